@@ -1,0 +1,60 @@
+"""The `pipeline` command: a thin click group whose commands load lazily.
+
+Each command lives in the module that owns its work; this file only names
+them, so `pipeline --help` imports no heavy library.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from pipeline import __version__
+
+#: command name -> "module:attribute" of its click command, and a one-line help.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "convert": ("pipeline.convert_cli:convert", "Convert OCR transcripts into TEI."),
+    "schema": ("pipeline.odd.cli:schema", "Compile the ODD into RELAX NG, Schematron, XSD and guidelines."),
+    "validate": ("pipeline.validate_cli:validate", "Validate TEI files against the project schema."),
+    "web": ("pipeline.web.cli:web", "Make the static web edition from the TEI."),
+    "print": ("pipeline.print.cli:print_", "Make the PDF print edition from the TEI."),
+    "build": ("pipeline.build.cli:build", "Build the whole edition, incrementally and in parallel."),
+}
+
+
+class LazyGroup(click.Group):
+    """A group that imports a command's module only when that command runs."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name in COMMANDS if _available(name)]
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS or not _available(name):
+            return None
+        target, _ = COMMANDS[name]
+        module_name, attribute = target.split(":")
+        return getattr(importlib.import_module(module_name), attribute)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+def _available(name: str) -> bool:
+    """Whether the module behind a command exists (without importing it)."""
+    import importlib.util
+
+    module_name = COMMANDS[name][0].split(":")[0]
+    try:
+        return importlib.util.find_spec(module_name) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="pipeline")
+def main() -> None:
+    """Turn OCR transcripts into a TEI P5 edition, validate it, publish it."""
