@@ -1,0 +1,183 @@
+"""Parse untrusted XML safely, within the limits the rest of the build can process.
+
+Every command that reads a TEI file goes through :func:`parse`. It refuses what
+a contributed file must not do (declare a DTD or entities, include other files)
+and what Saxon's parser would refuse later (nesting deeper than 100 elements,
+more than 200 attributes on one element, names longer than 1000 characters),
+and it never reads a file or the network on the document's behalf.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+#: Largest input accepted, in bytes.
+MAX_BYTES = 32 * 1024 * 1024
+#: Deepest element nesting accepted (the root is at depth 1); Saxon refuses deeper.
+MAX_DEPTH = 100
+#: Most attributes (namespace declarations included) on one element; Saxon refuses more.
+MAX_ATTRIBUTES = 200
+#: Longest element or attribute name; Saxon refuses longer.
+MAX_NAME_LENGTH = 1000
+
+XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
+
+
+class XMLInputError(Exception):
+    """Unsafe or unreadable XML input; str() is a one-line message 'NAME:LINE:COL: what is wrong'."""
+
+    def __init__(self, name: str, line: int | None, column: int | None, message: str) -> None:
+        self.name = name
+        self.line = line
+        self.column = column
+        self.message = " ".join(message.split())
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return f"{self.name}:{self.line or 0}:{self.column or 0}: {self.message}"
+
+
+class _RefuseExternal(etree.Resolver):
+    """Answer every request for an external resource (DTD, entity) with nothing."""
+
+    def resolve(self, url, public_id, context):
+        return self.resolve_empty(context)
+
+
+def _parser() -> etree.XMLParser:
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        load_dtd=False,
+        dtd_validation=False,
+        attribute_defaults=False,
+        no_network=True,
+        huge_tree=False,
+    )
+    # (collect_ids=False is avoided on purpose: with it, libxml2 2.14 loads a DOCTYPE's external subset.)
+    parser.resolvers.add(_RefuseExternal())
+    return parser
+
+
+_TOO_DEEP = etree.XPath("/*" * (MAX_DEPTH + 1))
+_MANY_ATTRIBUTES = etree.XPath(f"//*[count(@*) + count(namespace::*) - 1 > {MAX_ATTRIBUTES}]")
+_LONG_NAMES = etree.XPath(
+    f"(//*[string-length(name()) > {MAX_NAME_LENGTH}] | //@*[string-length(name()) > {MAX_NAME_LENGTH}])[1]"
+)
+_XINCLUDE = etree.XPath("(//xi:*)[1]", namespaces={"xi": XINCLUDE_NS})
+
+
+def parse(data: bytes, *, name: str) -> etree._ElementTree:
+    """Parse untrusted XML: no DTD or entity declarations (refused with a message saying why), no XInclude, no network, no external file, size/depth/attribute limits, encoding errors reported by line."""
+    if not isinstance(data, bytes):
+        raise TypeError("parse() takes the document as bytes")
+    if len(data) > MAX_BYTES:
+        raise XMLInputError(
+            name, None, None, f"the file is {len(data):,} bytes, more than the {MAX_BYTES:,} bytes accepted"
+        )
+    if not data.strip():
+        raise XMLInputError(name, 1, 1, "the file is empty: an XML document was expected")
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as error:
+        raise _syntax_error(name, data, error) from None
+    except (ValueError, LookupError, OSError) as error:  # unknown or broken encoding
+        raise XMLInputError(name, 1, 1, f"cannot read the file: {error}") from None
+    if root is None:
+        raise XMLInputError(name, 1, 1, "no root element")
+    tree = root.getroottree()
+    _refuse_dtd(tree, name, data)
+    _check_limits(root, name)
+    return tree
+
+
+def _syntax_error(name: str, data: bytes, error: etree.XMLSyntaxError) -> XMLInputError:
+    line, column = error.lineno, error.offset
+    message = (error.msg or str(error)).strip()
+    # libxml2 appends ", line N, column M" to some messages; the location is already given.
+    message = message.split(", line ")[0]
+    lower = message.lower()
+    if "entity" in lower and ("not defined" in lower or "undeclared" in lower):
+        message += " (entities other than &amp; &lt; &gt; &quot; &apos; and character references are not accepted: write the character itself)"
+    elif "encoding" in lower or "utf-8" in lower or "bytes" in lower and "input" in lower:
+        message = f"encoding error: {message}"
+    elif "huge" in lower or "limit" in lower:
+        message += f" (the input exceeds a parser limit)"
+    return XMLInputError(name, line, column, message)
+
+
+def _refuse_dtd(tree: etree._ElementTree, name: str, data: bytes) -> None:
+    docinfo = tree.docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
+        line = _doctype_line(data)
+        raise XMLInputError(
+            name,
+            line,
+            1,
+            "a DOCTYPE declaration is not accepted: DTDs and entity declarations can read other files "
+            "or expand without bound, so contributed files must not have one; remove the <!DOCTYPE …> "
+            "and write characters instead of entities",
+        )
+
+
+def _doctype_line(data: bytes) -> int | None:
+    for encoding in ("utf-8", "utf-16"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        at = text.find("<!DOCTYPE")
+        if at >= 0:
+            return text.count("\n", 0, at) + 1
+    return None
+
+
+def _check_limits(root: etree._Element, name: str) -> None:
+    too_deep = _TOO_DEEP(root)
+    if too_deep:
+        element = too_deep[0]
+        raise XMLInputError(
+            name,
+            element.sourceline,
+            None,
+            f"element <{_qname(element)}> is nested more than {MAX_DEPTH} elements deep, the most the build can process",
+        )
+    for element in _MANY_ATTRIBUTES(root):
+        count = len(element.attrib) + _local_namespace_count(element)
+        if count > MAX_ATTRIBUTES:
+            raise XMLInputError(
+                name,
+                element.sourceline,
+                None,
+                f"element <{_qname(element)}> has {count} attributes and namespace declarations, "
+                f"more than the {MAX_ATTRIBUTES} the build can process",
+            )
+    long_names = _LONG_NAMES(root)
+    if long_names:
+        node = long_names[0]
+        element = node.getparent() if getattr(node, "is_attribute", False) else node
+        raise XMLInputError(
+            name,
+            element.sourceline,
+            None,
+            f"a name longer than {MAX_NAME_LENGTH} characters, the most the build can process",
+        )
+    xinclude = _XINCLUDE(root)
+    if xinclude:
+        element = xinclude[0]
+        raise XMLInputError(
+            name,
+            element.sourceline,
+            None,
+            f"<xi:{etree.QName(element).localname}> is not accepted: XInclude would read other files; "
+            "put the included text in the file itself",
+        )
+
+
+def _local_namespace_count(element: etree._Element) -> int:
+    parent = element.getparent()
+    inherited = parent.nsmap if parent is not None else {}
+    return sum(1 for prefix, uri in element.nsmap.items() if inherited.get(prefix) != uri)
+
+
+def _qname(element: etree._Element) -> str:
+    return element.prefix + ":" + etree.QName(element).localname if element.prefix else etree.QName(element).localname
