@@ -9,6 +9,8 @@ and it never reads a file or the network on the document's behalf.
 
 from __future__ import annotations
 
+import codecs
+
 from lxml import etree
 
 #: Largest input accepted, in bytes.
@@ -37,25 +39,58 @@ class XMLInputError(Exception):
         return f"{self.name}:{self.line or 0}:{self.column or 0}: {self.message}"
 
 
-class _RefuseExternal(etree.Resolver):
-    """Answer every request for an external resource (DTD, entity) with nothing."""
-
-    def resolve(self, url, public_id, context):
-        return self.resolve_empty(context)
-
-
-def _parser() -> etree.XMLParser:
-    parser = etree.XMLParser(
+def _parser(collect_ids: bool) -> etree.XMLParser:
+    # collect_ids=False lets duplicate xml:id values through to validation (where they get a
+    # rule's message), but libxml2 then reads a DOCTYPE's external subset, whatever load_dtd
+    # says: so it is used only when the prolog has been seen to hold no DOCTYPE.
+    return etree.XMLParser(
         resolve_entities=False,
         load_dtd=False,
         dtd_validation=False,
         attribute_defaults=False,
         no_network=True,
         huge_tree=False,
+        collect_ids=collect_ids,
     )
-    # (collect_ids=False is avoided on purpose: with it, libxml2 2.14 loads a DOCTYPE's external subset.)
-    parser.resolvers.add(_RefuseExternal())
-    return parser
+
+
+def _prolog(data: bytes) -> str | None:
+    """The document's first characters decoded, or None when the encoding is not recognised."""
+    head = data[:65536]
+    if head.startswith(codecs.BOM_UTF8):
+        return head[3:].decode("latin-1")
+    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if head.startswith(bom) and not head.startswith(codecs.BOM_UTF32_LE):
+            return head[2:].decode(encoding, errors="replace")
+    if head[:2] == b"<\x00":
+        return head.decode("utf-16-le", errors="replace")
+    if head[:2] == b"\x00<":
+        return head.decode("utf-16-be", errors="replace")
+    if head.lstrip()[:1] == b"<":
+        return head.decode("latin-1")
+    return None
+
+
+def _scan_prolog(prolog: str) -> tuple[str, int]:
+    """What follows the prolog's declarations, comments and PIs: ("doctype", line), ("element", line) or ("unknown", line)."""
+    at = 0
+    while True:
+        while at < len(prolog) and prolog[at] in " \t\r\n":
+            at += 1
+        line = prolog.count("\n", 0, at) + 1
+        if prolog.startswith("<?", at):
+            end, length = prolog.find("?>", at + 2), 2
+        elif prolog.startswith("<!--", at):
+            end, length = prolog.find("-->", at + 4), 3
+        elif prolog.startswith("<!DOCTYPE", at):
+            return "doctype", line
+        elif prolog.startswith("<", at) and at + 1 < len(prolog) and (prolog[at + 1].isalpha() or prolog[at + 1] in "_:"):
+            return "element", line
+        else:
+            return "unknown", line
+        if end < 0:
+            return "unknown", line
+        at = end + length
 
 
 _TOO_DEEP = etree.XPath("/*" * (MAX_DEPTH + 1))
@@ -76,8 +111,12 @@ def parse(data: bytes, *, name: str) -> etree._ElementTree:
         )
     if not data.strip():
         raise XMLInputError(name, 1, 1, "the file is empty: an XML document was expected")
+    prolog = _prolog(data)
+    found, line = _scan_prolog(prolog) if prolog is not None else ("unknown", 1)
+    if found == "doctype":
+        raise _doctype_error(name, line)
     try:
-        root = etree.fromstring(data, _parser())
+        root = etree.fromstring(data, _parser(collect_ids=found != "element"))
     except etree.XMLSyntaxError as error:
         raise _syntax_error(name, data, error) from None
     except (ValueError, LookupError, OSError) as error:  # unknown or broken encoding
@@ -108,27 +147,18 @@ def _syntax_error(name: str, data: bytes, error: etree.XMLSyntaxError) -> XMLInp
 def _refuse_dtd(tree: etree._ElementTree, name: str, data: bytes) -> None:
     docinfo = tree.docinfo
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
-        line = _doctype_line(data)
-        raise XMLInputError(
-            name,
-            line,
-            1,
-            "a DOCTYPE declaration is not accepted: DTDs and entity declarations can read other files "
-            "or expand without bound, so contributed files must not have one; remove the <!DOCTYPE …> "
-            "and write characters instead of entities",
-        )
+        raise _doctype_error(name, None)
 
 
-def _doctype_line(data: bytes) -> int | None:
-    for encoding in ("utf-8", "utf-16"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        at = text.find("<!DOCTYPE")
-        if at >= 0:
-            return text.count("\n", 0, at) + 1
-    return None
+def _doctype_error(name: str, line: int | None) -> XMLInputError:
+    return XMLInputError(
+        name,
+        line,
+        1,
+        "a DOCTYPE declaration is not accepted: DTDs and entity declarations can read other files "
+        "or expand without bound, so contributed files must not have one; remove the <!DOCTYPE …> "
+        "and write characters instead of entities",
+    )
 
 
 def _check_limits(root: etree._Element, name: str) -> None:

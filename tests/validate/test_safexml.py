@@ -102,3 +102,22 @@ def test_malformed_input_gives_a_message_not_a_traceback(data):
 def test_rejects_str():
     with pytest.raises(TypeError):
         parse("<a/>", name="x")  # type: ignore[arg-type]
+
+
+def test_duplicate_ids_are_left_to_validation():
+    tree = parse(b'<a><b xml:id="x"/><b xml:id="x"/></a>', name="x")
+    assert len(tree.getroot()) == 2
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'<?xml version="1.0"?>\n<!-- c -->\n<?pi x?>\n<!DOCTYPE a SYSTEM "/etc/passwd">\n<a/>',
+        b'\xef\xbb\xbf<!DOCTYPE a SYSTEM "/etc/passwd"><a/>',
+        '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE a SYSTEM "/etc/passwd"><a/>'.encode("utf-16"),
+        '<!DOCTYPE a SYSTEM "/etc/passwd"><a/>'.encode("utf-16-le"),
+        '<!DOCTYPE a SYSTEM "/etc/passwd"><a/>'.encode("utf-32"),
+    ],
+)
+def test_doctype_refused_in_any_encoding(data):
+    assert "DOCTYPE" in refused(data).message
