@@ -1,0 +1,121 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Small functions of the web edition: safe tokens for classes and URLs, ids, hands. -->
+<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="3.0"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:c="urn:x-pmo:common"
+    xmlns:w="urn:x-pmo:web"
+    exclude-result-prefixes="#all">
+
+  <!-- A source value as a class-name token ("x" when it is not a plain token). -->
+  <xsl:function name="w:token" as="xs:string">
+    <xsl:param name="value" as="xs:string?"/>
+    <xsl:sequence select="if (matches(string($value), '^[A-Za-z][A-Za-z0-9\-]{0,40}$')) then string($value) else 'x'"/>
+  </xsl:function>
+
+  <!-- Each plain token of a source attribute, with a prefix: " rend-strikethrough". -->
+  <xsl:function name="w:tokens" as="xs:string">
+    <xsl:param name="value" as="xs:string?"/>
+    <xsl:param name="prefix" as="xs:string"/>
+    <xsl:sequence select="string-join(tokenize(normalize-space($value), ' ')[matches(., '^[A-Za-z][A-Za-z0-9\-]{0,40}$')][position() le 5] ! ($prefix || .))"/>
+  </xsl:function>
+
+  <!-- A lang attribute from xml:lang, when it is a well-formed language tag. -->
+  <xsl:function name="w:lang" as="attribute()?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:if test="matches(string($tei/@xml:lang), '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$')">
+      <xsl:attribute name="lang" select="$tei/@xml:lang"/>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- An ISO date or date-time from the source as a valid HTML datetime value, or nothing. -->
+  <xsl:function name="w:html-datetime" as="xs:string?">
+    <xsl:param name="when" as="xs:string?"/>
+    <xsl:variable name="w" as="xs:string" select="normalize-space($when)"/>
+    <xsl:sequence select="if ($w castable as xs:date and matches($w, '^\d{4}-\d\d-\d\d$')
+                              or $w castable as xs:gYearMonth and matches($w, '^\d{4}-\d\d$')
+                              or $w castable as xs:gYear and matches($w, '^\d{4}$')
+                              or $w castable as xs:dateTime and matches($w, '^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+\-]\d\d:\d\d)?$'))
+                          then $w else ()"/>
+  </xsl:function>
+
+  <!-- A document's key, used in its URL and ids: its xml:id when safe, else FILE-dN. -->
+  <xsl:function name="w:doc-key" as="xs:string">
+    <xsl:param name="div" as="element(tei:div)"/>
+    <xsl:param name="file" as="xs:string"/>
+    <xsl:sequence select="if (matches(string($div/@xml:id), '^[A-Za-z0-9_][A-Za-z0-9_.\-]{0,120}$'))
+                          then string($div/@xml:id)
+                          else $file || '-d' || (count($div/preceding-sibling::tei:div) + 1)"/>
+  </xsl:function>
+
+  <!-- A file's key, from the TEI file's name (given by the caller, already safe). -->
+  <xsl:function name="w:file-key" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="if (matches($name, '^[A-Za-z0-9_][A-Za-z0-9_.\-]{0,120}$')) then $name else 'file'"/>
+  </xsl:function>
+
+  <!-- Passages (what search results link to) are numbered within their document. -->
+  <xsl:accumulator name="w:passage" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:body/tei:div" select="0"/>
+    <xsl:accumulator-rule match="tei:body/tei:div//(tei:p | tei:ab | tei:head | tei:item | tei:cell | tei:dateline
+                                 | tei:salute | tei:signed | tei:byline | tei:address | tei:trailer | tei:gap[@unit = 'document'])"
+                          select="$value + 1"/>
+  </xsl:accumulator>
+
+  <xsl:function name="w:is-passage" as="xs:boolean">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="exists($tei/ancestor::tei:body) and exists($tei/(self::tei:p | self::tei:ab | self::tei:head | self::tei:item
+                          | self::tei:cell | self::tei:dateline | self::tei:salute | self::tei:signed | self::tei:byline
+                          | self::tei:address | self::tei:trailer | self::tei:gap[@unit = 'document']))"/>
+  </xsl:function>
+
+  <xsl:function name="w:passage-number" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="'p' || $tei/accumulator-before('w:passage')"/>
+  </xsl:function>
+
+  <xsl:function name="w:passage-id" as="attribute()?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:if test="w:is-passage($tei)">
+      <xsl:attribute name="id" select="w:passage-number($tei)"/>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- Page breaks and notes are numbered within their document. -->
+  <xsl:accumulator name="w:page" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:body/tei:div" select="0"/>
+    <xsl:accumulator-rule match="tei:pb" select="$value + 1"/>
+  </xsl:accumulator>
+  <xsl:accumulator name="w:note" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:body/tei:div" select="0"/>
+    <xsl:accumulator-rule match="tei:note" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <xsl:function name="w:page-id" as="xs:string">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:sequence select="'page-' || $pb/accumulator-before('w:page')"/>
+  </xsl:function>
+
+  <xsl:function name="w:note-number" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="string($note/accumulator-before('w:note'))"/>
+  </xsl:function>
+
+  <!-- The hands of the file being rendered, in header order; each gets one of eight styles. -->
+  <xsl:variable name="w:hand-ids" as="xs:string*" select="c:hands(/) ! string(@xml:id)"/>
+
+  <xsl:function name="w:hand-class" as="xs:string">
+    <xsl:param name="hand" as="xs:string"/>
+    <xsl:variable name="at" as="xs:integer?" select="index-of($w:hand-ids, $hand)[1]"/>
+    <xsl:sequence select="if ($hand eq $c:default-hand) then 'hand-default'
+                          else if (exists($at)) then 'hand-' || (($at - 1) mod 8 + 1)
+                          else 'hand-unknown'"/>
+  </xsl:function>
+
+  <xsl:function name="w:hand-label" as="xs:string">
+    <xsl:param name="context" as="node()"/>
+    <xsl:param name="hand" as="xs:string"/>
+    <xsl:sequence select="c:hand-label((c:hands($context)[@xml:id = $hand])[1], $hand)"/>
+  </xsl:function>
+
+</xsl:stylesheet>

@@ -1,0 +1,310 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The web edition's answers to the hooks of xslt/common (see the interface at the top of common.xsl).
+     One rendering per role; the view switch (diplomatic / reading) is CSS over the same markup. -->
+<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="3.0"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:c="urn:x-pmo:common"
+    xmlns:hook="urn:x-pmo:hook"
+    xmlns:w="urn:x-pmo:web"
+    exclude-result-prefixes="#all">
+
+  <!-- HTML elements that may not stand inside a phrase (a <span>). -->
+  <xsl:variable name="w:flow-only" as="xs:string*"
+      select="('div', 'p', 'ul', 'ol', 'dl', 'table', 'section', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'hr', 'details', 'caption')"/>
+
+  <xsl:function name="w:has-flow" as="xs:boolean">
+    <xsl:param name="content" as="item()*"/>
+    <xsl:sequence select="some $e in $content[. instance of element()] satisfies local-name($e) = $w:flow-only"/>
+  </xsl:function>
+
+  <!-- Element children only: whitespace between the rows of a table or the items of a list is dropped. -->
+  <xsl:function name="w:elements" as="element()*">
+    <xsl:param name="content" as="item()*"/>
+    <xsl:sequence select="$content[. instance of element()]"/>
+  </xsl:function>
+
+  <!-- ============================== blocks ============================== -->
+
+  <xsl:function name="hook:block" as="item()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:param name="role" as="xs:string"/>
+    <xsl:param name="content" as="item()*"/>
+    <xsl:variable name="id" as="attribute()?" select="w:passage-id($tei)"/>
+    <xsl:choose>
+      <xsl:when test="$role eq 'document'">
+        <div class="text doc-{w:token($tei/@type)}">
+          <xsl:sequence select="w:lang($tei), $content"/>
+        </div>
+      </xsl:when>
+      <xsl:when test="$role eq 'section'">
+        <section class="section">
+          <xsl:sequence select="w:lang($tei), $content"/>
+        </section>
+      </xsl:when>
+      <xsl:when test="$role eq 'heading'">
+        <xsl:choose>
+          <xsl:when test="$tei/parent::tei:table">
+            <caption class="head"><xsl:sequence select="$id, $content"/></caption>
+          </xsl:when>
+          <xsl:when test="$tei/parent::tei:div">
+            <xsl:element name="h{min((6, 1 + count($tei/ancestor::tei:div)))}">
+              <xsl:attribute name="class" select="'head'"/>
+              <xsl:sequence select="$id, $content"/>
+            </xsl:element>
+          </xsl:when>
+          <xsl:otherwise>
+            <p class="head"><xsl:sequence select="$id, $content"/></p>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:when test="$role = ('paragraph', 'subject', 'block')">
+        <xsl:element name="{if (w:has-flow($content)) then 'div' else 'p'}">
+          <xsl:attribute name="class" select="map{'paragraph': 'p', 'subject': 'subject', 'block': 'ab'}($role)"/>
+          <xsl:sequence select="$id, w:lang($tei), $content"/>
+        </xsl:element>
+      </xsl:when>
+      <xsl:when test="$role eq 'list'">
+        <xsl:variable name="items" as="element()*" select="w:elements($content)"/>
+        <xsl:sequence select="$items[@class = 'head']"/>
+        <xsl:element name="{if ($tei/tei:label) then 'dl' else 'ul'}">
+          <xsl:attribute name="class" select="'list'"/>
+          <xsl:sequence select="$items[not(@class = 'head')]"/>
+        </xsl:element>
+      </xsl:when>
+      <xsl:when test="$role eq 'item'">
+        <xsl:element name="{if ($tei/parent::tei:list/tei:label) then 'dd' else 'li'}">
+          <xsl:sequence select="$id, $content"/>
+        </xsl:element>
+      </xsl:when>
+      <xsl:when test="$role eq 'label'">
+        <xsl:element name="{if ($tei/parent::tei:list) then 'dt' else 'span'}">
+          <xsl:attribute name="class" select="'label'"/>
+          <xsl:sequence select="$content"/>
+        </xsl:element>
+      </xsl:when>
+      <xsl:when test="$role eq 'table'">
+        <xsl:variable name="parts" as="element()*" select="w:elements($content)"/>
+        <table class="table">
+          <xsl:sequence select="$parts[self::caption]"/>
+          <tbody><xsl:sequence select="$parts[self::tr]"/></tbody>
+        </table>
+      </xsl:when>
+      <xsl:when test="$role eq 'row'">
+        <tr><xsl:sequence select="w:elements($content)"/></tr>
+      </xsl:when>
+      <xsl:when test="$role eq 'cell'">
+        <xsl:element name="{if ($tei/@role = 'label') then 'th' else 'td'}">
+          <xsl:if test="$tei/@cols castable as xs:positiveInteger and xs:integer($tei/@cols) le 100">
+            <xsl:attribute name="colspan" select="xs:integer($tei/@cols)"/>
+          </xsl:if>
+          <xsl:sequence select="$id, $content"/>
+        </xsl:element>
+      </xsl:when>
+      <xsl:when test="$role = ('opener', 'closer', 'postscript', 'trailer')">
+        <div class="{$role}"><xsl:sequence select="$id, $content"/></div>
+      </xsl:when>
+      <xsl:when test="$role = ('address', 'address-line', 'dateline', 'salute', 'signature', 'byline')">
+        <xsl:element name="{if (w:has-flow($content)) then 'div' else 'span'}">
+          <xsl:attribute name="class" select="'block ' || $role"/>
+          <xsl:sequence select="$id, $content"/>
+        </xsl:element>
+      </xsl:when>
+      <xsl:when test="$role eq 'quotation'">
+        <blockquote class="quote"><xsl:sequence select="$id, $content"/></blockquote>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:message terminate="yes" select="'hook:block: no rendering for role ' || $role"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- ============================== phrases ============================== -->
+
+  <xsl:function name="hook:inline" as="item()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:param name="role" as="xs:string"/>
+    <xsl:param name="content" as="item()*"/>
+    <xsl:choose>
+      <xsl:when test="$role eq 'deletion'">
+        <del class="del{w:tokens($tei/@rend, ' rend-')}"><xsl:sequence select="$content"/></del>
+      </xsl:when>
+      <xsl:when test="$role eq 'addition'">
+        <ins class="add{w:tokens($tei/@place, ' place-')}"><xsl:sequence select="$content"/></ins>
+      </xsl:when>
+      <xsl:when test="$role = ('substitution', 'choice')">
+        <span class="{if ($role eq 'choice') then 'choice' else 'subst'}"><xsl:sequence select="$content"/></span>
+      </xsl:when>
+      <xsl:when test="$role eq 'highlight'">
+        <xsl:variable name="rend" as="xs:string*" select="tokenize(normalize-space($tei/@rend), ' ')"/>
+        <xsl:element name="{if ($rend = 'bold') then 'b' else if ($rend = ('italic', 'italics')) then 'i'
+                            else if ($rend = 'underline') then 'u' else if ($rend = ('superscript', 'sup')) then 'sup'
+                            else if ($rend = ('subscript', 'sub')) then 'sub' else 'span'}">
+          <xsl:attribute name="class" select="'hi' || w:tokens($tei/@rend, ' rend-')"/>
+          <xsl:sequence select="$content"/>
+        </xsl:element>
+      </xsl:when>
+      <xsl:when test="$role = ('person', 'organisation', 'place', 'name')">
+        <span class="{$role}{w:tokens($tei/@type, ' type-')}"><xsl:sequence select="$content"/></span>
+      </xsl:when>
+      <xsl:when test="$role eq 'date'">
+        <xsl:variable name="when" as="xs:string?" select="w:html-datetime($tei/@when)"/>
+        <xsl:choose>
+          <xsl:when test="$when"><time class="date" datetime="{$when}"><xsl:sequence select="$content"/></time></xsl:when>
+          <xsl:otherwise><span class="date"><xsl:sequence select="$content"/></span></xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:when test="$role eq 'unclear'">
+        <span class="unclear">
+          <span class="vh">[uncertain reading: </span>
+          <xsl:sequence select="$content"/>
+          <span class="vh">]</span>
+        </span>
+      </xsl:when>
+      <xsl:when test="$role eq 'segment'">
+        <span class="seg{w:tokens($tei/@type, ' seg-')}"><xsl:sequence select="$content"/></span>
+      </xsl:when>
+      <xsl:when test="$role eq 'title'">
+        <cite class="title{w:tokens($tei/@type, ' title-')}"><xsl:sequence select="$content"/></cite>
+      </xsl:when>
+      <xsl:when test="$role eq 'identifier'">
+        <span class="idno{w:tokens($tei/@type, ' idno-')}"><xsl:sequence select="$content"/></span>
+      </xsl:when>
+      <xsl:when test="$role = ('original', 'sic', 'abbreviation')">
+        <span class="orig {$role}"><xsl:sequence select="$content"/></span>
+      </xsl:when>
+      <xsl:when test="$role = ('regularised', 'correction', 'expansion')">
+        <span class="reg {$role}"><xsl:sequence select="$content"/></span>
+      </xsl:when>
+      <xsl:when test="$role eq 'supplied'">
+        <span class="supplied"><xsl:sequence select="$content"/></span>
+      </xsl:when>
+      <xsl:when test="$role eq 'quotation'">
+        <q class="quote"><xsl:sequence select="$content"/></q>
+      </xsl:when>
+      <xsl:when test="$role eq 'foreign'">
+        <i class="foreign"><xsl:sequence select="w:lang($tei), $content"/></i>
+      </xsl:when>
+      <xsl:when test="$role eq 'emphasis'">
+        <em><xsl:sequence select="$content"/></em>
+      </xsl:when>
+      <xsl:when test="$role = ('term', 'number', 'measure')">
+        <span class="{$role}"><xsl:sequence select="$content"/></span>
+      </xsl:when>
+      <xsl:when test="$role eq 'reference'">
+        <xsl:variable name="url" as="xs:string?" select="c:safe-url($tei/@target)"/>
+        <xsl:choose>
+          <xsl:when test="$url">
+            <a class="ref" href="{$url}"><xsl:sequence select="if (exists($content)) then $content else $url"/></a>
+          </xsl:when>
+          <xsl:otherwise><span class="ref"><xsl:sequence select="$content"/></span></xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:message terminate="yes" select="'hook:inline: no rendering for role ' || $role"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- ============================== milestones ============================== -->
+
+  <xsl:function name="hook:milestone" as="item()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:param name="role" as="xs:string"/>
+    <xsl:choose>
+      <xsl:when test="$role eq 'page-break'">
+        <span class="pb" id="{w:page-id($tei)}"><span class="pb-label"><xsl:value-of select="c:page-label($tei)"/></span></span>
+      </xsl:when>
+      <xsl:when test="$role = ('line-break', 'column-break')">
+        <span class="lb"><br/></span>
+      </xsl:when>
+      <xsl:when test="$role eq 'rule'">
+        <span class="rule" role="separator"></span>
+      </xsl:when>
+      <xsl:when test="$role eq 'hand-shift'">
+        <xsl:variable name="hand" as="xs:string" select="c:hand-id($tei/@new)"/>
+        <span class="handshift"><span class="vh">[hand: <xsl:value-of select="w:hand-label($tei, $hand)"/>] </span></span>
+      </xsl:when>
+      <xsl:when test="$role = ('milestone', 'anchor')">
+        <span class="{$role}"></span>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:message terminate="yes" select="'hook:milestone: no rendering for role ' || $role"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- ============================== forme work ============================== -->
+
+  <xsl:function name="hook:forme-work" as="item()*">
+    <xsl:param name="tei" as="element(tei:fw)"/>
+    <xsl:param name="role" as="xs:string"/>
+    <xsl:param name="content" as="item()*"/>
+    <span class="fw {$role}{if ($tei/@subtype = 'classification') then ' classification' else ''}">
+      <span class="vh"><xsl:value-of select="map{'running-head': 'Running head', 'running-foot': 'Running foot',
+          'catchword': 'Catchword', 'page-number': 'Page number', 'signature-mark': 'Signature mark'}($role)"/>: </span>
+      <xsl:sequence select="$content"/>
+    </span>
+  </xsl:function>
+
+  <!-- ============================== gaps ============================== -->
+
+  <xsl:function name="hook:gap" as="item()*">
+    <xsl:param name="tei" as="element(tei:gap)"/>
+    <xsl:param name="role" as="xs:string"/>
+    <xsl:param name="facts" as="map(xs:string, item()*)"/>
+    <xsl:choose>
+      <xsl:when test="$role eq 'withheld-document'">
+        <xsl:variable name="id" as="attribute()?" select="w:passage-id($tei)"/>
+        <div class="withheld" role="note">
+          <xsl:sequence select="$id"/>
+          <p class="withheld-title"><strong>This document is withheld.</strong>
+            The National Archives' closure card stands in its place.</p>
+          <dl>
+            <dt>Closure reason</dt><dd><xsl:value-of select="$facts?reason"/></dd>
+            <xsl:if test="exists($facts?basis)"><dt>Legal basis</dt><dd><xsl:value-of select="$facts?basis"/></dd></xsl:if>
+            <xsl:if test="exists($facts?extract)"><dt>Extract details</dt><dd><xsl:value-of select="$facts?extract"/></dd></xsl:if>
+            <xsl:if test="exists($facts?date)">
+              <dt>Card dated</dt>
+              <dd><time datetime="{w:html-datetime($facts?date)}"><xsl:value-of select="$facts?date-label"/></time></dd>
+            </xsl:if>
+            <xsl:if test="exists($facts?reference)"><dt>Reference</dt><dd><xsl:value-of select="$facts?reference"/></dd></xsl:if>
+            <xsl:if test="exists($facts?extent)"><dt>Extent</dt><dd><xsl:value-of select="$facts?extent"/></dd></xsl:if>
+            <xsl:if test="exists($facts?description)"><dt>The card reads</dt><dd class="card-text"><xsl:sequence select="$facts?description"/></dd></xsl:if>
+          </dl>
+        </div>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="label" as="xs:string" select="string-join((
+            map{'redaction': 'redacted', 'illegible': 'illegible', 'ocr-repetition': 'repeated OCR text omitted'}($role),
+            if ($role eq 'omission') then 'not transcribed: ' || lower-case($facts?reason) else (),
+            $facts?extent, $facts?basis), ', ')"/>
+        <span class="gap {$role}" data-reason="{$facts?reason-code}">[<xsl:value-of select="$label"/>]</span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- ============================== notes ============================== -->
+
+  <!-- A note in place is a numbered marker; its text is listed under the document (see document.xsl). -->
+  <xsl:function name="hook:note" as="item()*">
+    <xsl:param name="tei" as="element(tei:note)"/>
+    <xsl:param name="role" as="xs:string"/>
+    <xsl:param name="content" as="item()*"/>
+    <xsl:variable name="n" as="xs:string" select="w:note-number($tei)"/>
+    <a class="note-ref {$role}" id="note-ref-{$n}" href="#note-{$n}"><span class="vh">note </span><xsl:value-of select="$n"/></a>
+  </xsl:function>
+
+  <!-- ============================== hands ============================== -->
+
+  <xsl:function name="hook:hand" as="item()*">
+    <xsl:param name="hand" as="xs:string"/>
+    <xsl:param name="content" as="item()*"/>
+    <xsl:element name="{if (w:has-flow($content)) then 'div' else 'span'}">
+      <xsl:attribute name="class" select="'hand ' || w:hand-class($hand)"/>
+      <xsl:attribute name="data-hand" select="$hand"/>
+      <xsl:sequence select="$content"/>
+    </xsl:element>
+  </xsl:function>
+
+</xsl:stylesheet>
