@@ -1,0 +1,83 @@
+"""`pipeline build`: the click command (options, then a call to the engine)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from pipeline.build.toolchain import DEFAULT_TOOLCHAIN, OUTPUTS
+
+
+def _only(ctx, param, value: str) -> frozenset[str]:
+    chosen = {part.strip() for part in value.split(",") if part.strip()}
+    unknown = chosen - set(OUTPUTS)
+    if unknown or not chosen:
+        raise click.BadParameter(f"choose among {', '.join(OUTPUTS)} (comma-separated), not {value!r}")
+    return frozenset(chosen)
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--only", default=",".join(OUTPUTS), show_default=True, callback=_only,
+              help="Outputs to bring up to date (tei is always made: the others are made from it).")
+@click.option("-k", "--keep-going", is_flag=True, help="Build every other document past a failing one.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, help="Worker processes (0: one per core).")
+@click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False), default=Path("build"),
+              show_default=True, help="Where the web and print editions and the report go.")
+@click.option("--tei-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("tei"),
+              show_default=True, help="Where converted TEI files go (and are read from).")
+@click.option("--sources-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("sources"),
+              show_default=True, help="The transcripts built when no PATHS are given.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run per-document steps in a local process pool or on a Dask cluster.")
+@click.option("--scheduler", metavar="ADDRESS", help="The Dask scheduler (tcp://host:8786); implies --executor dask.")
+@click.option("--json", "json_events", is_flag=True, help="JSON events on stdout, one a line (no bar).")
+@click.option("-q", "--quiet", is_flag=True, help="Say only what fails.")
+@click.option("--toolchain", default=DEFAULT_TOOLCHAIN, hidden=True)
+def build(paths, only, keep_going, jobs, output, tei_dir, sources_dir, executor, scheduler, json_events, quiet, toolchain):
+    """Build the edition: TEI, validation, web and print editions, and a report.
+
+    PATHS are transcripts (.txt), TEI files (.xml) or folders of them; with
+    none, the edition is every transcript in sources/ and every TEI file in
+    tei/. Only what changed is rebuilt (by content, not by clock), in
+    parallel; the outputs are published in one step, with the report in
+    OUTPUT/report.html and OUTPUT/report.json.
+
+    Exit codes: 0 success, 1 some document failed, 2 usage or environment error.
+    """
+    from pipeline.build.corpus import UsageProblem
+    from pipeline.build.engine import Options, run_build
+    from pipeline.build.progress import make_progress
+    from pipeline.build.summary import summary_lines
+    from pipeline.build.toolchain import EnvironmentProblem
+
+    options = Options(
+        paths=tuple(paths), sources_dir=sources_dir, tei_dir=tei_dir, output=output, only=only,
+        keep_going=keep_going, jobs=jobs, executor="dask" if scheduler else executor,
+        scheduler=scheduler, toolchain=toolchain,
+    )
+    progress = make_progress("json" if json_events else "quiet" if quiet else "auto")
+    try:
+        result = run_build(options, progress)
+    except (EnvironmentProblem, UsageProblem) as problem:
+        progress.finish()
+        progress.event("error", message=str(problem), exit_code=2)
+        click.echo(f"pipeline build: {problem}", err=True)
+        sys.exit(2)
+    except Exception as error:  # noqa: BLE001 - no traceback for the user; the message says what broke
+        progress.finish()
+        progress.event("error", message=f"internal error: {type(error).__name__}: {error}", exit_code=2)
+        click.echo(f"pipeline build: internal error: {type(error).__name__}: {error}", err=True)
+        sys.exit(2)
+    progress.finish()
+    report = result.report
+    if json_events:
+        progress.event("summary", exit_code=result.exit_code, summary=report["summary"],
+                       rebuilt=len(report["rebuilt"]), removed=len(report["removed"]), timings=report["timings"],
+                       report=str(output / "report.html"))
+    elif not quiet:
+        for line in summary_lines(report, output):
+            click.echo(line, err=True)
+    sys.exit(result.exit_code)

@@ -1,0 +1,658 @@
+"""The whole build in one function: plan by content hashes, run in a pool, gather, publish, report.
+
+Order of work: the schema (if its ODD changed); then per document, convert
+(if its transcript changed), validate, web page, PDF (each if its inputs
+changed), pipelined so that a document's rendering starts as soon as its
+conversion ends; then the cross-document steps over every document that
+succeeded; then one atomic publish of the new outputs, state and report.
+
+Failures: a document whose step fails is reported and fails the build
+(exit code 1). With --keep-going its outputs are dropped, the failure is
+recorded (a rebuild of the same inputs fails the same way without work) and
+everything else is built and published. Without it, no new work starts after
+the first failure; what finished is published (each output matches the
+inputs it was made from), the failed document keeps its previous outputs,
+and the cross-document steps wait for a build without failures.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline import __version__
+from pipeline.build import report as report_format
+from pipeline.build.corpus import Document, find_documents
+from pipeline.build.hashing import combine, digest_bytes
+from pipeline.build.lock import OutputLock
+from pipeline.build.progress import Progress
+from pipeline.build.staging import Staging, clean_leftovers, _explain
+from pipeline.build.state import STATE_NAME, Record, State, changed_inputs
+from pipeline.build.toolchain import (
+    DEFAULT_TOOLCHAIN,
+    OUTPUT_OF_STEP,
+    OUTPUTS,
+    SITE_STEPS,
+    EnvironmentProblem,
+    StepError,
+    load_toolchain,
+)
+
+REPORT_JSON = "report.json"
+REPORT_HTML = "report.html"
+_RESERVED = {REPORT_JSON, REPORT_HTML, STATE_NAME}
+#: Step whose fingerprint a cross-document step shares.
+_SITE_CODE = {"web-site": "web", "print-edition": "print"}
+_RENDER_STEPS = ("validate", "web", "print")
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything `pipeline build` can be told."""
+
+    paths: tuple[Path, ...] = ()
+    sources_dir: Path = Path("sources")
+    tei_dir: Path = Path("tei")
+    output: Path = Path("build")
+    only: frozenset[str] = frozenset(OUTPUTS)
+    keep_going: bool = False
+    jobs: int = 0  # 0: one per core
+    executor: str = "local"
+    scheduler: str | None = None
+    toolchain: str = DEFAULT_TOOLCHAIN
+
+
+@dataclass
+class BuildResult:
+    exit_code: int
+    report: dict[str, Any]
+
+
+class Interrupted(EnvironmentProblem):
+    """The build was stopped by a signal; nothing was published."""
+
+
+@dataclass
+class _Doc:
+    """A document while it is being built."""
+
+    doc: Document
+    old: dict[str, Record]
+    new: dict[str, Record] = field(default_factory=dict)
+    source: bytes | None = None
+    tei: bytes | None = None
+    tei_hash: str | None = None
+    failure: tuple[str, str] | None = None  # (step, one-line error)
+    unfinished: bool = False  # work planned for it has not come back
+    extra_messages: list[dict[str, Any]] = field(default_factory=list)
+
+
+class _Build:
+    def __init__(self, options: Options, progress: Progress) -> None:
+        self.o = options
+        self.progress = progress
+        self.out = options.output
+        self.toolchain = load_toolchain(options.toolchain)
+        self.jobs = options.jobs or os.cpu_count() or 1
+        self.staging: Staging | None = None
+        self.executor: Executor | None = None
+        self.pending: dict[Future, tuple[str, _Doc | None, Any]] = {}
+        self.rebuilt: list[dict[str, Any]] = []
+        self.removed: list[dict[str, Any]] = []
+        self.timings: dict[str, dict[str, float]] = {}
+        self.stopping = False
+        self.owners: dict[str, str] = {}
+        self._queue: list | None = []
+        self._expected_tasks = 0
+
+    # ---- the build -------------------------------------------------------------------------
+
+    def run(self) -> BuildResult:
+        t0 = time.perf_counter()
+        documents = find_documents(list(self.o.paths), self.o.tei_dir, default_sources=self.o.sources_dir)
+        with OutputLock(self.out):
+            clean_leftovers(self.out)
+            self.old = State.load(self.out)
+            self.new = State()
+            try:
+                return self._run(documents, t0)
+            finally:
+                if self.executor is not None:
+                    self.executor.shutdown(wait=True, cancel_futures=True)
+                if self.staging is not None:
+                    self.staging.discard()
+
+    def _run(self, documents: list[Document], t0: float) -> BuildResult:
+        self.fingerprints = self.toolchain.fingerprints()
+        self._schema()
+        started = time.perf_counter()
+        docs = [_Doc(d, self.old.documents.get(d.name, {})) for d in documents]
+        for item in docs:
+            self.new.documents[item.doc.name] = item.new
+            self._plan(item)
+        self._remove_gone({d.doc.name for d in docs})
+        self._stage("plan", time.perf_counter() - started, 0.0, len(docs))
+        started = time.perf_counter()
+        self._drain()
+        self._stage("documents", time.perf_counter() - started, 0.0, 0)
+        started = time.perf_counter()
+        self._site(docs)
+        self._drain()
+        self._stage("edition", time.perf_counter() - started, 0.0, 0)
+        self._keep_old_site()
+        started = time.perf_counter()
+        result = self._finish(docs)
+        self._stage("publish", time.perf_counter() - started, 0.0, 0)
+        result.report["timings"] = self.timings
+        return result
+
+    def _stage(self, name: str, wall: float, work: float, targets: int) -> None:
+        entry = self.timings.setdefault(name, {"wall": 0.0, "work": 0.0, "targets": 0})
+        entry["wall"] += wall
+        entry["work"] += work
+        entry["targets"] += targets
+
+    # ---- the schema ------------------------------------------------------------------------
+
+    def _schema(self) -> None:
+        started = time.perf_counter()
+        inputs = {"code": self.fingerprints["schema"]}
+        old = self.old.site.get("schema")
+        reasons = changed_inputs(old, inputs)
+        if not reasons:
+            self.new.site["schema"] = old
+            return
+        try:
+            messages = self.toolchain.compile_schema()
+        except StepError as error:
+            raise EnvironmentProblem(f"the schema does not compile: {error}") from None
+        self.new.site["schema"] = Record(inputs=inputs, messages=[m.as_dict() for m in messages])
+        self.rebuilt.append({"step": "schema", "document": None, "reasons": _reasons("schema", reasons)})
+        self.fingerprints = self.toolchain.fingerprints()  # validation depends on the compiled schema
+        self._stage("schema", time.perf_counter() - started, time.perf_counter() - started, 1)
+
+    # ---- planning --------------------------------------------------------------------------
+
+    def _plan(self, item: _Doc) -> None:
+        doc = item.doc
+        if doc.source is not None:
+            try:
+                item.source = doc.source.read_bytes()
+            except OSError as error:
+                self._fail(item, "convert", f"cannot read {doc.source}: {error.strerror}")
+                return
+            inputs = {"source": digest_bytes(item.source), "code": self.fingerprints["convert"]}
+            old = item.old.get("convert")
+            reasons = changed_inputs(old, inputs)
+            if not doc.tei.is_file() and not reasons:
+                reasons = ["output missing"]
+            if reasons:
+                self._submit_convert(item, inputs, _reasons("convert", reasons))
+                return
+            item.new["convert"] = old
+            item.source = None
+        try:
+            item.tei = doc.tei.read_bytes()
+        except OSError as error:
+            self._fail(item, "validate", f"cannot read {doc.tei}: {error.strerror}")
+            return
+        self._plan_render(item)
+
+    def _inputs(self, item: _Doc, step: str) -> dict[str, str]:
+        return {"tei": item.tei_hash, "code": self.fingerprints[step]}
+
+    def _plan_render(self, item: _Doc) -> None:
+        """Decide which of validate/web/print to run on a document whose TEI is known."""
+        item.tei_hash = digest_bytes(item.tei)
+        steps: list[str] = []
+        reasons_of: dict[str, list[str]] = {}
+        for step in _RENDER_STEPS:
+            old = item.old.get(step)
+            if OUTPUT_OF_STEP[step] not in self.o.only:
+                if old is not None:
+                    item.new[step] = old  # not asked for: left as it was
+                continue
+            reasons = changed_inputs(old, self._inputs(item, step))
+            if not reasons and any(not self._published(p) for p in old.outputs):
+                reasons = ["output missing"]
+            if reasons:
+                steps.append(step)
+                reasons_of[step] = _reasons(step, reasons)
+            else:
+                item.new[step] = old
+                for relative in old.outputs:
+                    self.owners[relative] = f"{step} {item.doc.name}"
+        validated = item.new.get("validate")
+        if validated is not None and not validated.ok:
+            # Cached failure: the same TEI fails validation the same way.
+            for step in ("web", "print"):
+                item.new.pop(step, None)
+                if step in steps:
+                    steps.remove(step)
+                self._drop_outputs(item.old.get(step))
+            item.failure = ("validate", validated.error or "the TEI file is not valid")
+            return
+        if steps:
+            self._submit_render(item, steps, reasons_of)
+
+    # ---- tasks -----------------------------------------------------------------------------
+
+    def _executor(self) -> Executor:
+        if self.executor is None:
+            from pipeline.build.executors import make_executor
+
+            self.executor = make_executor(self.o.executor, self.jobs, self._expected_tasks, self.o.toolchain, self.o.scheduler)
+        return self.executor
+
+    def _submit(self, kind: str, item: _Doc | None, extra: Any, fn, *args) -> None:
+        if self.stopping:
+            return
+        future = self._executor().submit(fn, self.o.toolchain, *args)
+        self.pending[future] = (kind, item, extra)
+
+    def _submit_convert(self, item: _Doc, inputs: dict[str, str], reasons: list[str]) -> None:
+        from pipeline.build.worker import convert_task
+
+        item.unfinished = True
+        self._defer(1, lambda: self._submit("convert", item, (inputs, reasons), convert_task, item.source, item.doc.source.name))
+
+    def _submit_render(self, item: _Doc, steps: list[str], reasons: dict[str, list[str]]) -> None:
+        from pipeline.build.worker import render_task
+
+        item.unfinished = True
+        self._defer(len(steps), lambda: self._submit("render", item, (steps, reasons), render_task, item.doc.name, item.tei, tuple(steps)))
+
+    def _defer(self, targets: int, submit) -> None:
+        """While planning, tasks are only queued (to size the pool); then submitted in order."""
+        if self._queue is not None:
+            self._queue.append((targets, submit))
+            self._expected_tasks = len(self._queue)
+        else:
+            self.progress.add(targets)
+            submit()
+
+    def _drain(self) -> None:
+        """Submit what planning queued, then gather results until no task is left."""
+        queue, self._queue = self._queue or [], None
+        if queue:
+            self._expected_tasks = len(queue)
+            self.progress.add(sum(targets for targets, _ in queue))
+            for _, submit in queue:
+                submit()
+        try:
+            while self.pending:
+                done, _ = wait(list(self.pending), return_when=FIRST_COMPLETED)
+                for future in sorted(done, key=lambda f: self._order(f)):
+                    kind, item, extra = self.pending.pop(future)
+                    try:
+                        outcome = future.result()
+                    except BrokenProcessPool:
+                        raise EnvironmentProblem("a worker process died (killed, or out of memory); nothing was published") from None
+                    except Exception as error:  # a cluster's own failure (lost worker…), not a document's
+                        if future.cancelled():
+                            continue
+                        raise EnvironmentProblem(f"the executor failed: {type(error).__name__}: {error}") from None
+                    getattr(self, f"_gather_{kind}")(item, extra, outcome)
+        except KeyboardInterrupt:
+            self.stopping = True
+            raise Interrupted("interrupted: nothing was published; the previous outputs are intact") from None
+
+    def _order(self, future: Future) -> str:
+        kind, item, _ = self.pending[future]
+        return f"{kind}:{item.doc.name if item else ''}"
+
+    # ---- gathering -------------------------------------------------------------------------
+
+    def _gather_convert(self, item: _Doc, extra, outcome) -> None:
+        inputs, reasons = extra
+        item.unfinished = False
+        self._stage("convert", 0.0, outcome.seconds, 1)
+        self.progress.step(item.doc.name, "convert", outcome.ok, outcome.error or "")
+        if not outcome.ok:
+            self._fail(item, "convert", outcome.error, record=Record(inputs=inputs, ok=False, error=outcome.error))
+            return
+        source_lines = item.source.decode("utf-8", "replace").splitlines()
+        messages = []
+        for m in outcome.messages:
+            m = dict(m, step="convert", file=str(item.doc.source))
+            line = m.get("line")
+            if isinstance(line, int) and 0 < line <= len(source_lines):
+                m["text"] = source_lines[line - 1][:300]
+            messages.append(m)
+        item.source = None
+        self.rebuilt.append({"step": "convert", "document": item.doc.name, "reasons": reasons})
+        try:
+            warning = self.toolchain.write_tei(item.doc.tei, outcome.tei)
+        except OSError as error:
+            raise EnvironmentProblem(_explain(error, f"cannot write {item.doc.tei}")) from None
+        if warning is not None:
+            messages.append(dict(warning.as_dict(), step="convert", file=str(item.doc.tei)))
+            try:
+                item.tei = item.doc.tei.read_bytes()
+            except OSError as error:
+                self._fail(item, "convert", f"cannot read {item.doc.tei}: {error.strerror}")
+                return
+        else:
+            item.tei = outcome.tei
+        item.new["convert"] = Record(inputs=inputs, messages=messages, data={"source": str(item.doc.source)})
+        self._plan_render(item)
+
+    def _gather_render(self, item: _Doc, extra, outcomes) -> None:
+        steps, reasons = extra
+        item.unfinished = False
+        ran = [step for step in steps if step in outcomes]  # after a failed validation, nothing else ran
+        for step in ran:
+            outcome = outcomes[step]
+            self._stage(step, 0.0, outcome.seconds, 1)
+            self.progress.step(item.doc.name, step, outcome.ok, outcome.error or "")
+            self.rebuilt.append({"step": step, "document": item.doc.name, "reasons": reasons[step]})
+        records = {
+            step: Record(
+                inputs=self._inputs(item, step),
+                ok=outcomes[step].ok,
+                messages=[dict(m, step=step, file=str(item.doc.tei)) for m in outcomes[step].messages],
+                data=outcomes[step].data,
+                error=outcomes[step].error,
+            )
+            for step in ran
+        }
+        failed = next((step for step in ran if not records[step].ok), None)
+        if failed is None:
+            owner = f"{{step}} {item.doc.name}"
+            for step in ran:
+                problem = self._check_outputs(outcomes[step].outputs, owner.format(step=step))
+                if problem:
+                    records[step].ok, records[step].error, failed = False, problem, step
+                    break
+        if failed is not None:
+            if "validate" in records and records["validate"].ok:
+                item.new["validate"] = records["validate"]
+            self._fail(item, failed, records[failed].error, record=records[failed])
+            return
+        for step in ran:
+            self._write_outputs(item.old.get(step), records[step], outcomes[step].outputs, f"{step} {item.doc.name}")
+            item.new[step] = records[step]
+
+    def _fail(self, item: _Doc, step: str, error: str, *, record: Record | None = None) -> None:
+        """A document failed at `step`.
+
+        With --keep-going, the failure is recorded and the document's rendered
+        outputs go (it is left out of the edition). Without it, no new work
+        starts and the document keeps its previous records and outputs.
+        """
+        item.failure = (step, error)
+        if record is not None:
+            item.extra_messages = list(record.messages)
+        if not self.o.keep_going:
+            self.stopping = True
+            item.new.clear()
+            item.new.update(item.old)
+            for future in list(self.pending):
+                future.cancel()
+            return
+        if step == "convert":
+            dropped = ("validate", "web", "print")
+        else:
+            dropped = tuple(s for s in ("web", "print") if s != step)
+        for other in dropped:
+            self._drop_outputs(item.new.pop(other, None))
+            self._drop_outputs(item.old.get(other))
+        self._drop_outputs(item.old.get(step))
+        if record is not None:
+            item.new[step] = record
+        else:
+            item.new.pop(step, None)
+
+    # ---- outputs ---------------------------------------------------------------------------
+
+    def _stage_dir(self) -> Staging:
+        if self.staging is None:
+            self.staging = Staging(self.out)
+            self.staging.create()
+        return self.staging
+
+    def _published(self, relative: str) -> bool:
+        if self.staging is not None:
+            return self.staging.exists(relative)
+        return (self.out / relative).is_file()
+
+    def _check_outputs(self, outputs: dict[str, bytes], owner: str) -> str | None:
+        """Why these outputs cannot be written (an unsafe path, another target's file), or None."""
+        for relative in outputs:
+            problem = _unsafe(relative)
+            if problem:
+                return f"refused output {relative!r}: {problem}"
+            if self.owners.get(relative, owner) != owner:
+                return f"output {relative} is also made by {self.owners[relative]}"
+        return None
+
+    def _write_outputs(self, old: Record | None, record: Record, outputs: dict[str, bytes], owner: str) -> None:
+        staging = self._stage_dir()
+        for relative, data in sorted(outputs.items()):
+            if isinstance(data, str):
+                data = data.encode("utf-8")
+            staging.write(relative, data)
+            record.outputs[relative] = digest_bytes(data)
+            self.owners[relative] = owner
+        if old is not None:
+            for relative in old.outputs:
+                if relative not in outputs and self.owners.get(relative, owner) == owner:
+                    staging.remove(relative)
+
+    def _drop_outputs(self, record: Record | None) -> None:
+        if record is None or not record.outputs:
+            return
+        staging = self._stage_dir()
+        for relative in record.outputs:
+            staging.remove(relative)
+
+    def _remove_gone(self, present: set[str]) -> None:
+        """A document no longer in the edition: its outputs go, and its TEI if generated and untouched."""
+        for name in sorted(set(self.old.documents) - present):
+            steps = self.old.documents[name]
+            for record in steps.values():
+                self._drop_outputs(record)
+            convert = steps.get("convert")
+            reason = "no longer part of the edition"
+            if convert is not None:
+                source = Path(convert.data.get("source", ""))
+                if convert.data.get("source") and not source.exists():
+                    reason = "its transcript was deleted"
+                    tei = self.o.tei_dir / f"{name}.xml"
+                    if tei.exists():
+                        if self.toolchain.remove_tei(tei):
+                            reason += f"; {tei} removed"
+                        else:
+                            reason += f"; {tei} kept (edited by hand)"
+            self.removed.append({"document": name, "reason": reason})
+
+    # ---- the cross-document steps ------------------------------------------------------------
+
+    def _site(self, docs: list[_Doc]) -> None:
+        from pipeline.build.worker import site_task
+
+        if self.stopping:
+            return
+        included = [d for d in docs if d.failure is None and d.tei is not None]
+        documents_hash = combine(*(f"{d.doc.name}={d.tei_hash}" for d in included))
+        self._queue = []
+        for step in SITE_STEPS:
+            if OUTPUT_OF_STEP[step] not in self.o.only:
+                continue
+            inputs = {"documents": documents_hash, "code": self.fingerprints[_SITE_CODE[step]]}
+            old = self.old.site.get(step)
+            reasons = changed_inputs(old, inputs)
+            if not reasons and any(not self._published(p) for p in old.outputs):
+                reasons = ["output missing"]
+            if not reasons:
+                self.new.site[step] = old
+                for relative in old.outputs:
+                    self.owners[relative] = step
+                continue
+            payload = [(d.doc.name, d.tei) for d in included]
+            self._defer(1, lambda step=step, inputs=inputs, reasons=reasons, payload=payload: self._submit(
+                "site", None, (step, inputs, _reasons(step, reasons)), site_task, step, payload))
+
+    def _gather_site(self, _item, extra, outcome) -> None:
+        step, inputs, reasons = extra
+        self._stage(step, 0.0, outcome.seconds, 1)
+        self.progress.step("(edition)", step, outcome.ok, outcome.error or "")
+        self.rebuilt.append({"step": step, "document": None, "reasons": reasons})
+        record = Record(inputs=inputs, ok=outcome.ok, error=outcome.error)
+        if outcome.ok:
+            problem = self._check_outputs(outcome.outputs, step)
+            if problem:
+                record.ok, record.error = False, problem
+            else:
+                self._write_outputs(self.old.site.get(step), record, outcome.outputs, step)
+        if not record.ok:
+            self._drop_outputs(self.old.site.get(step))
+            record.outputs = {}
+        self.new.site[step] = record
+
+    def _keep_old_site(self) -> None:
+        """Cross-document targets not rebuilt this time (not asked for, or stopped) stay as they were."""
+        for step, record in self.old.site.items():
+            self.new.site.setdefault(step, record)
+
+    # ---- the end -----------------------------------------------------------------------------
+
+    def _finish(self, docs: list[_Doc]) -> BuildResult:
+        for item in docs:
+            if item.unfinished:  # stopped before its work came back: it stays as it was
+                item.new.clear()
+                item.new.update(item.old)
+        report = self._report(docs)
+        state_bytes = self.new.dump()
+        json_bytes = report_format.to_json(report)
+        html_bytes = report_format.to_html(report)
+        if self.staging is None and self.out.is_dir() and state_bytes == self.old.dump():
+            _write_in_place(self.out / REPORT_JSON, json_bytes)
+            _write_in_place(self.out / REPORT_HTML, html_bytes)
+            return BuildResult(report["exit_code"], report)
+        staging = self._stage_dir()
+        staging.write(STATE_NAME, state_bytes)
+        staging.write(REPORT_JSON, json_bytes)
+        staging.write(REPORT_HTML, html_bytes)
+        for relative in self.old.all_outputs() - self.new.all_outputs():
+            staging.remove(relative)  # whatever no record owns any more
+        try:
+            staging.publish()
+        except OSError as error:
+            raise EnvironmentProblem(_explain(error, f"cannot publish {self.out}")) from None
+        self.staging = None
+        return BuildResult(report["exit_code"], report)
+
+    def _report(self, docs: list[_Doc]) -> dict[str, Any]:
+        from pipeline.build.stats import corpus_stats
+
+        entries = []
+        stats = {}
+        errors = warnings = failed = 0
+        for item in docs:
+            messages: list[dict[str, Any]] = []
+            for step in ("convert", "validate", "web", "print"):
+                record = item.new.get(step)
+                if record is not None:
+                    messages.extend(record.messages)
+            if item.failure is not None and not self.o.keep_going:
+                messages.extend(m for m in item.extra_messages if m not in messages)
+            failure = item.failure
+            if failure is None:
+                for step in ("convert", "validate", "web", "print"):
+                    record = item.new.get(step)
+                    if record is not None and not record.ok:
+                        failure = (step, record.error or "failed")
+                        break
+            ok = failure is None
+            failed += not ok
+            errors += sum(m.get("severity") == "error" for m in messages)
+            warnings += sum(m.get("severity") == "warning" for m in messages)
+            validated = item.new.get("validate")
+            if ok and validated is not None:
+                stats[item.doc.name] = validated.data.get("stats", {})
+            entries.append({
+                "name": item.doc.name,
+                "source": str(item.doc.source) if item.doc.source else None,
+                "tei": str(item.doc.tei),
+                "ok": ok,
+                "error": f"{failure[0]}: {failure[1]}" if failure else None,
+                "errors": sum(m.get("severity") == "error" for m in messages),
+                "warnings": sum(m.get("severity") == "warning" for m in messages),
+                "messages": messages,
+            })
+        site = [{"step": s, "ok": r.ok, "error": r.error} for s, r in sorted(self.new.site.items())]
+        site_failed = any(not s["ok"] for s in site)
+        exit_code = 1 if failed or site_failed else 0
+        return {
+            "pipeline": __version__,
+            "result": "success" if exit_code == 0 else "failed",
+            "exit_code": exit_code,
+            "output": str(self.out),
+            "only": sorted(self.o.only),
+            "summary": {"files": len(docs), "failed": failed, "errors": errors, "warnings": warnings},
+            "rebuilt": self.rebuilt,
+            "removed": self.removed,
+            "timings": self.timings,
+            "documents": entries,
+            "site": site,
+            "statistics": corpus_stats(stats),
+        }
+
+
+def _reasons(step: str, changed: list[str]) -> list[str]:
+    words = {
+        "new": "new",
+        "source": "transcript changed",
+        "tei": "TEI changed",
+        "documents": "documents changed",
+        "code": "code, stylesheets or schema changed" if step != "convert" else "converter changed",
+        "output missing": "output missing",
+    }
+    return [words.get(c, f"{c} changed") for c in changed]
+
+
+def _unsafe(relative: str) -> str | None:
+    if not relative or relative.startswith("/") or "\\" in relative or "\0" in relative:
+        return "not a relative path"
+    parts = relative.split("/")
+    if any(p in ("", ".", "..") for p in parts):
+        return "leaves the output directory"
+    if relative in _RESERVED or parts[0].startswith("."):
+        return "reserved by the build"
+    return None
+
+
+def _write_in_place(path: Path, data: bytes) -> None:
+    """Replace one file atomically (write beside it, then rename)."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError as error:
+        tmp.unlink(missing_ok=True)
+        raise EnvironmentProblem(_explain(error, f"cannot write {path}")) from None
+
+
+def run_build(options: Options, progress: Progress) -> BuildResult:
+    """Build the edition; raises EnvironmentProblem or UsageProblem for what stops it before a result."""
+    previous = signal.getsignal(signal.SIGTERM)
+
+    def _terminate(signum, frame):
+        raise KeyboardInterrupt
+
+    if previous in (signal.SIG_DFL, None):
+        signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _Build(options, progress).run()
+    except KeyboardInterrupt:
+        raise Interrupted("interrupted: nothing was published; the previous outputs are intact") from None
+    finally:
+        if previous in (signal.SIG_DFL, None):
+            signal.signal(signal.SIGTERM, previous)

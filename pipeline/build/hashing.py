@@ -1,0 +1,68 @@
+"""Content hashes: of bytes, files, directory trees, and of several hashes together."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+#: Names never part of a code or stylesheet fingerprint.
+_IGNORED_PARTS = {"__pycache__", ".pytest_cache", ".mypy_cache"}
+_IGNORED_SUFFIXES = (".pyc", ".pyo", "~", ".swp")
+
+
+def digest_bytes(data: bytes) -> str:
+    """The SHA-256 of `data`, in hex."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def digest_file(path: Path) -> str:
+    """The SHA-256 of a file's content, in hex."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def combine(*parts: object) -> str:
+    """One hash standing for several values (strings, hashes, numbers), order kept."""
+    h = hashlib.sha256()
+    for part in parts:
+        text = str(part).encode("utf-8", "surrogateescape")
+        h.update(len(text).to_bytes(8, "big"))
+        h.update(text)
+    return h.hexdigest()
+
+
+def tree_files(root: Path) -> list[Path]:
+    """Every regular file under `root` (or `root` itself), sorted, skipping caches."""
+    if root.is_file():
+        return [root]
+    found: list[Path] = []
+    for directory, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if d not in _IGNORED_PARTS and not d.startswith("."))
+        for name in sorted(filenames):
+            if name.endswith(_IGNORED_SUFFIXES) or name.startswith("."):
+                continue
+            found.append(Path(directory, name))
+    return found
+
+
+def digest_paths(paths: Iterable[Path], base: Path) -> str:
+    """One hash for the names (relative to `base`) and contents of every file under `paths`.
+
+    A missing path counts as empty, so a step whose code has not been written
+    yet still has a fingerprint, and a new file changes it.
+    """
+    h = hashlib.sha256()
+    for root in paths:
+        h.update(b"\0root\0" + str(root).encode())
+        if not root.exists():
+            continue
+        for path in tree_files(root):
+            try:
+                rel = path.relative_to(base).as_posix()
+            except ValueError:
+                rel = path.as_posix()
+            h.update(b"\0file\0" + rel.encode("utf-8", "surrogateescape") + b"\0")
+            h.update(digest_file(path).encode())
+    return h.hexdigest()

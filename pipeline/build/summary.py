@@ -1,0 +1,41 @@
+"""The few lines a build prints when it ends: counts, what was rebuilt and why, time per stage."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+
+def summary_lines(report: dict[str, Any], output: Path) -> list[str]:
+    s = report["summary"]
+    stats = report["statistics"]
+    lines = [
+        f"build {report['result']}: {s['files']} files ({stats['documents']} documents), "
+        f"{s['failed']} failed, {s['errors']} errors, {s['warnings']} warnings"
+    ]
+    if report["rebuilt"]:
+        by_step: Counter = Counter()
+        why: dict[str, Counter] = {}
+        for item in report["rebuilt"]:
+            by_step[item["step"]] += 1
+            why.setdefault(item["step"], Counter()).update(item["reasons"])
+        parts = []
+        for step, count in by_step.items():
+            reasons = ", ".join(f"{r}" + (f" ×{n}" if n != count else "") for r, n in why[step].most_common())
+            parts.append(f"{step} {count} ({reasons})")
+        lines.append("rebuilt: " + "; ".join(parts))
+    else:
+        lines.append("rebuilt: nothing (every output was up to date)")
+    if report["removed"]:
+        lines.append(f"removed: {len(report['removed'])} documents no longer in the edition")
+    for doc in report["documents"]:
+        if not doc["ok"]:
+            lines.append(f"  failed: {doc['name']}: {doc['error']}")
+    timing = ", ".join(
+        f"{stage} {t['wall']:.2f}s" if t["wall"] else f"{stage} {t['work']:.2f}s of work"
+        for stage, t in report["timings"].items()
+    )
+    lines.append(f"time: {timing}")
+    lines.append(f"report: {output / 'report.html'}")
+    return lines

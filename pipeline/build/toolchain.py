@@ -1,0 +1,125 @@
+"""What a build needs of the pipeline's steps, behind one small interface.
+
+A *toolchain* lives in the main process: it names each step's fingerprint
+(the code, stylesheets, schemas and library versions its output depends on),
+compiles the schema, and writes TEI files. Its *worker* lives in a pool
+process: it is opened once per process (stylesheets and schemas compiled
+then), and turns bytes into bytes, one document at a time. Workers never
+read or write files of the edition, so they run the same on a cluster.
+
+`pipeline.build.steps.EditionToolchain` is the real one; tests may give a
+small one of their own (by its "module:attribute" name, so that spawned
+workers can import it).
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+#: Per-document steps, in the order they run.
+DOCUMENT_STEPS = ("convert", "validate", "web", "print")
+#: Cross-document steps, run once every document is gathered.
+SITE_STEPS = ("web-site", "print-edition")
+#: Which selectable output (`--only`) each step makes.
+OUTPUT_OF_STEP = {
+    "schema": "tei",
+    "convert": "tei",
+    "validate": "tei",
+    "web": "web",
+    "print": "print",
+    "web-site": "web",
+    "print-edition": "print",
+}
+OUTPUTS = ("tei", "web", "print")
+
+#: The default toolchain: the project's own steps.
+DEFAULT_TOOLCHAIN = "pipeline.build.steps:EditionToolchain"
+
+
+class StepError(Exception):
+    """A step could not make its output for one document; str() is one line saying why."""
+
+
+class EnvironmentProblem(Exception):
+    """The build cannot run here (missing step, unusable output directory…); exit code 2."""
+
+
+@dataclass
+class Message:
+    """A located message from a step: a converter warning or a validation error."""
+
+    severity: str  # "error" | "warning" | "info"
+    message: str
+    line: int | None = None
+    column: int | None = None
+    code: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+@dataclass
+class Converted:
+    """What converting one transcript gave."""
+
+    tei: bytes
+    warnings: list[Message] = field(default_factory=list)
+
+
+@dataclass
+class Validated:
+    """What validating one TEI file gave: its messages, and its statistics for the report."""
+
+    messages: list[Message] = field(default_factory=list)
+    stats: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not any(m.severity == "error" for m in self.messages)
+
+
+class Worker(Protocol):
+    """The steps in one worker process; everything costly was compiled when it was opened."""
+
+    def convert(self, data: bytes, source_name: str) -> Converted: ...
+
+    def validate(self, tei: bytes, name: str) -> Validated: ...
+
+    def web_document(self, tei: bytes, name: str) -> dict[str, bytes]: ...
+
+    def print_document(self, tei: bytes, name: str) -> dict[str, bytes]: ...
+
+    def web_site(self, documents: list[tuple[str, bytes]]) -> dict[str, bytes]: ...
+
+    def print_edition(self, documents: list[tuple[str, bytes]]) -> dict[str, bytes]: ...
+
+
+class Toolchain(Protocol):
+    """The steps as seen from the main process."""
+
+    def fingerprints(self) -> dict[str, str]:
+        """Step name -> one hash of everything its output depends on besides its input."""
+
+    def compile_schema(self) -> list[Message]:
+        """Compile the ODD into the schemas validation uses (raises StepError)."""
+
+    def write_tei(self, path, data: bytes) -> Message | None:
+        """Write a converted TEI file, never over a hand-edited one (then say so)."""
+
+    def remove_tei(self, path) -> bool:
+        """Remove a TEI file whose transcript is gone, if it is exactly as generated."""
+
+    def open_worker(self) -> Worker:
+        """The steps, compiled, for this process."""
+
+
+def load_toolchain(spec: str) -> Toolchain:
+    """The toolchain named "module:attribute" (a class or factory taking no argument)."""
+    module_name, _, attribute = spec.partition(":")
+    try:
+        factory = getattr(importlib.import_module(module_name), attribute)
+    except (ImportError, AttributeError) as error:
+        raise EnvironmentProblem(f"cannot load the build toolchain {spec}: {error}") from None
+    return factory()

@@ -1,0 +1,125 @@
+"""The tasks a pool process runs, with the toolchain's steps opened once per process (and per thread).
+
+Every task is a pure function of bytes: it reads and writes no file of the
+edition, and turns any failure of a step into a one-line error in its result.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline.build.toolchain import Worker, load_toolchain
+
+_local = threading.local()
+
+
+def initialize(toolchain_spec: str) -> None:
+    """Pool initializer: open the steps (compile stylesheets and schemas) for this process.
+
+    A failure here is left for the tasks to meet again and report per document,
+    instead of breaking the whole pool without a word.
+    """
+    try:
+        _worker(toolchain_spec)
+    except Exception:  # noqa: BLE001
+        pass
+
+
+def _worker(toolchain_spec: str) -> Worker:
+    opened = getattr(_local, "workers", None)
+    if opened is None:
+        opened = _local.workers = {}
+    if toolchain_spec not in opened:
+        opened[toolchain_spec] = load_toolchain(toolchain_spec).open_worker()
+    return opened[toolchain_spec]
+
+
+@dataclass
+class Outcome:
+    """What one step did for one target."""
+
+    ok: bool
+    seconds: float
+    outputs: dict[str, bytes] = field(default_factory=dict)
+    messages: list[dict[str, Any]] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+    error: str | None = None
+    tei: bytes | None = None
+
+
+def _failure(step: str, error: BaseException, started: float) -> Outcome:
+    text = " ".join(str(error).split()) or type(error).__name__
+    from pipeline.build.toolchain import StepError
+
+    if not isinstance(error, StepError):
+        text = f"{step} failed: {type(error).__name__}: {text}"
+    return Outcome(ok=False, seconds=time.perf_counter() - started, error=text[:2000])
+
+
+def convert_task(toolchain_spec: str, source: bytes, source_name: str) -> Outcome:
+    """Convert one transcript; its TEI comes back in `tei`, its warnings in `messages`."""
+    started = time.perf_counter()
+    try:
+        converted = _worker(toolchain_spec).convert(source, source_name)
+    except Exception as error:  # noqa: BLE001 - any failure is this document's, reported in one line
+        return _failure("convert", error, started)
+    return Outcome(
+        ok=True,
+        seconds=time.perf_counter() - started,
+        messages=[m.as_dict() for m in converted.warnings],
+        tei=converted.tei,
+    )
+
+
+def render_task(toolchain_spec: str, name: str, tei: bytes, steps: tuple[str, ...]) -> dict[str, Outcome]:
+    """Run the named per-document steps (validate, web, print) on one TEI file.
+
+    When validation is among them and finds errors, the others are not run.
+    """
+    outcomes: dict[str, Outcome] = {}
+    worker = None
+    for step in steps:
+        started = time.perf_counter()
+        try:
+            worker = worker or _worker(toolchain_spec)
+            if step == "validate":
+                validated = worker.validate(tei, name)
+                outcomes[step] = Outcome(
+                    ok=validated.ok,
+                    seconds=time.perf_counter() - started,
+                    messages=[m.as_dict() for m in validated.messages],
+                    data={"stats": validated.stats},
+                    error=None if validated.ok else "the TEI file is not valid",
+                )
+                if not validated.ok:
+                    break
+            elif step == "web":
+                outcomes[step] = Outcome(True, 0.0, outputs=worker.web_document(tei, name))
+            elif step == "print":
+                outcomes[step] = Outcome(True, 0.0, outputs=worker.print_document(tei, name))
+            else:
+                raise ValueError(f"unknown step {step}")
+            outcomes[step].seconds = time.perf_counter() - started
+        except Exception as error:  # noqa: BLE001
+            outcomes[step] = _failure(step, error, started)
+            break
+    return outcomes
+
+
+def site_task(toolchain_spec: str, step: str, documents: list[tuple[str, bytes]]) -> Outcome:
+    """Run one cross-document step (web-site, print-edition) on every gathered document."""
+    started = time.perf_counter()
+    try:
+        worker = _worker(toolchain_spec)
+        if step == "web-site":
+            outputs = worker.web_site(documents)
+        elif step == "print-edition":
+            outputs = worker.print_edition(documents)
+        else:
+            raise ValueError(f"unknown step {step}")
+    except Exception as error:  # noqa: BLE001
+        return _failure(step, error, started)
+    return Outcome(ok=True, seconds=time.perf_counter() - started, outputs=outputs)

@@ -1,0 +1,147 @@
+"""A small toolchain for the build engine's tests: real files, real TEI, real failures, no Saxon.
+
+Its "stylesheets" are text files under $BUILD_FAKE_CODE (convert.txt, web.txt,
+print.txt, schema.odd): they are read once when a worker opens, are part of
+the fingerprints, and are copied into every output, so a change to one shows
+in exactly the outputs that depend on it. Directives in a transcript make a
+step fail or take its time: FAIL-CONVERT, INVALID, FAIL-PRINT, SLEEP=<seconds>.
+Each opened worker leaves a file in $BUILD_FAKE_CODE/opened/ named after its pid.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from html import escape
+from pathlib import Path
+
+from lxml import etree
+
+from pipeline.build.hashing import digest_bytes, digest_paths
+from pipeline.build.stats import document_stats
+from pipeline.build.toolchain import Converted, Message, StepError, Validated
+
+TEI = "http://www.tei-c.org/ns/1.0"
+MANIFEST = ".generated.json"
+
+
+def _code() -> Path:
+    return Path(os.environ["BUILD_FAKE_CODE"])
+
+
+class FakeToolchain:
+    def fingerprints(self) -> dict[str, str]:
+        code = _code()
+        return {
+            step: digest_paths([code / name for name in files], code)
+            for step, files in {
+                "convert": ["convert.txt"],
+                "schema": ["schema.odd"],
+                "validate": ["compiled.rng"],
+                "web": ["web.txt"],
+                "print": ["print.txt"],
+            }.items()
+        }
+
+    def compile_schema(self) -> list[Message]:
+        code = _code()
+        text = (code / "schema.odd").read_text()
+        if "BROKEN" in text:
+            raise StepError("schema.odd: BROKEN")
+        (code / "compiled.rng").write_text("compiled from " + text)
+        return []
+
+    def write_tei(self, path: Path, data: bytes) -> Message | None:
+        manifest_path = path.parent / MANIFEST
+        manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
+        if path.exists():
+            current = digest_bytes(path.read_bytes())
+            if current != manifest.get(path.name) and current != digest_bytes(data):
+                return Message("warning", f"{path} was edited by hand: not overwritten", code="hand-edited")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+        manifest[path.name] = digest_bytes(data)
+        manifest_path.write_text(json.dumps(manifest, sort_keys=True))
+        return None
+
+    def remove_tei(self, path: Path) -> bool:
+        manifest_path = path.parent / MANIFEST
+        manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
+        if digest_bytes(path.read_bytes()) != manifest.get(path.name):
+            return False
+        path.unlink()
+        del manifest[path.name]
+        manifest_path.write_text(json.dumps(manifest, sort_keys=True))
+        return True
+
+    def open_worker(self) -> FakeWorker:
+        return FakeWorker()
+
+
+class FakeWorker:
+    def __init__(self) -> None:
+        code = _code()
+        self.code = {name: (code / f"{name}.txt").read_text() for name in ("convert", "web", "print")}
+        opened = code / "opened"
+        opened.mkdir(exist_ok=True)
+        (opened / f"{os.getpid()}-{time.monotonic_ns()}").write_text("")
+
+    @staticmethod
+    def _sleep(text: str) -> None:
+        match = re.search(r"SLEEP=([0-9.]+)", text)
+        if match:
+            time.sleep(float(match.group(1)))
+
+    def convert(self, data: bytes, source_name: str) -> Converted:
+        text = data.decode("utf-8")
+        self._sleep(text)
+        if "FAIL-CONVERT" in text:
+            raise StepError(f"{source_name}: cannot convert")
+        name = source_name.rsplit(".", 1)[0]
+        tei = etree.Element(f"{{{TEI}}}TEI", nsmap={None: TEI})
+        header = etree.SubElement(tei, f"{{{TEI}}}teiHeader")
+        etree.SubElement(header, f"{{{TEI}}}note").text = self.code["convert"]
+        body = etree.SubElement(etree.SubElement(tei, f"{{{TEI}}}text"), f"{{{TEI}}}body")
+        div = etree.SubElement(body, f"{{{TEI}}}div", type="letter")
+        div.set("{http://www.w3.org/XML/1998/namespace}id", f"d-{name}")
+        warnings = []
+        for number, line in enumerate(text.splitlines(), 1):
+            if line.startswith("DATE "):
+                etree.SubElement(div, f"{{{TEI}}}date", when=line[5:].strip())
+            elif line.startswith("HAND "):
+                etree.SubElement(div, f"{{{TEI}}}handShift", new="#" + line[5:].strip())
+            elif line.startswith("CARD "):
+                etree.SubElement(body, f"{{{TEI}}}div", type="closureCard").append(
+                    etree.Element(f"{{{TEI}}}gap", reason=line[5:].strip(), unit="document", quantity="1"))
+            else:
+                etree.SubElement(div, f"{{{TEI}}}p").text = line
+            if "WARN" in line:
+                warnings.append(Message("warning", "a warning", line=number, code="fake-warning"))
+        return Converted(etree.tostring(tei, xml_declaration=True, encoding="UTF-8"), warnings)
+
+    def validate(self, tei: bytes, name: str) -> Validated:
+        root = etree.fromstring(tei)
+        if b"INVALID" in tei:
+            return Validated([Message("error", "INVALID found", line=1, column=1, code="fake-rule")], {})
+        return Validated([], document_stats(root))
+
+    def web_document(self, tei: bytes, name: str) -> dict[str, bytes]:
+        self._sleep(tei.decode())
+        body = escape(tei.decode("utf-8"))
+        return {f"web/{name}.html": f"<html>{self.code['web']}<pre>{body}</pre></html>".encode()}
+
+    def print_document(self, tei: bytes, name: str) -> dict[str, bytes]:
+        if b"FAIL-PRINT" in tei:
+            raise StepError(f"{name}: cannot print")
+        return {f"print/{name}.pdf": b"%PDF " + self.code["print"].encode() + digest_bytes(tei).encode()}
+
+    def web_site(self, documents: list[tuple[str, bytes]]) -> dict[str, bytes]:
+        listing = "".join(f"<li>{name} {digest_bytes(tei)}</li>" for name, tei in documents)
+        return {"web/index.html": f"<ul>{self.code['web']}{listing}</ul>".encode(), "web/site.css": b"body{}"}
+
+    def print_edition(self, documents: list[tuple[str, bytes]]) -> dict[str, bytes]:
+        return {"print/edition.pdf": b"%PDF " + b"".join(digest_bytes(t).encode() for _, t in documents)}
