@@ -1,0 +1,64 @@
+"""`pipeline print`: the PDF print edition, one PDF per archival file and one for the whole edition."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+#: Where the TEI files are, and where the PDFs go, by default.
+DEFAULT_TEI = Path("tei")
+DEFAULT_OUT = Path("build/print")
+
+
+@click.command(name="print")
+@click.argument("tei", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--out", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_OUT,
+              show_default=True, help="Folder for the PDFs.")
+@click.option("--odd", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="The ODD whose documentation gives the editorial conventions [default: schema/pmo.odd].")
+@click.option("--html", is_flag=True, help="Also write the paged HTML beside each PDF (for inspection).")
+def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> None:
+    """Make the PDF print edition from TEI files (default: every tei/*.xml).
+
+    Writes OUT/edition.pdf for the whole edition and OUT/<name>.pdf for each archival file,
+    each whole or not at all. The same TEI gives the same PDF bytes.
+    """
+    from pipeline.print.edition import DEFAULT_ODD, Printer, read_odd, read_tei, sorted_tei_paths, write_atomically
+    from pipeline.print.pdf import PrintError
+    from pipeline.safexml import XMLInputError
+    from pipeline.xslt import XsltError
+
+    paths = sorted_tei_paths(tei or DEFAULT_TEI.glob("*.xml"))
+    if not paths:
+        raise click.UsageError(f"no TEI files given, and none in {DEFAULT_TEI}/")
+    if any(p.stem == "edition" for p in paths):
+        raise click.UsageError("a TEI file may not be named edition.xml: edition.pdf is the whole edition")
+    try:
+        odd_text = read_odd(odd or DEFAULT_ODD)
+        if odd is not None and odd_text is None:
+            raise click.UsageError(f"cannot read the ODD {odd}")
+        files = []
+        for path in paths:
+            try:
+                data = path.read_bytes()
+            except OSError as error:
+                raise click.ClickException(f"{path}: cannot read: {error.strerror}") from None
+            files.append(read_tei(data, name=path.name))
+        printer = Printer(odd=odd_text)
+        for path, file in zip(paths, files):
+            page = printer.paged_html([file], scope="file")
+            if html:
+                write_atomically(out / f"{file.stem}.html", page.encode("utf-8"))
+            write_atomically(out / f"{file.stem}.pdf", printer.pdf(page))
+            click.echo(f"wrote {out / (file.stem + '.pdf')}", err=True)
+        page = printer.paged_html(files, scope="edition")
+        if html:
+            write_atomically(out / "edition.html", page.encode("utf-8"))
+        write_atomically(out / "edition.pdf", printer.pdf(page))
+        click.echo(f"wrote {out / 'edition.pdf'}", err=True)
+    except (XMLInputError, XsltError, PrintError) as error:
+        raise click.ClickException(str(error)) from None
+    except OSError as error:
+        raise click.ClickException(f"cannot write the PDFs: {error.strerror or error}") from None

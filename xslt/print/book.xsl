@@ -1,0 +1,322 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The book around the documents: title page, edition statement and licence, contents with page
+     numbers, an introduction giving the editorial conventions (from the ODD's documentation), the
+     archival files, a list of withheld documents and an index of correspondents with page numbers.
+     Page numbers are CSS target-counter()s that WeasyPrint resolves after pagination. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:c="urn:x-pmo:common"
+    xmlns:p="urn:pipeline:print"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="#all">
+
+  <xsl:function name="p:file-id" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="'file-' || (if (matches($tei/@xml:id, '^[\p{L}\p{N}_.\-]+$')) then $tei/@xml:id else generate-id($tei))"/>
+  </xsl:function>
+
+  <xsl:function name="p:file-title" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[not(@type) or @type = 'main'])[1]/normalize-space()"/>
+  </xsl:function>
+
+  <!-- ============================================================== the book -->
+
+  <xsl:template name="p:book">
+    <xsl:param name="files" as="element(tei:TEI)*"/>
+    <xsl:param name="scope" as="xs:string"/>
+    <xsl:variable name="first" select="$files[1]"/>
+    <xsl:variable name="publisher" select="($files/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:publisher/normalize-space()[.])[1]"/>
+    <xsl:variable name="title" select="if ($scope = 'file' and count($files) = 1) then (p:file-title($first)[.], p:file-label($first))[1]
+      else ($publisher, 'The edition')[1]"/>
+    <xsl:variable name="documents" select="$files/tei:text/tei:body/tei:div"/>
+    <html lang="{(($files/@xml:lang)[matches(., '^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$')][1], 'en')[1]}">
+      <head>
+        <meta charset="utf-8"/>
+        <title><xsl:value-of select="$title"/></title>
+        <meta name="author" content="{($publisher, 'pipeline')[1]}"/>
+        <meta name="description" content="{p:description($files)}"/>
+        <meta name="keywords" content="{string-join(distinct-values(($files ! c:reference(.))), ', ')}"/>
+        <meta name="generator" content="pipeline print"/>
+        <link rel="stylesheet" href="print.css"/>
+      </head>
+      <body>
+        <div class="front">
+          <section class="title-page" aria-label="Title page">
+            <h1><xsl:value-of select="$title"/></h1>
+            <p class="subtitle"><xsl:value-of select="p:description($files)"/></p>
+            <xsl:if test="$scope = 'file' and $publisher"><p class="series"><xsl:value-of select="$publisher"/></p></xsl:if>
+          </section>
+          <xsl:call-template name="p:edition-statement">
+            <xsl:with-param name="files" select="$files"/>
+            <xsl:with-param name="title" select="$title"/>
+          </xsl:call-template>
+          <xsl:call-template name="p:contents">
+            <xsl:with-param name="files" select="$files"/>
+          </xsl:call-template>
+          <xsl:call-template name="p:introduction">
+            <xsl:with-param name="files" select="$files"/>
+          </xsl:call-template>
+        </div>
+        <main>
+          <xsl:for-each select="$files">
+            <section class="file" id="{p:file-id(.)}" aria-labelledby="{p:file-id(.)}-h">
+              <header class="file-head">
+                <h1 id="{p:file-id(.)}-h" data-ref="{p:file-label(.)}"><xsl:value-of select="p:file-label(.)"/></h1>
+                <xsl:if test="p:file-title(.)"><p class="file-title"><xsl:value-of select="p:file-title(.)"/></p></xsl:if>
+                <p class="file-source">
+                  <xsl:value-of select="count(tei:text/tei:body/tei:div)"/>
+                  <xsl:value-of select="if (count(tei:text/tei:body/tei:div) = 1) then ' document' else ' documents'"/>
+                </p>
+              </header>
+              <xsl:apply-templates select="tei:text/tei:body/tei:div" mode="c:text"/>
+            </section>
+          </xsl:for-each>
+        </main>
+        <xsl:call-template name="p:withheld-list">
+          <xsl:with-param name="documents" select="$documents[c:is-withheld(.)]"/>
+        </xsl:call-template>
+        <xsl:call-template name="p:correspondents">
+          <xsl:with-param name="documents" select="$documents"/>
+        </xsl:call-template>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- "The National Archives, PREM 19: 2 files, 9 documents". -->
+  <xsl:function name="p:description" as="xs:string">
+    <xsl:param name="files" as="element(tei:TEI)*"/>
+    <xsl:variable name="ms" select="$files/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msIdentifier"/>
+    <xsl:variable name="where" select="string-join((($ms/tei:repository/normalize-space()[.])[1],
+      string-join(distinct-values($ms/tei:collection/normalize-space()[.]), ', ')[.]), ', ')"/>
+    <xsl:variable name="files-n" select="count($files)"/>
+    <xsl:variable name="docs-n" select="count($files/tei:text/tei:body/tei:div)"/>
+    <xsl:sequence select="string-join(($where[.],
+      $files-n || (if ($files-n = 1) then ' file, ' else ' files, ') || $docs-n || (if ($docs-n = 1) then ' document' else ' documents')), ': ')"/>
+  </xsl:function>
+
+  <!-- "9 documents in 2 files of PREM 19, The National Archives". -->
+  <xsl:function name="p:extent" as="xs:string">
+    <xsl:param name="files" as="element(tei:TEI)*"/>
+    <xsl:variable name="ms" select="$files/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msIdentifier"/>
+    <xsl:variable name="files-n" select="count($files)"/>
+    <xsl:variable name="docs-n" select="count($files/tei:text/tei:body/tei:div)"/>
+    <xsl:variable name="of" select="string-join((string-join(distinct-values($ms/tei:collection/normalize-space()[.]), ', ')[.],
+      ($ms/tei:repository/normalize-space()[.])[1]), ', ')"/>
+    <xsl:sequence select="$docs-n || (if ($docs-n = 1) then ' document in ' else ' documents in ')
+      || $files-n || (if ($files-n = 1) then ' file' else ' files') || ($of[.] ! (' of ' || .))"/>
+  </xsl:function>
+
+  <!-- ================================================== edition statement -->
+
+  <xsl:template name="p:edition-statement">
+    <xsl:param name="files" as="element(tei:TEI)*"/>
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:variable name="headers" select="$files/tei:teiHeader"/>
+    <xsl:variable name="application" select="($headers//tei:appInfo/tei:application)[1]"/>
+    <section class="edition-statement" aria-label="Edition statement">
+      <p><i><xsl:value-of select="$title"/></i></p>
+      <dl>
+        <dt>Edition</dt>
+        <dd>
+          <xsl:value-of select="(($headers/tei:fileDesc/tei:editionStmt/tei:edition/normalize-space()[.])[1],
+            'Print edition of the TEI encoding' || ($application ! (', made by ' || normalize-space(tei:label[1]) || ' ' || @version)))[1]"/>
+        </dd>
+        <xsl:for-each select="($headers/tei:fileDesc/tei:publicationStmt/tei:publisher/normalize-space()[.])[1]">
+          <dt>Publisher</dt><dd><xsl:value-of select="."/></dd>
+        </xsl:for-each>
+        <xsl:for-each-group select="$headers/tei:fileDesc/tei:publicationStmt/tei:availability" group-by="normalize-space(.) || (tei:licence/@target)[1]">
+          <dt>Licence</dt>
+          <dd>
+            <xsl:value-of select="normalize-space(.)"/>
+            <xsl:for-each select="(tei:licence/@target)[1][c:safe-url(.)]">
+              <xsl:text> (</xsl:text><a href="{c:safe-url(.)}"><xsl:value-of select="."/></a><xsl:text>)</xsl:text>
+            </xsl:for-each>
+          </dd>
+        </xsl:for-each-group>
+        <xsl:for-each-group select="$headers/tei:fileDesc/tei:sourceDesc//tei:msIdentifier" group-by="string-join((tei:repository, tei:settlement, tei:country) ! normalize-space(.), ', ')">
+          <dt>Originals</dt>
+          <dd><xsl:value-of select="current-grouping-key()"/></dd>
+        </xsl:for-each-group>
+        <dt>Sources</dt>
+        <dd>
+          <xsl:for-each select="$files">
+            <span class="source-file">
+              <xsl:value-of select="p:file-label(.)"/>
+              <xsl:for-each select="tei:teiHeader/tei:fileDesc/tei:publicationStmt">
+                <xsl:for-each select="tei:idno[@type = 'transcript'][normalize-space()]">
+                  <xsl:text>: transcript </xsl:text><xsl:value-of select="normalize-space()"/>
+                </xsl:for-each>
+                <xsl:for-each select="tei:idno[@type = 'sha256'][normalize-space()]">
+                  <xsl:text>, SHA-256 </xsl:text><span class="checksum"><xsl:value-of select="normalize-space()"/></span>
+                </xsl:for-each>
+              </xsl:for-each>
+            </span>
+          </xsl:for-each>
+        </dd>
+      </dl>
+    </section>
+  </xsl:template>
+
+  <!-- =========================================================== contents -->
+
+  <xsl:template name="p:contents">
+    <xsl:param name="files" as="element(tei:TEI)*"/>
+    <nav class="contents" aria-labelledby="contents-h">
+      <h2 id="contents-h">Contents</h2>
+      <ol>
+        <li class="toc-part"><a href="#introduction">Introduction</a></li>
+        <xsl:for-each select="$files">
+          <li class="toc-file">
+            <a href="#{p:file-id(.)}"><xsl:value-of select="string-join((p:file-label(.), p:file-title(.)[.]), ': ')"/></a>
+            <ol>
+              <xsl:for-each select="tei:text/tei:body/tei:div">
+                <li class="toc-doc"><a href="#{p:doc-id(.)}"><xsl:value-of select="p:doc-heading(.)"/></a></li>
+              </xsl:for-each>
+            </ol>
+          </li>
+        </xsl:for-each>
+        <li class="toc-part"><a href="#withheld">Withheld documents</a></li>
+        <li class="toc-part"><a href="#correspondents">Index of correspondents</a></li>
+      </ol>
+    </nav>
+  </xsl:template>
+
+  <!-- ====================================================== introduction -->
+
+  <xsl:template name="p:introduction">
+    <xsl:param name="files" as="element(tei:TEI)*"/>
+    <section class="introduction" id="introduction" aria-labelledby="introduction-h">
+      <h2 id="introduction-h">Introduction</h2>
+      <p>
+        <xsl:text>This edition gives </xsl:text>
+        <xsl:value-of select="p:extent($files)"/>
+        <xsl:text>. Each document begins on a new page, under a heading that gives its type, sender, addressee, date, classification and archival reference. The text is an edited reading text; what the original shows besides is reported in numbered notes at the foot of the page.</xsl:text>
+      </p>
+      <xsl:apply-templates select="$p:odd/tei:TEI/tei:text/tei:body/tei:div[not(.//tei:schemaSpec)][normalize-space()]" mode="p:odd"/>
+      <h3>Sigla and notes</h3>
+      <dl>
+        <dt>1, 2, 3 …</dt><dd>A note at the foot of the page; the numbers begin again on each page.</dd>
+        <dt>words]</dt><dd>In a note, the words of the reading text the note is about.</dd>
+        <dt><i>italic</i></dt><dd>Handwriting: annotations, signatures and additions in a hand, with a rule in the margin when a whole paragraph is handwritten. A note names the hand, the initials and the date the annotator wrote.</dd>
+        <dt>[redacted]</dt><dd>Text redacted in the original; the note gives its extent and the legal basis where known.</dd>
+        <dt>[illegible]</dt><dd>Text that cannot be read; the note gives the reading of the OCR.</dd>
+        <dt>[…]</dt><dd>Text omitted by the editor (an OCR repetition) or otherwise not transcribed; the note says what and how much.</dd>
+        <dt>[ ]</dt><dd>Text supplied by the editor.</dd>
+        <dt>p. 2</dt><dd>The beginning of a page of the original. Running heads, catchwords and page numbers of the original are not reproduced; the classification is given in each document's heading.</dd>
+      </dl>
+      <p>Deleted words are not printed in the text; a note quotes them and says how they were deleted. Added words are printed in the text; a note says where they were written, and which words they replace.</p>
+      <h3>Withheld documents</h3>
+      <p>A document withheld from the archive is represented by the closure card in its place, printed as a boxed notice with the reason, the legal basis, the extract details and the date of the card; all are listed at the end of the edition. The reasons are:</p>
+      <dl>
+        <xsl:variable name="documented" select="$p:odd//tei:attDef[@ident = 'reason']//tei:valItem[@ident]"/>
+        <xsl:variable name="codes" select="if ($documented) then $documented/@ident/string()
+          else ('closed-foi', 'retained-3-4', 'temporarily-retained', 'missing-at-transfer', 'number-not-used', 'missing-tna', 'put-in-place-tna')"/>
+        <xsl:for-each select="$codes[not(. = ('redacted', 'illegible', 'ocr-repetition'))]">
+          <dt><xsl:value-of select="."/></dt><dd><xsl:value-of select="p:reason-label(.)"/></dd>
+        </xsl:for-each>
+      </dl>
+    </section>
+  </xsl:template>
+
+  <!-- The ODD's documentation as prose of the introduction. -->
+  <xsl:template match="tei:div" mode="p:odd">
+    <section class="odd-section">
+      <xsl:apply-templates mode="p:odd"/>
+    </section>
+  </xsl:template>
+  <xsl:template match="tei:head" mode="p:odd">
+    <xsl:element name="h{min((count(ancestor::tei:div) + 2, 6))}"><xsl:apply-templates mode="p:odd"/></xsl:element>
+  </xsl:template>
+  <xsl:template match="tei:p" mode="p:odd"><p><xsl:apply-templates mode="p:odd"/></p></xsl:template>
+  <xsl:template match="tei:list" mode="p:odd"><ul><xsl:apply-templates select="tei:item" mode="p:odd"/></ul></xsl:template>
+  <xsl:template match="tei:item" mode="p:odd"><li><xsl:apply-templates mode="p:odd"/></li></xsl:template>
+  <xsl:template match="tei:list[@type = 'gloss']" mode="p:odd" priority="1">
+    <dl>
+      <xsl:for-each select="tei:label">
+        <dt><xsl:apply-templates mode="p:odd"/></dt>
+        <dd><xsl:apply-templates select="following-sibling::tei:item[1]/node()" mode="p:odd"/></dd>
+      </xsl:for-each>
+    </dl>
+  </xsl:template>
+  <xsl:template match="tei:gi" mode="p:odd"><span class="tei-name">&lt;<xsl:value-of select="."/>&gt;</span></xsl:template>
+  <xsl:template match="tei:att" mode="p:odd"><span class="tei-name">@<xsl:value-of select="."/></span></xsl:template>
+  <xsl:template match="tei:val | tei:ident | tei:code | tei:tag" mode="p:odd"><span class="tei-name"><xsl:value-of select="."/></span></xsl:template>
+  <xsl:template match="tei:hi | tei:emph | tei:term | tei:mentioned | tei:soCalled" mode="p:odd"><i><xsl:apply-templates mode="p:odd"/></i></xsl:template>
+  <xsl:template match="tei:ref | tei:ptr" mode="p:odd"><xsl:apply-templates mode="p:odd"/></xsl:template>
+  <xsl:template match="tei:egXML | tei:specGrp | tei:specGrpRef | tei:schemaSpec | tei:eg" mode="p:odd"/>
+  <xsl:template match="*" mode="p:odd" priority="-1"><xsl:apply-templates mode="p:odd"/></xsl:template>
+
+  <!-- ========================================================= back matter -->
+
+  <xsl:template name="p:withheld-list">
+    <xsl:param name="documents" as="element(tei:div)*"/>
+    <section class="back" id="withheld" aria-labelledby="withheld-h">
+      <h2 id="withheld-h">Withheld documents</h2>
+      <xsl:choose>
+        <xsl:when test="empty($documents)"><p>No document of this edition is withheld.</p></xsl:when>
+        <xsl:otherwise>
+          <table>
+            <thead><tr><th scope="col">Document</th><th scope="col">Extract details</th><th scope="col">Reason</th><th scope="col">Legal basis</th><th scope="col">Card dated</th><th scope="col">Page</th></tr></thead>
+            <tbody>
+              <xsl:for-each select="$documents">
+                <xsl:variable name="gap" select="(.//tei:gap[@unit = 'document'])[1]"/>
+                <xsl:variable name="facts" select="$gap ! c:gap-facts(.)"/>
+                <tr>
+                  <td><xsl:value-of select="p:file-label(root(.)/tei:TEI) || ', no. ' || p:doc-number(.)"/></td>
+                  <td><xsl:value-of select="$facts?extract"/></td>
+                  <td><xsl:value-of select="p:reason-label($gap/@reason)"/></td>
+                  <td><xsl:value-of select="($facts?basis, if ($gap/@reason = 'temporarily-retained') then 'Public Records Act 1958, section 3(4)' else '—')[1]"/></td>
+                  <td><xsl:value-of select="$facts?date-label"/></td>
+                  <td class="page"><a href="#{p:doc-id(.)}" aria-label="page"></a></td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="p:correspondents">
+    <xsl:param name="documents" as="element(tei:div)*"/>
+    <xsl:variable name="entries" as="element(p:entry)*">
+      <xsl:for-each select="$documents">
+        <xsl:variable name="div" select="."/>
+        <xsl:for-each select="c:corresp(.)/tei:correspAction[@type = ('sent', 'received')]/(tei:persName | tei:orgName | tei:name)[normalize-space()]">
+          <p:entry key="{p:index-form(.)}" role="{if (parent::tei:correspAction/@type = 'sent') then 'from' else 'to'}"
+                   doc="{p:doc-id($div)}" heading="{p:doc-heading($div)}"/>
+        </xsl:for-each>
+      </xsl:for-each>
+    </xsl:variable>
+    <section class="back" id="correspondents" aria-labelledby="correspondents-h">
+      <h2 id="correspondents-h">Index of correspondents</h2>
+      <p class="index-note">Senders and addressees of the documents, with the pages on which the documents begin; offices are given as the documents name them.</p>
+      <xsl:choose>
+        <xsl:when test="empty($entries)"><p>No document of this edition names its sender or addressee.</p></xsl:when>
+        <xsl:otherwise>
+          <ol class="index">
+            <xsl:for-each-group select="$entries" group-by="@key">
+              <xsl:sort select="lower-case(current-grouping-key())"/>
+              <li>
+                <xsl:value-of select="current-grouping-key()"/>
+                <xsl:for-each-group select="current-group()" group-by="@role">
+                  <xsl:sort select="current-grouping-key()"/>
+                  <xsl:text> </xsl:text>
+                  <span class="role"><xsl:value-of select="current-grouping-key()"/></span>
+                  <xsl:text> </xsl:text>
+                  <xsl:for-each select="current-group()">
+                    <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
+                    <a class="pageref" href="#{@doc}" aria-label="{@heading}"></a>
+                  </xsl:for-each>
+                </xsl:for-each-group>
+              </li>
+            </xsl:for-each-group>
+          </ol>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,133 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- One document of an archival file (a body/div) on the printed page: a heading giving its type,
+     sender, addressee, date, classification and archival reference, then its text; a withheld
+     document as a boxed notice (reason, legal basis, extract details, date of the card). -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:c="urn:x-pmo:common"
+    xmlns:p="urn:pipeline:print"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="#all">
+
+  <!-- An anchor id for a document, unique in the book (file ids prefix document ids). -->
+  <xsl:function name="p:doc-id" as="xs:string">
+    <xsl:param name="div" as="element(tei:div)"/>
+    <xsl:sequence select="if (matches($div/@xml:id, '^[\p{L}_][\p{L}\p{N}_.\-]*$')) then string($div/@xml:id)
+                          else 'doc-' || generate-id($div)"/>
+  </xsl:function>
+
+  <!-- The document's number in its file: @n, else its position. -->
+  <xsl:function name="p:doc-number" as="xs:string">
+    <xsl:param name="div" as="element(tei:div)"/>
+    <xsl:sequence select="(normalize-space($div/@n)[.], string(count($div/preceding-sibling::tei:div) + 1))[1]"/>
+  </xsl:function>
+
+  <!-- The heading of a document, as the contents repeat it: "1. Letter from J S Wall to C D Powell". -->
+  <xsl:function name="p:doc-heading" as="xs:string">
+    <xsl:param name="div" as="element(tei:div)"/>
+    <xsl:variable name="title" select="c:doc-title($div)"/>
+    <!-- The common title ends in the number when nothing else names the document: say it once. -->
+    <xsl:sequence select="p:doc-number($div) || '. ' ||
+      (if ($div/@n and ends-with($title, ' ' || $div/@n)) then substring($title, 1, string-length($title) - string-length($div/@n) - 1) else $title)"/>
+  </xsl:function>
+
+  <!-- The document's date in words, or ''. -->
+  <xsl:function name="p:doc-date" as="xs:string">
+    <xsl:param name="div" as="element(tei:div)"/>
+    <xsl:sequence select="(c:doc-date($div) ! c:format-date(.), '')[1]"/>
+  </xsl:function>
+
+  <xsl:function name="p:classification" as="xs:string?">
+    <xsl:param name="div" as="element(tei:div)"/>
+    <xsl:sequence select="(c:classification($div), ($div//tei:fw[@subtype = 'classification'],
+      $div/tei:opener/tei:seg[@type = 'classification'])[normalize-space()][1]/normalize-space())[1]"/>
+  </xsl:function>
+
+  <!-- The archival reference of a document: "The National Archives, PREM 19/2182, document 1". -->
+  <xsl:function name="p:doc-reference" as="xs:string">
+    <xsl:param name="div" as="element(tei:div)"/>
+    <xsl:sequence select="string-join((
+      (root($div)//tei:msIdentifier/tei:repository)[1]/normalize-space()[.],
+      (c:reference($div), p:file-label(root($div)/tei:TEI))[1] || ', document ' || p:doc-number($div)), ', ')"/>
+  </xsl:function>
+
+  <!-- A file's name for the reader when its header gives no archival reference. -->
+  <xsl:function name="p:file-label" as="xs:string">
+    <xsl:param name="tei" as="element()?"/>
+    <xsl:sequence select="(c:reference($tei),
+      $tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'transcript'][1]/normalize-space()[.],
+      string($tei/@xml:id)[.], 'Unnamed file')[1]"/>
+  </xsl:function>
+
+  <!-- ===================================================== the document -->
+
+  <xsl:template match="tei:div" mode="p:document">
+    <xsl:param name="content" as="item()*"/>
+    <xsl:variable name="id" select="p:doc-id(.)"/>
+    <xsl:variable name="withheld" select="c:is-withheld(.)"/>
+    <xsl:variable name="date" select="p:doc-date(.)"/>
+    <article class="document doc-{(@type[matches(., '^[\w\-]+$')], 'document')[1]}" id="{$id}" aria-labelledby="{$id}-h">
+      <xsl:if test="matches(@xml:lang, '^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$')"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <header>
+        <h2 id="{$id}-h" data-date="{if ($withheld) then 'Withheld document' else ($date[.], 'Undated')[1]}">
+          <xsl:value-of select="p:doc-heading(.)"/>
+        </h2>
+        <dl class="doc-meta">
+          <xsl:for-each select="c:senders(.)"><dt>From</dt><dd><xsl:value-of select="."/></dd></xsl:for-each>
+          <xsl:for-each select="c:addressees(.)"><dt>To</dt><dd><xsl:value-of select="."/></dd></xsl:for-each>
+          <xsl:if test="$date">
+            <dt>Date</dt><dd><xsl:value-of select="$date"/></dd>
+          </xsl:if>
+          <xsl:for-each select="p:classification(.)">
+            <dt>Classification</dt><dd><xsl:value-of select="."/></dd>
+          </xsl:for-each>
+          <dt>Reference</dt><dd><xsl:value-of select="p:doc-reference(.)"/></dd>
+        </dl>
+      </header>
+      <div class="text">
+        <xsl:sequence select="p:paragraphs($content)"/>
+      </div>
+    </article>
+  </xsl:template>
+
+  <!-- ============================================= a withheld document -->
+
+  <!-- The boxed notice standing in a withheld document's place. -->
+  <xsl:function name="p:withheld-box" as="element()">
+    <xsl:param name="gap" as="element(tei:gap)"/>
+    <xsl:param name="facts" as="map(xs:string, item()*)"/>
+    <xsl:variable name="orig" select="($gap/tei:desc//tei:orig//tei:idno[@type = 'series'])[1]/normalize-space()"/>
+    <section class="withheld" aria-label="Withheld document">
+      <h3>Document withheld</h3>
+      <dl>
+        <dt>Reason</dt>
+        <dd><xsl:value-of select="p:reason-label($gap/@reason)"/></dd>
+        <dt>Legal basis</dt>
+        <dd><xsl:value-of select="($facts?basis, if ($gap/@reason = 'temporarily-retained') then 'Public Records Act 1958, section 3(4)' else 'None given on the card')[1]"/></dd>
+        <xsl:for-each select="$facts?extract">
+          <dt>Extract details</dt><dd><xsl:value-of select="."/></dd>
+        </xsl:for-each>
+        <xsl:for-each select="$facts?reference">
+          <dt>Reference</dt>
+          <dd>
+            <xsl:value-of select="."/>
+            <xsl:if test="$orig and not(starts-with(., $orig))">
+              <xsl:text> (the card reads </xsl:text><i class="mention"><xsl:value-of select="$orig"/></i><xsl:text>)</xsl:text>
+            </xsl:if>
+          </dd>
+        </xsl:for-each>
+        <xsl:for-each select="$facts?date-label">
+          <dt>Date of the card</dt><dd><xsl:value-of select="."/></dd>
+        </xsl:for-each>
+      </dl>
+      <xsl:if test="normalize-space(string-join($facts?description ! string(.)))">
+        <p class="card-text">
+          <xsl:text>The card reads: </xsl:text>
+          <i><xsl:sequence select="p:plain($facts?description)"/></i>
+        </p>
+      </xsl:if>
+    </section>
+  </xsl:function>
+</xsl:stylesheet>

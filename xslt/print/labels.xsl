@@ -1,0 +1,48 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The print edition's own words, beyond the common layer's labels: closure reasons as the ODD
+     documents them, places of additions, kinds of deletion, index forms of names. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:c="urn:x-pmo:common"
+    xmlns:p="urn:pipeline:print"
+    exclude-result-prefixes="#all">
+
+  <!-- Why something is withheld (gap/@reason): the ODD's description of the value where it gives one. -->
+  <xsl:function name="p:reason-label" as="xs:string">
+    <xsl:param name="reason" as="xs:string?"/>
+    <xsl:variable name="documented" select="($p:odd//tei:attDef[@ident = 'reason']//tei:valItem[@ident = $reason]/(tei:desc, tei:gloss)[normalize-space()])[1]"/>
+    <xsl:sequence select="if ($documented) then replace(normalize-space($documented), '\.$', '') else c:reason-label($reason)"/>
+  </xsl:function>
+
+  <!-- Where an addition was written, as a phrase. -->
+  <xsl:function name="p:place" as="xs:string">
+    <xsl:param name="place" as="xs:string?"/>
+    <xsl:variable name="key" select="normalize-space($place)"/>
+    <xsl:sequence select="(map {
+        'above': 'above the line', 'below': 'below the line', 'margin': 'in the margin',
+        'left': 'in the left margin', 'right': 'in the right margin', 'inline': 'in the line',
+        'top': 'at the top of the page', 'bottom': 'at the foot of the page', 'end': 'at the end'
+      }($key), if ($key) then $key else 'in the text')[1]"/>
+  </xsl:function>
+
+  <!-- How a deletion was made, as a phrase. -->
+  <xsl:function name="p:deletion" as="xs:string">
+    <xsl:param name="rend" as="xs:string?"/>
+    <xsl:sequence select="(map {
+        'strikethrough': 'struck through', 'overstrike': 'struck through', 'erasure': 'erased',
+        'overwritten': 'overwritten', 'crossout': 'crossed out'
+      }(normalize-space($rend)), 'deleted')[1]"/>
+  </xsl:function>
+
+  <!-- A name as an index gives it: a person inverted ("Wall, J S"), an office as it is. -->
+  <xsl:function name="p:index-form" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="words" select="tokenize(normalize-space($name))"/>
+    <xsl:sequence select="
+      if ($name/self::tei:persName and count($words) gt 1 and not(matches($words[last()], '^\(|\)$|^(Esq|Jr|Sr)\.?$')))
+      then $words[last()] || ', ' || string-join($words[position() lt last()], ' ')
+      else string-join($words, ' ')"/>
+  </xsl:function>
+</xsl:stylesheet>
