@@ -7,6 +7,8 @@
     xmlns:c="urn:x-pmo:common"
     xmlns:hook="urn:x-pmo:hook"
     xmlns:w="urn:x-pmo:web"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:array="http://www.w3.org/2005/xpath-functions/array"
     exclude-result-prefixes="#all">
 
   <!-- HTML elements that may not stand inside a phrase (a <span>). -->
@@ -48,7 +50,7 @@
             <caption class="head"><xsl:sequence select="$id, $content"/></caption>
           </xsl:when>
           <xsl:when test="$tei/parent::tei:div">
-            <xsl:element name="h{min((6, 1 + count($tei/ancestor::tei:div)))}">
+            <xsl:element name="h{min((6, 1 + count($tei/ancestor::tei:div[tei:head])))}">
               <xsl:attribute name="class" select="'head'"/>
               <xsl:sequence select="$id, $content"/>
             </xsl:element>

@@ -1,0 +1,35 @@
+"""The web edition: a static site (no server, no database) made from the TEI by XSLT 3.0 on Saxon.
+
+The work splits into per-file steps, which are pure and run anywhere (a process pool), and
+cross-file steps, which take what the per-file steps returned:
+
+    renderer = WebRenderer()                                  # compiles xslt/web once; make one per worker
+    source   = renderer.load(data, name="001_x.xml")          # parse (safely) once: SourceFile
+    summary  = renderer.summarise(source)                     # per file: FileSummary (picklable)
+    links    = neighbours([summary, ...])                     # cross-file: {file key: Neighbours}
+    pages    = renderer.render(source, links[summary.file])   # per file: RenderedFile (pages, search passages)
+    site     = renderer.render_site(catalogue(summaries), has_guidelines=...)   # cross-file pages
+    files    = {**pages.files, ..., **search_files(passages), **asset_files()}
+    publish(files, out_dir)                                   # atomic
+
+or all of it at once: ``build_site(tei_dir, out_dir)`` (what ``pipeline web`` runs).
+"""
+
+from pipeline.web.catalogue import Neighbours, catalogue, neighbours
+from pipeline.web.renderer import FileSummary, RenderedFile, SourceFile, WebError, WebRenderer
+from pipeline.web.site import asset_files, build_site, publish, search_files
+
+__all__ = [
+    "FileSummary",
+    "Neighbours",
+    "RenderedFile",
+    "SourceFile",
+    "WebError",
+    "WebRenderer",
+    "asset_files",
+    "build_site",
+    "catalogue",
+    "neighbours",
+    "publish",
+    "search_files",
+]

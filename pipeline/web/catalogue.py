@@ -1,0 +1,114 @@
+"""Cross-file data of the web edition: previous/next links across files, and the catalogue for browse."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pipeline.web.renderer import FileSummary
+
+#: The facets of the browse page: key, label, and how a document's values are read from its summary.
+FACETS: tuple[tuple[str, str], ...] = (
+    ("year", "Year"),
+    ("type", "Type"),
+    ("correspondent", "Correspondent"),
+    ("hand", "Hand"),
+    ("classification", "Classification"),
+)
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """The documents just before and after a file in the edition: (key, title) or None."""
+
+    prev: tuple[str, str] | None = None
+    next: tuple[str, str] | None = None
+
+    def as_param(self) -> dict[str, dict[str, str]]:
+        """The stylesheet parameter 'neighbours'."""
+        param = {}
+        for name, doc in (("prev", self.prev), ("next", self.next)):
+            if doc is not None:
+                param[name] = {"key": doc[0], "title": doc[1]}
+        return param
+
+
+def neighbours(summaries: Sequence[FileSummary]) -> dict[str, Neighbours]:
+    """For each file (in edition order), the last document of the file before and the first of the file after."""
+    result: dict[str, Neighbours] = {}
+    for i, summary in enumerate(summaries):
+        prev = next((s.documents[-1] for s in reversed(summaries[:i]) if s.documents), None)
+        nxt = next((s.documents[0] for s in summaries[i + 1 :] if s.documents), None)
+        result[summary.file] = Neighbours(
+            prev=(prev["key"], prev["title"]) if prev else None,
+            next=(nxt["key"], nxt["title"]) if nxt else None,
+        )
+    return result
+
+
+def _values(doc: dict[str, Any], facet: str) -> list[str]:
+    if facet == "year":
+        return [doc["year"] or "Undated"]
+    if facet == "type":
+        return [doc["typeLabel"]]
+    if facet == "correspondent":
+        return list(doc["correspondents"])
+    if facet == "hand":
+        return list(doc["hands"])
+    if facet == "classification":
+        return [doc["classification"]] if doc["classification"] else ["Unclassified"]
+    raise ValueError(facet)
+
+
+def catalogue(summaries: Sequence[FileSummary]) -> str:
+    """The catalogue the site pages are made from, as JSON: documents in date order with their facet
+    values' numbers, the facets with their values and counts, the files, and counts.
+
+    A document without a date takes, for ordering, the date of the document before it in the edition,
+    so withheld and undated documents stay in their place.
+    """
+    documents: list[dict[str, Any]] = []
+    last_date = ""
+    for summary in summaries:
+        for doc in summary.documents:
+            last_date = doc["date"] or last_date
+            documents.append({**doc, "file": summary.file, "order": len(documents), "sortDate": last_date})
+    first_date = next((d["date"] for d in documents if d["date"]), "")
+    for doc in documents:  # undated documents before the first dated one stay at the start
+        doc["sortDate"] = doc["sortDate"] or first_date
+
+    facets = []
+    numbers: dict[str, dict[str, int]] = {}
+    for key, label in FACETS:
+        counts: dict[str, int] = {}
+        for doc in documents:
+            for value in dict.fromkeys(_values(doc, key)):
+                counts[value] = counts.get(value, 0) + 1
+        ordered = sorted(counts, key=lambda v: (v == "Undated", v.casefold(), v))
+        numbers[key] = {value: n for n, value in enumerate(ordered, start=1)}
+        if ordered:
+            facets.append(
+                {
+                    "key": key,
+                    "label": label,
+                    "values": [{"n": str(numbers[key][v]), "label": v, "count": counts[v]} for v in ordered],
+                }
+            )
+    for doc in documents:
+        doc["facets"] = {
+            key: " ".join(str(numbers[key][v]) for v in dict.fromkeys(_values(doc, key))) for key, _ in FACETS
+        }
+    documents.sort(key=lambda d: (d["sortDate"][:10], d["order"]))
+
+    files = [
+        {"file": s.file, "title": s.title, "reference": s.reference, "count": len(s.documents)} for s in summaries
+    ]
+    stats = {
+        "files": len(summaries),
+        "documents": len(documents),
+        "withheld": sum(1 for d in documents if d["withheld"]),
+    }
+    return json.dumps({"documents": documents, "facets": facets, "files": files, "stats": stats}, ensure_ascii=False)

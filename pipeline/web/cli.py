@@ -1,0 +1,42 @@
+"""The `pipeline web` command."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.argument("tei_dir", required=False, default="tei", type=click.Path(file_okay=False, path_type=Path))
+@click.option("-o", "--output", "out_dir", default="build/web", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Folder to write the site to (replaced atomically).")
+@click.option("--title", "edition_title", default="PMO Papers", show_default=True, help="The edition's name.")
+@click.option("--base-url", default="", help="The address the site is published at (used in citations).")
+def web(tei_dir: Path, out_dir: Path, edition_title: str, base_url: str) -> None:
+    """Make the static web edition from the TEI files in TEI_DIR (default: tei/).
+
+    The site needs no server: open OUT_DIR/index.html from disk, or serve the folder.
+    """
+    from pipeline.web.renderer import WebError
+    from pipeline.web.site import build_site
+
+    if not tei_dir.is_dir():
+        raise click.ClickException(f"{tei_dir}: no such folder")
+    if base_url and not base_url.startswith(("https://", "http://")):
+        raise click.ClickException("--base-url must start with https:// or http://")
+    if base_url and not base_url.endswith("/"):
+        base_url += "/"
+    try:
+        counts = build_site(
+            tei_dir, out_dir, edition_title=edition_title, base_url=base_url,
+            on_warning=lambda message: click.echo(f"warning: {message}", err=True),
+        )
+    except (WebError, OSError, ValueError) as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(
+        f"web: {counts['documents']} documents from {counts['files']} files, {counts['pages']} pages in {out_dir}",
+        err=True,
+    )
+    sys.stdout.flush()

@@ -1,0 +1,133 @@
+"""Per-file steps of the web edition: parse a TEI file safely, summarise it, render its pages."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.safexml import XMLInputError, parse
+
+#: The web edition's entry stylesheet.
+STYLESHEET = Path(__file__).resolve().parents[2] / "xslt" / "web" / "web.xsl"
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+
+
+class WebError(Exception):
+    """A TEI file cannot be made into pages; str() says which file and why, in one line."""
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A TEI file, checked: its key (file name without .xml), its text for Saxon, its bytes for download."""
+
+    key: str
+    name: str
+    text: str
+    download: bytes
+
+
+@dataclass(frozen=True)
+class FileSummary:
+    """What browse, facets, search and previous/next links need to know of one TEI file."""
+
+    file: str
+    id: str
+    title: str
+    reference: str
+    documents: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class RenderedFile:
+    """The pages of one TEI file (site path -> bytes) and its search passages."""
+
+    file: str
+    files: dict[str, bytes]
+    passages: tuple[dict[str, str], ...]
+    warnings: tuple[str, ...] = field(default=())
+
+
+def file_key(name: str) -> str:
+    """A TEI file name as a safe key for URLs: '001_2bcad8.xml' -> '001_2bcad8'."""
+    stem = Path(name).name
+    stem = stem[:-4] if stem.lower().endswith(".xml") else stem
+    key = re.sub(r"[^A-Za-z0-9_.-]", "-", stem).lstrip(".-") or "file"
+    return key[:120]
+
+
+class WebRenderer:
+    """The web stylesheet compiled once (per process); the per-file steps."""
+
+    def __init__(self, *, edition_title: str = "PMO Papers", base_url: str = "") -> None:
+        from pipeline.xslt import XsltRunner
+
+        self._runner = XsltRunner({"web": STYLESHEET})
+        self._common = {"edition-title": edition_title, "base-url": base_url}
+
+    def load(self, data: bytes, name: str) -> SourceFile:
+        """Check a TEI file (pipeline.safexml) once; the result feeds both summarise and render."""
+        try:
+            tree = parse(data, name=name)
+        except XMLInputError as error:
+            raise WebError(str(error)) from None
+        root = tree.getroot()
+        if root.tag != f"{{{TEI_NS}}}TEI":
+            raise WebError(f"{name}: not a TEI file (the root element is not TEI's <TEI>)")
+        from lxml import etree
+
+        text = etree.tostring(root, encoding="unicode")
+        download = b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="UTF-8") + b"\n"
+        return SourceFile(key=file_key(name), name=name, text=text, download=download)
+
+    def summarise(self, source: SourceFile) -> FileSummary:
+        """The file's summary: its documents' metadata (cheap: no page is rendered)."""
+        result = self._run(source, {"task": "summary"})
+        data = json.loads(result.output)
+        return FileSummary(
+            file=data["file"],
+            id=data["id"],
+            title=data["title"],
+            reference=data["reference"],
+            documents=tuple(data["documents"]),
+        )
+
+    def render(self, source: SourceFile, links: "Neighbours | None" = None) -> RenderedFile:
+        """The file's pages (documents/KEY.html, files/FILE.html, tei/FILE.xml) and search passages.
+
+        `links` gives the documents before and after this file in the edition (see catalogue.neighbours).
+        """
+        params: dict[str, Any] = {"task": "render"}
+        if links is not None:
+            params["neighbours"] = links.as_param()
+        result = self._run(source, params)
+        files = {path: text.encode("utf-8") for path, text in result.documents.items()}
+        files[f"tei/{source.key}.xml"] = source.download
+        passages = tuple(json.loads(result.output)["passages"])
+        return RenderedFile(file=source.key, files=files, passages=passages, warnings=result.messages)
+
+    def render_site(self, catalogue_json: str, *, has_guidelines: bool = False) -> dict[str, bytes]:
+        """The cross-file pages: index.html, browse/*.html, search.html, about.html, encoding.html."""
+        from pipeline.xslt import XsltError
+
+        params = {**self._common, "catalogue": catalogue_json, "has-guidelines": has_guidelines}
+        try:
+            result = self._runner.transform("web", template="site", name="catalogue", params=params)
+        except XsltError as error:
+            raise WebError(str(error)) from None
+        return {path: text.encode("utf-8") for path, text in result.documents.items()}
+
+    def _run(self, source: SourceFile, params: dict[str, Any]):
+        from pipeline.xslt import XsltError
+
+        try:
+            return self._runner.transform(
+                "web", source.text, name=source.name, params={**self._common, "file": source.key, **params}
+            )
+        except XsltError as error:
+            raise WebError(str(error)) from None
+
+
+from pipeline.web.catalogue import Neighbours  # noqa: E402  (for the annotation above)

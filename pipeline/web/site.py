@@ -1,0 +1,133 @@
+"""The whole web edition: assets, search index, atomic publishing, and build_site (what `pipeline web` runs)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+#: The site's own CSS and JavaScript.
+ASSETS = ROOT / "xslt" / "web" / "assets"
+#: lunr.js, installed from npm (node_modules), copied into the site at build time.
+LUNR_JS = ROOT / "node_modules" / "lunr" / "lunr.min.js"
+#: The guidelines page compiled from the ODD, when the schema has been compiled.
+GUIDELINES = ROOT / "schema" / "compiled" / "pmo-guidelines.html"
+
+
+def asset_files() -> dict[str, bytes]:
+    """The static assets: the site's CSS/JS and lunr.js (from node_modules)."""
+    if not LUNR_JS.is_file():
+        raise FileNotFoundError(f"{LUNR_JS} is missing: run scripts/setup (npm install) first")
+    files = {f"assets/{path.name}": path.read_bytes() for path in sorted(ASSETS.iterdir()) if path.is_file()}
+    files["assets/lunr.min.js"] = LUNR_JS.read_bytes()
+    return files
+
+
+def search_files(passages: Iterable[Mapping[str, str]]) -> dict[str, bytes]:
+    """The search index and the passages' text as a script that sets window.PMO_SEARCH.
+
+    A script, not JSON fetched at run time, so that search works from pages opened from disk (file://).
+    """
+    from lunr import lunr
+
+    records = []
+    store = {}
+    for passage in passages:
+        ref = passage["id"]
+        key, _, anchor = ref.partition("#")
+        is_document = not anchor
+        records.append(
+            {"id": ref, "title": passage["title"] if is_document else "", "meta": passage["meta"], "text": passage["text"]}
+        )
+        store[ref] = {
+            "t": passage["title"],
+            "u": f"documents/{key}.html" + (f"#{anchor}" if anchor else ""),
+            "x": passage["text"] or passage["meta"],
+        }
+    index = lunr(
+        ref="id",
+        fields=[{"field_name": "title", "boost": 5}, {"field_name": "meta", "boost": 2}, "text"],
+        documents=records,
+    )
+    data = json.dumps({"index": index.serialize(), "store": store}, ensure_ascii=True, separators=(",", ":"))
+    # Inert in any context: no "</script", no "<!--" can appear in the file.
+    data = data.replace("<", "\\u003c").replace(">", "\\u003e")
+    return {"assets/search-data.js": f"window.PMO_SEARCH = {data};\n".encode("ascii")}
+
+
+def publish(files: Mapping[str, bytes], out_dir: Path) -> None:
+    """Write the site into out_dir atomically: all of it in a sibling folder, then swapped in."""
+    out_dir = Path(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    try:
+        for relative, data in files.items():
+            target = _inside(staging, relative)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        os.chmod(staging, 0o755)
+        old = None
+        if out_dir.exists():
+            old = out_dir.parent / f".{out_dir.name}.old-{os.getpid()}"
+            os.replace(out_dir, old)
+        os.replace(staging, out_dir)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _inside(folder: Path, relative: str) -> Path:
+    parts = relative.split("/")
+    if not relative or any(part in ("", ".", "..") for part in parts) or "\\" in relative:
+        raise ValueError(f"refusing to write outside the site: {relative!r}")
+    return folder.joinpath(*parts)
+
+
+def build_site(
+    tei_dir: Path,
+    out_dir: Path,
+    *,
+    edition_title: str = "PMO Papers",
+    base_url: str = "",
+    guidelines: Path | None = GUIDELINES,
+    on_warning=None,
+) -> dict[str, int]:
+    """Make the whole site from tei_dir/*.xml into out_dir, in one process. Returns counts.
+
+    A file that cannot be rendered stops the build (WebError) and nothing is published.
+    """
+    from pipeline.web.catalogue import catalogue, neighbours
+    from pipeline.web.renderer import WebRenderer
+
+    paths = sorted(Path(tei_dir).glob("*.xml"))
+    renderer = WebRenderer(edition_title=edition_title, base_url=base_url)
+    sources = [renderer.load(path.read_bytes(), path.name) for path in paths]
+    summaries = [renderer.summarise(source) for source in sources]
+    links = neighbours(summaries)
+    files: dict[str, bytes] = {}
+    passages: list = []
+    for source in sources:
+        rendered = renderer.render(source, links[source.key])
+        for warning in rendered.warnings:
+            if on_warning:
+                on_warning(f"{source.name}: {warning}")
+        files.update(rendered.files)
+        passages.extend(rendered.passages)
+    has_guidelines = guidelines is not None and Path(guidelines).is_file()
+    files.update(renderer.render_site(catalogue(summaries), has_guidelines=has_guidelines))
+    if has_guidelines:
+        files["guidelines.html"] = Path(guidelines).read_bytes()
+    files.update(search_files(passages))
+    files.update(asset_files())
+    publish(files, out_dir)
+    return {
+        "files": len(sources),
+        "documents": sum(len(s.documents) for s in summaries),
+        "pages": sum(1 for name in files if name.endswith(".html")),
+    }

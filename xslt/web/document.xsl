@@ -1,0 +1,268 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The pages of one TEI file (task 'render'): a page per document, the file's page, and the search passages. -->
+<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="3.0"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:c="urn:x-pmo:common"
+    xmlns:w="urn:x-pmo:web"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:array="http://www.w3.org/2005/xpath-functions/array"
+    exclude-result-prefixes="#all">
+
+  <xsl:template name="w:render-file" as="map(*)">
+    <xsl:context-item as="document-node()" use="required"/>
+    <xsl:variable name="tei" as="document-node()" select="."/>
+    <xsl:variable name="file-key" as="xs:string" select="w:file-key($file)"/>
+    <xsl:variable name="summary" as="map(*)" select="w:summary($tei)"/>
+    <xsl:variable name="docs" as="map(*)*" select="$summary?documents?*"/>
+    <xsl:variable name="divs" as="element(tei:div)*" select="c:documents($tei)"/>
+    <xsl:for-each select="$divs">
+      <xsl:variable name="i" as="xs:integer" select="position()"/>
+      <xsl:result-document href="documents/{$docs[$i]?key}.html" method="text">
+        <xsl:sequence select="w:document-page(., $docs[$i], $summary,
+            if ($i gt 1) then map{'key': $docs[$i - 1]?key, 'title': $docs[$i - 1]?title} else $neighbours?prev,
+            if ($i lt count($divs)) then map{'key': $docs[$i + 1]?key, 'title': $docs[$i + 1]?title} else $neighbours?next)"/>
+      </xsl:result-document>
+    </xsl:for-each>
+    <xsl:result-document href="files/{$file-key}.html" method="text">
+      <xsl:sequence select="w:file-page($tei, $summary)"/>
+    </xsl:result-document>
+    <xsl:sequence select="map{'passages': array{
+        for $i in 1 to count($divs) return w:passages($divs[$i], $docs[$i])
+      }}"/>
+  </xsl:template>
+
+  <!-- The search records of a document: one for its metadata, one per passage of text. -->
+  <xsl:function name="w:passages" as="map(*)*">
+    <xsl:param name="div" as="element(tei:div)"/>
+    <xsl:param name="doc" as="map(*)"/>
+    <xsl:sequence select="map{
+        'id': $doc?key, 'doc': $doc?key, 'title': $doc?title,
+        'meta': string-join(($doc?typeLabel, $doc?dateLabel, $doc?from?*, $doc?to?*, $doc?classification,
+                             $doc?reference, $doc?hands?*, $doc?reason), ' · '),
+        'text': ''}"/>
+    <xsl:for-each select="$div//*[w:is-passage(.)][not(ancestor::*[w:is-passage(.)])]">
+      <xsl:variable name="text" as="xs:string"
+          select="if (self::tei:gap) then string-join((c:reason-label(@reason), w:plain(.)), ' ') else w:plain(.)"/>
+      <xsl:if test="$text">
+        <xsl:sequence select="map{'id': $doc?key || '#' || w:passage-number(.), 'doc': $doc?key, 'title': $doc?title,
+                                  'meta': '', 'text': $text}"/>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- ============================== the document page ============================== -->
+
+  <xsl:function name="w:document-page" as="xs:string">
+    <xsl:param name="div" as="element(tei:div)"/>
+    <xsl:param name="doc" as="map(*)"/>
+    <xsl:param name="file-summary" as="map(*)"/>
+    <xsl:param name="prev" as="map(*)?"/>
+    <xsl:param name="next" as="map(*)?"/>
+    <xsl:variable name="file-key" as="xs:string" select="$file-summary?file"/>
+    <xsl:variable name="hands" as="xs:string*" select="c:hands-in($div)"/>
+    <xsl:variable name="main" as="element()*">
+      <nav class="breadcrumb" aria-label="Breadcrumb">
+        <ol>
+          <li><a href="../index.html">Documents</a></li>
+          <li><a href="../files/{$file-key}.html">File <xsl:value-of select="($file-summary?reference[.], $file-key)[1]"/></a></li>
+          <li><a href="#doc-title" aria-current="page">Document <xsl:value-of select="$doc?n"/></a></li>
+        </ol>
+      </nav>
+      <article class="document{if ($doc?withheld) then ' is-withheld' else ''}" aria-labelledby="doc-title">
+        <header class="doc-head">
+          <p class="doc-type"><xsl:value-of select="$doc?typeLabel"/>
+            <xsl:if test="$doc?classification"> · <span class="classification"><xsl:value-of select="$doc?classification"/></span></xsl:if>
+          </p>
+          <h1 id="doc-title"><xsl:value-of select="$doc?title"/></h1>
+          <dl class="doc-meta">
+            <dt>Date</dt><dd><xsl:sequence select="w:date($doc?date, $doc?dateLabel)"/></dd>
+            <xsl:if test="array:size($doc?from) gt 0">
+              <dt>From</dt><dd><xsl:value-of select="$doc?from?*" separator="; "/></dd>
+            </xsl:if>
+            <xsl:if test="array:size($doc?to) gt 0">
+              <dt>To</dt><dd><xsl:value-of select="$doc?to?*" separator="; "/></dd>
+            </xsl:if>
+            <xsl:if test="$doc?classification"><dt>Classification</dt><dd><xsl:value-of select="$doc?classification"/></dd></xsl:if>
+            <dt>Archival reference</dt>
+            <dd><xsl:value-of select="($doc?reference[.], 'not recorded')[1]"/>, document <xsl:value-of select="$doc?n"/></dd>
+            <dt>File</dt>
+            <dd><a href="../files/{$file-key}.html"><xsl:value-of select="($file-summary?title[.], $file-key)[1]"/></a></dd>
+          </dl>
+        </header>
+
+        <div class="doc-tools">
+          <fieldset class="view-switch">
+            <legend>View</legend>
+            <input type="radio" name="view" id="view-reading" value="reading" checked=""/>
+            <label for="view-reading">Reading <span class="hint">(final text)</span></label>
+            <input type="radio" name="view" id="view-diplomatic" value="diplomatic"/>
+            <label for="view-diplomatic">Diplomatic <span class="hint">(as written)</span></label>
+          </fieldset>
+          <xsl:if test="count($hands) gt 1 or $hands[. ne $c:default-hand]">
+            <section class="hands-legend" aria-labelledby="hands-title">
+              <h2 id="hands-title">Hands</h2>
+              <ul>
+                <xsl:for-each select="$hands">
+                  <li>
+                    <span class="swatch {w:hand-class(.)}" aria-hidden="true">Aa</span>
+                    <span class="hand-name"><xsl:value-of select="w:hand-label($div, .)"/></span>
+                    <button type="button" class="highlight-hand js-only" data-hand="{.}" aria-pressed="false">
+                      Highlight<span class="vh"> the hand of <xsl:value-of select="w:hand-label($div, .)"/></span>
+                    </button>
+                  </li>
+                </xsl:for-each>
+              </ul>
+            </section>
+          </xsl:if>
+        </div>
+
+        <xsl:apply-templates select="$div" mode="c:text"/>
+
+        <xsl:variable name="notes" as="element(tei:note)*" select="$div//tei:note"/>
+        <xsl:if test="exists($notes)">
+          <section class="notes" aria-labelledby="notes-title">
+            <h2 id="notes-title">Notes</h2>
+            <ol>
+              <xsl:for-each select="$notes">
+                <xsl:variable name="n" as="xs:string" select="w:note-number(.)"/>
+                <li id="note-{$n}">
+                  <xsl:if test="@type = 'boilerplate'"><strong>Editorial note: </strong></xsl:if>
+                  <xsl:sequence select="c:runs(., $c:default-hand)"/>
+                  <xsl:text> </xsl:text>
+                  <a class="back" href="#note-ref-{$n}">Back to the text<span class="vh"> (note <xsl:value-of select="$n"/>)</span></a>
+                </li>
+              </xsl:for-each>
+            </ol>
+          </section>
+        </xsl:if>
+
+        <xsl:variable name="warnings" as="element()*"
+            select="$div//(tei:unclear | tei:gap[@reason = ('ocr-repetition', 'illegible')])"/>
+        <xsl:if test="exists($warnings)">
+          <details class="ocr-warnings">
+            <summary>OCR warnings (<xsl:value-of select="count($warnings)"/>)</summary>
+            <ul>
+              <xsl:for-each select="$warnings">
+                <xsl:variable name="at" as="element()?" select="ancestor::*[w:is-passage(.)][1]"/>
+                <li>
+                  <xsl:value-of select="if (self::tei:unclear) then 'Uncertain reading “' || normalize-space(.) || '”'
+                                        else c:reason-label(@reason) || (c:extent(.) ! (' (' || . || ')'))"/>
+                  <xsl:if test="$at"> — <a href="#{w:passage-number($at)}">in context</a></xsl:if>
+                </li>
+              </xsl:for-each>
+            </ul>
+          </details>
+        </xsl:if>
+
+        <nav class="doc-nav" aria-label="Previous and next document">
+          <ul>
+            <li class="prev">
+              <xsl:choose>
+                <xsl:when test="exists($prev)"><a rel="prev" href="{$prev?key}.html"><span class="dir">Previous</span> <xsl:value-of select="$prev?title"/></a></xsl:when>
+                <xsl:otherwise><span class="dir">First document of the edition</span></xsl:otherwise>
+              </xsl:choose>
+            </li>
+            <li class="next">
+              <xsl:choose>
+                <xsl:when test="exists($next)"><a rel="next" href="{$next?key}.html"><span class="dir">Next</span> <xsl:value-of select="$next?title"/></a></xsl:when>
+                <xsl:otherwise><span class="dir">Last document of the edition</span></xsl:otherwise>
+              </xsl:choose>
+            </li>
+          </ul>
+        </nav>
+
+        <section class="cite" aria-labelledby="cite-title">
+          <h2 id="cite-title">Cite this document</h2>
+          <p class="citation"><xsl:value-of select="w:citation($doc)"/></p>
+          <p><a href="../tei/{$file-key}.xml" download="{$file-key}.xml">Download the TEI (XML) of this file</a>
+            <xsl:for-each select="(root($div)//tei:availability/tei:licence)[1]">
+              · Licence: <xsl:variable name="url" as="xs:string?" select="c:safe-url(@target)"/>
+              <xsl:choose>
+                <xsl:when test="$url"><a href="{$url}" rel="license"><xsl:value-of select="normalize-space(.)"/></a></xsl:when>
+                <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:for-each>
+          </p>
+        </section>
+      </article>
+    </xsl:variable>
+    <xsl:sequence select="w:page($doc?title, '../', 'document', $main, ())"/>
+  </xsl:function>
+
+  <!-- A date for a reader, marked up for machines. -->
+  <xsl:function name="w:date" as="element()">
+    <xsl:param name="when" as="xs:string?"/>
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:variable name="datetime" as="xs:string?" select="w:html-datetime($when)"/>
+    <xsl:choose>
+      <xsl:when test="$datetime"><time datetime="{$datetime}"><xsl:value-of select="$label"/></time></xsl:when>
+      <xsl:otherwise><span><xsl:value-of select="$label"/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- A suggested citation. -->
+  <xsl:function name="w:citation" as="xs:string">
+    <xsl:param name="doc" as="map(*)"/>
+    <xsl:sequence select="'“' || $doc?title || '”, ' || $doc?dateLabel || '. The National Archives, '
+        || ($doc?reference[.], 'PREM 19')[1] || ', document ' || $doc?n || '. In ' || $edition-title
+        || (if ($base-url) then ', ' || $base-url || 'documents/' || $doc?key || '.html' else '') || '.'"/>
+  </xsl:function>
+
+  <!-- ============================== the file page ============================== -->
+
+  <xsl:function name="w:file-page" as="xs:string">
+    <xsl:param name="tei" as="document-node()"/>
+    <xsl:param name="summary" as="map(*)"/>
+    <xsl:variable name="title" as="xs:string" select="'File ' || ($summary?reference[.], $summary?file)[1]"/>
+    <xsl:variable name="main" as="element()*">
+      <nav class="breadcrumb" aria-label="Breadcrumb">
+        <ol>
+          <li><a href="../index.html">Documents</a></li>
+          <li><a href="#file-title" aria-current="page"><xsl:value-of select="$title"/></a></li>
+        </ol>
+      </nav>
+      <h1 id="file-title"><xsl:value-of select="$title"/></h1>
+      <xsl:if test="$summary?title"><p class="lead"><xsl:value-of select="$summary?title"/></p></xsl:if>
+      <xsl:sequence select="w:document-table($summary?documents?*, '../', 'Documents in this file, in archive order')"/>
+      <p><a href="../tei/{$summary?file}.xml" download="{$summary?file}.xml">Download the TEI (XML) of this file</a></p>
+      <xsl:variable name="source" as="xs:string?" select="($tei//tei:publicationStmt/tei:idno[@type = 'transcript'])[1] ! normalize-space(.)"/>
+      <xsl:if test="$source">
+        <p class="provenance">Encoded from the OCR transcript <code><xsl:value-of select="$source"/></code>.</p>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:sequence select="w:page($title, '../', 'browse', $main, ())"/>
+  </xsl:function>
+
+  <!-- A table of documents (browse, facets, file pages). Rows carry their facet values' numbers for the filter. -->
+  <xsl:function name="w:document-table" as="element()">
+    <xsl:param name="docs" as="map(*)*"/>
+    <xsl:param name="root" as="xs:string"/>
+    <xsl:param name="caption" as="xs:string"/>
+    <table class="documents">
+      <caption><xsl:value-of select="$caption"/></caption>
+      <thead>
+        <tr><th scope="col">Date</th><th scope="col">Document</th><th scope="col">Type</th>
+            <th scope="col">From → To</th><th scope="col">Classification</th><th scope="col">Reference</th></tr>
+      </thead>
+      <tbody>
+        <xsl:for-each select="$docs">
+          <tr class="{if (?withheld) then 'withheld' else 'doc'}">
+            <xsl:variable name="facets" as="map(*)?" select="?facets"/>
+            <xsl:for-each select="if (exists($facets)) then sort(map:keys($facets)) else ()">
+              <xsl:attribute name="data-f-{w:token(.)}" select="$facets(.)"/>
+            </xsl:for-each>
+            <td><xsl:sequence select="w:date(?date, ?dateLabel)"/></td>
+            <th scope="row"><a href="{$root}documents/{?key}.html"><xsl:value-of select="?title"/></a></th>
+            <td><xsl:value-of select="?typeLabel"/>
+              <xsl:if test="?withheld"> <span class="badge">Withheld<xsl:value-of select="?reason[.] ! (': ' || .)"/></span></xsl:if></td>
+            <td><xsl:value-of select="string-join((string-join(?from?*, '; ')[.], string-join(?to?*, '; ')[.]), ' → ')"/></td>
+            <td><xsl:value-of select="?classification"/></td>
+            <td><xsl:value-of select="string-join((?reference[.], '(' || ?n || ')'), ' ')"/></td>
+          </tr>
+        </xsl:for-each>
+      </tbody>
+    </table>
+  </xsl:function>
+
+</xsl:stylesheet>

@@ -1,0 +1,66 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The summary of a TEI file (task 'summary') and the plain reading text of a passage (for search). -->
+<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="3.0"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:c="urn:x-pmo:common"
+    xmlns:w="urn:x-pmo:web"
+    exclude-result-prefixes="#all">
+
+  <!-- A file and its documents as JSON-ready maps: what browse, facets and search need. -->
+  <xsl:function name="w:summary" as="map(*)">
+    <xsl:param name="tei" as="document-node()"/>
+    <xsl:sequence select="map{
+        'file': w:file-key($file),
+        'id': string($tei/tei:TEI/@xml:id),
+        'title': normalize-space(($tei//tei:fileDesc/tei:titleStmt/tei:title)[1]),
+        'reference': string(c:reference($tei)),
+        'documents': array{ c:documents($tei) ! w:doc-summary(.) }
+      }"/>
+  </xsl:function>
+
+  <xsl:function name="w:doc-summary" as="map(*)">
+    <xsl:param name="div" as="element(tei:div)"/>
+    <xsl:variable name="date" as="xs:string" select="string(c:doc-date($div))"/>
+    <xsl:variable name="gap" as="element(tei:gap)?" select="($div//tei:gap[@unit = 'document'])[1]"/>
+    <xsl:variable name="corresp" as="element(tei:correspDesc)?" select="c:corresp($div)"/>
+    <xsl:sequence select="map{
+        'key': w:doc-key($div, w:file-key($file)),
+        'n': string(($div/@n, count($div/preceding-sibling::tei:div) + 1)[1]),
+        'type': string($div/@type),
+        'typeLabel': c:doc-type-label($div/@type),
+        'title': c:doc-title($div),
+        'date': $date,
+        'dateLabel': if ($date) then c:format-date($date) else 'Undated',
+        'year': string(c:year($date)),
+        'from': array{ c:senders($div) },
+        'to': array{ c:addressees($div) },
+        'correspondents': array{ distinct-values($corresp/tei:correspAction/(tei:persName | tei:orgName | tei:name) ! normalize-space(.)[.]) },
+        'classification': string(c:classification($div)),
+        'hands': array{ distinct-values(c:hands-in($div)[. ne $c:default-hand] ! w:hand-label($div, .)) },
+        'withheld': c:is-withheld($div),
+        'reason': if ($gap) then c:reason-label($gap/@reason) else '',
+        'reference': string(c:reference($div))
+      }"/>
+  </xsl:function>
+
+  <!-- The reading text of an element: deletions, forme work, notes and unselected readings left out. -->
+  <xsl:function name="w:plain" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:apply-templates select="$tei/node()" mode="w:plain"/>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($parts))"/>
+  </xsl:function>
+
+  <xsl:mode name="w:plain" on-no-match="shallow-skip" on-multiple-match="fail"/>
+  <xsl:template match="text()" mode="w:plain" as="xs:string"><xsl:sequence select="string(.)"/></xsl:template>
+  <xsl:template match="tei:del | tei:fw | tei:note | tei:choice/tei:orig | tei:choice/tei:sic | tei:choice/tei:abbr"
+                mode="w:plain" as="empty-sequence()"/>
+  <xsl:template match="tei:lb | tei:cb | tei:pb | tei:gap | tei:milestone" mode="w:plain" as="xs:string"><xsl:sequence select="' '"/></xsl:template>
+  <xsl:template match="tei:cell | tei:item | tei:label | tei:addrLine" mode="w:plain" as="xs:string*">
+    <xsl:sequence select="' '"/>
+    <xsl:apply-templates mode="w:plain"/>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,60 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The web edition: the one entry stylesheet. Three tasks, chosen by the caller (pipeline/web/renderer.py):
+
+  - task='summary', on a TEI file: a JSON map describing the file and its documents (for browse, facets,
+    previous/next links across files, search metadata). Cheap: reads the header and the divisions' metadata.
+  - task='render', on a TEI file: the file's pages as result documents (documents/KEY.html for each
+    document, files/FILE.html for the file) and, as the principal JSON output, the search passages.
+  - template 'site' (no source): the pages made from the whole catalogue: index.html (browse with facets),
+    browse/*.html (one page per facet value, for readers without JavaScript), search.html, about.html,
+    encoding.html.
+-->
+<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="3.0"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:array="http://www.w3.org/2005/xpath-functions/array"
+    xmlns:c="urn:x-pmo:common"
+    xmlns:w="urn:x-pmo:web"
+    exclude-result-prefixes="#all">
+
+  <xsl:include href="../common/common.xsl"/>
+  <xsl:include href="hooks.xsl"/>
+  <xsl:include href="helpers.xsl"/>
+  <xsl:include href="page.xsl"/>
+  <xsl:include href="summary.xsl"/>
+  <xsl:include href="document.xsl"/>
+  <xsl:include href="site.xsl"/>
+
+  <xsl:output method="json" indent="no" encoding="UTF-8"/>
+  <xsl:mode on-multiple-match="fail" on-no-match="fail" use-accumulators="#all"/>
+
+  <!-- 'summary' or 'render' (see above). -->
+  <xsl:param name="task" as="xs:string" select="'render'"/>
+  <!-- The TEI file's key (its file name without .xml): the URL of its file page and of its TEI download. -->
+  <xsl:param name="file" as="xs:string" select="'file'"/>
+  <!-- The documents just before and after this file in the edition: map{'prev': map{'key', 'title'}, 'next': …}. -->
+  <xsl:param name="neighbours" as="map(xs:string, map(xs:string, xs:string))" select="map{}"/>
+  <!-- The edition's name, and its published address (for citations; empty when unknown). -->
+  <xsl:param name="edition-title" as="xs:string" select="'PMO Papers'"/>
+  <xsl:param name="base-url" as="xs:string" select="''"/>
+  <!-- Site task: the catalogue (JSON, made by pipeline/web/catalogue.py) and whether the guidelines page exists. -->
+  <xsl:param name="catalogue" as="xs:string" select="'{}'"/>
+  <xsl:param name="has-guidelines" as="xs:boolean" select="false()"/>
+
+  <xsl:template match="/" as="map(*)">
+    <xsl:choose>
+      <xsl:when test="$task eq 'summary'">
+        <xsl:sequence select="w:summary(.)"/>
+      </xsl:when>
+      <xsl:when test="$task eq 'render'">
+        <xsl:call-template name="w:render-file"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:message terminate="yes" select="'unknown task: ' || $task"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>
