@@ -132,6 +132,7 @@ class _Build:
         self.fingerprints = self.toolchain.fingerprints()
         self._schema()
         started = time.perf_counter()
+        documents = self._drop_orphans(documents)
         docs = [_Doc(d, self.old.documents.get(d.name, {})) for d in documents]
         for item in docs:
             self.new.documents[item.doc.name] = item.new
@@ -151,6 +152,10 @@ class _Build:
         self._stage("publish", time.perf_counter() - started, 0.0, 0)
         result.report["timings"] = self.timings
         return result
+
+    def _spec(self) -> str:
+        """The toolchain as workers name it: its import path and the fingerprint of its steps."""
+        return f"{self.o.toolchain}#{combine(*sorted(self.fingerprints.items()))}"
 
     def _stage(self, name: str, wall: float, work: float, targets: int) -> None:
         entry = self.timings.setdefault(name, {"wall": 0.0, "work": 0.0, "targets": 0})
@@ -197,6 +202,9 @@ class _Build:
                 return
             item.new["convert"] = old
             item.source = None
+            if not old.ok:  # the same transcript fails the same way: nothing to render
+                item.failure = ("convert", old.error or "cannot convert")
+                return
         try:
             item.tei = doc.tei.read_bytes()
         except OSError as error:
@@ -228,15 +236,14 @@ class _Build:
                 item.new[step] = old
                 for relative in old.outputs:
                     self.owners[relative] = f"{step} {item.doc.name}"
-        validated = item.new.get("validate")
-        if validated is not None and not validated.ok:
-            # Cached failure: the same TEI fails validation the same way.
+        failed = next((step for step in _RENDER_STEPS if step in item.new and not item.new[step].ok), None)
+        if failed is not None:
+            # A recorded failure: the same inputs fail the same way, and the document stays out.
             for step in ("web", "print"):
-                item.new.pop(step, None)
-                if step in steps:
-                    steps.remove(step)
-                self._drop_outputs(item.old.get(step))
-            item.failure = ("validate", validated.error or "the TEI file is not valid")
+                if step != failed:
+                    item.new.pop(step, None)
+                    self._drop_outputs(item.old.get(step))
+            item.failure = (failed, item.new[failed].error or f"{failed} failed")
             return
         if steps:
             self._submit_render(item, steps, reasons_of)
@@ -247,13 +254,13 @@ class _Build:
         if self.executor is None:
             from pipeline.build.executors import make_executor
 
-            self.executor = make_executor(self.o.executor, self.jobs, self._expected_tasks, self.o.toolchain, self.o.scheduler)
+            self.executor = make_executor(self.o.executor, self.jobs, self._expected_tasks, self._spec(), self.o.scheduler)
         return self.executor
 
     def _submit(self, kind: str, item: _Doc | None, extra: Any, fn, *args) -> None:
         if self.stopping:
             return
-        future = self._executor().submit(fn, self.o.toolchain, *args)
+        future = self._executor().submit(fn, self._spec(), *args)
         self.pending[future] = (kind, item, extra)
 
     def _submit_convert(self, item: _Doc, inputs: dict[str, str], reasons: list[str]) -> None:
@@ -452,25 +459,27 @@ class _Build:
         for relative in record.outputs:
             staging.remove(relative)
 
+    def _drop_orphans(self, documents: list[Document]) -> list[Document]:
+        """TEI files whose transcript was deleted since the last build go too, unless edited by hand."""
+        kept = []
+        self.orphans: dict[str, str] = {}
+        for doc in documents:
+            convert = self.old.record(doc.name, "convert")
+            recorded = convert.data.get("source") if convert is not None else None
+            if doc.source is None and recorded and not Path(recorded).exists():
+                if self.toolchain.remove_tei(doc.tei):
+                    self.orphans[doc.name] = f"its transcript was deleted; {doc.tei} removed"
+                    continue
+                self.orphans[doc.name] = f"its transcript was deleted; {doc.tei} kept (edited by hand)"
+            kept.append(doc)
+        return kept
+
     def _remove_gone(self, present: set[str]) -> None:
-        """A document no longer in the edition: its outputs go, and its TEI if generated and untouched."""
+        """A document no longer in the edition: its outputs go."""
         for name in sorted(set(self.old.documents) - present):
-            steps = self.old.documents[name]
-            for record in steps.values():
+            for record in self.old.documents[name].values():
                 self._drop_outputs(record)
-            convert = steps.get("convert")
-            reason = "no longer part of the edition"
-            if convert is not None:
-                source = Path(convert.data.get("source", ""))
-                if convert.data.get("source") and not source.exists():
-                    reason = "its transcript was deleted"
-                    tei = self.o.tei_dir / f"{name}.xml"
-                    if tei.exists():
-                        if self.toolchain.remove_tei(tei):
-                            reason += f"; {tei} removed"
-                        else:
-                            reason += f"; {tei} kept (edited by hand)"
-            self.removed.append({"document": name, "reason": reason})
+            self.removed.append({"document": name, "reason": self.orphans.get(name, "no longer part of the edition")})
 
     # ---- the cross-document steps ------------------------------------------------------------
 

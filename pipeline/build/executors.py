@@ -65,7 +65,7 @@ def make_executor(kind: str, jobs: int, tasks: int, toolchain_spec: str, schedul
         return DaskExecutor(scheduler, jobs)
     workers = max(1, min(jobs, tasks))
     if workers == 1:
-        worker.initialize(toolchain_spec)
+        worker.open_here(toolchain_spec)
         return InlineExecutor()
     return ProcessPoolExecutor(
         max_workers=workers,

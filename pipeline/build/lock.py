@@ -26,7 +26,9 @@ class OutputLock:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
         except OSError as error:
-            raise EnvironmentProblem(f"cannot create {self.path}: {error.strerror}") from None
+            from pipeline.build.staging import _explain
+
+            raise EnvironmentProblem(_explain(error, f"cannot create {self.path}")) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as error:

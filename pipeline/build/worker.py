@@ -16,25 +16,56 @@ from pipeline.build.toolchain import Worker, load_toolchain
 _local = threading.local()
 
 
+def open_here(toolchain_spec: str) -> None:
+    """Open the steps in this very process (a build with one job runs its tasks itself)."""
+    try:
+        _worker(toolchain_spec)
+    except Exception:  # noqa: BLE001 - met again, and reported, by each task
+        pass
+
+
 def initialize(toolchain_spec: str) -> None:
     """Pool initializer: open the steps (compile stylesheets and schemas) for this process.
 
     A failure here is left for the tasks to meet again and report per document,
     instead of breaking the whole pool without a word.
     """
+    _exit_with_parent()
     try:
         _worker(toolchain_spec)
     except Exception:  # noqa: BLE001
         pass
 
 
+def _exit_with_parent() -> None:
+    """End this pool process when the build that started it is gone (even killed with SIGKILL).
+
+    A pool process waiting for work would otherwise wait for ever: it holds
+    both ends of the pool's queue itself, so it never sees the build close it.
+    """
+    import os
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def _worker(toolchain_spec: str) -> Worker:
-    opened = getattr(_local, "workers", None)
-    if opened is None:
-        opened = _local.workers = {}
-    if toolchain_spec not in opened:
-        opened[toolchain_spec] = load_toolchain(toolchain_spec).open_worker()
-    return opened[toolchain_spec]
+    """The opened steps for a toolchain "module:attribute#fingerprint".
+
+    The fingerprint part makes a process that serves several builds (tests,
+    a long-lived Dask worker) open the steps again when their code changed.
+    """
+    opened = getattr(_local, "opened", None)
+    if opened is None or opened[0] != toolchain_spec:
+        _local.opened = None  # drop the previous steps before compiling the new ones
+        _local.opened = (toolchain_spec, load_toolchain(toolchain_spec.split("#", 1)[0]).open_worker())
+    return _local.opened[1]
 
 
 @dataclass

@@ -1,0 +1,161 @@
+"""Incremental by content: no-op, touch, edits, additions, deletions and code changes equal a clean build."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import time
+from pathlib import Path
+
+from buildhelpers import rebuilt, run, snapshot
+
+
+def _clean_build(project: Path, *args: str) -> dict[str, bytes]:
+    """The outputs of a clean build of the same inputs, made in a copy of the project."""
+    clean = project.parent / "clean"
+    shutil.rmtree(clean, ignore_errors=True)
+    shutil.copytree(project, clean, ignore=shutil.ignore_patterns("build", ".build*"))
+    cwd = os.getcwd()
+    os.chdir(clean)
+    try:
+        code, _, _ = run(*args)
+    finally:
+        os.chdir(cwd)
+    assert code in (0, 1)
+    return snapshot(clean / "build", clean / "tei")
+
+
+def test_first_build_makes_every_output(project):
+    code, output, report = run("-j", "2")
+    assert code == 0, output
+    files = snapshot(project / "build", project / "tei")
+    for i in range(6):
+        assert f"tei/doc{i:02d}.xml" in files
+        assert f"build/web/doc{i:02d}.html" in files
+        assert f"build/print/doc{i:02d}.pdf" in files
+    assert {"build/web/index.html", "build/print/edition.pdf"} <= set(files)
+    assert report["result"] == "success" and report["exit_code"] == 0
+    assert ("web-site", None) in rebuilt(report)
+    assert report["statistics"]["withheld_by_reason"] == {"temporarily-retained": 6}
+    assert report["statistics"]["annotations_by_hand"] == {"hand-CDP": 6}
+    assert set(report["statistics"]["documents_by_year"]) == {"1980", "1981", "1982", "undated"}
+
+
+def test_noop_and_touch_rebuild_nothing(project):
+    run()
+    before = snapshot(project / "build", project / "tei")
+    inodes = {p: p.stat().st_ino for p in (project / "build" / "web").rglob("*.html")}
+    later = time.time() + 100
+    for path in list((project / "sources").iterdir()) + list((project / "tei").iterdir()):
+        os.utime(path, (later, later))
+    code, _, report = run()
+    assert code == 0
+    assert report["rebuilt"] == [] and report["removed"] == []
+    assert snapshot(project / "build", project / "tei") == before
+    # nothing was even re-published: the same files, not copies
+    assert {p: p.stat().st_ino for p in (project / "build" / "web").rglob("*.html")} == inodes
+
+
+def test_one_edit_rebuilds_its_document_and_the_edition(project):
+    run()
+    source = project / "sources" / "doc03.txt"
+    source.write_text(source.read_text() + "one more line\n")
+    code, _, report = run()
+    assert code == 0
+    assert rebuilt(report) == {
+        ("convert", "doc03"), ("validate", "doc03"), ("web", "doc03"), ("print", "doc03"),
+        ("web-site", None), ("print-edition", None),
+    }
+    assert {tuple(i["reasons"]) for i in report["rebuilt"] if i["step"] == "convert"} == {("transcript changed",)}
+
+
+def test_hand_edited_tei_is_built_and_never_overwritten(project):
+    run()
+    tei = project / "tei" / "doc01.xml"
+    edited = tei.read_bytes().replace(b"Letter 1", b"Letter one, corrected by hand")
+    tei.write_bytes(edited)
+    code, _, report = run()
+    assert code == 0
+    assert rebuilt(report) == {("validate", "doc01"), ("web", "doc01"), ("print", "doc01"), ("web-site", None), ("print-edition", None)}
+    assert b"corrected by hand" in (project / "build" / "web" / "doc01.html").read_bytes()
+    # the transcript changes too: the hand-edited TEI is kept, and the build says so
+    source = project / "sources" / "doc01.txt"
+    source.write_text(source.read_text() + "new line\n")
+    code, _, report = run()
+    assert tei.read_bytes() == edited
+    doc = next(d for d in report["documents"] if d["name"] == "doc01")
+    assert any(m.get("code") == "hand-edited" for m in doc["messages"])
+
+
+def test_a_stylesheet_change_rebuilds_only_what_depends_on_it(project):
+    run()
+    (project / "code" / "web.txt").write_text("web-2")
+    code, _, report = run()
+    assert code == 0
+    assert {step for step, _ in rebuilt(report)} == {"web", "web-site"}
+    assert all(b"web-2" in (project / "build" / "web" / f"doc{i:02d}.html").read_bytes() for i in range(6))
+    assert snapshot(project / "build", project / "tei") == _clean_build(project)
+    (project / "code" / "schema.odd").write_text("odd-2")  # a new schema: everything is validated again
+    code, _, report = run()
+    assert {step for step, _ in rebuilt(report)} == {"schema", "validate"}
+
+
+def test_only_limits_the_outputs_brought_up_to_date(project):
+    run()
+    (project / "code" / "web.txt").write_text("web-2")
+    (project / "code" / "print.txt").write_text("print-2")
+    code, _, report = run("--only", "print")
+    assert {step for step, _ in rebuilt(report)} == {"print", "print-edition"}
+    assert b"web-1" in (project / "build" / "web" / "doc00.html").read_bytes()
+    code, _, report = run("--only", "tei,web")
+    assert {step for step, _ in rebuilt(report)} == {"web", "web-site"}
+    code, _, report = run()
+    assert report["rebuilt"] == []
+
+
+def test_deleted_source_removes_its_outputs(project):
+    run()
+    (project / "sources" / "doc02.txt").unlink()
+    code, _, report = run()
+    assert code == 0
+    assert not (project / "tei" / "doc02.xml").exists()
+    assert not (project / "build" / "web" / "doc02.html").exists()
+    assert not (project / "build" / "print" / "doc02.pdf").exists()
+    assert b"doc02" not in (project / "build" / "web" / "index.html").read_bytes()
+    assert report["removed"][0]["document"] == "doc02"
+
+
+def test_deleted_output_is_made_again(project):
+    run()
+    (project / "build" / "web" / "doc04.html").unlink()
+    code, _, report = run()
+    assert rebuilt(report) == {("web", "doc04")}
+    assert (project / "build" / "web" / "doc04.html").exists()
+
+
+def test_seeded_series_of_changes_equals_clean_builds(project):
+    """Edits, additions, deletions and code changes, in a seeded order: after each, incremental == clean."""
+    rng = random.Random(20261123)
+    run("-j", "2")
+    counter = 100
+    for round_ in range(10):
+        sources = sorted((project / "sources").glob("*.txt"))
+        action = rng.choice(["edit", "edit", "add", "delete", "code", "tei-edit"])
+        if action == "edit" or (action == "delete" and len(sources) < 3):
+            path = rng.choice(sources)
+            path.write_text(path.read_text() + f"edit {round_}\nDATE 19{rng.randint(70, 99)}-01-01\n")
+        elif action == "add":
+            counter += 1
+            (project / "sources" / f"new{counter}.txt").write_text(f"New {counter}\nHAND hand-X{rng.randint(1, 3)}\n")
+        elif action == "delete":
+            rng.choice(sources).unlink()
+        elif action == "tei-edit":
+            tei = rng.choice(sorted((project / "tei").glob("*.xml")))
+            tei.write_bytes(tei.read_bytes().replace(b"</body>", b"<p>edited by hand</p></body>"))
+        elif action == "code":
+            name = rng.choice(["convert.txt", "web.txt", "print.txt"])
+            (project / "code" / name).write_text(f"{name}-{round_}")
+        code, output, _ = run("-j", str(rng.choice([1, 2])))
+        assert code == 0, output
+        assert snapshot(project / "build", project / "tei") == _clean_build(project), (round_, action)
