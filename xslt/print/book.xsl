@@ -19,7 +19,7 @@
 
   <xsl:function name="p:file-title" as="xs:string">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[not(@type) or @type = 'main'])[1]/normalize-space()"/>
+    <xsl:sequence select="(($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[not(@type) or @type = 'main'])[1]/normalize-space(), '')[1]"/>
   </xsl:function>
 
   <!-- ============================================================== the book -->

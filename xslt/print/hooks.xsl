@@ -374,7 +374,7 @@
   <!-- The words a note is about, followed by "]" in print. -->
   <xsl:function name="p:lemma" as="element()">
     <xsl:param name="content" as="item()*"/>
-    <span class="lemma"><xsl:sequence select="p:plain($content)"/></span>
+    <span class="lemma"><xsl:sequence select="p:plain($content)"/>]</span>
   </xsl:function>
 
   <!-- Words of the original quoted in a note. -->

@@ -1,0 +1,67 @@
+"""Fixtures of the print tests: the sample's PDF and the edition's PDF, each made once per session."""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from pipeline.print import Printer, TeiFile, read_tei
+from pipeline.print.edition import read_odd
+from pipeline.safexml import XMLInputError
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "tests" / "data" / "contract" / "sample.xml"
+FIXTURES = Path(__file__).resolve().parent / "data"
+ARTIFACTS = ROOT / "test-artifacts" / "print"
+
+
+@dataclass
+class Book:
+    """A PDF made in the test session, with the TEI and the paged HTML it came from."""
+
+    files: list[TeiFile]
+    html: str
+    pdf: Path
+
+
+def tei_inputs() -> list[Path]:
+    """The edition's TEI files when the converter has written them, else the contract sample and our fixtures."""
+    real = sorted((ROOT / "tei").glob("*.xml"))
+    return real or [SAMPLE, *sorted(FIXTURES.glob("*.xml"))]
+
+
+@pytest.fixture(scope="session")
+def printer() -> Printer:
+    """A printer with the project's ODD (or, while schema/pmo.odd is being written and unreadable, without)."""
+    try:
+        odd = read_odd()
+    except XMLInputError:
+        odd = None
+    return Printer(odd=odd)
+
+
+def _book(printer: Printer, paths: list[Path], scope: str, out: Path) -> Book:
+    files = [read_tei(p.read_bytes(), name=p.name) for p in paths]
+    html = printer.paged_html(files, scope=scope)
+    out.write_bytes(printer.pdf(html))
+    return Book(files, html, out)
+
+
+@pytest.fixture(scope="session")
+def sample_book(printer: Printer, tmp_path_factory: pytest.TempPathFactory) -> Book:
+    """The contract sample as one archival file's PDF."""
+    return _book(printer, [SAMPLE], "file", tmp_path_factory.mktemp("print") / "sample.pdf")
+
+
+@pytest.fixture(scope="session")
+def edition_book(printer: Printer, tmp_path_factory: pytest.TempPathFactory) -> Book:
+    """The whole edition's PDF (the real TEI files once they exist); sample pages go to test-artifacts/."""
+    book = _book(printer, tei_inputs(), "edition", tmp_path_factory.mktemp("print") / "edition.pdf")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for old in ARTIFACTS.glob("edition-*.png"):
+        old.unlink()
+    subprocess.run(["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "12", str(book.pdf), str(ARTIFACTS / "edition")], check=True)
+    return book

@@ -1,0 +1,166 @@
+"""The PDFs read back with poppler: headings, apparatus, reading text, fonts, contents, metadata."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pdftext import fonts, heading_page, html_tree, missing_words, page_count, pages, pdf_objects_text, run, squash, words
+from readingtext import apparatus_count, apparatus_texts, documents, reading_text
+
+
+@pytest.fixture(params=["sample_book", "edition_book"])
+def book(request):
+    return request.getfixturevalue(request.param)
+
+
+def _document_pages(book, *, layout: bool = True):
+    """For each document heading of the HTML, the PDF text from its first page up to the next document
+    (laid out as printed, or in pdftotext's reading order)."""
+    texts = pages(book.pdf, layout=layout)
+    headings = [h.text_content() for h in html_tree(book.html).xpath("//article/header/h2")]
+    starts, at = [], 0
+    for heading in headings:
+        wanted = squash(heading)
+        page = next(i for i in range(at, len(texts)) if wanted in squash(texts[i]) and not texts[i].lstrip().startswith("Contents"))
+        starts.append(page)
+        at = page + 1
+    back = next(i for i in range(at, len(texts)) if "Withhelddocuments" in squash(texts[i]))
+    return ["\n".join(texts[s:e]) for s, e in zip(starts, starts[1:] + [back])]
+
+
+def test_every_document_heading_is_in_the_pdf(book):
+    tree = html_tree(book.html)
+    headings = tree.xpath("//article/header/h2")
+    assert len(headings) == sum(len(documents(f.text)) for f in book.files)
+    text = squash("\n".join(pages(book.pdf)))
+    for heading in headings:
+        assert squash(heading.text_content()) in text
+
+
+def test_each_document_starts_a_page_with_its_heading_on_it(book):
+    assert len(_document_pages(book)) == sum(len(documents(f.text)) for f in book.files)
+
+
+def test_no_text_of_the_reading_text_is_missing(book):
+    divs = [div for f in book.files for div in documents(f.text)]
+    # Either reading order will do: as laid out (list labels beside their items), or pdftotext's
+    # (table cells one after another).
+    for div, laid_out, flowing in zip(divs, _document_pages(book), _document_pages(book, layout=False)):
+        expected = words(reading_text(div))
+        if missing_words(expected, laid_out):
+            assert missing_words(expected, flowing) == [], div.get("{http://www.w3.org/XML/1998/namespace}id")
+
+
+def test_every_apparatus_note_is_in_the_pdf(book):
+    text = squash("\n".join(pages(book.pdf)))
+    tree = html_tree(book.html)
+    notes = tree.xpath("//span[contains(concat(' ', @class, ' '), ' note ')]")
+    divs = [div for f in book.files for div in documents(f.text)]
+    assert len(notes) == sum(apparatus_count(div) for div in divs)
+    for note in notes:
+        assert squash(note.text_content()) in text, note.text_content()
+    for div in divs:
+        for reported in apparatus_texts(div):
+            assert squash(reported) in text, reported
+
+
+def test_notes_are_footnotes_numbered_per_page(sample_book):
+    texts = pages(sample_book.pdf)
+    page = next(t for t in texts if "Redacted in the original" in t)
+    # a footnote line starts with its number, at the foot of the page, after the text
+    assert re.search(r"^\s*\d+\s*Redacted in the original \(5 characters\)", page, re.M)
+    assert page.index("Text with a redaction") < page.index("Redacted in the original")
+
+
+def test_fonts_are_embedded_and_no_glyph_fell_back_to_a_box(book):
+    rows = fonts(book.pdf)
+    assert rows
+    assert all(row["emb"] == "yes" for row in rows)
+    # WeasyPrint gives a font with .notdef glyphs a Custom encoding instead of Identity-H
+    assert all(row["encoding"] == "Identity-H" for row in rows), rows
+    assert any("Edition-Serif" in row["name"] for row in rows)
+
+
+def test_the_text_face_sets_cyrillic_and_accented_latin(edition_book):
+    text = "\n".join(pages(edition_book.pdf))
+    cyrillic = [c for c in "".join(f.text for f in edition_book.files) if "\u0400" <= c <= "\u04ff"]
+    assert cyrillic and all(c in text for c in set(cyrillic))
+
+
+def test_contents_page_numbers_match_the_pages(book):
+    texts = pages(book.pdf)
+    tree = html_tree(book.html)
+    contents_pages = [i for i, t in enumerate(texts) if t.lstrip().startswith("Contents")]
+    assert contents_pages
+    toc = "\n".join(texts[contents_pages[0]: contents_pages[0] + 3])
+    checked = 0
+    for link in tree.xpath("//nav[@class='contents']//a"):
+        target = link.get("href")[1:]
+        entry = link.text_content().split()
+        match = re.search(r"\s+".join(map(re.escape, entry)) + r"[\s.]*?(\d+)\s*$", toc, re.M)
+        assert match, entry
+        page = int(match.group(1))
+        element = tree.get_element_by_id(target)
+        heading = element.xpath("(.//h1 | .//h2)[1]")[0]
+        assert squash(heading.text_content()) in squash(texts[page - 1]), (entry, page)
+        checked += 1
+    assert checked >= 4
+
+
+def test_running_heads_and_page_x_of_y(sample_book):
+    texts = pages(sample_book.pdf)
+    total = len(texts)
+    letter = heading_page(texts, "1. Letter from J S Wall")
+    assert f"{letter + 1} of {total}" in texts[letter]
+    both = texts[letter] + texts[letter + 1]
+    assert "PREM 19/2182" in both and "21 December 1988" in both
+
+
+def test_withheld_document_is_a_boxed_notice_and_listed_at_the_end(sample_book):
+    texts = pages(sample_book.pdf)
+    card = heading_page(texts, "3. Withheld document")
+    notice = squash(texts[card])
+    for expected in ("Document withheld", "Reason", "Legal basis", "27(1), 40(2)", "T 2/89 PM + US President 2 Jan 89", "13 December 2016", "PLAM 19"):
+        assert squash(expected) in notice
+    listing = next(t for t in texts if t.lstrip().startswith("Withheld documents") and "Card dated" in t)
+    assert re.search(r"13 December\s+2016\s+" + str(card + 1), listing) or re.search(r"\b" + str(card + 1) + r"\b", listing)
+
+
+def test_index_of_correspondents_gives_pages(sample_book):
+    texts = pages(sample_book.pdf)
+    index = next(t for t in texts if t.lstrip().startswith("Index of correspondents"))
+    letter = heading_page(texts, "1. Letter from J S Wall")
+    assert re.search(r"Wall, J S\s+from\s+" + str(letter + 1) + r"\b", index)
+    assert re.search(r"Powell, C D\s+to\s+" + str(letter + 1) + r"\b", index)
+
+
+def test_tagged_pdf_with_metadata(sample_book):
+    info = run("pdfinfo", sample_book.pdf)
+    assert re.search(r"^Tagged:\s+yes", info, re.M)
+    assert re.search(r"^Title:\s+Letter from the Foreign and Commonwealth Office", info, re.M)
+    assert re.search(r"^Author:\s+PMO Papers edition", info, re.M)
+    meta = run("pdfinfo", "-meta", sample_book.pdf)
+    assert "pdfuaid" in meta
+    assert b"/Lang (en)" in pdf_objects_text(sample_book.pdf)
+
+
+def test_front_matter(sample_book):
+    texts = pages(sample_book.pdf)
+    assert squash("Letter from the Foreign and Commonwealth Office").upper() in squash(texts[0]).upper()
+    statement = texts[1]
+    assert "Creative Commons Attribution 4.0 International" in statement and "Edition" in statement
+    intro = squash("\n".join(texts))
+    assert squash("[redacted]") in intro and squash("temporarily-retained") in intro
+
+
+def test_the_same_tei_gives_the_same_bytes(printer, sample_book):
+    again = printer.pdf(printer.paged_html(sample_book.files, scope="file"))
+    assert again == sample_book.pdf.read_bytes()
+
+
+def test_sample_pages_are_rendered_for_a_person_to_look_at(edition_book):
+    from conftest import ARTIFACTS
+
+    assert len(list(ARTIFACTS.glob("edition-*.png"))) == min(12, page_count(edition_book.pdf))
