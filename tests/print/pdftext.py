@@ -86,7 +86,8 @@ def html_tree(page: str) -> etree._Element:
 
 
 def text_of(element: etree._Element, *, skip_classes: tuple[str, ...] = ()) -> str:
-    """The text content of an HTML element, leaving out descendants with any of these classes."""
+    """The text content of an HTML element, leaving out descendants with any of these classes;
+    element boundaries count as spaces (address lines, table cells and list labels are separate words)."""
     parts: list[str] = []
 
     def walk(node: etree._Element) -> None:
@@ -106,7 +107,7 @@ def text_of(element: etree._Element, *, skip_classes: tuple[str, ...] = ()) -> s
     # the element's own tail is not its text
     if element.tail:
         parts.pop()
-    return "".join(parts)
+    return " ".join(parts)
 
 
 def heading_page(texts: list[str], heading: str) -> int:

@@ -124,7 +124,7 @@
       </dl>
       <xsl:if test="normalize-space(string-join($facts?description ! string(.)))">
         <p class="card-text">
-          <xsl:text>The card reads: </xsl:text>
+          <span class="card-label">The card reads: </span>
           <i><xsl:sequence select="p:plain($facts?description)"/></i>
         </p>
       </xsl:if>

@@ -179,7 +179,7 @@
               if (normalize-space(string-join($content ! string(.)))) then ('; the OCR reads ', p:mention($content)) else (), '.'))"/>
           </xsl:when>
           <xsl:otherwise>
-            <xsl:sequence select="$content"/>
+            <span class="unclear"><xsl:sequence select="$content"/></span>
             <xsl:sequence select="p:note((p:lemma($content), ' reading uncertain',
               normalize-space($tei/@reason)[.] ! (' (' || translate(., '-', ' ') || ')'), '.'))"/>
           </xsl:otherwise>
