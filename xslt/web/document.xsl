@@ -107,9 +107,11 @@
                   <li>
                     <span class="swatch {w:hand-class(.)}" aria-hidden="true">Aa</span>
                     <span class="hand-name"><xsl:value-of select="w:hand-label($div, .)"/></span>
-                    <button type="button" class="highlight-hand js-only" data-hand="{.}" aria-pressed="false">
-                      Highlight<span class="vh"> the hand of <xsl:value-of select="w:hand-label($div, .)"/></span>
-                    </button>
+                    <xsl:if test=". ne $c:default-hand">
+                      <button type="button" class="highlight-hand js-only" data-hand="{.}" aria-pressed="false">
+                        Highlight<span class="vh"> the hand of <xsl:value-of select="w:hand-label($div, .)"/></span>
+                      </button>
+                    </xsl:if>
                   </li>
                 </xsl:for-each>
               </ul>
@@ -159,13 +161,13 @@
           <ul>
             <li class="prev">
               <xsl:choose>
-                <xsl:when test="exists($prev)"><a rel="prev" href="{$prev?key}.html"><span class="dir">Previous</span> <xsl:value-of select="$prev?title"/></a></xsl:when>
+                <xsl:when test="exists($prev)"><a rel="prev" href="{$prev?key}.html"><span class="dir">Previous</span><xsl:text> </xsl:text><xsl:value-of select="$prev?title"/></a></xsl:when>
                 <xsl:otherwise><span class="dir">First document of the edition</span></xsl:otherwise>
               </xsl:choose>
             </li>
             <li class="next">
               <xsl:choose>
-                <xsl:when test="exists($next)"><a rel="next" href="{$next?key}.html"><span class="dir">Next</span> <xsl:value-of select="$next?title"/></a></xsl:when>
+                <xsl:when test="exists($next)"><a rel="next" href="{$next?key}.html"><span class="dir">Next</span><xsl:text> </xsl:text><xsl:value-of select="$next?title"/></a></xsl:when>
                 <xsl:otherwise><span class="dir">Last document of the edition</span></xsl:otherwise>
               </xsl:choose>
             </li>
@@ -247,7 +249,7 @@
       </thead>
       <tbody>
         <xsl:for-each select="$docs">
-          <tr class="{if (?withheld) then 'withheld' else 'doc'}">
+          <tr class="{if (?withheld) then 'row-withheld' else 'row'}">
             <xsl:variable name="facets" as="map(*)?" select="?facets"/>
             <xsl:for-each select="if (exists($facets)) then sort(map:keys($facets)) else ()">
               <xsl:attribute name="data-f-{w:token(.)}" select="$facets(.)"/>
@@ -255,7 +257,7 @@
             <td><xsl:sequence select="w:date(?date, ?dateLabel)"/></td>
             <th scope="row"><a href="{$root}documents/{?key}.html"><xsl:value-of select="?title"/></a></th>
             <td><xsl:value-of select="?typeLabel"/>
-              <xsl:if test="?withheld"> <span class="badge">Withheld<xsl:value-of select="?reason[.] ! (': ' || .)"/></span></xsl:if></td>
+              <xsl:if test="?withheld"><xsl:text> </xsl:text><span class="badge">Withheld<xsl:value-of select="?reason[.] ! (': ' || .)"/></span></xsl:if></td>
             <td><xsl:value-of select="string-join((string-join(?from?*, '; ')[.], string-join(?to?*, '; ')[.]), ' → ')"/></td>
             <td><xsl:value-of select="?classification"/></td>
             <td><xsl:value-of select="string-join((?reference[.], '(' || ?n || ')'), ' ')"/></td>

@@ -80,9 +80,8 @@
                 <xsl:variable name="id" as="xs:string" select="'f-' || w:token($facet?key) || '-' || ?n"/>
                 <li>
                   <input class="js-only" type="checkbox" id="{$id}" value="{?n}" data-facet="{w:token($facet?key)}"/>
-                  <label class="js-only" for="{$id}"><xsl:value-of select="?label"/> <span class="count">(<xsl:value-of select="?count"/>)</span></label>
-                  <a class="no-js-only" href="browse/{w:token($facet?key)}-{?n}.html"><xsl:value-of select="?label"/>
-                    <span class="count">(<xsl:value-of select="?count"/>)</span></a>
+                  <label class="js-only" for="{$id}"><xsl:value-of select="?label"/><xsl:text> </xsl:text><span class="count">(<xsl:value-of select="?count"/>)</span></label>
+                  <a class="no-js-only" href="browse/{w:token($facet?key)}-{?n}.html"><xsl:value-of select="?label"/><xsl:text> </xsl:text><span class="count">(<xsl:value-of select="?count"/>)</span></a>
                 </li>
               </xsl:for-each>
             </ul>

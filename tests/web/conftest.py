@@ -1,0 +1,50 @@
+"""Fixtures of the web tests: one site built per session from the contract sample and our fixtures
+(plus the edition's real TEI files when the converter has written them, in a second site)."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "tests" / "data" / "contract" / "sample.xml"
+DATA = Path(__file__).resolve().parent / "data"
+ARTIFACTS = ROOT / "test-artifacts" / "web"
+
+
+@dataclass
+class Site:
+    """A built site: its folder, and the TEI folder it came from."""
+
+    root: Path
+    tei: Path
+    warnings: list[str]
+
+    def page(self, relative: str) -> Path:
+        return self.root / relative
+
+    def html_pages(self) -> list[Path]:
+        return sorted(self.root.rglob("*.html"))
+
+
+def build(tei: Path, out: Path) -> Site:
+    from pipeline.web import build_site
+
+    warnings: list[str] = []
+    build_site(tei, out, on_warning=warnings.append)
+    return Site(root=out, tei=tei, warnings=warnings)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Site:
+    """The site of the sample (900), a second file (901, for links across files) and a hostile file (999)."""
+    folder = tmp_path_factory.mktemp("web")
+    tei = folder / "tei"
+    tei.mkdir()
+    shutil.copy(SAMPLE, tei / "900_sample.xml")
+    shutil.copy(DATA / "second.xml", tei / "901_second.xml")
+    shutil.copy(DATA / "hostile.xml", tei / "999_hostile.xml")
+    return build(tei, folder / "site")

@@ -1,0 +1,243 @@
+"""The pages of the web edition, read as HTML: what a document page shows, and that it is safe."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from lxml import html
+
+from webquery import select
+
+from pipeline.web.renderer import WebError, WebRenderer
+
+
+def doc(site, key: str) -> html.HtmlElement:
+    return html.fromstring(site.page(f"documents/{key}.html").read_bytes())
+
+
+def text_of(element) -> str:
+    return " ".join(element.text_content().split())
+
+
+def seen(element) -> str:
+    """The text a sighted reader sees (visually hidden labels for screen readers left out)."""
+    copy = html.fromstring(html.tostring(element))
+    for hidden in select(copy, ".vh"):
+        hidden.drop_tree()
+    if "vh" in (copy.get("class") or "").split():
+        return ""
+    return text_of(copy)
+
+
+# ---------------------------------------------------------------- a document page
+
+
+def test_every_document_has_a_page_at_a_url_from_its_xml_id(site):
+    names = sorted(p.name for p in site.page("documents").iterdir())
+    assert names == [
+        "f900_sample.d01.html", "f900_sample.d02.html", "f900_sample.d03.html", "f900_sample.d04.html",
+        "f901_second.d01.html", "f901_second.d02.html", "f999_hostile.d01.html",
+    ]
+
+
+def test_heading_gives_the_metadata(site):
+    page = doc(site, "f900_sample.d01")
+    assert text_of(page.get_element_by_id("doc-title")) == "Letter from J S Wall (Foreign and Commonwealth Office) to C D Powell"
+    meta = dict(zip((text_of(e) for e in select(page, ".doc-meta dt")), (text_of(e) for e in select(page, ".doc-meta dd"))))
+    assert meta["Date"] == "21 December 1988"
+    assert meta["From"] == "J S Wall (Foreign and Commonwealth Office)"
+    assert meta["To"] == "C D Powell"
+    assert meta["Classification"] == "CONFIDENTIAL COVERING SECRET"
+    assert meta["Archival reference"] == "PREM 19/2182, document 1"
+    assert select(page, ".doc-meta time")[0].get("datetime") == "1988-12-21"
+
+
+def test_deletions_additions_and_substitutions_are_del_and_ins(site):
+    page = doc(site, "f900_sample.d01")
+    subst = select(page, ".text .subst")[0]
+    assert [e.tag for e in subst] == ["del", "ins"]
+    assert text_of(subst[0]) == "can no longer delay" and "rend-strikethrough" in subst[0].get("class")
+    assert text_of(subst[1]) == "shall have to reach" and "place-above" in subst[1].get("class")
+
+
+def test_pages_lines_and_forme_work(site):
+    page = doc(site, "f900_sample.d01")
+    assert [text_of(e) for e in select(page, ".text .pb")] == ["Page 1", "Page 2"]
+    assert [e.get("id") for e in select(page, ".text .pb")] == ["page-1", "page-2"]
+    kinds = [e.get("class") for e in select(page, ".text .fw")]
+    assert "fw catchword" in kinds and "fw page-number" in kinds and "fw running-head classification" in kinds
+    assert len(select(page, ".text .lb br")) == 3
+
+
+def test_hands_are_runs_named_in_a_legend(site):
+    page = doc(site, "f900_sample.d01")
+    runs = {(e.get("data-hand"), seen(e)) for e in select(page, ".text [data-hand]")}
+    assert ("hand-CDP", "with promises. Agree to send it attached message to decide Reagan? CDD 21/xii") in runs
+    assert ("hand-unidentified", "Stephen Wall") in runs
+    legend = [text_of(e) for e in select(page, ".hands-legend .hand-name")]
+    assert legend == ["Typescript", "An unidentified hand", "C. D. Powell"]
+    buttons = [b.get("data-hand") for b in select(page, ".hands-legend button")]
+    assert buttons == ["hand-unidentified", "hand-CDP"]
+
+
+def test_a_hand_inside_an_addition_is_marked_inside_it(site):
+    page = doc(site, "f901_second.d01")
+    ins = select(page, ".text ins")[0]
+    assert [(e.get("data-hand"), seen(e)) for e in select(ins, "[data-hand]")] == [("hand-MODBA", "yes")]
+
+
+def test_a_withheld_document_is_a_notice_with_its_facts(site):
+    page = doc(site, "f900_sample.d03")
+    notice = select(page, ".withheld")[0]
+    facts = dict(zip((text_of(e) for e in select(notice, "dt")), (text_of(e) for e in select(notice, "dd"))))
+    assert facts["Closure reason"] == "Temporarily retained"
+    assert facts["Legal basis"] == "FOI Act 2000, exemptions 27(1), 40(2)"
+    assert facts["Extract details"] == "T 2/89 PM + US President 2 Jan 89"
+    assert facts["Card dated"] == "13 December 2016"
+    assert facts["Reference"] == "PREM 19/31 74"
+    assert text_of(page.get_element_by_id("doc-title")) == "Withheld document: T 2/89 PM + US President 2 Jan 89"
+    second = select(doc(site, "f901_second.d02"), ".withheld dd")
+    assert "Public Records Act 1958, section 3(4)" in [text_of(e) for e in second]
+
+
+def test_redactions_are_marked_gaps_with_their_extent(site):
+    page = doc(site, "f900_sample.d01")
+    assert [text_of(e) for e in select(page, ".text .gap.redaction")] == [
+        "[redacted, 5 characters]", "[redacted, text withheld under section 27]",
+    ]
+    repetition = select(doc(site, "f900_sample.d02"), ".text .gap.ocr-repetition")
+    assert [text_of(e) for e in repetition] == ["[repeated OCR text omitted, 5 lines]"]
+
+
+def test_notes_and_ocr_warnings_are_listed_and_linked(site):
+    page = doc(site, "f901_second.d01")
+    refs = select(page, ".text a.note-ref")
+    assert [r.get("href") for r in refs] == ["#note-1", "#note-2"]
+    notes = select(page, ".notes li")
+    assert [n.get("id") for n in notes] == ["note-1", "note-2"]
+    assert "The minute is not in this file." in text_of(notes[0])
+    warnings = select(doc(site, "f900_sample.d01"), ".ocr-warnings li")
+    assert text_of(warnings[0]).startswith("Uncertain reading “кукчен”")
+    assert select(warnings[0], "a")[0].get("href") == "#p11"
+
+
+def test_previous_and_next_cross_files_in_edition_order(site):
+    def nav(key):
+        page = doc(site, key)
+        return [a.get("href") for a in select(page, ".doc-nav a[rel=prev]")], [
+            a.get("href") for a in select(page, ".doc-nav a[rel=next]")
+        ]
+
+    assert nav("f900_sample.d01") == ([], ["f900_sample.d02.html"])
+    assert nav("f900_sample.d04") == (["f900_sample.d03.html"], ["f901_second.d01.html"])
+    assert nav("f901_second.d01") == (["f900_sample.d04.html"], ["f901_second.d02.html"])
+    assert nav("f999_hostile.d01") == (["f901_second.d02.html"], [])
+
+
+def test_file_link_tei_download_and_citation(site):
+    page = doc(site, "f900_sample.d02")
+    assert select(page, ".breadcrumb a")[1].get("href") == "../files/900_sample.html"
+    download = select(page, ".cite a[download]")[0]
+    assert download.get("href") == "../tei/900_sample.xml"
+    tei = site.page("tei/900_sample.xml").read_bytes()
+    assert tei.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<TEI ') and b"<?xml-model" not in tei
+    assert text_of(select(page, ".citation")[0]) == (
+        "“Telegram from CABINET OFFICE LONDON to THE WHITE HOUSE”, 21 December 1988, 21:30 GMT. "
+        "The National Archives, PREM 19/2182, document 2. In PMO Papers."
+    )
+
+
+def test_file_page_lists_its_documents(site):
+    page = html.fromstring(site.page("files/901_second.html").read_bytes())
+    assert [a.get("href") for a in select(page, "table.documents a")] == [
+        "../documents/f901_second.d01.html", "../documents/f901_second.d02.html",
+    ]
+
+
+# ---------------------------------------------------------------- browse
+
+
+def test_browse_lists_every_document_in_date_order_withheld_in_place(site):
+    page = html.fromstring(site.page("index.html").read_bytes())
+    rows = select(page, "table.documents tbody tr")
+    keys = [select(r, "a")[0].get("href") for r in rows]
+    assert keys == [
+        "documents/f900_sample.d01.html", "documents/f900_sample.d02.html", "documents/f900_sample.d03.html",
+        "documents/f900_sample.d04.html", "documents/f901_second.d01.html", "documents/f901_second.d02.html",
+        "documents/f999_hostile.d01.html",
+    ]
+    withheld = [r for r in rows if "row-withheld" in r.get("class")]
+    assert [text_of(select(r, ".badge")[0]) for r in withheld] == [
+        "Withheld: Temporarily retained", "Withheld: Retained under section 3(4) of the Public Records Act 1958",
+    ]
+    first = [text_of(td) for td in select(rows[0], "td")]
+    assert first[0] == "21 December 1988" and first[1] == "Letter"
+    assert first[2] == "J S Wall (Foreign and Commonwealth Office) → C D Powell"
+    assert first[3] == "CONFIDENTIAL COVERING SECRET" and first[4] == "PREM 19/2182 (1)"
+
+
+def test_facets_cover_year_type_correspondent_hand_classification(site):
+    page = html.fromstring(site.page("index.html").read_bytes())
+    legends = [text_of(e) for e in select(page, ".facets legend")]
+    assert legends == ["Year", "Type", "Correspondent", "Hand", "Classification"]
+    hands = [text_of(e) for e in select(page, 'fieldset[data-facet="hand"] a')]
+    assert hands == ["An unidentified hand (1)", "C. D. Powell (1)", 'hand-evil" (1)', "M. O'D. B. Alexander (1)"]
+
+
+def test_a_facet_page_lists_only_its_documents_without_javascript(site):
+    index = html.fromstring(site.page("index.html").read_bytes())
+    link = next(a for a in select(index, 'fieldset[data-facet="type"] a') if text_of(a).startswith("Telegram"))
+    page = html.fromstring(site.page(link.get("href")).read_bytes())
+    assert [a.get("href") for a in select(page, "table.documents tbody a")] == ["../documents/f900_sample.d02.html"]
+
+
+# ---------------------------------------------------------------- safety
+
+
+def test_hostile_text_renders_as_text(site):
+    source = site.page("documents/f999_hostile.d01.html").read_text(encoding="utf-8")
+    page = html.fromstring(source)
+    assert "Text: <script>alert(1)</script> and bold." in text_of(page)
+    scripts = select(page, "script")
+    assert [s.get("src") for s in scripts] == ["../assets/site.js"] and all(not (s.text or "").strip() for s in scripts)
+    assert not select(page, "style, iframe, img, svg, object, embed, [style]")
+    for element in page.iter():
+        for name, value in element.attrib.items():
+            assert not name.startswith("on"), (element.tag, name)
+            if name in ("href", "src", "action"):
+                assert not re.match(r"\s*(javascript|data|vbscript):", value, re.I), value
+    assert [a.get("href") for a in select(page, ".text a.ref")] == ["https://example.org/ok"]
+    assert "<?" not in source and "<!--" not in source
+
+
+def test_hostile_text_stays_out_of_scripts(site):
+    data = site.page("assets/search-data.js").read_text(encoding="ascii")
+    assert "<" not in data and ">" not in data
+    assert data.startswith("window.PMO_SEARCH = {") and data.endswith("};\n")
+
+
+def test_every_page_has_the_content_security_policy(site):
+    for path in site.html_pages():
+        if path.name == "guidelines.html":
+            continue
+        page = html.fromstring(path.read_bytes())
+        csp = select(page, 'meta[http-equiv="Content-Security-Policy"]')
+        assert csp and "script-src 'self'" in csp[0].get("content") and "default-src 'none'" in csp[0].get("content"), path
+
+
+def test_a_file_that_is_not_tei_or_not_safe_is_an_error_not_a_traceback():
+    renderer = WebRenderer()
+    with pytest.raises(WebError, match="not a TEI file"):
+        renderer.load(b"<html/>", "x.xml")
+    with pytest.raises(WebError, match="DOCTYPE"):
+        renderer.load(b'<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]><TEI xmlns="http://www.tei-c.org/ns/1.0">&x;</TEI>', "x.xml")
+    with pytest.raises(WebError):
+        renderer.load(b"<TEI", "x.xml")
+
+
+def test_a_tei_file_without_documents_renders_its_file_page(site):
+    renderer = WebRenderer()
+    source = renderer.load(b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><p>x</p></body></text></TEI>', "empty.xml")
+    assert renderer.summarise(source).documents == ()
+    assert sorted(renderer.render(source).files) == ["files/empty.html", "tei/empty.xml"]
