@@ -1,0 +1,71 @@
+"""`pipeline convert`: OCR transcripts → TEI files, one per transcript, never overwriting an editor's work."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+DEFAULT_SOURCES = Path("sources")
+DEFAULT_OUTPUT = Path("tei")
+
+
+def source_files(paths: tuple[Path, ...]) -> list[Path]:
+    """The transcripts named: files as given, folders' `*.txt` (no links followed), sorted."""
+    found: list[Path] = []
+    for path in paths or (DEFAULT_SOURCES,):
+        if path.is_dir():
+            found.extend(sorted(p for p in path.glob("*.txt") if p.is_file() and not p.is_symlink()))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise click.UsageError(f"{path}: no such file or folder")
+    return found
+
+
+@click.command()
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUTPUT, show_default=True, help="Folder for the TEI files.")
+@click.option("--force", is_flag=True, help="Replace TEI files edited by hand (a backup is kept beside each).")
+@click.option("-q", "--quiet", is_flag=True, help="Do not print converter warnings.")
+def convert(sources: tuple[Path, ...], output: Path, force: bool, quiet: bool) -> None:
+    """Convert OCR transcripts (default: all of sources/) into TEI files in OUTPUT.
+
+    Each transcript becomes OUTPUT/<name>.xml. A TEI file edited by hand since
+    it was generated is left as it is (exit status 1) unless --force is given.
+    """
+    from pipeline.convert import ConversionError, HandEditedError, convert_bytes, write_tei
+
+    failed = 0
+    for source in source_files(sources):
+        try:
+            data = source.read_bytes()
+            conversion = convert_bytes(data, source.name)
+        except (ConversionError, OSError) as error:
+            click.echo(f"pipeline convert: {source}: {_reason(error)}", err=True)
+            failed += 1
+            continue
+        if not quiet:
+            for warning in conversion.warnings:
+                click.echo(f"{source}:{warning.line}: warning: {warning.message} [{warning.code}]", err=True)
+        target = output / (source.stem + ".xml")
+        try:
+            outcome = write_tei(target, conversion.tei, force=force)
+        except HandEditedError as error:
+            click.echo(f"pipeline convert: {error}", err=True)
+            failed += 1
+            continue
+        except OSError as error:
+            click.echo(f"pipeline convert: {target}: cannot write: {_reason(error)}", err=True)
+            failed += 1
+            continue
+        click.echo(f"{target}: {outcome} ({len(conversion.transcript.documents)} documents)")
+    if failed:
+        sys.exit(1)
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror.lower()
+    return str(error)

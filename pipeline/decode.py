@@ -1,0 +1,43 @@
+"""Transcript bytes → text the converter can trust, or a one-line reason why not.
+
+Refused: empty files, binary files, text that is not UTF-8 (with the line of
+the first bad byte), files over the size limit. Repaired with a located
+warning: CRLF and CR line endings, characters XML 1.0 forbids (replaced by
+U+FFFD, so the TEI stays well-formed and the place stays visible).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+MAX_BYTES = 64 * 1024 * 1024
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+REPLACEMENT = "\ufffd"
+
+
+class ConversionError(Exception):
+    """A transcript that cannot be converted; str() is a one-line reason."""
+
+
+def decode(data: bytes, warn: Callable[[int, str, str], None]) -> str:
+    """Decode and normalise a transcript, or raise ConversionError."""
+    if len(data) > MAX_BYTES:
+        raise ConversionError(f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}")
+    if not data.strip():
+        raise ConversionError("empty transcript: nothing to convert")
+    if b"\x00" in data[:8192] or data.count(b"\x00") > len(data) // 100:
+        raise ConversionError("binary file (NUL bytes): not a text transcript")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ConversionError(f"line {line}: not UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start})") from None
+    if "\r" in text:
+        warn(1, "line-endings", "CRLF or CR line endings normalised to LF")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for match in XML_ILLEGAL.finditer(text):
+        warn(text.count("\n", 0, match.start()) + 1, "control-character", f"character U+{ord(match.group()):04X} is not allowed in XML: replaced by U+FFFD")
+    return XML_ILLEGAL.sub(REPLACEMENT, text)
