@@ -30,7 +30,7 @@
     <xsl:param name="type" as="xs:string?"/>
     <xsl:sequence select="(map{'letter': 'Letter', 'minute': 'Minute', 'telegram': 'Telegram', 'draft': 'Draft',
                                 'form': 'Form', 'closureCard': 'Withheld document', 'note': 'Note',
-                                'memorandum': 'Memorandum', 'enclosure': 'Enclosure'}($type),
+                                'memorandum': 'Memorandum', 'enclosure': 'Enclosure'}(string($type)),
                            if ($type) then upper-case(substring($type, 1, 1)) || substring($type, 2) else 'Document')[1]"/>
   </xsl:function>
 

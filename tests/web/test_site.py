@@ -1,0 +1,165 @@
+"""The site as a whole: valid HTML (vnu), no broken internal links, every ODD element rendered,
+the catalogue's order and links, and the `pipeline web` command."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from lxml import etree, html
+
+from conftest import DATA, ROOT, SAMPLE
+from pipeline.web.catalogue import catalogue, neighbours
+from pipeline.web.renderer import FileSummary, WebRenderer
+
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+ODD = ROOT / "schema" / "pmo.odd"
+XSL = "{http://www.w3.org/1999/XSL/Transform}"
+
+
+@pytest.mark.slow
+def test_every_page_passes_the_nu_html_checker(site):
+    pages = [str(p) for p in site.html_pages()]
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", *pages], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0 and not result.stderr.strip(), result.stderr[:4000]
+
+
+def test_no_internal_link_is_broken(site):
+    ids: dict[Path, set[str]] = {}
+
+    def ids_of(path: Path) -> set[str]:
+        if path not in ids:
+            ids[path] = set(html.fromstring(path.read_bytes()).xpath("//@id"))
+        return ids[path]
+
+    checked = 0
+    for page in site.html_pages():
+        tree = html.fromstring(page.read_bytes())
+        for element, attribute, link, _ in tree.iterlinks():
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc:
+                assert parts.scheme in ("https", "http", "mailto"), (page, link)
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            assert target.is_file() and site.root.resolve() in target.parents, (page.name, link)
+            if parts.fragment and target.suffix == ".html":
+                assert parts.fragment in ids_of(target), (page.name, link)
+            checked += 1
+    assert checked > 500
+
+
+def test_every_element_the_odd_allows_has_a_rendering():
+    odd = etree.parse(str(ODD), etree.XMLParser(collect_ids=False, resolve_entities=False, no_network=True))
+    allowed = set(odd.xpath("//t:elementSpec[not(@mode = 'delete')]/@ident", namespaces={"t": "http://www.tei-c.org/ns/1.0"}))
+    assert len(allowed) > 40
+    rendered: set[str] = set()
+    for path in (ROOT / "xslt" / "common").glob("*.xsl"):
+        for template in etree.parse(str(path)).iter(f"{XSL}template"):
+            if template.get("mode") == "c:text" and template.get("match"):
+                rendered |= set(re.findall(r"tei:([A-Za-z]+)", template.get("match")))
+    assert sorted(allowed - rendered) == []
+
+
+def test_each_element_has_one_rule_so_it_renders_the_same_everywhere():
+    seen: dict[str, str] = {}
+    for path in sorted((ROOT / "xslt" / "common").glob("*.xsl")):
+        for template in etree.parse(str(path)).iter(f"{XSL}template"):
+            if template.get("mode") != "c:text" or not template.get("match"):
+                continue
+            for alternative in template.get("match").split("|"):
+                alternative = alternative.strip()
+                if re.fullmatch(r"tei:[A-Za-z]+", alternative):
+                    assert alternative not in seen, f"{alternative} in {path.name} and {seen[alternative]}"
+                    seen[alternative] = path.name
+    # The one context-dependent rule: a division directly in <body> is a document of the edition.
+    assert "tei:div" in seen
+
+
+def test_the_fixture_site_builds_without_warnings(site):
+    assert site.warnings == []
+
+
+def test_an_unknown_element_keeps_its_text_and_warns():
+    renderer = WebRenderer()
+    source = renderer.load(
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><div xml:id="a.d1">'
+        b"<p>kept <mystery>strange words</mystery></p></div></body></text></TEI>",
+        "a.xml",
+    )
+    rendered = renderer.render(source)
+    assert "strange words" in rendered.files["documents/a.d1.html"].decode()
+    assert any("mystery" in w for w in rendered.warnings)
+
+
+# ---------------------------------------------------------------- catalogue
+
+
+def summary(file: str, *docs: tuple[str, str]) -> FileSummary:
+    documents = tuple(
+        {
+            "key": key, "n": "1", "type": "letter", "typeLabel": "Letter", "title": key, "date": date,
+            "dateLabel": date or "Undated", "year": date[:4], "from": [], "to": [], "correspondents": [],
+            "classification": "", "hands": [], "withheld": not date, "reason": "", "reference": "",
+        }
+        for key, date in docs
+    )
+    return FileSummary(file=file, id=file, title=file, reference="", documents=documents)
+
+
+def test_neighbours_skip_files_without_documents():
+    files = [summary("a", ("a1", "1988-01-01"), ("a2", "")), summary("b"), summary("c", ("c1", "1987-01-01"))]
+    links = neighbours(files)
+    assert links["a"].prev is None and links["a"].next == ("c1", "c1")
+    assert links["b"].prev == ("a2", "a2") and links["b"].next == ("c1", "c1")
+    assert links["c"].prev == ("a2", "a2") and links["c"].next is None
+
+
+def test_catalogue_orders_by_date_keeping_undated_documents_in_their_place():
+    import json
+
+    files = [summary("a", ("u0", ""), ("a1", "1989-03-01"), ("card", ""), ("a2", "1989-01-01T10:00:00Z"))]
+    order = [d["key"] for d in json.loads(catalogue(files))["documents"]]
+    assert order == ["a2", "u0", "a1", "card"]
+
+
+# ---------------------------------------------------------------- the command
+
+
+def run_web(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    pipeline = Path(sys.executable).parent / "pipeline"
+    return subprocess.run([str(pipeline), "web", *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def test_pipeline_web_writes_build_web_from_tei_by_default(tmp_path):
+    (tmp_path / "tei").mkdir()
+    shutil.copy(SAMPLE, tmp_path / "tei" / "900_sample.xml")
+    result = run_web(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "build" / "web" / "index.html").is_file()
+    assert (tmp_path / "build" / "web" / "documents" / "f900_sample.d01.html").is_file()
+    assert (tmp_path / "build" / "web" / "assets" / "lunr.min.js").is_file()
+    assert "4 documents from 1 files" in result.stderr
+
+
+def test_pipeline_web_on_bad_input_fails_cleanly_and_keeps_the_old_site(tmp_path):
+    (tmp_path / "tei").mkdir()
+    shutil.copy(SAMPLE, tmp_path / "tei" / "900_sample.xml")
+    assert run_web(tmp_path).returncode == 0
+    before = sorted(p.relative_to(tmp_path) for p in (tmp_path / "build").rglob("*"))
+    (tmp_path / "tei" / "950_broken.xml").write_bytes(b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text>')
+    result = run_web(tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "950_broken.xml" in result.stderr
+    assert sorted(p.relative_to(tmp_path) for p in (tmp_path / "build").rglob("*")) == before
+
+
+def test_pipeline_web_refuses_a_missing_folder(tmp_path):
+    result = run_web(tmp_path, "nowhere")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
