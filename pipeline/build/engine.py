@@ -49,7 +49,12 @@ REPORT_HTML = "report.html"
 _RESERVED = {REPORT_JSON, REPORT_HTML, STATE_NAME}
 #: Step whose fingerprint a cross-document step shares.
 _SITE_CODE = {"web-site": "web", "print-edition": "print"}
-_RENDER_STEPS = ("validate", "web", "print")
+#: Steps of a document's first task (after its conversion); "web" runs once every summary is in,
+#: since a document's pages link to its neighbours in the edition.
+_RENDER_STEPS = ("validate", "summary", "print")
+_FAIL_ORDER = ("convert", "validate", "summary", "print", "web")
+#: Files of a target kept for later steps but not part of the edition (e.g. search passages).
+PRIVATE = ".cache/"
 
 
 @dataclass(frozen=True)
@@ -89,6 +94,8 @@ class _Doc:
     tei: bytes | None = None
     tei_hash: str | None = None
     failure: tuple[str, str] | None = None  # (step, one-line error)
+    links_hash: str | None = None
+    private: dict[str, bytes] = field(default_factory=dict)
     unfinished: bool = False  # work planned for it has not come back
     extra_messages: list[dict[str, Any]] = field(default_factory=list)
 
@@ -140,6 +147,8 @@ class _Build:
         self._remove_gone({d.doc.name for d in docs})
         self._stage("plan", time.perf_counter() - started, 0.0, len(docs))
         started = time.perf_counter()
+        self._drain()
+        self._plan_web(docs)
         self._drain()
         self._stage("documents", time.perf_counter() - started, 0.0, 0)
         started = time.perf_counter()
@@ -213,7 +222,10 @@ class _Build:
         self._plan_render(item)
 
     def _inputs(self, item: _Doc, step: str) -> dict[str, str]:
-        return {"tei": item.tei_hash, "code": self.fingerprints[step]}
+        code = self.fingerprints["web" if step == "summary" else step]
+        if step == "web":
+            return {"tei": item.tei_hash, "code": code, "links": item.links_hash}
+        return {"tei": item.tei_hash, "code": code}
 
     def _plan_render(self, item: _Doc) -> None:
         """Decide which of validate/web/print to run on a document whose TEI is known."""
@@ -239,7 +251,7 @@ class _Build:
         failed = next((step for step in _RENDER_STEPS if step in item.new and not item.new[step].ok), None)
         if failed is not None:
             # A recorded failure: the same inputs fail the same way, and the document stays out.
-            for step in ("web", "print"):
+            for step in ("summary", "web", "print"):
                 if step != failed:
                     item.new.pop(step, None)
                     self._drop_outputs(item.old.get(step))
@@ -273,7 +285,9 @@ class _Build:
         from pipeline.build.worker import render_task
 
         item.unfinished = True
-        self._defer(len(steps), lambda: self._submit("render", item, (steps, reasons), render_task, item.doc.name, item.tei, tuple(steps)))
+        links = self.links.get(item.doc.name) if "web" in steps else None
+        self._defer(len(steps), lambda: self._submit(
+            "render", item, (steps, reasons), render_task, item.doc.name, item.tei, tuple(steps), links))
 
     def _defer(self, targets: int, submit) -> None:
         """While planning, tasks are only queued (to size the pool); then submitted in order."""
@@ -370,6 +384,10 @@ class _Build:
             for step in ran
         }
         failed = next((step for step in ran if not records[step].ok), None)
+        for step in ran:
+            for relative in list(outcomes[step].outputs):
+                if relative.startswith(PRIVATE):
+                    item.private[relative] = outcomes[step].outputs[relative]
         if failed is None:
             owner = f"{{step}} {item.doc.name}"
             for step in ran:
@@ -404,9 +422,9 @@ class _Build:
                 future.cancel()
             return
         if step == "convert":
-            dropped = ("validate", "web", "print")
+            dropped = ("validate", "summary", "web", "print")
         else:
-            dropped = tuple(s for s in ("web", "print") if s != step)
+            dropped = tuple(s for s in ("summary", "web", "print") if s != step)
         for other in dropped:
             self._drop_outputs(item.new.pop(other, None))
             self._drop_outputs(item.old.get(other))
@@ -481,6 +499,36 @@ class _Build:
                 self._drop_outputs(record)
             self.removed.append({"document": name, "reason": self.orphans.get(name, "no longer part of the edition")})
 
+    # ---- the web pages, once every document's summary is in ---------------------------------
+
+    def _plan_web(self, docs: list[_Doc]) -> None:
+        """Plan each document's pages: they depend on its TEI and on its neighbours in the edition."""
+        self._queue = []
+        self.links: dict[str, Any] = {}
+        if "web" not in self.o.only or self.stopping:
+            for item in docs:  # not asked for, or stopped: left as they were
+                if "web" not in item.new and "web" in item.old and item.failure is None:
+                    item.new["web"] = item.old["web"]
+            return
+        included = [d for d in docs if d.failure is None and d.new.get("summary") is not None]
+        summaries = {d.doc.name: d.new["summary"].data.get("summary") for d in included}
+        try:
+            self.links = self.toolchain.web_links(summaries)
+        except StepError as error:
+            raise EnvironmentProblem(f"cannot link the web edition's pages: {error}") from None
+        for item in included:
+            item.links_hash = digest_bytes(_canonical(self.links.get(item.doc.name)))
+            old = item.old.get("web")
+            reasons = changed_inputs(old, self._inputs(item, "web"))
+            if not reasons and any(not self._published(p) for p in old.outputs):
+                reasons = ["output missing"]
+            if reasons:
+                self._submit_render(item, ["web"], {"web": _reasons("web", reasons)})
+            else:
+                item.new["web"] = old
+                for relative in old.outputs:
+                    self.owners[relative] = f"web {item.doc.name}"
+
     # ---- the cross-document steps ------------------------------------------------------------
 
     def _site(self, docs: list[_Doc]) -> None:
@@ -489,11 +537,13 @@ class _Build:
         if self.stopping:
             return
         included = [d for d in docs if d.failure is None and d.tei is not None]
-        documents_hash = combine(*(f"{d.doc.name}={d.tei_hash}" for d in included))
         self._queue = []
         for step in SITE_STEPS:
             if OUTPUT_OF_STEP[step] not in self.o.only:
                 continue
+            own = "web" if step == "web-site" else "print"
+            members = [d for d in included if own in d.new]
+            documents_hash = combine(*(f"{d.doc.name}={d.new[own].key}" for d in members))
             inputs = {"documents": documents_hash, "code": self.fingerprints[_SITE_CODE[step]]}
             old = self.old.site.get(step)
             reasons = changed_inputs(old, inputs)
@@ -504,9 +554,25 @@ class _Build:
                 for relative in old.outputs:
                     self.owners[relative] = step
                 continue
-            payload = [(d.doc.name, d.tei) for d in included]
+            payload = [self._site_document(d, own) for d in members]
             self._defer(1, lambda step=step, inputs=inputs, reasons=reasons, payload=payload: self._submit(
                 "site", None, (step, inputs, _reasons(step, reasons)), site_task, step, payload))
+
+    def _site_document(self, item: _Doc, own: str):
+        """What a cross-document step gets of one document: its TEI, web summary and private files."""
+        from pipeline.build.toolchain import SiteDocument
+
+        private = {}
+        record = item.new.get(own)
+        for relative in sorted(record.outputs if record else ()):
+            if relative.startswith(PRIVATE):
+                data = item.private.get(relative)
+                if data is None:
+                    base = self.staging.path if self.staging is not None else self.out
+                    data = (base / relative).read_bytes()
+                private[relative[len(PRIVATE):]] = data
+        summary = item.new.get("summary")
+        return SiteDocument(item.doc.name, item.tei, summary.data.get("summary") if summary else None, private)
 
     def _gather_site(self, _item, extra, outcome) -> None:
         step, inputs, reasons = extra
@@ -566,7 +632,7 @@ class _Build:
         errors = warnings = failed = 0
         for item in docs:
             messages: list[dict[str, Any]] = []
-            for step in ("convert", "validate", "web", "print"):
+            for step in _FAIL_ORDER:
                 record = item.new.get(step)
                 if record is not None:
                     messages.extend(record.messages)
@@ -574,7 +640,7 @@ class _Build:
                 messages.extend(m for m in item.extra_messages if m not in messages)
             failure = item.failure
             if failure is None:
-                for step in ("convert", "validate", "web", "print"):
+                for step in _FAIL_ORDER:
                     record = item.new.get(step)
                     if record is not None and not record.ok:
                         failure = (step, record.error or "failed")
@@ -627,13 +693,19 @@ def _reasons(step: str, changed: list[str]) -> list[str]:
     return [words.get(c, f"{c} changed") for c in changed]
 
 
+def _canonical(value: Any) -> bytes:
+    import json
+
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
 def _unsafe(relative: str) -> str | None:
     if not relative or relative.startswith("/") or "\\" in relative or "\0" in relative:
         return "not a relative path"
     parts = relative.split("/")
     if any(p in ("", ".", "..") for p in parts):
         return "leaves the output directory"
-    if relative in _RESERVED or parts[0].startswith("."):
+    if relative in _RESERVED or (parts[0].startswith(".") and not relative.startswith(PRIVATE)):
         return "reserved by the build"
     return None
 

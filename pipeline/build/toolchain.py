@@ -18,8 +18,9 @@ import importlib
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-#: Per-document steps, in the order they run.
-DOCUMENT_STEPS = ("convert", "validate", "web", "print")
+#: Per-document steps, in the order they run ("summary" is what the web edition's
+#: cross-document pages and links need of a document; "web" makes its pages).
+DOCUMENT_STEPS = ("convert", "validate", "summary", "print", "web")
 #: Cross-document steps, run once every document is gathered.
 SITE_STEPS = ("web-site", "print-edition")
 #: Which selectable output (`--only`) each step makes.
@@ -27,6 +28,7 @@ OUTPUT_OF_STEP = {
     "schema": "tei",
     "convert": "tei",
     "validate": "tei",
+    "summary": "web",
     "web": "web",
     "print": "print",
     "web-site": "web",
@@ -80,6 +82,16 @@ class Validated:
         return not any(m.severity == "error" for m in self.messages)
 
 
+@dataclass
+class SiteDocument:
+    """What a cross-document step gets of one document of the edition."""
+
+    name: str
+    tei: bytes
+    summary: Any = None  # what web_summary returned
+    private: dict[str, bytes] = field(default_factory=dict)  # the document's private files (e.g. search passages)
+
+
 class Worker(Protocol):
     """The steps in one worker process; everything costly was compiled when it was opened."""
 
@@ -87,13 +99,18 @@ class Worker(Protocol):
 
     def validate(self, tei: bytes, name: str) -> Validated: ...
 
-    def web_document(self, tei: bytes, name: str) -> dict[str, bytes]: ...
+    def web_summary(self, tei: bytes, name: str) -> Any:
+        """What the edition-wide pages and the links between pages need of a document (JSON-ready)."""
+
+    def web_document(self, tei: bytes, name: str, links: Any) -> dict[str, bytes]:
+        """A document's pages (paths relative to the output directory); paths under
+        ".cache/" are kept for the cross-document steps but not published as part of the edition."""
 
     def print_document(self, tei: bytes, name: str) -> dict[str, bytes]: ...
 
-    def web_site(self, documents: list[tuple[str, bytes]]) -> dict[str, bytes]: ...
+    def web_site(self, documents: list[SiteDocument]) -> dict[str, bytes]: ...
 
-    def print_edition(self, documents: list[tuple[str, bytes]]) -> dict[str, bytes]: ...
+    def print_edition(self, documents: list[SiteDocument]) -> dict[str, bytes]: ...
 
 
 class Toolchain(Protocol):
@@ -104,6 +121,9 @@ class Toolchain(Protocol):
 
     def compile_schema(self) -> list[Message]:
         """Compile the ODD into the schemas validation uses (raises StepError)."""
+
+    def web_links(self, summaries: dict[str, Any]) -> dict[str, Any]:
+        """Per document (in name order), what its pages link to (its neighbours), from every summary."""
 
     def write_tei(self, path, data: bytes) -> Message | None:
         """Write a converted TEI file, never over a hand-edited one (then say so)."""

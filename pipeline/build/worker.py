@@ -105,8 +105,8 @@ def convert_task(toolchain_spec: str, source: bytes, source_name: str) -> Outcom
     )
 
 
-def render_task(toolchain_spec: str, name: str, tei: bytes, steps: tuple[str, ...]) -> dict[str, Outcome]:
-    """Run the named per-document steps (validate, web, print) on one TEI file.
+def render_task(toolchain_spec: str, name: str, tei: bytes, steps: tuple[str, ...], links: Any = None) -> dict[str, Outcome]:
+    """Run the named per-document steps (validate, summary, print, web) on one TEI file.
 
     When validation is among them and finds errors, the others are not run.
     """
@@ -127,8 +127,10 @@ def render_task(toolchain_spec: str, name: str, tei: bytes, steps: tuple[str, ..
                 )
                 if not validated.ok:
                     break
+            elif step == "summary":
+                outcomes[step] = Outcome(True, 0.0, data={"summary": worker.web_summary(tei, name)})
             elif step == "web":
-                outcomes[step] = Outcome(True, 0.0, outputs=worker.web_document(tei, name))
+                outcomes[step] = Outcome(True, 0.0, outputs=worker.web_document(tei, name, links))
             elif step == "print":
                 outcomes[step] = Outcome(True, 0.0, outputs=worker.print_document(tei, name))
             else:
@@ -140,7 +142,7 @@ def render_task(toolchain_spec: str, name: str, tei: bytes, steps: tuple[str, ..
     return outcomes
 
 
-def site_task(toolchain_spec: str, step: str, documents: list[tuple[str, bytes]]) -> Outcome:
+def site_task(toolchain_spec: str, step: str, documents: list) -> Outcome:
     """Run one cross-document step (web-site, print-edition) on every gathered document."""
     started = time.perf_counter()
     try:

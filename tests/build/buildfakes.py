@@ -78,6 +78,14 @@ class FakeToolchain:
         manifest_path.write_text(json.dumps(manifest, sort_keys=True))
         return True
 
+    def web_links(self, summaries: dict) -> dict:
+        names = sorted(summaries)
+        return {
+            name: {"prev": names[i - 1] if i else None, "next": names[i + 1] if i + 1 < len(names) else None,
+                   "next_title": summaries[names[i + 1]]["title"] if i + 1 < len(names) else None}
+            for i, name in enumerate(names)
+        }
+
     def open_worker(self) -> FakeWorker:
         return FakeWorker()
 
@@ -129,19 +137,30 @@ class FakeWorker:
             return Validated([Message("error", "INVALID found", line=1, column=1, code="fake-rule")], {})
         return Validated([], document_stats(root))
 
-    def web_document(self, tei: bytes, name: str) -> dict[str, bytes]:
+    def web_summary(self, tei: bytes, name: str) -> dict:
+        root = etree.fromstring(tei)
+        first = root.find(f".//{{{TEI}}}p")
+        return {"title": first.text if first is not None else name}
+
+    def web_document(self, tei: bytes, name: str, links: dict) -> dict[str, bytes]:
         self._sleep(tei.decode())
         body = escape(tei.decode("utf-8"))
-        return {f"web/{name}.html": f"<html>{self.code['web']}<pre>{body}</pre></html>".encode()}
+        nav = escape(json.dumps(links, sort_keys=True))
+        return {
+            f"web/{name}.html": f"<html>{self.code['web']}<nav>{nav}</nav><pre>{body}</pre></html>".encode(),
+            f".cache/passages/{name}.json": json.dumps({"text": body[:200]}).encode(),
+        }
 
     def print_document(self, tei: bytes, name: str) -> dict[str, bytes]:
         if b"FAIL-PRINT" in tei:
             raise StepError(f"{name}: cannot print")
         return {f"print/{name}.pdf": b"%PDF " + self.code["print"].encode() + digest_bytes(tei).encode()}
 
-    def web_site(self, documents: list[tuple[str, bytes]]) -> dict[str, bytes]:
-        listing = "".join(f"<li>{name} {digest_bytes(tei)}</li>" for name, tei in documents)
-        return {"web/index.html": f"<ul>{self.code['web']}{listing}</ul>".encode(), "web/site.css": b"body{}"}
+    def web_site(self, documents) -> dict[str, bytes]:
+        listing = "".join(f"<li>{d.name} {escape(d.summary['title'])} {digest_bytes(d.tei)}</li>" for d in documents)
+        search = b"".join(data for d in documents for data in d.private.values())
+        return {"web/index.html": f"<ul>{self.code['web']}{listing}</ul>".encode(), "web/site.css": b"body{}",
+                "web/search.js": search}
 
-    def print_edition(self, documents: list[tuple[str, bytes]]) -> dict[str, bytes]:
-        return {"print/edition.pdf": b"%PDF " + b"".join(digest_bytes(t).encode() for _, t in documents)}
+    def print_edition(self, documents) -> dict[str, bytes]:
+        return {"print/edition.pdf": b"%PDF " + b"".join(digest_bytes(d.tei).encode() for d in documents)}

@@ -28,14 +28,28 @@ def _wait_for_events(process, count: int, timeout: float = 60) -> list[dict]:
     return events
 
 
-def _group_gone(pgid: int, timeout: float = 15) -> bool:
+def _live_members(pgid: int) -> list[int]:
+    """Processes of a process group that still run (zombies, already dead, are not counted)."""
+    live = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = open(f"/proc/{entry}/stat").read()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()
+        if int(fields[2]) == pgid and fields[0] not in ("Z", "X"):
+            live.append(int(entry))
+    return live
+
+
+def _group_gone(pgid: int, timeout: float = 20) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        try:
-            os.killpg(pgid, 0)
-        except ProcessLookupError:
+        if not _live_members(pgid):
             return True
-        time.sleep(0.1)
+        time.sleep(0.2)
     return False
 
 
