@@ -33,6 +33,7 @@
           <meta http-equiv="Content-Security-Policy" content="{$w:csp}"/>
           <meta name="referrer" content="no-referrer"/>
           <title><xsl:value-of select="$title || ' · ' || $edition-title"/></title>
+          <link rel="icon" href="{$root}assets/favicon.svg" type="image/svg+xml"/>
           <link rel="stylesheet" href="{$root}assets/site.css"/>
           <xsl:for-each select="('site.js', $scripts)">
             <script src="{$root}assets/{.}" defer=""></script>

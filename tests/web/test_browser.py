@@ -1,0 +1,237 @@
+"""The site in a real browser (Debian's chromium driven by Playwright), opened from disk and from a local
+HTTP server: views, hands, filters, search, links; no console errors; axe-core finds no WCAG A/AA violation.
+Screenshots of a document page in both views go to test-artifacts/web/ for a person to look at."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import ARTIFACTS, ROOT
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+DOC = "documents/f900_sample.d01.html"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    """The site served on 127.0.0.1 (a free port), for the length of the module."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site.root)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join(timeout=5)
+
+
+@pytest.fixture(params=["file", "http"])
+def base(request, site) -> str:
+    """The site's root URL: from disk, or from the local server."""
+    if request.param == "file":
+        return site.root.resolve().as_uri() + "/"
+    return request.getfixturevalue("server")
+
+
+class Problems(list):
+    """Console errors, page errors, dialogs and failed requests seen by a page."""
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    problems = Problems()
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url}"))
+
+    def on_dialog(dialog):
+        problems.append(f"dialog: {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.problems = problems
+    yield page
+    context.close()
+    assert list(problems) == []
+
+
+def shown(page, selector: str) -> bool:
+    return page.locator(selector).first.is_visible()
+
+
+def test_view_switch_by_keyboard_is_remembered(page, base):
+    page.goto(base + DOC)
+    assert page.evaluate("document.documentElement.classList.contains('js')")
+    assert page.is_checked("#view-reading")
+    assert not shown(page, ".text del") and not shown(page, ".text .fw.catchword") and shown(page, ".text ins")
+    page.focus("#view-reading")
+    page.keyboard.press("ArrowRight")
+    assert page.is_checked("#view-diplomatic")
+    assert shown(page, ".text del") and shown(page, ".text .fw.catchword")
+    assert page.eval_on_selector(".text del", "e => getComputedStyle(e).textDecorationLine") == "line-through"
+    assert page.eval_on_selector(".text ins.place-above", "e => getComputedStyle(e).verticalAlign") != "baseline"
+    page.goto(base + "documents/f900_sample.d02.html")
+    assert page.is_checked("#view-diplomatic"), "the view is remembered from page to page"
+    page.focus("#view-diplomatic")
+    page.keyboard.press("ArrowLeft")
+    page.reload()
+    assert page.is_checked("#view-reading")
+
+
+def test_screenshots_of_both_views(page, site):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.goto(site.root.resolve().as_uri() + "/" + DOC)
+    page.check("#view-reading")
+    page.screenshot(path=str(ARTIFACTS / "document-reading.png"), full_page=True)
+    page.check("#view-diplomatic")
+    page.screenshot(path=str(ARTIFACTS / "document-diplomatic.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(ARTIFACTS / "document-diplomatic-phone.png"), full_page=True)
+    assert (ARTIFACTS / "document-reading.png").stat().st_size > 10_000
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), "no sideways scrolling on a phone"
+
+
+def test_highlight_one_hand(page, base):
+    page.goto(base + DOC)
+    button = page.locator('button.highlight-hand[data-hand="hand-CDP"]')
+    button.click()
+    assert button.get_attribute("aria-pressed") == "true"
+    assert page.locator(".text .highlighted").count() == 1
+    assert page.locator('.text .highlighted[data-hand="hand-CDP"]').count() == 1
+    button.press("Enter")
+    assert page.locator(".text .highlighted").count() == 0
+
+
+def test_filter_by_facets(page, base):
+    page.goto(base + "index.html")
+    rows = page.locator("table.documents tbody tr")
+    assert rows.count() == 7
+    page.check("#f-type-" + page.eval_on_selector(
+        'fieldset[data-facet="type"] label:has-text("Telegram")', "l => l.htmlFor.split('-').pop()"))
+    visible = [r for r in rows.all() if r.is_visible()]
+    assert [r.locator("a").get_attribute("href") for r in visible] == ["documents/f900_sample.d02.html"]
+    assert "1 of 7 documents" in page.inner_text("#browse-status")
+    page.locator('fieldset[data-facet="year"] label', has_text="1989").click()
+    assert [r for r in rows.all() if r.is_visible()] == []
+    page.click("#facets-reset")
+    page.wait_for_function("document.querySelectorAll('table.documents tbody tr:not([hidden])').length === 7")
+
+
+def test_search_links_to_the_passage(page, base):
+    page.goto(base + "search.html?q=decision")
+    results = page.locator("#search-results li a")
+    assert results.count() >= 1
+    href = results.first.get_attribute("href")
+    assert href == "documents/f900_sample.d01.html#p10"
+    assert page.locator("#search-results mark").first.inner_text().lower().startswith("decision")
+    results.first.click()
+    page.wait_for_url("**/f900_sample.d01.html#p10")
+    assert "decision" in page.inner_text("#p10")
+
+
+def test_search_metadata_and_the_search_box(page, base):
+    page.goto(base + "index.html")
+    page.fill("#site-q", "Gorbachev")
+    page.press("#site-q", "Enter")
+    page.wait_for_selector("#search-results li")
+    assert page.locator("#search-results li a").first.get_attribute("href") == "documents/f900_sample.d04.html#p5"
+    page.fill("#q", "Alexander")
+    page.press("#q", "Enter")
+    page.wait_for_function("document.querySelector('#search-status').textContent.includes('Alexander')")
+    hrefs = page.eval_on_selector_all("#search-results a", "as => as.map(a => a.getAttribute('href'))")
+    assert "documents/f901_second.d01.html" in hrefs
+    page.fill("#q", 'title:"unbalanced')
+    page.press("#q", "Enter")
+    page.wait_for_function("document.querySelector('#search-status').textContent.includes('unbalanced')")
+
+
+def test_follow_links_through_the_site(page, base):
+    page.goto(base + "index.html")
+    page.click("text=Letter from J S Wall")
+    page.wait_for_url("**/documents/f900_sample.d01.html")
+    page.click(".doc-nav a[rel=next]")
+    page.wait_for_url("**/documents/f900_sample.d02.html")
+    page.click(".breadcrumb a >> nth=1")
+    page.wait_for_url("**/files/900_sample.html")
+    page.click("text=Withheld document: T 2/89")
+    page.wait_for_url("**/documents/f900_sample.d03.html")
+    assert "Temporarily retained" in page.inner_text(".withheld")
+    for name in ("About", "Encoding", "Search", "Documents"):
+        page.click(f'.site-nav a:text-is("{name}")')
+        assert page.locator(".site-nav a[aria-current=page]").inner_text() == name
+
+
+def test_hostile_page_is_inert(page, base):
+    page.goto(base + "documents/f999_hostile.d01.html")
+    page.check("#view-diplomatic")
+    page.hover(".text .hi")
+    page.click("#p3")
+    assert "<script>alert(1)</script>" in page.inner_text(".text")
+    assert page.evaluate("document.scripts.length") == 1
+
+
+def test_without_javascript_the_views_and_facet_pages_still_work(browser, site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site.root.resolve().as_uri() + "/" + DOC)
+    assert not shown(page, ".text del")
+    page.check("#view-diplomatic")
+    assert shown(page, ".text del")
+    assert not shown(page, "button.highlight-hand")
+    page.goto(site.root.resolve().as_uri() + "/index.html")
+    assert not shown(page, ".facets input") and shown(page, ".facets a")
+    context.close()
+
+
+PAGES = ["index.html", DOC, "documents/f900_sample.d02.html", "documents/f900_sample.d03.html",
+         "documents/f901_second.d01.html", "documents/f999_hostile.d01.html", "files/900_sample.html",
+         "browse/type-1.html", "search.html?q=decision", "about.html", "encoding.html"]
+
+
+def test_axe_finds_no_wcag_a_or_aa_violation(page, server):
+    # Over HTTP: axe reads the stylesheets with XMLHttpRequest, which file:// pages may not do.
+    axe = AXE.read_text(encoding="utf-8")
+    found = {}
+    for relative in PAGES:
+        for view in ("reading", "diplomatic"):
+            if view == "diplomatic" and not relative.startswith("documents/"):
+                continue
+            page.goto(server + relative)
+            if view == "diplomatic":
+                page.check("#view-diplomatic")
+            page.evaluate(axe)
+            violations = page.evaluate(
+                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+                ".then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))",
+                WCAG,
+            )
+            if violations:
+                found[f"{relative} ({view})"] = violations
+    assert found == {}
