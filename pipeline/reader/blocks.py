@@ -62,7 +62,7 @@ def read_blocks(tokens: Sequence[Token], warn: Warn) -> list[Block]:
 
 
 def _read_list(tokens: Sequence[Token], warn: Warn) -> Block:
-    block = Block("list", _span(tokens[0]))
+    block = Block("list", _span(tokens[0]), role="list")
     ordered = tokens[0].type == "ordered_list_open"
     index = 1
     while index < len(tokens) - 1:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.model import Block, Node, PageBreak
+from pipeline.model import Block, Node, PageBreak, Text
 from pipeline.rules.text import is_marking, text_of, words
 
 PAGE_NUMBER = re.compile(r"^[-\u2013\u2014\s]*(?:\d{1,4}[a-z]?|[ivxlc]{1,6})[-\u2013\u2014\s]*\.?$")
@@ -28,9 +28,21 @@ def is_page_number(block: Block) -> bool:
     return block.kind == "paragraph" and bool(PAGE_NUMBER.match(text_of(block)))
 
 
+def page_number_read_as_list(block: Block) -> bool:
+    """`- 2 -`, which the Markdown layer reads as a one-item bullet list holding `2 -`."""
+    if block.kind != "list" or len(block.items) != 1 or block.items[0].label:
+        return False
+    blocks = block.items[0].blocks
+    return len(blocks) == 1 and blocks[0].kind == "paragraph" and bool(PAGE_NUMBER.match("- " + text_of(blocks[0])))
+
+
 def mark_page_furniture(nodes: list[Node]) -> None:
     """Give markings, catchwords and page numbers their roles; a lone letter is a folio mark only at a page top."""
     for index, node in enumerate(nodes):
+        if isinstance(node, Block) and page_number_read_as_list(node):
+            node.inlines = [Text("- "), *node.items[0].blocks[0].inlines]
+            node.kind, node.role, node.items = "paragraph", "fw-pageNum", []
+            continue
         if not isinstance(node, Block) or node.role != "p":
             continue
         if is_marking_line(node):

@@ -60,7 +60,7 @@ def _global(parent: etree._Element, node: Node) -> bool:
         render(el(parent, "note", {"type": "annotation"}), node.inlines)
         return True
     if node.role == "gap" or node.role == "rule":
-        render(parent, node.inlines) if node.role == "gap" else el(parent, "milestone", {"unit": "rule", "rend": plain_text(node.inlines)})
+        render(parent, node.inlines) if node.role == "gap" else el(parent, "milestone", {"unit": "rule"})
         return True
     return False
 

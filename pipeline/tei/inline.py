@@ -29,7 +29,7 @@ def _line_break(parent, node: LineBreak) -> None:
 
 
 def _rule_line(parent, node: RuleLine) -> None:
-    el(parent, "milestone", {"unit": "rule", "rend": node.text})
+    el(parent, "milestone", {"unit": "rule"})
 
 
 def _deletion(parent, node: Deletion) -> None:

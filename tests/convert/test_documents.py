@@ -1,0 +1,59 @@
+"""Editorial decisions on the bundled corpus, checked on the model (no XML)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.convert import convert_bytes
+from tests.conftest import SOURCES
+
+
+def documents(stem: str):
+    path = next(SOURCES.glob(f"{stem}_*.txt"))
+    return convert_bytes(path.read_bytes(), path.name).transcript.documents
+
+
+def summary(stem: str) -> list[tuple]:
+    return [(d.type, d.date, d.sender.person or d.sender.org, d.addressee.person or d.addressee.org) for d in documents(stem)]
+
+
+def test_000_letter_then_the_same_text_on_a_draft_form() -> None:
+    docs = summary("000")
+    assert [d[0] for d in docs] == ["letter", "draft"]
+    assert docs[0][1] == "1989-05-18" and docs[0][3] == "President M. S. Gorbachev"
+
+
+def test_001_five_documents() -> None:
+    docs = summary("001")
+    assert [d[0] for d in docs] == ["letter", "draft", "telegram", "letter", "telegram"]
+    assert docs[0][1:] == ("1988-12-21", "J S Wall", "C D Powell")
+    assert docs[4][1:] == ("1988-12-21T21:30:00Z", "CABINET OFFICE LONDON", "THE WHITE HOUSE")
+
+
+def test_002_copies_stay_separate() -> None:
+    docs = summary("002")
+    assert [d[0] for d in docs].count("letter") >= 4
+    assert sum(1 for d in docs if d[3] == "Ron") == 3
+
+
+def test_003_repetition_loop_and_reply() -> None:
+    conversion = convert_bytes(next(SOURCES.glob("003_*.txt")).read_bytes(), "003.txt")
+    assert any(w.code == "ocr-repetition" for w in conversion.warnings)
+    docs = conversion.transcript.documents
+    assert [d.type for d in docs] == ["letter", "letter"]
+    assert docs[1].date == "1981-03-17"
+    assert docs[1].sender.person == "M. O'D. B. Alexander"
+
+
+def test_004_minute_letters_and_three_cards() -> None:
+    docs = summary("004")
+    assert [d[0] for d in docs].count("closureCard") == 3
+    assert docs[0][:2] == ("minute", "1989-01-02") and docs[0][3] == "PRIME MINISTER"
+
+
+@pytest.mark.parametrize("stem", ["001", "002", "003", "004"])
+def test_known_annotators_are_identified(stem: str) -> None:
+    path = next(SOURCES.glob(f"{stem}_*.txt"))
+    hands = convert_bytes(path.read_bytes(), path.name).transcript.hands
+    assert hands[0].id == "typescript"
+    assert len({h.id for h in hands}) == len(hands)
