@@ -13,14 +13,21 @@ cross-file steps, which take what the per-file steps returned:
     publish(files, out_dir)                                   # atomic
 
 or all of it at once: ``build_site(tei_dir, out_dir)`` (what ``pipeline web`` runs).
+
+For ``pipeline build``, pipeline.web.edition wraps these as steps on plain data (bytes in, files out,
+JSON-ready summaries and links): ``WebEdition().summary / .document / .site`` and ``document_links``.
 """
 
 from pipeline.web.catalogue import Neighbours, catalogue, neighbours
+from pipeline.web.edition import PASSAGES_DIR, WebEdition, document_links
 from pipeline.web.renderer import FileSummary, RenderedFile, SourceFile, WebError, WebRenderer
 from pipeline.web.site import asset_files, build_site, publish, search_files
 
 __all__ = [
     "FileSummary",
+    "PASSAGES_DIR",
+    "WebEdition",
+    "document_links",
     "Neighbours",
     "RenderedFile",
     "SourceFile",

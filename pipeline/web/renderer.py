@@ -66,6 +66,8 @@ class WebRenderer:
 
         self._runner = XsltRunner({"web": STYLESHEET})
         self._common = {"edition-title": edition_title, "base-url": base_url}
+        #: Warnings of the stylesheet (e.g. an element it has no rendering for), "file: message", as they come.
+        self.warnings: list[str] = []
 
     def load(self, data: bytes, name: str) -> SourceFile:
         """Check a TEI file (pipeline.safexml) once; the result feeds both summarise and render."""
@@ -108,6 +110,7 @@ class WebRenderer:
         passages = tuple(json.loads(result.output)["passages"])
         return RenderedFile(file=source.key, files=files, passages=passages, warnings=result.messages)
 
+
     def render_site(self, catalogue_json: str, *, has_guidelines: bool = False) -> dict[str, bytes]:
         """The cross-file pages: index.html, browse/*.html, search.html, about.html, encoding.html."""
         from pipeline.xslt import XsltError
@@ -123,11 +126,13 @@ class WebRenderer:
         from pipeline.xslt import XsltError
 
         try:
-            return self._runner.transform(
+            result = self._runner.transform(
                 "web", source.text, name=source.name, params={**self._common, "file": source.key, **params}
             )
         except XsltError as error:
             raise WebError(str(error)) from None
+        self.warnings.extend(f"{source.name}: {message}" for message in result.messages)
+        return result
 
 
 from pipeline.web.catalogue import Neighbours  # noqa: E402  (for the annotation above)

@@ -98,36 +98,29 @@ def build_site(
     guidelines: Path | None = GUIDELINES,
     on_warning=None,
 ) -> dict[str, int]:
-    """Make the whole site from tei_dir/*.xml into out_dir, in one process. Returns counts.
+    """Make the whole site from tei_dir/*.xml into out_dir, in one process (the steps of
+    pipeline.web.edition, run in order). Returns counts.
 
     A file that cannot be rendered stops the build (WebError) and nothing is published.
     """
-    from pipeline.web.catalogue import catalogue, neighbours
-    from pipeline.web.renderer import WebRenderer
+    from pipeline.web.edition import PASSAGES_DIR, WebEdition, document_links
 
     paths = sorted(Path(tei_dir).glob("*.xml"))
-    renderer = WebRenderer(edition_title=edition_title, base_url=base_url)
-    sources = [renderer.load(path.read_bytes(), path.name) for path in paths]
-    summaries = [renderer.summarise(source) for source in sources]
-    links = neighbours(summaries)
+    edition = WebEdition(edition_title=edition_title, base_url=base_url, guidelines=guidelines)
+    data = {path.name: path.read_bytes() for path in paths}
+    summaries = [edition.summary(data[path.name], path.name) for path in paths]
+    links = document_links(summaries)
     files: dict[str, bytes] = {}
-    passages: list = []
-    for source in sources:
-        rendered = renderer.render(source, links[source.key])
-        for warning in rendered.warnings:
-            if on_warning:
-                on_warning(f"{source.name}: {warning}")
-        files.update(rendered.files)
-        passages.extend(rendered.passages)
-    has_guidelines = guidelines is not None and Path(guidelines).is_file()
-    files.update(renderer.render_site(catalogue(summaries), has_guidelines=has_guidelines))
-    if has_guidelines:
-        files["guidelines.html"] = Path(guidelines).read_bytes()
-    files.update(search_files(passages))
-    files.update(asset_files())
+    for path, summary in zip(paths, summaries):
+        files.update(edition.document(data[path.name], path.name, links.get(summary["file"])))
+    passages = [files.pop(name) for name in sorted(files) if name.startswith(PASSAGES_DIR + "/")]
+    files.update(edition.site(summaries, passages))
+    if on_warning:
+        for warning in edition.renderer.warnings:
+            on_warning(warning)
     publish(files, out_dir)
     return {
-        "files": len(sources),
-        "documents": sum(len(s.documents) for s in summaries),
+        "files": len(paths),
+        "documents": sum(len(s["documents"]) for s in summaries),
         "pages": sum(1 for name in files if name.endswith(".html")),
     }

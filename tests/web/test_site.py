@@ -163,3 +163,29 @@ def test_pipeline_web_on_bad_input_fails_cleanly_and_keeps_the_old_site(tmp_path
 def test_pipeline_web_refuses_a_missing_folder(tmp_path):
     result = run_web(tmp_path, "nowhere")
     assert result.returncode != 0 and "Traceback" not in result.stderr
+
+
+# ---------------------------------------------------------------- the steps for pipeline build
+
+
+def test_build_steps_on_plain_data_make_the_same_site(site):
+    import json
+
+    from pipeline.web.edition import PASSAGES_DIR, WebEdition, document_links
+
+    web = WebEdition()
+    names = sorted(p.name for p in site.tei.iterdir())
+    tei = {name: (site.tei / name).read_bytes() for name in names}
+    summaries = [json.loads(json.dumps(web.summary(tei[n], n))) for n in names]  # JSON-ready
+    links = json.loads(json.dumps(document_links(summaries)))
+    files, passages = {}, []
+    for name, summary in zip(names, summaries):
+        for path, data in web.document(tei[name], name, links[summary["file"]]).items():
+            if path.startswith(PASSAGES_DIR + "/"):
+                passages.append(data)
+            else:
+                files[path] = data
+    files.update(web.site(list(reversed(summaries)), list(reversed(passages))))
+    built = {str(p.relative_to(site.root)): p.read_bytes() for p in site.root.rglob("*") if p.is_file()}
+    assert sorted(files) == sorted(built)
+    assert [path for path in files if files[path] != built[path]] == []

@@ -1,0 +1,83 @@
+"""The web edition as build steps: TEI bytes in, site files out, JSON-ready data in between.
+
+For `pipeline build` (and `pipeline web`): each function takes and returns only plain data
+(bytes, str, dict, list), so the per-document steps can run in worker processes.
+
+    worker:  web = WebEdition()                       # once per process (compiles the stylesheet)
+             summary = web.summary(tei, name)          # per document: JSON-ready dict
+    main:    links = document_links(summaries)         # {file key: JSON-ready neighbours}
+    worker:  files = web.document(tei, name, links[summary["file"]])
+             # pages, the TEI download, and PASSAGES_DIR/<file>.json (private: for the search index)
+    after:   files = web.site(summaries, passages)     # index, browse, search, about, encoding, assets
+
+`passages` is the list of the private passage files' bytes, in any order.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from pipeline.web.catalogue import Neighbours, catalogue, neighbours
+from pipeline.web.renderer import FileSummary, WebRenderer
+from pipeline.web.site import GUIDELINES, asset_files, search_files
+
+#: Where a document's search passages go among its files: kept for the site step, not published.
+PASSAGES_DIR = ".cache/web-passages"
+
+
+def document_links(summaries: Sequence[Mapping[str, Any]]) -> dict[str, dict]:
+    """Previous/next across files: for each file key (summaries in edition order), its JSON-ready neighbours."""
+    found = neighbours([_summary(s) for s in summaries])
+    return {key: links.as_param() for key, links in found.items()}
+
+
+class WebEdition:
+    """The per-document and site steps of the web edition, with the stylesheet compiled once."""
+
+    def __init__(self, *, edition_title: str = "PMO Papers", base_url: str = "", guidelines: Path | None = GUIDELINES):
+        self.renderer = WebRenderer(edition_title=edition_title, base_url=base_url)
+        self.guidelines = guidelines
+
+    def summary(self, tei: bytes, name: str) -> dict[str, Any]:
+        """What browse, facets and links need of one TEI file (raises WebError on a bad file)."""
+        summary = self.renderer.summarise(self.renderer.load(tei, name))
+        return {**summary.__dict__, "documents": list(summary.documents)}
+
+    def document(self, tei: bytes, name: str, links: Mapping[str, Any] | None = None) -> dict[str, bytes]:
+        """One TEI file's pages, its TEI download, and its private search passages (PASSAGES_DIR)."""
+        source = self.renderer.load(tei, name)
+        rendered = self.renderer.render(source, _neighbours(links))
+        files = dict(rendered.files)
+        files[f"{PASSAGES_DIR}/{source.key}.json"] = json.dumps(list(rendered.passages), ensure_ascii=False).encode()
+        return files
+
+    def site(self, summaries: Sequence[Mapping[str, Any]], passages: Sequence[bytes]) -> dict[str, bytes]:
+        """The pages made from the whole edition, the search index, the assets (and the guidelines page)."""
+        ordered = sorted((_summary(s) for s in summaries), key=lambda s: s.file)
+        has_guidelines = self.guidelines is not None and Path(self.guidelines).is_file()
+        files = self.renderer.render_site(catalogue(ordered), has_guidelines=has_guidelines)
+        if has_guidelines:
+            files["guidelines.html"] = Path(self.guidelines).read_bytes()
+        records = [record for data in passages for record in json.loads(data)]
+        files.update(search_files(sorted(records, key=lambda r: r["id"])))
+        files.update(asset_files())
+        return files
+
+
+def _summary(data: Mapping[str, Any] | FileSummary) -> FileSummary:
+    if isinstance(data, FileSummary):
+        return data
+    return FileSummary(
+        file=data["file"], id=data["id"], title=data["title"], reference=data["reference"],
+        documents=tuple(data["documents"]),
+    )
+
+
+def _neighbours(links: Mapping[str, Any] | None) -> Neighbours | None:
+    if not links:
+        return None
+    pick = lambda name: (links[name]["key"], links[name]["title"]) if links.get(name) else None  # noqa: E731
+    return Neighbours(prev=pick("prev"), next=pick("next"))
