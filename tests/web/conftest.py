@@ -13,6 +13,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "tests" / "data" / "contract" / "sample.xml"
 DATA = Path(__file__).resolve().parent / "data"
 ARTIFACTS = ROOT / "test-artifacts" / "web"
+#: A stand-in for the guidelines page compiled from the ODD (which is rewritten while the schema is worked on).
+GUIDELINES = DATA / "guidelines.html"
 
 
 @dataclass
@@ -34,7 +36,7 @@ def build(tei: Path, out: Path) -> Site:
     from pipeline.web import build_site
 
     warnings: list[str] = []
-    build_site(tei, out, on_warning=warnings.append)
+    build_site(tei, out, guidelines=GUIDELINES, on_warning=warnings.append)
     return Site(root=out, tei=tei, warnings=warnings)
 
 
@@ -48,3 +50,17 @@ def site(tmp_path_factory) -> Site:
     shutil.copy(DATA / "second.xml", tei / "901_second.xml")
     shutil.copy(DATA / "hostile.xml", tei / "999_hostile.xml")
     return build(tei, folder / "site")
+
+
+@pytest.fixture(scope="session")
+def sites(site, tmp_path_factory) -> list[Site]:
+    """The fixture site, and the edition's site when the converter has written tei/*.xml."""
+    real = sorted((ROOT / "tei").glob("*.xml"))
+    if not real:
+        return [site]
+    folder = tmp_path_factory.mktemp("edition")
+    tei = folder / "tei"
+    tei.mkdir()
+    for path in real:
+        shutil.copy(path, tei / path.name)
+    return [site, build(tei, folder / "site")]

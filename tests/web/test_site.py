@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from lxml import etree, html
 
-from conftest import DATA, ROOT, SAMPLE
+from conftest import GUIDELINES, ROOT, SAMPLE
 from pipeline.web.catalogue import catalogue, neighbours
 from pipeline.web.renderer import FileSummary, WebRenderer
 
@@ -23,15 +23,20 @@ XSL = "{http://www.w3.org/1999/XSL/Transform}"
 
 
 @pytest.mark.slow
-def test_every_page_passes_the_nu_html_checker(site):
-    pages = [str(p) for p in site.html_pages()]
+def test_every_page_passes_the_nu_html_checker(sites):
+    pages = [str(p) for site in sites for p in site.html_pages()]
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--errors-only", *pages], capture_output=True, text=True, timeout=300
     )
     assert result.returncode == 0 and not result.stderr.strip(), result.stderr[:4000]
 
 
-def test_no_internal_link_is_broken(site):
+def test_no_internal_link_is_broken(sites):
+    for site in sites:
+        check_links(site)
+
+
+def check_links(site):
     ids: dict[Path, set[str]] = {}
 
     def ids_of(path: Path) -> set[str]:
@@ -82,8 +87,8 @@ def test_each_element_has_one_rule_so_it_renders_the_same_everywhere():
     assert "tei:div" in seen
 
 
-def test_the_fixture_site_builds_without_warnings(site):
-    assert site.warnings == []
+def test_the_sites_build_without_warnings(sites):
+    assert [w for site in sites for w in site.warnings] == []
 
 
 def test_an_unknown_element_keeps_its_text_and_warns():
@@ -160,6 +165,11 @@ def test_pipeline_web_on_bad_input_fails_cleanly_and_keeps_the_old_site(tmp_path
     assert sorted(p.relative_to(tmp_path) for p in (tmp_path / "build").rglob("*")) == before
 
 
+def test_the_encoding_page_links_the_guidelines(site):
+    assert b'href="guidelines.html"' in site.page("encoding.html").read_bytes()
+    assert site.page("guidelines.html").read_bytes() == GUIDELINES.read_bytes()
+
+
 def test_pipeline_web_refuses_a_missing_folder(tmp_path):
     result = run_web(tmp_path, "nowhere")
     assert result.returncode != 0 and "Traceback" not in result.stderr
@@ -173,7 +183,7 @@ def test_build_steps_on_plain_data_make_the_same_site(site):
 
     from pipeline.web.edition import PASSAGES_DIR, WebEdition, document_links
 
-    web = WebEdition()
+    web = WebEdition(guidelines=GUIDELINES)
     names = sorted(p.name for p in site.tei.iterdir())
     tei = {name: (site.tei / name).read_bytes() for name in names}
     summaries = [json.loads(json.dumps(web.summary(tei[n], n))) for n in names]  # JSON-ready

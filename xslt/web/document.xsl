@@ -85,7 +85,7 @@
             </xsl:if>
             <xsl:if test="$doc?classification"><dt>Classification</dt><dd><xsl:value-of select="$doc?classification"/></dd></xsl:if>
             <dt>Archival reference</dt>
-            <dd><xsl:value-of select="($doc?reference[.], 'not recorded')[1]"/>, document <xsl:value-of select="$doc?n"/></dd>
+            <dd><xsl:value-of select="($doc?reference[.], 'not recorded in the transcript')[1]"/>, document <xsl:value-of select="$doc?n"/></dd>
             <dt>File</dt>
             <dd><a href="../files/{$file-key}.html"><xsl:value-of select="($file-summary?title[.], $file-key)[1]"/></a></dd>
           </dl>
