@@ -241,3 +241,34 @@ def test_a_tei_file_without_documents_renders_its_file_page(site):
     source = renderer.load(b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><p>x</p></body></text></TEI>', "empty.xml")
     assert renderer.summarise(source).documents == ()
     assert sorted(renderer.render(source).files) == ["files/empty.html", "tei/empty.xml"]
+
+
+HOSTILE_TRANSCRIPT = (
+    "A letter with <script>alert(1)</script> and <b onclick=x>bold</b> in it for good measure.\n\n"
+    "We ~~<img src=x onerror=alert(2)>~~ <sup>javascript:alert(3)</sup> agree.\n\n"
+    "*<style>body{display:none}</style> CDP 19/x*\n\n"
+    "Text [text withheld under section 27] and </script><!-- a comment --> and \"quotes' & ampersands.\n"
+).encode()
+
+
+def test_hostile_text_from_the_converter_renders_inert(tmp_path):
+    from click.testing import CliRunner
+
+    from pipeline.convert_cli import convert
+
+    (tmp_path / "950_hostile.txt").write_bytes(HOSTILE_TRANSCRIPT)
+    result = CliRunner().invoke(convert, [str(tmp_path / "950_hostile.txt"), "-o", str(tmp_path / "tei")])
+    assert result.exit_code == 0, result.output
+    renderer = WebRenderer()
+    source = renderer.load((tmp_path / "tei" / "950_hostile.xml").read_bytes(), "950_hostile.xml")
+    summary = renderer.summarise(source)
+    files = renderer.render(source).files
+    pages = [html.fromstring(data) for path, data in files.items() if path.startswith("documents/")]
+    assert len(pages) == len(summary.documents) >= 1
+    text = " ".join(text_of(select(page, "main")[0]) for page in pages)
+    for visible in ("<script>alert(1)</script>", "<b onclick=x>bold</b>", "<style>body{display:none}</style>"):
+        assert visible in text
+    for page in pages:
+        assert [s.get("src") for s in select(page, "script")] == ["../assets/site.js"]
+        assert not select(page, "style, img, iframe, b[onclick], [style]")
+        assert not [name for e in page.iter() for name in e.attrib if name.startswith("on")]
