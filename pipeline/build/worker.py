@@ -130,7 +130,9 @@ def render_task(toolchain_spec: str, name: str, tei: bytes, steps: tuple[str, ..
             elif step == "summary":
                 outcomes[step] = Outcome(True, 0.0, data={"summary": worker.web_summary(tei, name)})
             elif step == "web":
-                outcomes[step] = Outcome(True, 0.0, outputs=worker.web_document(tei, name, links))
+                made = worker.web_document(tei, name, links)
+                outputs, messages = made if isinstance(made, tuple) else (made, [])
+                outcomes[step] = Outcome(True, 0.0, outputs=outputs, messages=[m.as_dict() for m in messages])
             elif step == "print":
                 outcomes[step] = Outcome(True, 0.0, outputs=worker.print_document(tei, name))
             else:

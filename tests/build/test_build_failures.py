@@ -133,5 +133,5 @@ def test_json_events_and_exit_code(project):
     result = CliRunner().invoke(build, ["--toolchain", "buildfakes:FakeToolchain", "--json", "-j", "1"])
     events = [json.loads(line) for line in result.stdout.splitlines()]
     assert events[0]["event"] == "start"
-    assert {e["step"] for e in events if e["event"] == "target"} == {"convert", "validate", "web", "print", "web-site", "print-edition"}
+    assert {e["step"] for e in events if e["event"] == "target"} == {"convert", "validate", "summary", "web", "print", "web-site", "print-edition"}
     assert events[-1]["event"] == "summary" and events[-1]["exit_code"] == 0 == result.exit_code

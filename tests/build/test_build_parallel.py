@@ -51,8 +51,10 @@ def test_dask_local_cluster_builds_the_same_edition(project):
         }
         # the cluster's workers opened the steps themselves, once each at most
         assert 1 <= len(_opened(project)) - 1 <= 2
-        # an edit on the cluster rebuilds only that document and the edition
+        # an edit on the cluster rebuilds that document, the page before it (whose "next" link
+        # names it), and the edition
         (project / "sources" / "doc02.txt").write_text("edited\n")
         code, _, report = run("--executor", "dask", "--scheduler", cluster.scheduler_address, "-o", "dask", "--tei-dir", "tei-dask")
         assert code == 0
-        assert {i["document"] for i in report["rebuilt"]} == {"doc02", None}
+        assert {(i["step"], i["document"]) for i in report["rebuilt"] if i["document"] != "doc02"} == {
+            ("web", "doc01"), ("web-site", None), ("print-edition", None)}

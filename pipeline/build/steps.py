@@ -1,0 +1,241 @@
+"""The project's own steps behind the build's toolchain interface (see pipeline.build.toolchain).
+
+- convert: pipeline.convert.convert_bytes, written by pipeline.output.write_tei (never over hand edits);
+- schema: the ODD compiler (pipeline.odd), run when the ODD or the compiler changed;
+- validate: pipeline.validate, plus the corpus statistics of the report;
+- web: pipeline.web (a summary per file, pages per file, then the edition-wide pages and search);
+- print: pipeline.print (a PDF per file, then the whole edition's PDF).
+
+Each step's fingerprint hashes the code, stylesheets, schemas, fonts and
+library versions its output depends on, so that a change to any of them
+rebuilds exactly what depends on it.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from pipeline import __version__
+from pipeline.build.hashing import combine, digest_paths, library_versions
+from pipeline.build.toolchain import Converted, EnvironmentProblem, Message, SiteDocument, StepError, Validated
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = ROOT / "pipeline"
+#: Modules of the package that are not the converter's.
+_NOT_CONVERTER = {"build", "web", "print", "odd", "validate.py", "validate", "xslt.py", "cli.py", "__pycache__"}
+#: The text face of the PDFs (pipeline.print.pdf reads it; a new font package changes the PDFs).
+FONT_DIR = Path("/usr/share/fonts/opentype/ebgaramond")
+SCHEMA_DIR = ROOT / "schema"
+COMPILED = SCHEMA_DIR / "compiled"
+
+
+def _converter_paths() -> list[Path]:
+    return sorted(p for p in PACKAGE.iterdir() if p.name not in _NOT_CONVERTER and not p.name.endswith("_cli.py"))
+
+
+def _step_paths() -> dict[str, list[Path]]:
+    shared = [PACKAGE / "__init__.py", PACKAGE / "safexml.py"]
+    return {
+        "convert": _converter_paths(),
+        "schema": [p for p in sorted(SCHEMA_DIR.glob("*")) if p.name != "compiled"] + [PACKAGE / "odd"] + shared,
+        "validate": [PACKAGE / "validate.py", PACKAGE / "validate", PACKAGE / "odd", COMPILED,
+                     PACKAGE / "build" / "stats.py"] + shared,
+        "web": [PACKAGE / "web", PACKAGE / "xslt.py", ROOT / "xslt" / "common", ROOT / "xslt" / "web",
+                ROOT / "node_modules" / "lunr" / "package.json", COMPILED / "pmo-guidelines.html"] + shared,
+        "print": [PACKAGE / "print", PACKAGE / "xslt.py", ROOT / "xslt" / "common", ROOT / "xslt" / "print",
+                  SCHEMA_DIR / "pmo.odd", FONT_DIR] + shared,
+    }
+
+
+_LIBRARIES = {
+    "convert": ["lxml", "markdown-it-py"],
+    "schema": ["lxml", "saxonche"],
+    "validate": ["lxml", "saxonche"],
+    "web": ["lxml", "saxonche", "lunr"],
+    "print": ["lxml", "saxonche", "weasyprint"],
+}
+
+
+class EditionToolchain:
+    """The steps of the edition, as the build's main process sees them."""
+
+    def fingerprints(self) -> dict[str, str]:
+        versions = library_versions(sorted({lib for libs in _LIBRARIES.values() for lib in libs}))
+        python = ".".join(map(str, sys.version_info[:3]))
+        result = {}
+        for step, paths in _step_paths().items():
+            libraries = ",".join(f"{lib}={versions[lib]}" for lib in _LIBRARIES[step])
+            result[step] = combine(step, __version__, python, libraries, digest_paths(paths, ROOT))
+        return result
+
+    def compile_schema(self) -> list[Message]:
+        try:
+            from pipeline.odd.compile import compile_odd, write_outputs
+        except ImportError:
+            return [Message("warning", "the ODD compiler (pipeline.odd.compile) is not installed: schema not compiled", code="no-odd-compiler")]
+        messages = []
+        for odd in sorted(SCHEMA_DIR.glob("*.odd")):
+            try:
+                outputs = compile_odd(odd)
+            except Exception as error:  # noqa: BLE001 - any failure of the compiler is the schema's
+                raise StepError(f"{odd.name}: {' '.join(str(error).split())}") from None
+            for path in write_outputs(outputs, COMPILED):
+                messages.append(Message("info", f"compiled {path.relative_to(ROOT)}", code="schema"))
+        return messages
+
+    def web_links(self, summaries: dict[str, Any]) -> dict[str, Any]:
+        from pipeline.web.edition import document_links
+
+        names = sorted(summaries)
+        links = document_links([summaries[name] for name in names])
+        return {name: links.get(summaries[name]["file"]) for name in names}
+
+    def write_tei(self, path: Path, data: bytes) -> Message | None:
+        from pipeline.output import HandEditedError, write_tei
+
+        try:
+            write_tei(path, data)
+        except HandEditedError as error:
+            return Message("warning", str(error), code="hand-edited")
+        return None
+
+    def remove_tei(self, path: Path) -> bool:
+        from pipeline.output import MANIFEST, atomic_write, is_hand_edited, read_manifest
+
+        if not path.exists():
+            return True
+        manifest = read_manifest(path.parent)
+        if is_hand_edited(path, manifest):
+            return False
+        path.unlink()
+        manifest.pop(path.name, None)
+        atomic_write(path.parent / MANIFEST, (json.dumps(dict(sorted(manifest.items())), indent=1) + "\n").encode("utf-8"))
+        return True
+
+    def open_worker(self) -> EditionWorker:
+        return EditionWorker()
+
+
+class EditionWorker:
+    """The steps, compiled once for this process: the web and print stylesheets, the schemas."""
+
+    def __init__(self) -> None:
+        from pipeline.print import Printer
+        from pipeline.web.edition import WebEdition
+
+        self.web = WebEdition()
+        self.printer = Printer()
+        self.validator = _open_validator()
+
+    # -- convert ----------------------------------------------------------------------------
+
+    def convert(self, data: bytes, source_name: str) -> Converted:
+        from pipeline.convert import ConversionError, convert_bytes
+
+        try:
+            conversion = convert_bytes(data, source_name)
+        except ConversionError as error:
+            raise StepError(f"{source_name}: {error}") from None
+        warnings = [Message("warning", w.message, line=w.line, code=w.code) for w in conversion.warnings]
+        return Converted(conversion.tei, warnings)
+
+    # -- validate ---------------------------------------------------------------------------
+
+    def validate(self, tei: bytes, name: str) -> Validated:
+        from pipeline.build.stats import document_stats
+        from pipeline.safexml import XMLInputError, parse
+
+        try:
+            tree = parse(tei, name=f"{name}.xml")
+        except XMLInputError as error:
+            return Validated([Message("error", error.message, line=error.line, column=error.column, code="xml")])
+        messages = self.validator(tree, tei, f"{name}.xml")
+        return Validated(messages, document_stats(tree.getroot()))
+
+    # -- web --------------------------------------------------------------------------------
+
+    def web_summary(self, tei: bytes, name: str) -> dict[str, Any]:
+        from pipeline.web.renderer import WebError
+
+        try:
+            return self.web.summary(tei, f"{name}.xml")
+        except WebError as error:
+            raise StepError(str(error)) from None
+
+    def web_document(self, tei: bytes, name: str, links: Any) -> dict[str, bytes]:
+        from pipeline.web.renderer import WebError
+
+        try:
+            files = self.web.document(tei, f"{name}.xml", links)
+        except WebError as error:
+            raise StepError(str(error)) from None
+        # The site's own files go under web/; its private files (search passages) stay out of it.
+        return {path if path.startswith(".cache/") else f"web/{path}": data for path, data in files.items()}
+
+    def web_site(self, documents: list[SiteDocument]) -> dict[str, bytes]:
+        from pipeline.web.renderer import WebError
+
+        passages = [data for d in documents for data in d.private.values()]
+        try:
+            files = self.web.site([d.summary for d in documents], passages)
+        except WebError as error:
+            raise StepError(str(error)) from None
+        except FileNotFoundError as error:  # lunr.js not installed
+            raise EnvironmentProblem(str(error)) from None
+        return {f"web/{path}": data for path, data in files.items()}
+
+    # -- print ------------------------------------------------------------------------------
+
+    def print_document(self, tei: bytes, name: str) -> dict[str, bytes]:
+        from pipeline.print import read_tei
+
+        try:
+            return {f"print/{name}.pdf": self.printer.file_pdf(read_tei(tei, name=f"{name}.xml"))}
+        except Exception as error:  # noqa: BLE001 - XMLInputError, XsltError, PrintError: this document's
+            raise StepError(f"{name}: {' '.join(str(error).split())}") from None
+
+    def print_edition(self, documents: list[SiteDocument]) -> dict[str, bytes]:
+        from pipeline.print import read_tei
+
+        if not documents:
+            return {}
+        try:
+            files = [read_tei(d.tei, name=f"{d.name}.xml") for d in documents]
+            return {"print/edition.pdf": self.printer.edition_pdf(files)}
+        except Exception as error:  # noqa: BLE001
+            raise StepError(f"the edition's PDF: {' '.join(str(error).split())}") from None
+
+
+def _open_validator():
+    """The project's validator, compiled once: (tree, bytes, name) -> [Message]."""
+    try:
+        import pipeline.validate as validate
+    except ImportError:
+        def unavailable(tree, data, name):
+            return [Message("warning", "not validated: pipeline.validate is not installed", code="no-validator")]
+
+        return unavailable
+    return _adapt_validator(validate)
+
+
+def _adapt_validator(validate):
+    """Adapt pipeline.validate's API (a compiled validator yielding located errors)."""
+    validator = validate.Validator() if hasattr(validate, "Validator") else None
+
+    def run(tree, data, name):
+        errors = validator.iter_errors(data, name=name) if validator is not None else validate.iter_errors(data, name=name)
+        messages = []
+        for error in errors:
+            messages.append(Message(
+                getattr(error, "severity", "error") or "error",
+                str(getattr(error, "message", error)),
+                line=getattr(error, "line", None),
+                column=getattr(error, "column", None),
+                code=getattr(error, "rule", None) or getattr(error, "code", None),
+            ))
+        return messages
+
+    return run
