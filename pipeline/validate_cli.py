@@ -1,0 +1,114 @@
+"""`pipeline validate PATH…`: check TEI files against the project schema (RELAX NG and Schematron)."""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import stat
+import sys
+from pathlib import Path
+
+import click
+
+EXIT_VALID, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
+
+
+def expand(paths: tuple[str, ...]) -> tuple[list[Path], list[str]]:
+    """The XML files the arguments name (files, directories searched for *.xml, globs), and the arguments that name nothing."""
+    files: list[Path] = []
+    missing: list[str] = []
+    for argument in paths:
+        path = Path(argument)
+        if path.is_dir():
+            for directory, subdirectories, names in os.walk(path):
+                subdirectories.sort()
+                files.extend(Path(directory) / n for n in sorted(names) if n.endswith(".xml"))
+        elif path.exists() or path.is_symlink():
+            files.append(path)
+        elif glob.has_magic(argument):
+            found = sorted(glob.glob(argument, recursive=True))
+            found = [Path(f) for f in found if not Path(f).is_dir()]
+            if found:
+                files.extend(found)
+            else:
+                missing.append(argument)
+        else:
+            missing.append(argument)
+    unique = list(dict.fromkeys(files))
+    return unique, missing
+
+
+def read_input(path: Path) -> bytes:
+    """The file's bytes, refusing what is not a regular file or is too large (OSError with a reason)."""
+    from pipeline.safexml import MAX_BYTES
+
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(f"not a regular file")
+    if info.st_size > MAX_BYTES:
+        raise OSError(f"{info.st_size:,} bytes, more than the {MAX_BYTES:,} accepted")
+    return path.read_bytes()
+
+
+@click.command("validate")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="text: one line per message; json: one object per file, for CI.")
+@click.option("-q", "--quiet", is_flag=True, help="Print messages only, no summary.")
+def validate(paths: tuple[str, ...], output_format: str, quiet: bool) -> None:
+    """Validate TEI files against the project schema: RELAX NG and Schematron, one report.
+
+    PATHS are files, directories (searched for *.xml) or globs ("tei/**/*.xml").
+    Every message reads FILE:LINE:COL: what is wrong; expected what; a Schematron
+    message carries its rule's id in brackets.
+
+    Exit status: 0 when every file is valid, 1 when any is invalid, 2 for a usage
+    error or a file that cannot be read as XML.
+    """
+    files, missing = expand(paths)
+    for argument in missing:
+        click.echo(f"error: {argument}: no such file, directory or matching glob", err=True)
+    if missing and not files:
+        raise SystemExit(EXIT_UNREADABLE)
+
+    from pipeline.validate import Message, Validator
+
+    validator = Validator() if files else None
+    results: list[tuple[str, list[Message]]] = []
+    for path in files:
+        name = str(path)
+        try:
+            data = read_input(path)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            results.append((name, [Message(name, 0, 0, f"cannot read the file: {reason}", source="xml", severity="fatal")]))
+            continue
+        results.append((name, list(validator.iter_errors(data, name=name))))
+
+    unreadable = bool(missing) or any(any(m.source == "xml" for m in messages) for _, messages in results)
+    invalid = any(messages for _, messages in results)
+    if output_format == "json":
+        report = [
+            {
+                "file": name,
+                "valid": not messages,
+                "readable": not any(m.source == "xml" for m in messages),
+                "messages": [m.as_dict() for m in messages],
+            }
+            for name, messages in results
+        ]
+        json.dump(report, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for _, messages in results:
+            for message in messages:
+                click.echo(str(message))
+        if not quiet:
+            bad = sum(1 for _, messages in results if messages)
+            total = sum(len(messages) for _, messages in results)
+            click.echo(
+                f"{len(results)} file{'s' if len(results) != 1 else ''} checked: {len(results) - bad} valid, {bad} invalid"
+                + (f" ({total} message{'s' if total != 1 else ''})" if total else ""),
+                err=True,
+            )
+    raise SystemExit(EXIT_UNREADABLE if unreadable else EXIT_INVALID if invalid else EXIT_VALID)
