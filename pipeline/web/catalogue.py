@@ -63,6 +63,24 @@ def _values(doc: dict[str, Any], facet: str) -> list[str]:
     raise ValueError(facet)
 
 
+def _fold(value: str) -> str:
+    """What tells two spellings of a name apart: not case, spaces or full stops ("C. D. Powell" = "C D POWELL")."""
+    return " ".join(value.replace(".", " ").casefold().split())
+
+
+def _merge_spellings(counts: dict[str, int]) -> dict[str, int]:
+    """Values that differ only in case, spacing or full stops counted as one, under the spelling
+    with the most capitals-and-lower-case (a reader's spelling rather than a telegram's)."""
+    groups: dict[str, list[str]] = {}
+    for value in counts:
+        groups.setdefault(_fold(value), []).append(value)
+    merged = {}
+    for spellings in groups.values():
+        best = max(spellings, key=lambda v: (not v.isupper(), counts[v], v))
+        merged[best] = sum(counts[v] for v in spellings)
+    return merged
+
+
 def catalogue(summaries: Sequence[FileSummary]) -> str:
     """The catalogue the site pages are made from, as JSON: documents in date order with their facet
     values' numbers, the facets with their values and counts, the files, and counts.
@@ -87,6 +105,7 @@ def catalogue(summaries: Sequence[FileSummary]) -> str:
         for doc in documents:
             for value in dict.fromkeys(_values(doc, key)):
                 counts[value] = counts.get(value, 0) + 1
+        counts = _merge_spellings(counts)
         ordered = sorted(counts, key=lambda v: (v == "Undated", v.casefold(), v))
         numbers[key] = {value: n for n, value in enumerate(ordered, start=1)}
         if ordered:
@@ -97,9 +116,10 @@ def catalogue(summaries: Sequence[FileSummary]) -> str:
                     "values": [{"n": str(numbers[key][v]), "label": v, "count": counts[v]} for v in ordered],
                 }
             )
+    by_fold = {key: {_fold(v): n for v, n in values.items()} for key, values in numbers.items()}
     for doc in documents:
         doc["facets"] = {
-            key: " ".join(str(numbers[key][v]) for v in dict.fromkeys(_values(doc, key))) for key, _ in FACETS
+            key: " ".join(dict.fromkeys(str(by_fold[key][_fold(v)]) for v in _values(doc, key))) for key, _ in FACETS
         }
     documents.sort(key=lambda d: (d["sortDate"][:10], d["order"]))
 

@@ -44,7 +44,9 @@ def search_files(passages: Iterable[Mapping[str, str]]) -> dict[str, bytes]:
             {"id": ref, "title": passage["title"] if is_document else "", "meta": passage["meta"], "text": passage["text"]}
         )
         store[ref] = {
+            "k": key,
             "t": passage["title"],
+            "d": passage.get("date", ""),
             "u": f"documents/{key}.html" + (f"#{anchor}" if anchor else ""),
             "x": passage["text"] or passage["meta"],
         }

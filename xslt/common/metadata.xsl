@@ -101,8 +101,20 @@
         || (if (exists($from)) then ' from ' || string-join($from, ' and ') else '')
         || (if (exists($to)) then ' to ' || string-join($to, ' and ') else '')
         || (if (empty(($from, $to))) then
-              (($div/tei:head, $div//tei:ab[@type = 'subject'])[1] ! normalize-space(.)[.] ! (': ' || .), ' ' || $div/@n)[1]
+              (($div/tei:head, $div//tei:ab[@type = 'subject'], $div//tei:head)[1] ! normalize-space(.)[.] ! (': ' || .),
+               c:opening-words($div) ! (': “' || . || '”'),
+               ' ' || $div/@n)[1]
             else '')"/>
+  </xsl:function>
+
+  <!-- The first words of a document's text (its final reading), to name a document nothing else names. -->
+  <xsl:function name="c:opening-words" as="xs:string?">
+    <xsl:param name="div" as="element(tei:div)"/>
+    <xsl:variable name="text" as="xs:string" select="normalize-space(string-join(
+        ($div//tei:p)[1]//text()[not(ancestor::tei:del | ancestor::tei:fw | ancestor::tei:note | ancestor::tei:orig)], ''))"/>
+    <xsl:variable name="words" as="xs:string*" select="tokenize($text, ' ')[. ne '']"/>
+    <xsl:sequence select="if (empty($words)) then ()
+                          else string-join(subsequence($words, 1, 8), ' ') || (if (count($words) gt 8) then '…' else '')"/>
   </xsl:function>
 
   <!-- Whether the document is withheld (a closure card stands in its place). -->

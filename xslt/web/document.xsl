@@ -39,14 +39,14 @@
     <xsl:sequence select="map{
         'id': $doc?key, 'doc': $doc?key, 'title': $doc?title,
         'meta': string-join(($doc?typeLabel, $doc?dateLabel, $doc?from?*, $doc?to?*, $doc?classification,
-                             $doc?reference, $doc?hands?*, $doc?reason), ' · '),
-        'text': ''}"/>
+                             $doc?reference, $doc?hands?*, $doc?reason)[.], ' · '),
+        'date': $doc?dateLabel, 'text': ''}"/>
     <xsl:for-each select="$div//*[w:is-passage(.)][not(ancestor::*[w:is-passage(.)])]">
       <xsl:variable name="text" as="xs:string"
           select="if (self::tei:gap) then string-join((c:reason-label(@reason), w:plain(.)), ' ') else w:plain(.)"/>
       <xsl:if test="$text">
         <xsl:sequence select="map{'id': $doc?key || '#' || w:passage-number(.), 'doc': $doc?key, 'title': $doc?title,
-                                  'meta': '', 'text': $text}"/>
+                                  'meta': '', 'date': $doc?dateLabel, 'text': $text}"/>
       </xsl:if>
     </xsl:for-each>
   </xsl:function>
@@ -260,7 +260,7 @@
               <xsl:if test="?withheld"><xsl:text> </xsl:text><span class="badge">Withheld<xsl:value-of select="?reason[.] ! (': ' || .)"/></span></xsl:if></td>
             <td><xsl:value-of select="string-join((string-join(?from?*, '; ')[.], string-join(?to?*, '; ')[.]), ' → ')"/></td>
             <td><xsl:value-of select="?classification"/></td>
-            <td><xsl:value-of select="string-join((?reference[.], '(' || ?n || ')'), ' ')"/></td>
+            <td><xsl:value-of select="if (?reference) then ?reference || ' (' || ?n || ')' else 'doc. ' || ?n"/></td>
           </tr>
         </xsl:for-each>
       </tbody>

@@ -33,7 +33,7 @@
       if (i >= 0) { at = i; length = term.length; return true; }
       return false;
     });
-    var p = document.createElement('p');
+    var p = document.createElement('span');
     p.className = 'snippet';
     if (at < 0) { p.textContent = text.length > 240 ? text.slice(0, 240) + '…' : text; return p; }
     var start = Math.max(0, at - 100), end = Math.min(text.length, at + length + 140);
@@ -52,17 +52,48 @@
     var results = run(query);
     var terms = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (t) { return t.length > 1; })
       .map(function (t) { return t.replace(/(ing|ed|es|s)$/, ''); });
-    status.textContent = results.length === 0 ? 'No results for “' + query + '”.'
-      : results.length + (results.length === 1 ? ' result' : ' results') + ' for “' + query + '”.';
-    results.slice(0, 200).forEach(function (result) {
+    /* One entry per document, in the order of its best passage; its passages under it. */
+    var groups = [], byDocument = {};
+    results.forEach(function (result) {
       var entry = data.store[result.ref];
       if (!entry) { return; }
+      var group = byDocument[entry.k];
+      if (!group) { group = byDocument[entry.k] = { first: entry, hits: [] }; groups.push(group); }
+      group.hits.push(entry);
+    });
+    status.textContent = groups.length === 0 ? 'No results for “' + query + '”.'
+      : groups.length + (groups.length === 1 ? ' document' : ' documents') + ' ('
+        + results.length + (results.length === 1 ? ' passage' : ' passages') + ') for “' + query + '”.';
+    groups.slice(0, 100).forEach(function (group) {
       var li = document.createElement('li');
       var a = document.createElement('a');
-      a.href = entry.u;
-      a.textContent = entry.t;
+      a.className = 'result-title';
+      a.href = group.first.u;
+      a.textContent = group.first.t;
       li.appendChild(a);
-      li.appendChild(snippet(entry.x, terms));
+      if (group.first.d) {
+        var date = document.createElement('span');
+        date.className = 'result-date';
+        date.textContent = ' · ' + group.first.d;
+        li.appendChild(date);
+      }
+      var hits = document.createElement('ul');
+      hits.className = 'hits';
+      group.hits.slice(0, 3).forEach(function (hit) {
+        var item = document.createElement('li');
+        var link = document.createElement('a');
+        link.href = hit.u;
+        link.appendChild(snippet(hit.x, terms));
+        item.appendChild(link);
+        hits.appendChild(item);
+      });
+      if (group.hits.length > 3) {
+        var more = document.createElement('li');
+        more.className = 'more';
+        more.textContent = (group.hits.length - 3) + ' more in this document';
+        hits.appendChild(more);
+      }
+      li.appendChild(hits);
       list.appendChild(li);
     });
   }
