@@ -18,25 +18,21 @@ For ``pipeline build``, pipeline.web.edition wraps these as steps on plain data 
 JSON-ready summaries and links): ``WebEdition().summary / .document / .site`` and ``document_links``.
 """
 
-from pipeline.web.catalogue import Neighbours, catalogue, neighbours
-from pipeline.web.edition import PASSAGES_DIR, WebEdition, document_links
-from pipeline.web.renderer import FileSummary, RenderedFile, SourceFile, WebError, WebRenderer
-from pipeline.web.site import asset_files, build_site, publish, search_files
+import importlib
 
-__all__ = [
-    "FileSummary",
-    "PASSAGES_DIR",
-    "WebEdition",
-    "document_links",
-    "Neighbours",
-    "RenderedFile",
-    "SourceFile",
-    "WebError",
-    "WebRenderer",
-    "asset_files",
-    "build_site",
-    "catalogue",
-    "neighbours",
-    "publish",
-    "search_files",
-]
+#: Public name -> the module that defines it (imported on first use, so that `pipeline --help`,
+#: which looks up pipeline.web.cli, imports nothing heavy).
+_EXPORTS = {
+    "FileSummary": "renderer", "RenderedFile": "renderer", "SourceFile": "renderer", "WebError": "renderer",
+    "WebRenderer": "renderer", "Neighbours": "catalogue", "catalogue": "catalogue", "neighbours": "catalogue",
+    "PASSAGES_DIR": "edition", "WebEdition": "edition", "document_links": "edition",
+    "asset_files": "site", "build_site": "site", "publish": "site", "search_files": "site",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'pipeline.web' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"pipeline.web.{_EXPORTS[name]}"), name)

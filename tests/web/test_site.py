@@ -199,3 +199,12 @@ def test_build_steps_on_plain_data_make_the_same_site(site):
     built = {str(p.relative_to(site.root)): p.read_bytes() for p in site.root.rglob("*") if p.is_file()}
     assert sorted(files) == sorted(built)
     assert [path for path in files if files[path] != built[path]] == []
+
+
+def test_looking_up_the_web_command_imports_nothing_heavy():
+    code = (
+        "import sys, importlib.util; importlib.util.find_spec('pipeline.web.cli'); import pipeline.web.cli; "
+        "print(sorted(m for m in ('lxml', 'saxonche', 'lunr', 'pipeline.web.renderer') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "[]", result.stderr
