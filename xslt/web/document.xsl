@@ -41,7 +41,7 @@
         'meta': string-join(($doc?typeLabel, $doc?dateLabel, $doc?from?*, $doc?to?*, $doc?classification,
                              $doc?reference, $doc?hands?*, $doc?reason)[.], ' · '),
         'date': $doc?dateLabel, 'text': ''}"/>
-    <xsl:for-each select="$div//*[w:is-passage(.)][not(ancestor::*[w:is-passage(.)])]">
+    <xsl:for-each select="w:outer-passages($div)">
       <xsl:variable name="text" as="xs:string"
           select="if (self::tei:gap) then string-join((c:reason-label(@reason), w:plain(.)), ' ') else w:plain(.)"/>
       <xsl:if test="$text">

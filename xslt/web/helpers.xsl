@@ -62,11 +62,23 @@
                           select="$value + 1"/>
   </xsl:accumulator>
 
+  <!-- Whether an element of the text is a passage (the blocks search results link to). -->
   <xsl:function name="w:is-passage" as="xs:boolean">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="exists($tei/ancestor::tei:body) and exists($tei/(self::tei:p | self::tei:ab | self::tei:head | self::tei:item
-                          | self::tei:cell | self::tei:dateline | self::tei:salute | self::tei:signed | self::tei:byline
-                          | self::tei:address | self::tei:trailer | self::tei:gap[@unit = 'document']))"/>
+    <xsl:sequence select="$tei instance of element(tei:p) or $tei instance of element(tei:ab) or $tei instance of element(tei:head)
+                          or $tei instance of element(tei:item) or $tei instance of element(tei:cell)
+                          or $tei instance of element(tei:dateline) or $tei instance of element(tei:salute)
+                          or $tei instance of element(tei:signed) or $tei instance of element(tei:byline)
+                          or $tei instance of element(tei:address) or $tei instance of element(tei:trailer)
+                          or $tei/self::tei:gap/@unit = 'document'"/>
+  </xsl:function>
+
+  <!-- The outermost passages inside an element (a document), in document order. -->
+  <xsl:function name="w:outer-passages" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:for-each select="$tei/*">
+      <xsl:sequence select="if (w:is-passage(.)) then . else w:outer-passages(.)"/>
+    </xsl:for-each>
   </xsl:function>
 
   <xsl:function name="w:passage-number" as="xs:string">
@@ -76,7 +88,7 @@
 
   <xsl:function name="w:passage-id" as="attribute()?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:if test="w:is-passage($tei)">
+    <xsl:if test="w:is-passage($tei) and exists($tei/ancestor::tei:body)">
       <xsl:attribute name="id" select="w:passage-number($tei)"/>
     </xsl:if>
   </xsl:function>
