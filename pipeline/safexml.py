@@ -30,13 +30,13 @@ class XMLInputError(Exception):
 
     def __init__(self, name: str, line: int | None, column: int | None, message: str) -> None:
         self.name = name
-        self.line = line
-        self.column = column
+        self.line = line or 1  # a whole-file problem is reported at the start of the file
+        self.column = column or 1  # libxml2 gives no column for some errors: point at the line
         self.message = " ".join(message.split())
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        return f"{self.name}:{self.line or 0}:{self.column or 0}: {self.message}"
+        return f"{self.name}:{self.line}:{self.column}: {self.message}"
 
 
 def _parser(collect_ids: bool) -> etree.XMLParser:
