@@ -21,7 +21,6 @@ import os
 import signal
 import time
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -285,7 +284,7 @@ class _Build:
         from pipeline.build.worker import render_task
 
         item.unfinished = True
-        links = self.links.get(item.doc.name) if "web" in steps else None
+        links = self.links.get(item.doc.name) if "web" in steps and self.links else None
         self._defer(len(steps), lambda: self._submit(
             "render", item, (steps, reasons), render_task, item.doc.name, item.tei, tuple(steps), links))
 
@@ -313,11 +312,13 @@ class _Build:
                     kind, item, extra = self.pending.pop(future)
                     try:
                         outcome = future.result()
-                    except BrokenProcessPool:
-                        raise EnvironmentProblem("a worker process died (killed, or out of memory); nothing was published") from None
-                    except Exception as error:  # a cluster's own failure (lost worker…), not a document's
+                    except Exception as error:  # the pool's or cluster's own failure, not a document's
                         if future.cancelled():
                             continue
+                        from concurrent.futures.process import BrokenProcessPool
+
+                        if isinstance(error, BrokenProcessPool):
+                            raise EnvironmentProblem("a worker process died (killed, or out of memory); nothing was published") from None
                         raise EnvironmentProblem(f"the executor failed: {type(error).__name__}: {error}") from None
                     getattr(self, f"_gather_{kind}")(item, extra, outcome)
         except KeyboardInterrupt:
@@ -501,28 +502,49 @@ class _Build:
 
     # ---- the web pages, once every document's summary is in ---------------------------------
 
+    def _links_hashes(self, included: list[_Doc]) -> dict[str, str]:
+        """Per document, the hash of what its pages link to; recomputed only when a summary changed."""
+        inputs = {
+            "summaries": combine(*(f"{d.doc.name}={d.new['summary'].key}" for d in included)),
+            "code": self.fingerprints["web"],
+        }
+        old = self.old.site.get("links")
+        if old is not None and not changed_inputs(old, inputs):
+            self.new.site["links"] = old
+            return old.data["hashes"]
+        self._compute_links(included)
+        hashes = {d.doc.name: digest_bytes(_canonical(self.links.get(d.doc.name))) for d in included}
+        self.new.site["links"] = Record(inputs=inputs, data={"hashes": hashes})
+        return hashes
+
+    def _compute_links(self, included: list[_Doc]) -> None:
+        if self.links is not None:
+            return
+        summaries = {d.doc.name: d.new["summary"].data.get("summary") for d in included}
+        try:
+            self.links = self.toolchain.web_links(summaries)
+        except StepError as error:
+            raise EnvironmentProblem(f"cannot link the web edition's pages: {error}") from None
+
     def _plan_web(self, docs: list[_Doc]) -> None:
         """Plan each document's pages: they depend on its TEI and on its neighbours in the edition."""
         self._queue = []
-        self.links: dict[str, Any] = {}
+        self.links: dict[str, Any] | None = None
         if "web" not in self.o.only or self.stopping:
             for item in docs:  # not asked for, or stopped: left as they were
                 if "web" not in item.new and "web" in item.old and item.failure is None:
                     item.new["web"] = item.old["web"]
             return
         included = [d for d in docs if d.failure is None and d.new.get("summary") is not None]
-        summaries = {d.doc.name: d.new["summary"].data.get("summary") for d in included}
-        try:
-            self.links = self.toolchain.web_links(summaries)
-        except StepError as error:
-            raise EnvironmentProblem(f"cannot link the web edition's pages: {error}") from None
+        hashes = self._links_hashes(included)
         for item in included:
-            item.links_hash = digest_bytes(_canonical(self.links.get(item.doc.name)))
+            item.links_hash = hashes[item.doc.name]
             old = item.old.get("web")
             reasons = changed_inputs(old, self._inputs(item, "web"))
             if not reasons and any(not self._published(p) for p in old.outputs):
                 reasons = ["output missing"]
             if reasons:
+                self._compute_links(included)
                 self._submit_render(item, ["web"], {"web": _reasons("web", reasons)})
             else:
                 item.new["web"] = old
@@ -607,7 +629,7 @@ class _Build:
         state_bytes = self.new.dump()
         json_bytes = report_format.to_json(report)
         html_bytes = report_format.to_html(report)
-        if self.staging is None and self.out.is_dir() and state_bytes == self.old.dump():
+        if self.staging is None and self.out.is_dir() and state_bytes == self.old.raw:
             _write_in_place(self.out / REPORT_JSON, json_bytes)
             _write_in_place(self.out / REPORT_HTML, html_bytes)
             return BuildResult(report["exit_code"], report)

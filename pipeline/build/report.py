@@ -16,7 +16,7 @@ code{font-size:.9em}details{margin:.3rem 0}summary{cursor:pointer}.line{color:#5
 
 
 def to_json(report: dict[str, Any]) -> bytes:
-    return (json.dumps(report, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+    return (json.dumps(report, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def to_html(report: dict[str, Any]) -> bytes:

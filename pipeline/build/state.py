@@ -75,6 +75,7 @@ class State:
 
     documents: dict[str, dict[str, Record]] = field(default_factory=dict)
     site: dict[str, Record] = field(default_factory=dict)
+    raw: bytes = b""  # the file it was loaded from
 
     def record(self, document: str, step: str) -> Record | None:
         return self.documents.get(document, {}).get(step)
@@ -88,16 +89,19 @@ class State:
             },
             "site": {step: rec.as_dict() for step, rec in sorted(self.site.items())},
         }
-        return (json.dumps(raw, sort_keys=True, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+        # No indent: the C encoder is used, which matters for a no-op build of thousands of files.
+        return (json.dumps(raw, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "\n").encode("utf-8")
 
     @classmethod
     def load(cls, output_dir: Path) -> State:
         """The state of the build published in `output_dir`; empty when there is none or it is unreadable."""
         try:
-            raw = json.loads((output_dir / STATE_NAME).read_bytes())
+            data = (output_dir / STATE_NAME).read_bytes()
+            raw = json.loads(data)
             if raw.get("format") != FORMAT:
                 return cls()
             return cls(
+                raw=data,
                 documents={
                     name: {step: Record.from_dict(rec) for step, rec in steps.items()}
                     for name, steps in raw["documents"].items()

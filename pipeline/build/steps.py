@@ -210,32 +210,21 @@ class EditionWorker:
 
 
 def _open_validator():
-    """The project's validator, compiled once: (tree, bytes, name) -> [Message]."""
-    try:
-        import pipeline.validate as validate
-    except ImportError:
-        def unavailable(tree, data, name):
-            return [Message("warning", "not validated: pipeline.validate is not installed", code="no-validator")]
+    """The project's validator (RELAX NG + Schematron, compiled once): (tree, bytes, name) -> [Message]."""
+    from pipeline.validate import Validator
 
-        return unavailable
-    return _adapt_validator(validate)
+    validator = Validator()
 
-
-def _adapt_validator(validate):
-    """Adapt pipeline.validate's API (a compiled validator yielding located errors)."""
-    validator = validate.Validator() if hasattr(validate, "Validator") else None
-
-    def run(tree, data, name):
-        errors = validator.iter_errors(data, name=name) if validator is not None else validate.iter_errors(data, name=name)
-        messages = []
-        for error in errors:
-            messages.append(Message(
-                getattr(error, "severity", "error") or "error",
-                str(getattr(error, "message", error)),
-                line=getattr(error, "line", None),
-                column=getattr(error, "column", None),
-                code=getattr(error, "rule", None) or getattr(error, "code", None),
-            ))
-        return messages
+    def run(tree, data: bytes, name: str) -> list[Message]:
+        return [
+            Message(
+                "error" if m.severity in ("error", "fatal") else m.severity,
+                m.message,
+                line=m.line or None,
+                column=m.column or None,
+                code=m.rule or m.source,
+            )
+            for m in validator.check_tree(tree, data, name)
+        ]
 
     return run

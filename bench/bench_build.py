@@ -1,0 +1,246 @@
+"""Benchmark of `pipeline build` (not a test): prints figures, each as a ratio to a baseline measured in the same run.
+
+    .venv/bin/python bench/bench_build.py --sizes 100,1000 --only tei,web,print --jobs 2
+
+For each N: a synthetic corpus of N transcripts (bench/corpus.py), then
+  - a clean build: seconds per document, and how that grows from the smallest N (linear: ≤ 1.2×);
+  - a no-op rebuild, as a fraction of the clean build (target ≤ 2 %);
+  - a one-document edit, as a fraction of the clean build (target ≤ 5 % at N = 1,000).
+At the smallest N: the speed-up of 2 workers over 1 (target ≥ 1.7×).
+Per document: the web stylesheet's time against an identity transform of the same document on the same
+compiled processor (the floor), and validation against jing on the same files (when pipeline.validate exists).
+On the bundled corpus: `pipeline convert` in one command against pandoc (`-f markdown -t tei`, one process
+per file). Start-up: `pipeline --help` and a no-op build, less a bare interpreter's start-up (target < 150 ms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+from corpus import generate  # noqa: E402
+
+PYTHON = Path(sys.executable)
+PIPELINE = PYTHON.parent / "pipeline"
+
+
+def build(folder: Path, *args: str, toolchain: str | None = None) -> tuple[float, dict]:
+    """Run `pipeline build` in `folder`; (wall seconds, report)."""
+    command = [str(PIPELINE), "build", "-q", *args]
+    if toolchain:
+        command += ["--toolchain", toolchain]
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=folder, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"pipeline build failed in {folder}: {done.stderr.strip()}")
+    report = json.loads((folder / "build" / "report.json").read_text())
+    return elapsed, report
+
+
+def best_of(times: int, command: list[str], cwd: Path | None = None) -> float:
+    best = float("inf")
+    for _ in range(times):
+        started = time.perf_counter()
+        subprocess.run(command, cwd=cwd, capture_output=True, check=False)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kib = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kib / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    load = ", load average %.1f %.1f %.1f" % os.getloadavg()
+    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} × {cpu}{memory}{load}, Python {platform.python_version()}"
+
+
+def stage_line(report: dict) -> str:
+    return ", ".join(
+        f"{stage} {t['work']:.1f}s" for stage, t in report["timings"].items() if t["work"] and stage not in ("schema",)
+    )
+
+
+def bench_sizes(sizes: list[int], work: Path, only: str, jobs: int, toolchain: str | None) -> dict[int, float]:
+    per_doc: dict[int, float] = {}
+    for n in sizes:
+        folder = work / f"n{n}"
+        generate(n, folder / "sources")
+        clean, report = build(folder, "--only", only, "-j", str(jobs), toolchain=toolchain)
+        per_doc[n] = clean / n
+        failed = report["summary"]["failed"]
+        noop, _ = build(folder, "--only", only, "-j", str(jobs), toolchain=toolchain)
+        edited = sorted((folder / "sources").glob("*.txt"))[n // 2]
+        edited.write_text(edited.read_text("utf-8") + "\n\nA paragraph added by the benchmark.\n", "utf-8")
+        edit, edit_report = build(folder, "--only", only, "-j", str(jobs), toolchain=toolchain)
+        print(f"N = {n}: clean build {clean:.1f} s = {1000 * clean / n:.0f} ms per document"
+              f" ({report['statistics']['documents']} documents, {failed} files failed); work: {stage_line(report)}")
+        print(f"  no-op rebuild      {noop:.2f} s = {100 * noop / clean:.2f} % of the clean build (target ≤ 2 %)")
+        print(f"  one-document edit  {edit:.2f} s = {100 * edit / clean:.2f} % of the clean build "
+              f"(target ≤ 5 % at N = 1,000); rebuilt {len(edit_report['rebuilt'])} targets")
+        if n != sizes[0]:
+            growth = per_doc[n] / per_doc[sizes[0]]
+            print(f"  per-document time at N = {n} / at N = {sizes[0]}: {growth:.2f}× (linear: ≤ 1.2×)")
+    return per_doc
+
+
+def bench_speedup(n: int, work: Path, only: str, toolchain: str | None) -> None:
+    times = {}
+    for jobs in (1, 2):
+        folder = work / f"speedup-j{jobs}"
+        generate(n, folder / "sources")
+        times[jobs], _ = build(folder, "--only", only, "-j", str(jobs), toolchain=toolchain)
+    print(f"speed-up of 2 workers over 1 (N = {n}, clean builds): {times[1]:.1f} s / {times[2]:.1f} s"
+          f" = {times[1] / times[2]:.2f}× (target ≥ 1.7×)")
+
+
+IDENTITY = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:mode on-no-match="shallow-copy"/>
+</xsl:stylesheet>
+"""
+
+
+def bench_xslt(tei_dir: Path, work: Path, limit: int = 25) -> None:
+    """The web stylesheet per document against the identity transform, on one compiled processor."""
+    from pipeline.safexml import parse
+    from pipeline.web.renderer import STYLESHEET, file_key
+    from pipeline.xslt import XsltRunner
+
+    from lxml import etree
+
+    identity = work / "identity.xsl"
+    identity.write_text(IDENTITY)
+    runner = XsltRunner({"web": STYLESHEET, "identity": identity})
+    files = sorted(tei_dir.glob("*.xml"))[:limit]
+    texts = [(p.name, etree.tostring(parse(p.read_bytes(), name=p.name).getroot(), encoding="unicode")) for p in files]
+    params = {"edition-title": "PMO Papers", "base-url": ""}
+    for name, text in texts[:2]:  # warm up
+        runner.transform("identity", text, name=name)
+        runner.transform("web", text, name=name, params={**params, "file": file_key(name), "task": "render"})
+    t_identity = t_web = 0.0
+    for name, text in texts:
+        started = time.perf_counter()
+        runner.transform("identity", text, name=name)
+        t_identity += time.perf_counter() - started
+        started = time.perf_counter()
+        runner.transform("web", text, name=name, params={**params, "file": file_key(name), "task": "render"})
+        t_web += time.perf_counter() - started
+    print(f"web stylesheet per document: {1000 * t_web / len(texts):.1f} ms against the identity transform's "
+          f"{1000 * t_identity / len(texts):.1f} ms = {t_web / t_identity:.1f}× the floor ({len(texts)} documents)")
+
+
+def bench_validation(tei_dir: Path, limit: int = 50) -> None:
+    try:
+        import pipeline.validate  # noqa: F401
+    except ImportError:
+        print("validation against jing: n/a (pipeline.validate is not installed)")
+        return
+    from pipeline.build.steps import _open_validator
+    from pipeline.safexml import parse
+
+    files = sorted(tei_dir.glob("*.xml"))[:limit]
+    validator = _open_validator()
+    started = time.perf_counter()
+    for path in files:
+        data = path.read_bytes()
+        validator(parse(data, name=path.name), data, path.name)
+    ours = time.perf_counter() - started
+    rng = ROOT / "schema" / "compiled" / "pmo.rng"
+    started = time.perf_counter()
+    subprocess.run(["jing", str(rng), *map(str, files)], capture_output=True)
+    jing = time.perf_counter() - started
+    print(f"validation of {len(files)} files: {ours:.2f} s against jing's {jing:.2f} s (one process, RELAX NG only)"
+          f" = {ours / jing:.2f}×")
+
+
+def bench_convert(work: Path) -> None:
+    sources = sorted((ROOT / "sources").glob("*.txt"))
+    out = work / "convert-tei"
+    started = time.perf_counter()
+    subprocess.run([str(PIPELINE), "convert", "-q", "-o", str(out), *map(str, sources)], capture_output=True)
+    ours = time.perf_counter() - started
+    if not shutil.which("pandoc"):
+        print("convert against pandoc: n/a (pandoc is not installed)")
+        return
+    started = time.perf_counter()
+    for source in sources:
+        subprocess.run(["pandoc", "-f", "markdown", "-t", "tei", str(source), "-o", str(work / (source.stem + ".pandoc.xml"))],
+                       capture_output=True)
+    pandoc = time.perf_counter() - started
+    print(f"converting the bundled corpus ({len(sources)} transcripts): pipeline convert {ours:.2f} s in one command,"
+          f" pandoc {pandoc:.2f} s one process per file = {ours / pandoc:.2f}× (target ≤ 1.0×)")
+
+
+def bench_startup(noop_folder: Path, only: str, toolchain: str | None) -> None:
+    bare = best_of(7, [str(PYTHON), "-c", "pass"])
+    helped = best_of(7, [str(PIPELINE), "--help"])
+    noop_args = [str(PIPELINE), "build", "-q", "--only", only] + (["--toolchain", toolchain] if toolchain else [])
+    noop = best_of(5, noop_args, cwd=noop_folder)
+    print(f"start-up: python {1000 * bare:.0f} ms; pipeline --help {1000 * helped:.0f} ms "
+          f"(+{1000 * (helped - bare):.0f} ms); no-op build of the bundled corpus {1000 * noop:.0f} ms "
+          f"(+{1000 * (noop - bare):.0f} ms) (target < 150 ms over python)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000", help="corpus sizes N, comma-separated")
+    parser.add_argument("--only", default="tei,web,print", help="outputs to build (as pipeline build --only)")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--speedup-size", type=int, default=0, help="N for the 1-vs-2 workers figure (default: the smallest N)")
+    parser.add_argument("--skip", default="", help="parts to skip: sizes,speedup,xslt,validation,convert,startup")
+    parser.add_argument("--workdir", type=Path, help="where corpora and builds go (default: a temporary folder, removed)")
+    parser.add_argument("--toolchain", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    sizes = sorted(int(s) for s in args.sizes.split(",") if s)
+    skip = set(args.skip.split(","))
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="bench-build-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"machine: {machine()}")
+    print(f"outputs: {args.only}; jobs: {args.jobs}")
+    try:
+        bundled = work / "bundled"
+        shutil.copytree(ROOT / "sources", bundled / "sources", dirs_exist_ok=True)
+        build(bundled, "--only", args.only, "-j", str(args.jobs), toolchain=args.toolchain)
+        if "sizes" not in skip:
+            bench_sizes(sizes, work, args.only, args.jobs, args.toolchain)
+        if "speedup" not in skip:
+            bench_speedup(args.speedup_size or sizes[0], work, args.only, args.toolchain)
+        tei_dir = work / f"n{sizes[0]}" / "tei"
+        if not tei_dir.is_dir():
+            tei_dir = bundled / "tei"
+        if "xslt" not in skip:
+            bench_xslt(tei_dir, work)
+        if "validation" not in skip:
+            bench_validation(tei_dir)
+        if "convert" not in skip:
+            bench_convert(work)
+        if "startup" not in skip:
+            bench_startup(bundled, args.only, args.toolchain)
+    finally:
+        if args.workdir is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
