@@ -61,8 +61,9 @@ def missing_words(expected: list[str], pdf_text: str) -> list[str]:
         for i in range(at, len(tokens)):
             token = tokens[i].rstrip("\u2010")
             candidates = [token]
-            if tokens[i].endswith("\u2010") and i + 1 < len(tokens):
-                candidates.append(token + tokens[i + 1].rstrip("\u2010"))
+            if tokens[i].endswith("\u2010"):
+                # the rest of a hyphenated word follows, perhaps after the foot of the page
+                candidates += [token + rest.rstrip("\u2010") for rest in tokens[i + 1: i + 40]]
             for candidate in candidates:
                 # a note number may follow a word directly ("reach1")
                 if candidate == word or (candidate.startswith(word) and candidate[len(word):].isdigit()):
@@ -79,6 +80,26 @@ def missing_words(expected: list[str], pdf_text: str) -> list[str]:
             at = found + 1
         k += used
     return missing
+
+
+def missing_from_bag(expected: list[str], pdf_text: str) -> list[str]:
+    """Words of `expected` that the PDF text does not hold as often, in any order (tables may be
+    read cell by cell or line by line); a hyphenated word may end after the foot of the page."""
+    from collections import Counter
+
+    tokens = re.findall(r"[\w]+\u2010?", unicodedata.normalize("NFC", pdf_text).replace("\u00ad", ""))
+    have = Counter(t.rstrip("\u2010") for t in tokens)
+    for i, token in enumerate(tokens):
+        if token.endswith("\u2010"):
+            for rest in tokens[i + 1: i + 40]:
+                have[token.rstrip("\u2010") + rest.rstrip("\u2010")] += 1
+    # a note number may follow a word directly ("reach1")
+    for token in list(have):
+        stripped = token.rstrip("0123456789")
+        if stripped and stripped != token:
+            have[stripped] += have[token]
+    need = Counter(expected)
+    return sorted(word for word, count in need.items() if have[word] < count)
 
 
 def html_tree(page: str) -> etree._Element:

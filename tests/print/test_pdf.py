@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from pdftext import fonts, heading_page, html_tree, missing_words, page_count, pages, pdf_objects_text, run, squash, words
+from pdftext import fonts, heading_page, html_tree, missing_from_bag, missing_words, page_count, pages, pdf_objects_text, run, squash, words
 from readingtext import apparatus_count, apparatus_texts, documents, reading_text
 
 
@@ -45,12 +45,12 @@ def test_each_document_starts_a_page_with_its_heading_on_it(book):
 
 def test_no_text_of_the_reading_text_is_missing(book):
     divs = [div for f in book.files for div in documents(f.text)]
-    # Either reading order will do: as laid out (list labels beside their items), or pdftotext's
-    # (table cells one after another).
-    for div, laid_out, flowing in zip(divs, _document_pages(book), _document_pages(book, layout=False)):
+    # In order as laid out (list labels beside their items); where a table's cells are read line by
+    # line, every word as often as the TEI has it.
+    for div, laid_out in zip(divs, _document_pages(book)):
         expected = words(reading_text(div))
         if missing_words(expected, laid_out):
-            assert missing_words(expected, flowing) == [], div.get("{http://www.w3.org/XML/1998/namespace}id")
+            assert missing_from_bag(expected, laid_out) == [], div.get("{http://www.w3.org/XML/1998/namespace}id")
 
 
 def test_every_apparatus_note_is_in_the_pdf(book):
@@ -61,9 +61,11 @@ def test_every_apparatus_note_is_in_the_pdf(book):
     assert len(notes) == sum(apparatus_count(div) for div in divs)
     for note in notes:
         assert squash(note.text_content()) in text, note.text_content()
+    # a line break inside quoted words is printed as " / "
+    text = text.replace("/", "")
     for div in divs:
         for reported in apparatus_texts(div):
-            assert squash(reported) in text, reported
+            assert squash(reported).replace("/", "") in text, reported
 
 
 def test_notes_are_footnotes_numbered_per_page(sample_book):
@@ -98,8 +100,9 @@ def test_contents_page_numbers_match_the_pages(book):
     checked = 0
     for link in tree.xpath("//nav[@class='contents']//a"):
         target = link.get("href")[1:]
-        entry = link.text_content().split()
-        match = re.search(r"\s+".join(map(re.escape, entry)) + r"[\s.]*?(\d+)\s*$", toc, re.M)
+        # pdftotext drops a hyphen-minus that ends a line when it joins the lines: compare without them
+        entry = link.text_content().replace("-", "").split()
+        match = re.search(r"\s+".join(map(re.escape, entry)) + r"[\s.]*?(\d+)\s*$", toc.replace("-", ""), re.M)
         assert match, entry
         page = int(match.group(1))
         element = tree.get_element_by_id(target)
@@ -124,8 +127,9 @@ def test_withheld_document_is_a_boxed_notice_and_listed_at_the_end(sample_book):
     notice = squash(texts[card])
     for expected in ("Document withheld", "Reason", "Legal basis", "27(1), 40(2)", "T 2/89 PM + US President 2 Jan 89", "13 December 2016", "PLAM 19"):
         assert squash(expected) in notice
-    listing = next(t for t in texts if t.lstrip().startswith("Withheld documents") and "Card dated" in t)
-    assert re.search(r"13 December\s+2016\s+" + str(card + 1), listing) or re.search(r"\b" + str(card + 1) + r"\b", listing)
+    listing = next(t for t in pages(sample_book.pdf, layout=True) if "Withheld documents" in t and "Card dated" in t)
+    # the row of the card ends with the page the card is on
+    assert re.search(r"T 2/89 PM \+ US .*13 December\s+" + str(card + 1) + r"\s*$", listing, re.M)
 
 
 def test_index_of_correspondents_gives_pages(sample_book):

@@ -195,7 +195,12 @@
         <xsl:value-of select="p:extent($files)"/>
         <xsl:text>. Each document begins on a new page, under a heading that gives its type, sender, addressee, date, classification and archival reference. The text is an edited reading text; what the original shows besides is reported in numbered notes at the foot of the page.</xsl:text>
       </p>
-      <xsl:apply-templates select="$p:odd/tei:TEI/tei:text/tei:body/tei:div[not(.//tei:schemaSpec)][normalize-space()]" mode="p:odd"/>
+      <xsl:variable name="documentation" select="$p:odd/tei:TEI/tei:text/tei:body/tei:div[not(.//tei:schemaSpec)][normalize-space()]"/>
+      <xsl:if test="$documentation">
+        <h3>The encoding</h3>
+        <p>The conventions of the encoding, as the edition's schema documentation (its ODD) states them:</p>
+        <xsl:apply-templates select="$documentation" mode="p:odd"/>
+      </xsl:if>
       <h3>Sigla and notes</h3>
       <dl>
         <dt>1, 2, 3 …</dt><dd>A note at the foot of the page; the numbers begin again on each page.</dd>
@@ -211,11 +216,15 @@
       <h3>Withheld documents</h3>
       <p>A document withheld from the archive is represented by the closure card in its place, printed as a boxed notice with the reason, the legal basis, the extract details and the date of the card; all are listed at the end of the edition. The reasons are:</p>
       <dl>
-        <xsl:variable name="documented" select="$p:odd//tei:attDef[@ident = 'reason']//tei:valItem[@ident]"/>
+        <xsl:variable name="documented" select="$p:odd//tei:elementSpec[@ident = 'gap']//tei:attDef[@ident = 'reason']//tei:valItem[@ident]"/>
         <xsl:variable name="codes" select="if ($documented) then $documented/@ident/string()
           else ('closed-foi', 'retained-3-4', 'temporarily-retained', 'missing-at-transfer', 'number-not-used', 'missing-tna', 'put-in-place-tna')"/>
         <xsl:for-each select="$codes[not(. = ('redacted', 'illegible', 'ocr-repetition'))]">
-          <dt><xsl:value-of select="."/></dt><dd><xsl:value-of select="p:reason-label(.)"/></dd>
+          <dt><xsl:value-of select="p:reason-label(.)"/></dt>
+          <dd>
+            <xsl:apply-templates select="p:reason-item(.)/tei:desc/node()" mode="p:odd"/>
+            <xsl:text> (</xsl:text><span class="tei-name"><xsl:value-of select="."/></span><xsl:text>)</xsl:text>
+          </dd>
         </xsl:for-each>
       </dl>
     </section>
@@ -228,7 +237,7 @@
     </section>
   </xsl:template>
   <xsl:template match="tei:head" mode="p:odd">
-    <xsl:element name="h{min((count(ancestor::tei:div) + 2, 6))}"><xsl:apply-templates mode="p:odd"/></xsl:element>
+    <xsl:element name="h{min((count(ancestor::tei:div) + 3, 6))}"><xsl:apply-templates mode="p:odd"/></xsl:element>
   </xsl:template>
   <xsl:template match="tei:p" mode="p:odd"><p><xsl:apply-templates mode="p:odd"/></p></xsl:template>
   <xsl:template match="tei:list" mode="p:odd"><ul><xsl:apply-templates select="tei:item" mode="p:odd"/></ul></xsl:template>
@@ -244,6 +253,7 @@
   <xsl:template match="tei:gi" mode="p:odd"><span class="tei-name">&lt;<xsl:value-of select="."/>&gt;</span></xsl:template>
   <xsl:template match="tei:att" mode="p:odd"><span class="tei-name">@<xsl:value-of select="."/></span></xsl:template>
   <xsl:template match="tei:val | tei:ident | tei:code | tei:tag" mode="p:odd"><span class="tei-name"><xsl:value-of select="."/></span></xsl:template>
+  <xsl:template match="tei:q" mode="p:odd"><xsl:text>“</xsl:text><xsl:apply-templates mode="p:odd"/><xsl:text>”</xsl:text></xsl:template>
   <xsl:template match="tei:hi | tei:emph | tei:term | tei:mentioned | tei:soCalled" mode="p:odd"><i><xsl:apply-templates mode="p:odd"/></i></xsl:template>
   <xsl:template match="tei:ref | tei:ptr" mode="p:odd"><xsl:apply-templates mode="p:odd"/></xsl:template>
   <xsl:template match="tei:egXML | tei:specGrp | tei:specGrpRef | tei:schemaSpec | tei:eg" mode="p:odd"/>

@@ -57,7 +57,7 @@
   <xsl:function name="p:file-label" as="xs:string">
     <xsl:param name="tei" as="element()?"/>
     <xsl:sequence select="(c:reference($tei),
-      $tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'transcript'][1]/normalize-space()[.],
+      $tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'transcript'][1]/normalize-space()[.] ! ('File ' || replace(., '\.txt$', '')),
       string($tei/@xml:id)[.], 'Unnamed file')[1]"/>
   </xsl:function>
 

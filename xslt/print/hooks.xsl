@@ -38,7 +38,7 @@
         <h3 class="section-head"><xsl:sequence select="$content"/></h3>
       </xsl:when>
       <xsl:when test="$role = ('paragraph', 'subject', 'block')">
-        <xsl:variable name="blocky" select="exists($content[self::h:ul | self::h:table | self::h:blockquote | self::h:p | self::h:div | self::h:hr])"/>
+        <xsl:variable name="blocky" select="some $item in $content satisfies p:is-block($item)"/>
         <xsl:element name="{if ($blocky) then 'div' else 'p'}">
           <xsl:variable name="class" select="normalize-space(string-join((if ($blocky) then 'p' else (),
             if ($role = 'subject') then 'subject' else (), $hand), ' '))"/>
@@ -53,7 +53,7 @@
             <xsl:variable name="item" select="current-group()[self::h:li]"/>
             <xsl:choose>
               <xsl:when test="$item">
-                <li><xsl:sequence select="$item/@*, current-group() except $item, $item/node()"/></li>
+                <li><xsl:sequence select="$item/@*, current-group()[not(. is $item)], $item/node()"/></li>
               </xsl:when>
               <xsl:otherwise>
                 <li class="between"><xsl:sequence select="current-group()"/></li>
@@ -102,7 +102,7 @@
   <!-- Content of a block container: phrases between its blocks are gathered into paragraphs. -->
   <xsl:function name="p:paragraphs" as="item()*">
     <xsl:param name="content" as="item()*"/>
-    <xsl:for-each-group select="$content" group-adjacent="exists(self::h:p | self::h:div | self::h:ul | self::h:table | self::h:hr | self::h:blockquote | self::h:section)">
+    <xsl:for-each-group select="$content" group-adjacent="p:is-block(.)">
       <xsl:choose>
         <xsl:when test="current-grouping-key()"><xsl:sequence select="current-group()"/></xsl:when>
         <xsl:when test="normalize-space(string-join(current-group() ! string(.))) or current-group()[self::h:span[contains-token(@class, 'note')]]">
@@ -111,6 +111,13 @@
         <xsl:otherwise/>
       </xsl:choose>
     </xsl:for-each-group>
+  </xsl:function>
+
+  <!-- Whether an item of rendered content is an HTML block (may not stand inside a <p>). -->
+  <xsl:function name="p:is-block" as="xs:boolean">
+    <xsl:param name="item" as="item()"/>
+    <xsl:sequence select="$item instance of element() and local-name($item) = ('p', 'div', 'ul', 'ol', 'dl', 'table', 'hr',
+      'blockquote', 'section', 'article', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'nav', 'figure')"/>
   </xsl:function>
 
   <!-- True when every written character of rendered content is in a hand (span.hand), notes apart. -->
@@ -242,8 +249,19 @@
     </xsl:choose>
   </xsl:function>
 
-  <!-- The note on a change into a handwritten hand: whose hand, its initials, its date. -->
+  <!-- The note on a change into a handwritten hand: whose hand, its initials, its date.
+       Inside a note (an annotation) the note itself says so. -->
   <xsl:function name="p:hand-note" as="element()?">
+    <xsl:param name="shift" as="element(tei:handShift)"/>
+    <xsl:variable name="phrase" select="p:hand-phrase($shift)"/>
+    <xsl:if test="exists($phrase) and empty($shift/ancestor::tei:note)">
+      <xsl:sequence select="p:note((p:capital(string($phrase[1])), subsequence($phrase, 2), '.'), 'hand-note')"/>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- "handwritten, in the hand of C. D. Powell, initialled CDP, dated 21 December 1988", or nothing
+       for a shift back to the typescript. -->
+  <xsl:function name="p:hand-phrase" as="item()*">
     <xsl:param name="shift" as="element(tei:handShift)"/>
     <xsl:variable name="id" select="c:hand-id($shift/@new)"/>
     <xsl:variable name="note" select="c:hands($shift)[@xml:id = $id][1]"/>
@@ -253,13 +271,12 @@
       <xsl:variable name="passage" select="($document//tei:* intersect $shift/following::tei:*)[empty($next) or . &lt;&lt; $next]"/>
       <xsl:variable name="initials" select="$passage[self::tei:name[@type = 'initials']][1]"/>
       <xsl:variable name="date" select="$passage[self::tei:date][1]"/>
-      <xsl:sequence select="p:note(('Handwritten, ',
+      <xsl:sequence select="'handwritten, ',
         if ($note/tei:persName) then 'in the hand of ' || normalize-space($note/tei:persName[1])
         else if ($id = 'hand-unidentified' or $note/@script = 'handwritten') then 'in an unidentified hand'
         else 'in the hand ' || c:hand-label($note, $id),
         if ($initials) then (', initialled ', p:mention(string($initials))) else (),
-        if ($date/@when) then ', dated ' || c:format-date($date/@when) else if ($date) then ', dated ' || normalize-space($date) else (),
-        '.'), 'hand-note')"/>
+        if ($date/@when) then ', dated ' || c:format-date($date/@when) else if ($date) then ', dated ' || normalize-space($date) else ()"/>
     </xsl:if>
   </xsl:function>
 
@@ -318,7 +335,11 @@
         <xsl:sequence select="p:note(('OCR: ', $content))"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:sequence select="p:note($content)"/>
+        <!-- An annotation on the document goes to the foot of the page, saying whose hand wrote it. -->
+        <xsl:variable name="shift" select="($tei//tei:handShift[exists(p:hand-phrase(.))])[1]"/>
+        <xsl:sequence select="p:note((
+          if ($tei/@type = 'annotation' or $shift) then ('Annotation', $shift ! (', ', p:hand-phrase(.)), ': ') else (),
+          $content, if (($tei/@type = 'annotation' or $shift) and not(matches(string-join($content ! string(.)), '[.?!]\s*$'))) then '.' else ()))"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>
@@ -333,7 +354,7 @@
       <xsl:otherwise>
         <!-- The note on the change of hand follows the handwritten words, not precedes them. -->
         <xsl:variable name="notes" select="$content[self::h:span[contains-token(@class, 'hand-note')]]"/>
-        <span class="hand" data-hand="{$hand}"><xsl:sequence select="$content except $notes, $notes"/></span>
+        <span class="hand" data-hand="{$hand}"><xsl:sequence select="$content[not(some $n in $notes satisfies $n is .)], $notes"/></span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>

@@ -9,11 +9,19 @@
     xmlns:p="urn:pipeline:print"
     exclude-result-prefixes="#all">
 
-  <!-- Why something is withheld (gap/@reason): the ODD's description of the value where it gives one. -->
+  <!-- Why something is withheld (gap/@reason): the ODD's gloss of the value where it gives one. -->
   <xsl:function name="p:reason-label" as="xs:string">
     <xsl:param name="reason" as="xs:string?"/>
-    <xsl:variable name="documented" select="($p:odd//tei:attDef[@ident = 'reason']//tei:valItem[@ident = $reason]/(tei:desc, tei:gloss)[normalize-space()])[1]"/>
-    <xsl:sequence select="if ($documented) then replace(normalize-space($documented), '\.$', '') else c:reason-label($reason)"/>
+    <xsl:variable name="item" select="p:reason-item($reason)"/>
+    <xsl:variable name="documented" select="($item/tei:gloss[normalize-space()], $item/tei:desc[normalize-space()])[1]"/>
+    <xsl:variable name="label" select="if ($documented) then replace(normalize-space($documented), '\.$', '') else c:reason-label($reason)"/>
+    <xsl:sequence select="upper-case(substring($label, 1, 1)) || substring($label, 2)"/>
+  </xsl:function>
+
+  <!-- The ODD's documentation of a value of gap/@reason. -->
+  <xsl:function name="p:reason-item" as="element(tei:valItem)?">
+    <xsl:param name="reason" as="xs:string?"/>
+    <xsl:sequence select="($p:odd//tei:elementSpec[@ident = 'gap']//tei:attDef[@ident = 'reason']//tei:valItem[@ident = $reason])[1]"/>
   </xsl:function>
 
   <!-- Where an addition was written, as a phrase. -->
