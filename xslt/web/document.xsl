@@ -106,11 +106,15 @@
                 <xsl:for-each select="$hands">
                   <li>
                     <span class="swatch {w:hand-class(.)}" aria-hidden="true">Aa</span>
+                    <xsl:variable name="note" as="element(tei:handNote)?" select="(c:hands($div)[@xml:id = current()])[1]"/>
                     <span class="hand-name"><xsl:value-of select="w:hand-label($div, .)"/></span>
                     <xsl:if test=". ne $c:default-hand">
                       <button type="button" class="highlight-hand js-only" data-hand="{.}" aria-pressed="false">
                         Highlight<span class="vh"> the hand of <xsl:value-of select="w:hand-label($div, .)"/></span>
                       </button>
+                    </xsl:if>
+                    <xsl:if test="$note and not(normalize-space($note) = (w:hand-label($div, .), w:hand-label($div, .) || '.'))">
+                      <span class="hand-note"><xsl:sequence select="c:runs($note, $c:default-hand)"/></span>
                     </xsl:if>
                   </li>
                 </xsl:for-each>
