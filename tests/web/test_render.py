@@ -95,7 +95,7 @@ def test_a_withheld_document_is_a_notice_with_its_facts(site):
     assert facts["Legal basis"] == "FOI Act 2000, exemptions 27(1), 40(2)"
     assert facts["Extract details"] == "T 2/89 PM + US President 2 Jan 89"
     assert facts["Card dated"] == "13 December 2016"
-    assert facts["Reference"] == "PREM 19/31 74"
+    assert facts["Reference on the card"] == "PREM 19/31 74"
     assert text_of(page.get_element_by_id("doc-title")) == "Withheld document: T 2/89 PM + US President 2 Jan 89"
     second = select(doc(site, "f901_second.d02"), ".withheld dd")
     assert "Public Records Act 1958, section 3(4)" in [text_of(e) for e in second]

@@ -210,7 +210,7 @@
   <!-- A suggested citation. -->
   <xsl:function name="w:citation" as="xs:string">
     <xsl:param name="doc" as="map(*)"/>
-    <xsl:sequence select="'“' || $doc?title || '”, ' || $doc?dateLabel || '. The National Archives, '
+    <xsl:sequence select="'“' || $doc?title || '”, ' || (if ($doc?date) then $doc?dateLabel else 'undated') || '. The National Archives, '
         || ($doc?reference[.], 'PREM 19')[1] || ', document ' || $doc?n || '. In ' || $edition-title
         || (if ($base-url) then ', ' || $base-url || 'documents/' || $doc?key || '.html' else '') || '.'"/>
   </xsl:function>

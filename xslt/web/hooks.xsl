@@ -270,7 +270,7 @@
               <dt>Card dated</dt>
               <dd><time datetime="{w:html-datetime($facts?date)}"><xsl:value-of select="$facts?date-label"/></time></dd>
             </xsl:if>
-            <xsl:if test="exists($facts?reference)"><dt>Reference</dt><dd><xsl:value-of select="$facts?reference"/></dd></xsl:if>
+            <xsl:if test="exists($facts?reference)"><dt>Reference on the card</dt><dd><xsl:value-of select="$facts?reference"/></dd></xsl:if>
             <xsl:if test="exists($facts?extent)"><dt>Extent</dt><dd><xsl:value-of select="$facts?extent"/></dd></xsl:if>
             <xsl:if test="exists($facts?description)"><dt>The card reads</dt><dd class="card-text"><xsl:sequence select="$facts?description"/></dd></xsl:if>
           </dl>
