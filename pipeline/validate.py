@@ -142,7 +142,11 @@ class Validator:
         if not messages and not duplicates:
             # The explainer found nothing libxml2 did: report libxml2's own words rather than nothing.
             for entry in self._relaxng.error_log:
-                messages.append(Message(name, entry.line, max(entry.column, 1), " ".join(entry.message.split())))
+                line, column = max(entry.line, 1), max(entry.column, 1)
+                found = tree.xpath(entry.path) if entry.path else []
+                if found and isinstance(found[0], etree._Element):
+                    line, column = locator.position(found[0])
+                messages.append(Message(name, line, column, " ".join(entry.message.split())))
         return messages
 
     # ------------------------------------------------------------ Schematron

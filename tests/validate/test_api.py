@@ -1,0 +1,68 @@
+"""pipeline.validate as a library: validate() raises, is_valid() answers, iter_errors() yields message objects."""
+
+from __future__ import annotations
+
+import pytest
+
+import pipeline.validate as api
+from pipeline.validate import Message, ValidationError, Validator
+from validation_corpus import CORPUS
+
+VALID = CORPUS / "valid" / "base.xml"
+INVALID = CORPUS / "invalid" / "gap-reason-unknown.xml"
+
+
+def test_module_functions_on_paths_and_bytes():
+    assert api.is_valid(VALID)
+    assert not api.is_valid(INVALID.read_bytes(), name="x.xml")
+    api.validate(VALID)
+    with pytest.raises(ValidationError) as info:
+        api.validate(INVALID)
+    assert info.value.messages and all(isinstance(m, Message) for m in info.value.messages)
+    assert str(info.value).startswith(f"{INVALID}:")
+
+
+def test_messages_carry_position_node_expected_and_source(validator):
+    [message] = list(validator.iter_errors(INVALID))
+    assert (message.line, message.source, message.rule, message.node) == (68, "relaxng", None, "@reason on <gap>")
+    assert message.column == INVALID.read_text().splitlines()[67].index("reason=") + 1
+    assert "expected one of" in message.message and '"closed-foi"' in message.message
+
+
+def test_one_validator_checks_many_documents_without_recompiling(validator, monkeypatch):
+    import lxml.etree
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the schema was compiled again")
+
+    monkeypatch.setattr(lxml.etree, "RelaxNG", refuse)
+    for _ in range(3):
+        assert validator.is_valid(VALID)
+        assert not validator.is_valid(INVALID)
+
+
+@pytest.mark.parametrize(
+    "data, words",
+    [
+        (b'<!DOCTYPE TEI SYSTEM "/etc/passwd"><TEI/>', "DOCTYPE"),
+        (b"<TEI><p></TEI>", "mismatch"),
+        (b"\xff\xfe\x00garbage", ""),
+        (b"", "empty"),
+        (b'<TEI xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include href="/etc/passwd"/></TEI>', "XInclude"),
+    ],
+)
+def test_hostile_input_gives_a_message_not_an_exception(validator, data, words):
+    messages = list(validator.iter_errors(data, name="hostile.xml"))
+    assert len(messages) == 1
+    assert messages[0].source == "xml" and messages[0].severity == "fatal"
+    assert words in messages[0].message
+
+
+def test_grammar_falls_back_to_libxml2_rather_than_saying_nothing(validator, monkeypatch):
+    """If the explainer ever misses what libxml2 found, the file is still reported invalid, in libxml2's words."""
+    import pipeline.odd.explain as explain
+
+    monkeypatch.setattr(explain.Grammar, "explain", lambda self, root: [])
+    fresh = Validator()
+    messages = [m for m in fresh.iter_errors(INVALID) if m.source == "relaxng"]
+    assert messages and all(m.line >= 1 for m in messages)

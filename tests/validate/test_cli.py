@@ -1,0 +1,102 @@
+"""`pipeline validate`: files, directories and globs; text and JSON reports; exit 0, 1 or 2."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.validate_cli import validate
+from validation_corpus import CORPUS
+
+VALID = CORPUS / "valid" / "base.xml"
+INVALID = CORPUS / "invalid" / "hand-not-declared.xml"
+HOSTILE = CORPUS / "hostile" / "doctype-entity.xml"
+PIPELINE = Path(sys.executable).parent / "pipeline"
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(validate, list(args))
+
+
+def test_valid_files_exit_0():
+    result = invoke(str(VALID), str(CORPUS / "valid" / "telegram.xml"))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert "2 files checked: 2 valid, 0 invalid" in result.stderr
+
+
+def test_an_invalid_file_exits_1_with_located_messages():
+    result = invoke(str(VALID), str(INVALID))
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines and all(line.startswith(f"{INVALID}:") for line in lines)
+    assert any("[pmo-hands-declared]" in line and "expected one of #typescript, #hand-CDP" in line for line in lines)
+    assert "1 invalid" in result.stderr
+
+
+def test_unreadable_or_missing_input_exits_2():
+    assert invoke(str(HOSTILE)).exit_code == 2
+    missing = invoke("no/such/file.xml")
+    assert missing.exit_code == 2 and "no such file" in missing.stderr
+    mixed = invoke(str(INVALID), str(HOSTILE))
+    assert mixed.exit_code == 2 and "DOCTYPE" in mixed.stdout
+
+
+def test_directories_and_globs(tmp_path):
+    (tmp_path / "sub").mkdir()
+    shutil.copy(VALID, tmp_path / "a.xml")
+    shutil.copy(VALID, tmp_path / "sub" / "b.xml")
+    (tmp_path / "notes.txt").write_text("not XML, not looked at")
+    by_directory = invoke(str(tmp_path))
+    assert by_directory.exit_code == 0 and "2 files checked" in by_directory.stderr
+    by_glob = invoke(str(tmp_path / "**" / "*.xml"))
+    assert by_glob.exit_code == 0 and "2 files checked" in by_glob.stderr
+    assert invoke(str(tmp_path / "*.nothing")).exit_code == 2
+
+
+def test_json_report_has_one_object_per_file():
+    result = invoke("--format", "json", str(VALID), str(INVALID), str(HOSTILE))
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    assert [entry["file"] for entry in report] == [str(VALID), str(INVALID), str(HOSTILE)]
+    assert [entry["valid"] for entry in report] == [True, False, False]
+    assert [entry["readable"] for entry in report] == [True, True, False]
+    message = report[1]["messages"][0]
+    assert set(message) == {"line", "column", "node", "message", "expected", "rule", "source", "severity"}
+    grammar = json.loads(invoke("--format", "json", str(CORPUS / "invalid" / "div-type-unknown.xml")).stdout)[0]["messages"][0]
+    assert grammar["rule"] is None and grammar["source"] == "relaxng" and grammar["node"] == "@type on <div>"
+
+
+def test_expected_elements_are_listed_in_json():
+    report = json.loads(invoke("--format", "json", str(CORPUS / "invalid" / "paragraph-in-subst.xml")).stdout)
+    message = report[0]["messages"][0]
+    assert message["expected"] == ["<add>", "<del>", "the end of <subst>"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_special_files_are_not_read(tmp_path):
+    fifo = tmp_path / "pipe.xml"
+    os.mkfifo(fifo)
+    result = invoke(str(fifo))  # reading it would block forever
+    assert result.exit_code == 2 and "not a regular file" in result.stdout
+
+
+def test_the_installed_command_end_to_end(tmp_path):
+    result = subprocess.run([str(PIPELINE), "validate", str(VALID), str(INVALID)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stdout.splitlines()[0].startswith(f"{INVALID}:")
+
+
+def test_help_is_light():
+    result = subprocess.run([str(PIPELINE), "validate", "--help"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and "Exit status" in result.stdout
+    probe = "import sys, pipeline.validate_cli; print('saxonche' in sys.modules, 'lxml.etree' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout.split() == ["False", "False"]
