@@ -208,3 +208,16 @@ def test_looking_up_the_web_command_imports_nothing_heavy():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_cached_stemming_stems_as_lunr_does(site):
+    from lunr import stemmer
+
+    from pipeline.web.site import _cache_stemming
+
+    words = site.page("assets/search-data.js").read_text(encoding="ascii").replace('"', " ").split()[:5000]
+    fresh = stemmer.PorterStemmer()
+    expected = [fresh.stem(w) for w in words]
+    _cache_stemming()
+    assert stemmer.porter_stemmer._pipeline_cached
+    assert [stemmer.porter_stemmer.stem(w, {}) for w in words] == expected
