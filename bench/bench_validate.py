@@ -1,0 +1,126 @@
+"""Benchmark `pipeline validate` against jing on the same files, in the same run.
+
+Prints the time to validate one file (whole command), the validation corpus, and a
+200-file synthetic set, each as a ratio against jing on the same compiled RELAX NG;
+the in-process cost per typical file of the RELAX NG and of the Schematron; and the
+ODD compile time. Targets (from the issue): one file <= 0.25x jing, 200 files <= 1.0x
+jing, RELAX NG <= 2 ms and Schematron <= 10 ms per typical file.
+
+    .venv/bin/python bench/bench_validate.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PIPELINE = Path(sys.executable).parent / "pipeline"
+RNG = ROOT / "schema" / "compiled" / "pmo.rng"
+CORPUS = ROOT / "tests" / "data" / "validation"
+
+
+def wall(command: list[str], repeat: int) -> float:
+    """The median wall time of a command, in seconds (its exit status is not a failure: invalid files exit 1)."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def typical_files() -> list[Path]:
+    files = sorted((ROOT / "tei").glob("*.xml")) + sorted((CORPUS / "valid").glob("*.xml"))
+    if not files:
+        raise SystemExit("no TEI files to benchmark (tei/ and tests/data/validation/valid/ are empty)")
+    return files
+
+
+def synthetic_set(directory: Path, count: int = 200) -> list[Path]:
+    """`count` files made from the typical ones, each with its own identifier."""
+    sources = typical_files()
+    made = []
+    for index in range(count):
+        source = sources[index % len(sources)]
+        text = source.read_text(encoding="utf-8").replace('xml:lang="en"', f'xml:lang="en" n="copy-{index}"', 1)
+        target = directory / f"s{index:03d}_{source.name}"
+        target.write_text(text, encoding="utf-8")
+        made.append(target)
+    return made
+
+
+def per_file_costs(files: list[Path], rounds: int = 20) -> tuple[float, float]:
+    """Milliseconds per file for the RELAX NG and for the Schematron, in one process, schemas compiled once."""
+    from pipeline.safexml import parse
+    from pipeline.validate import Validator
+
+    validator = Validator()
+    trees = [(parse(f.read_bytes(), name=f.name), f.name) for f in files]
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for tree, _name in trees:
+            validator._relaxng.validate(tree)
+    relaxng = (time.perf_counter() - start) / (rounds * len(trees)) * 1000
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for tree, name in trees:
+            validator._schematron.transform("schematron", tree, name=name)
+    schematron = (time.perf_counter() - start) / (rounds * len(trees)) * 1000
+    return relaxng, schematron
+
+
+def compile_time(repeat: int) -> float:
+    from pipeline.odd.compile import DEFAULT_ODD, compile_odd
+
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        compile_odd(DEFAULT_ODD)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per timed command (the median is kept)")
+    options = parser.parse_args()
+    if shutil.which("jing") is None:
+        raise SystemExit("jing is needed for the baseline (Debian package jing)")
+    repeat = options.repeat
+    typical = typical_files()
+    one = typical[0]
+    corpus = sorted((CORPUS / "valid").glob("*.xml")) + sorted((CORPUS / "invalid").glob("*.xml")) + sorted((ROOT / "tei").glob("*.xml"))
+    rows = []
+    with tempfile.TemporaryDirectory() as temporary:
+        many = synthetic_set(Path(temporary))
+        for label, files, target in (
+            (f"one file ({one.name}), whole command", [one], 0.25),
+            (f"validation corpus + tei/ ({len(corpus)} files)", corpus, None),
+            (f"synthetic set ({len(many)} files), one command", many, 1.0),
+        ):
+            ours = wall([str(PIPELINE), "validate", "--quiet", *map(str, files)], repeat)
+            jing = wall(["jing", str(RNG), *map(str, files)], repeat)
+            rows.append((label, ours, jing, target))
+    relaxng_ms, schematron_ms = per_file_costs(typical)
+    odd_seconds = compile_time(repeat)
+
+    print(f"pipeline validate vs jing (same compiled RELAX NG, same files; median of {repeat} runs)")
+    print(f"{'case':58} {'pipeline':>10} {'jing':>10} {'ratio':>7}  target")
+    for label, ours, jing, target in rows:
+        ratio = ours / jing
+        verdict = "" if target is None else (f"<= {target:.2f}x  {'ok' if ratio <= target else 'MISSED'}")
+        print(f"{label:58} {ours:9.3f}s {jing:9.3f}s {ratio:6.2f}x  {verdict}")
+    print(f"{'RELAX NG per typical file (lxml, in process)':58} {relaxng_ms:8.2f}ms {'':>10} {'':>7}  <= 2 ms   {'ok' if relaxng_ms <= 2 else 'MISSED'}")
+    print(f"{'Schematron per typical file (saxonche, in process)':58} {schematron_ms:8.2f}ms {'':>10} {'':>7}  <= 10 ms  {'ok' if schematron_ms <= 10 else 'MISSED'}")
+    print(f"{'ODD compile (all five outputs, in process)':58} {odd_seconds:9.3f}s")
+
+
+if __name__ == "__main__":
+    main()
