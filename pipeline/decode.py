@@ -1,7 +1,7 @@
 """Transcript bytes → text the converter can trust, or a one-line reason why not.
 
 Refused: empty files, binary files, text that is not UTF-8 (with the line of
-the first bad byte), files over the size limit. Repaired with a located
+the first bad byte), files over the size limit, lines over the line limit. Repaired with a located
 warning: CRLF and CR line endings, characters XML 1.0 forbids (replaced by
 U+FFFD, so the TEI stays well-formed and the place stays visible).
 """
@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 MAX_BYTES = 64 * 1024 * 1024
+MAX_LINE_CHARS = 1_000_000  # no OCR line is this long; XML tools refuse longer text nodes
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 REPLACEMENT = "\ufffd"
 
@@ -35,6 +36,10 @@ def decode(data: bytes, warn: Callable[[int, str, str], None]) -> str:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise ConversionError(f"line {line}: not UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start})") from None
+    longest = max(text.split("\n"), key=len)
+    if len(longest) > MAX_LINE_CHARS:
+        line = text.split("\n").index(longest) + 1
+        raise ConversionError(f"line {line}: {len(longest):,} characters long; the limit is {MAX_LINE_CHARS:,} (not an OCR transcript line)")
     if "\r" in text:
         warn(1, "line-endings", "CRLF or CR line endings normalised to LF")
         text = text.replace("\r\n", "\n").replace("\r", "\n")

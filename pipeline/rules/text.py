@@ -30,8 +30,20 @@ def fold(text: str) -> str:
     return " ".join(text.lower().replace("\u2019", "'").split())
 
 
+MAX_FUZZY_CHARS = 2000  # longer texts are compared exactly: fuzzy matching is quadratic
+
+
 def similar(a: str, b: str) -> float:
-    return SequenceMatcher(None, fold(a), fold(b), autojunk=False).ratio()
+    """How alike two texts are (0 to 1), ignoring case and spacing; cheap when they cannot be alike."""
+    a, b = fold(a), fold(b)
+    if not a and not b:
+        return 1.0
+    bound = 2 * min(len(a), len(b)) / (len(a) + len(b))
+    if bound < 0.8:
+        return bound
+    if max(len(a), len(b)) > MAX_FUZZY_CHARS:
+        return 1.0 if a == b else 0.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def is_capitals(text: str, share: float = 0.9) -> bool:
