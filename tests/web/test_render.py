@@ -122,6 +122,17 @@ def test_notes_and_ocr_warnings_are_listed_and_linked(site):
     assert select(warnings[0], "a")[0].get("href") == "#p11"
 
 
+def test_a_handwritten_annotation_stands_in_place_in_its_hand(site):
+    page = doc(site, "f901_second.d01")
+    annotation = select(page, ".text .annotation")[0]
+    assert seen(select(annotation, ".annotation-label")[0]) == "Annotation · M. O'D. B. Alexander"
+    assert [(e.get("data-hand"), seen(e)) for e in select(annotation, "[data-hand]")] == [("hand-MODBA", "Prime Minister has seen")]
+    assert annotation.get("id") == "p5"
+    assert [n.get("id") for n in select(page, ".notes li")] == ["note-1", "note-2"]
+    data = site.page("assets/search-data.js").read_text(encoding="ascii")
+    assert '"f901_second.d01#p5"' in data and "Prime Minister has seen" in data
+
+
 def test_previous_and_next_cross_files_in_edition_order(site):
     def nav(key):
         page = doc(site, key)

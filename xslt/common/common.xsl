@@ -78,8 +78,10 @@
         normalised), 'description' (the desc, rendered in c:text, item()*).
 
   hook:note($tei as element(tei:note), $role as xs:string, $content as item()*) as item()*
-      A note. Roles: editorial (any note in the text), boilerplate (note type="boilerplate": what
-      the converter dropped), ocr-warning (note type="ocr"), classification (note type="classification").
+      A note. Roles: annotation (note type="annotation": a handwritten annotation on the document, part of
+      what the reader must see, in place), editorial (any other note in the text), boilerplate
+      (note type="boilerplate": what the converter dropped), ocr-warning (note type="ocr"),
+      classification (note type="classification").
 
   hook:hand($hand as xs:string, $content as item()*) as item()*
       A run of text written in hand $hand (a handNote/@xml:id, without '#') other than the hand of

@@ -77,7 +77,7 @@
   <!-- The role of a note (see common.xsl). -->
   <xsl:function name="c:note-role" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="(map{'boilerplate': 'boilerplate', 'ocr': 'ocr-warning', 'ocr-warning': 'ocr-warning',
+    <xsl:sequence select="(map{'annotation': 'annotation', 'boilerplate': 'boilerplate', 'ocr': 'ocr-warning', 'ocr-warning': 'ocr-warning',
                                 'warning': 'ocr-warning', 'classification': 'classification'}(string($note/@type)), 'editorial')[1]"/>
   </xsl:function>
 

@@ -125,7 +125,7 @@
 
         <xsl:apply-templates select="$div" mode="c:text"/>
 
-        <xsl:variable name="notes" as="element(tei:note)*" select="$div//tei:note"/>
+        <xsl:variable name="notes" as="element(tei:note)*" select="$div//tei:note[not(@type = 'annotation')]"/>
         <xsl:if test="exists($notes)">
           <section class="notes" aria-labelledby="notes-title">
             <h2 id="notes-title">Notes</h2>

@@ -58,7 +58,8 @@
   <xsl:accumulator name="w:passage" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="tei:body/tei:div" select="0"/>
     <xsl:accumulator-rule match="tei:body/tei:div//(tei:p | tei:ab | tei:head | tei:item | tei:cell | tei:dateline
-                                 | tei:salute | tei:signed | tei:byline | tei:address | tei:trailer | tei:gap[@unit = 'document'])"
+                                 | tei:salute | tei:signed | tei:byline | tei:address | tei:trailer | tei:gap[@unit = 'document']
+                                 | tei:note[@type = 'annotation'])"
                           select="$value + 1"/>
   </xsl:accumulator>
 
@@ -70,7 +71,7 @@
                           or $tei instance of element(tei:dateline) or $tei instance of element(tei:salute)
                           or $tei instance of element(tei:signed) or $tei instance of element(tei:byline)
                           or $tei instance of element(tei:address) or $tei instance of element(tei:trailer)
-                          or $tei/self::tei:gap/@unit = 'document'"/>
+                          or $tei/self::tei:gap/@unit = 'document' or $tei/self::tei:note/@type = 'annotation'"/>
   </xsl:function>
 
   <!-- The outermost passages inside an element (a document), in document order. -->
@@ -100,7 +101,7 @@
   </xsl:accumulator>
   <xsl:accumulator name="w:note" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="tei:body/tei:div" select="0"/>
-    <xsl:accumulator-rule match="tei:note" select="$value + 1"/>
+    <xsl:accumulator-rule match="tei:note[not(@type = 'annotation')]" select="$value + 1"/>
   </xsl:accumulator>
 
   <xsl:function name="w:page-id" as="xs:string">

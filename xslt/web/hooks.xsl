@@ -288,13 +288,27 @@
 
   <!-- ============================== notes ============================== -->
 
-  <!-- A note in place is a numbered marker; its text is listed under the document (see document.xsl). -->
+  <!-- A handwritten annotation stands in place, labelled with its hand. Any other note in place is a
+       numbered marker; its text is listed under the document (see document.xsl). -->
   <xsl:function name="hook:note" as="item()*">
     <xsl:param name="tei" as="element(tei:note)"/>
     <xsl:param name="role" as="xs:string"/>
     <xsl:param name="content" as="item()*"/>
-    <xsl:variable name="n" as="xs:string" select="w:note-number($tei)"/>
-    <a class="note-ref {$role}" id="note-ref-{$n}" href="#note-{$n}"><span class="vh">note </span><xsl:value-of select="$n"/></a>
+    <xsl:choose>
+      <xsl:when test="$role eq 'annotation'">
+        <xsl:variable name="hand" as="xs:string?" select="($tei//tei:handShift/@new ! c:hand-id(.))[. ne $c:default-hand][1]"/>
+        <xsl:element name="{if (w:has-flow($content)) then 'div' else 'span'}">
+          <xsl:attribute name="class" select="'annotation'"/>
+          <xsl:sequence select="w:passage-id($tei)"/>
+          <span class="annotation-label">Annotation<xsl:value-of select="$hand ! (' · ' || w:hand-label($tei, .))"/><span class="vh">: </span></span>
+          <xsl:sequence select="$content"/>
+        </xsl:element>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="n" as="xs:string" select="w:note-number($tei)"/>
+        <a class="note-ref {$role}" id="note-ref-{$n}" href="#note-{$n}"><span class="vh">note </span><xsl:value-of select="$n"/></a>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <!-- ============================== hands ============================== -->

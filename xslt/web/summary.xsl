@@ -58,7 +58,7 @@
   <xsl:template match="tei:del | tei:fw | tei:note | tei:choice/tei:orig | tei:choice/tei:sic | tei:choice/tei:abbr"
                 mode="w:plain" as="empty-sequence()"/>
   <xsl:template match="tei:lb | tei:cb | tei:pb | tei:gap | tei:milestone" mode="w:plain" as="xs:string"><xsl:sequence select="' '"/></xsl:template>
-  <xsl:template match="tei:cell | tei:item | tei:label | tei:addrLine" mode="w:plain" as="xs:string*">
+  <xsl:template match="tei:cell | tei:item | tei:label | tei:addrLine | tei:note[@type = 'annotation']" mode="w:plain" as="xs:string*">
     <xsl:sequence select="' '"/>
     <xsl:apply-templates mode="w:plain"/>
   </xsl:template>
