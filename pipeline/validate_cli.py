@@ -21,9 +21,14 @@ def expand(paths: tuple[str, ...]) -> tuple[list[Path], list[str]]:
     for argument in paths:
         path = Path(argument)
         if path.is_dir():
+            top = path.resolve()
             for directory, subdirectories, names in os.walk(path):
                 subdirectories.sort()
-                files.extend(Path(directory) / n for n in sorted(names) if n.endswith(".xml"))
+                for name in sorted(names):
+                    candidate = Path(directory) / name
+                    # A link that leads out of the directory named is not part of the input.
+                    if name.endswith(".xml") and candidate.resolve().is_relative_to(top):
+                        files.append(candidate)
         elif path.exists() or path.is_symlink():
             files.append(path)
         elif glob.has_magic(argument):

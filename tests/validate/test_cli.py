@@ -61,6 +61,17 @@ def test_directories_and_globs(tmp_path):
     assert invoke(str(tmp_path / "*.nothing")).exit_code == 2
 
 
+def test_links_out_of_a_directory_are_not_followed(tmp_path):
+    outside = tmp_path / "outside.xml"
+    shutil.copy(INVALID, outside)
+    inside = tmp_path / "inside"
+    inside.mkdir()
+    shutil.copy(VALID, inside / "a.xml")
+    (inside / "b.xml").symlink_to(outside)
+    result = invoke(str(inside))
+    assert result.exit_code == 0 and "1 file checked" in result.stderr
+
+
 def test_json_report_has_one_object_per_file():
     result = invoke("--format", "json", str(VALID), str(INVALID), str(HOSTILE))
     assert result.exit_code == 2
