@@ -17,7 +17,7 @@ import click
 def web(tei_dir: Path, out_dir: Path, edition_title: str, base_url: str) -> None:
     """Make the static web edition from the TEI files in TEI_DIR (default: tei/).
 
-    The site needs no server: open OUT_DIR/index.html from disk, or serve the folder.
+    The site needs no server: open index.html in the output folder from disk, or serve the folder.
     """
     from pipeline.web.renderer import WebError
     from pipeline.web.site import build_site
