@@ -27,7 +27,7 @@
         <xsl:value-of select="@xml:id" separator=" "/>
         <xsl:text>" is already used by an earlier &lt;</xsl:text>
         <xsl:value-of select="local-name(id(@xml:id))" separator=" "/>
-        <xsl:text>&gt;: identifiers must be unique in the file</xsl:text>
+        <xsl:text>&gt;: identifiers must be unique in the file; expected a new identifier</xsl:text>
       </failed>
     </xsl:if>
   </xsl:template>
@@ -42,7 +42,7 @@
         <xsl:value-of select="name()"/>
         <xsl:text> points at </xsl:text>
         <xsl:value-of select="string-join($missing, ' ')" separator=" "/>
-        <xsl:text>, but no element has that xml:id</xsl:text>
+        <xsl:text>, but no element has that xml:id; expected # followed by the xml:id of an element of this file</xsl:text>
       </failed>
     </xsl:if>
   </xsl:template>
