@@ -124,6 +124,7 @@ def build_site(
     A file that cannot be rendered stops the build (WebError) and nothing is published.
     """
     from pipeline.web.edition import PASSAGES_DIR, WebEdition, document_links
+    from pipeline.web.renderer import WebError
 
     paths = sorted(Path(tei_dir).glob("*.xml"))
     edition = WebEdition(edition_title=edition_title, base_url=base_url, guidelines=guidelines)
@@ -131,8 +132,14 @@ def build_site(
     summaries = [edition.summary(data[path.name], path.name) for path in paths]
     links = document_links(summaries)
     files: dict[str, bytes] = {}
+    owners: dict[str, str] = {}
     for path, summary in zip(paths, summaries):
-        files.update(edition.document(data[path.name], path.name, links.get(summary["file"])))
+        for relative, content in edition.document(data[path.name], path.name, links.get(summary["file"])).items():
+            if relative in owners:
+                raise WebError(f"{path.name}: would overwrite {relative} of {owners[relative]}: "
+                               "two documents (or files) have the same id")
+            owners[relative] = path.name
+            files[relative] = content
     passages = [files.pop(name) for name in sorted(files) if name.startswith(PASSAGES_DIR + "/")]
     files.update(edition.site(summaries, passages))
     if on_warning:

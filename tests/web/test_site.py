@@ -170,6 +170,15 @@ def test_the_encoding_page_links_the_guidelines(site):
     assert site.page("guidelines.html").read_bytes() == GUIDELINES.read_bytes()
 
 
+def test_two_files_with_the_same_document_ids_are_an_error_not_an_overwrite(tmp_path):
+    (tmp_path / "tei").mkdir()
+    shutil.copy(SAMPLE, tmp_path / "tei" / "900_sample.xml")
+    shutil.copy(SAMPLE, tmp_path / "tei" / "901_copy.xml")
+    result = run_web(tmp_path)
+    assert result.returncode == 1 and "same id" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "build" / "web").exists()
+
+
 def test_pipeline_web_refuses_a_missing_folder(tmp_path):
     result = run_web(tmp_path, "nowhere")
     assert result.returncode != 0 and "Traceback" not in result.stderr
