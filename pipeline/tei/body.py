@@ -1,4 +1,9 @@
-"""A laid-out document → its TEI division: opener and heads, text, sections, closers, postscript."""
+"""A laid-out document → its TEI division: opener and heads, text, sections, closers, postscript.
+
+A subject or title line in the front matter is a head; above a letterhead it is
+not a subject (those follow the letterhead) but a stamp or a reference line, kept
+in the opener as a line of its own.
+"""
 
 from __future__ import annotations
 
@@ -102,10 +107,11 @@ def _address(parent: etree._Element, blocks: list[Block]) -> None:
 
 def _front(div: etree._Element, nodes: list[Node]) -> None:
     opener: etree._Element | None = None
+    letterhead_at = next((i for i, n in enumerate(nodes) if isinstance(n, Block) and n.role == "letterhead"), -1)
     index = 0
     while index < len(nodes):
         node = nodes[index]
-        if isinstance(node, Block) and node.role in HEAD_ROLES:
+        if isinstance(node, Block) and node.role in HEAD_ROLES and index > letterhead_at:
             render(el(div, "head", {"type": HEAD_TYPES[node.role]}), node.inlines)
             opener = None
             index += 1
