@@ -152,7 +152,15 @@ class Validator:
     # ------------------------------------------------------------ Schematron
 
     def _schematron_messages(self, tree: etree._ElementTree, name: str, locator: "_Locator") -> list[Message]:
-        result = self._schematron.transform("schematron", tree, name=name)
+        from pipeline.xslt import XsltError
+
+        try:
+            result = self._schematron.transform("schematron", tree, name=name)
+        except XsltError as error:
+            # A rule that cannot be evaluated on this document is a finding, not a crash.
+            root = tree.getroot()
+            line, column = locator.position(root)
+            return [Message(name, line, column, f"the Schematron rules could not be checked: {error}", node=f"<{_written(root)}>", source="schematron")]
         report = etree.fromstring(result.output.encode("utf-8"))
         messages = []
         for failed in report.iter("failed"):

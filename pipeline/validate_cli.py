@@ -76,9 +76,16 @@ def validate(paths: tuple[str, ...], output_format: str, quiet: bool) -> None:
     if missing and not files:
         raise SystemExit(EXIT_UNREADABLE)
 
-    from pipeline.validate import Message, Validator
+    from lxml import etree
 
-    validator = Validator() if files else None
+    from pipeline.validate import Message, Validator
+    from pipeline.xslt import XsltError
+
+    try:
+        validator = Validator() if files else None
+    except (OSError, etree.LxmlError, XsltError) as error:  # a missing or broken compiled schema
+        click.echo(f"error: the compiled schema cannot be loaded ({' '.join(str(error).split())}); run `pipeline schema`", err=True)
+        raise SystemExit(EXIT_UNREADABLE) from None
     results: list[tuple[str, list[Message]]] = []
     for path in files:
         name = str(path)

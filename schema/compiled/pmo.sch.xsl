@@ -7,7 +7,7 @@
   </xsl:function>
   <xsl:template match="/">
     <report>
-      <xsl:apply-templates select="//(tei:*[@xml:id])" mode="p1"/>
+      <xsl:apply-templates select="//(tei:*[@xml:id castable as xs:NCName])" mode="p1"/>
       <xsl:apply-templates select="//(@hand | @new | @corresp | @target | @decls | @ref | @who)" mode="p2"/>
       <xsl:apply-templates select="//(@hand | tei:handShift/@new)" mode="p3"/>
       <xsl:apply-templates select="//(tei:correspDesc) | //(tei:div[@decls])" mode="p4"/>
@@ -19,7 +19,7 @@
     </report>
   </xsl:template>
   <xsl:mode name="p1" on-no-match="deep-skip"/>
-  <xsl:template match="tei:*[@xml:id]" mode="p1" priority="1">
+  <xsl:template match="tei:*[@xml:id castable as xs:NCName]" mode="p1" priority="1">
     <xsl:if test="not(id(@xml:id) is .)">
       <failed pattern="pmo-id-unique" id="pmo-id-unique" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>

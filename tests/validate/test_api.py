@@ -66,3 +66,23 @@ def test_grammar_falls_back_to_libxml2_rather_than_saying_nothing(validator, mon
     fresh = Validator()
     messages = [m for m in fresh.iter_errors(INVALID) if m.source == "relaxng"]
     assert messages and all(m.line >= 1 for m in messages)
+
+
+def test_malformed_identifiers_do_not_stop_the_schematron(validator):
+    data = VALID.read_bytes().replace(b'xml:id="cd-d01"', b'xml:id="cd d01"')
+    messages = list(validator.iter_errors(data, name="x.xml"))
+    assert any(m.source == "relaxng" and "@xml:id" in m.message for m in messages)
+    assert not any("could not be checked" in m.message or m.rule == "pmo-id-unique" for m in messages)
+
+
+def test_a_schematron_failure_is_reported_as_a_message(monkeypatch):
+    from pipeline.xslt import XsltError
+
+    fresh = Validator()
+
+    def fail(*args, **kwargs):
+        raise XsltError("x.xml: schematron stylesheet failed: XPTY0004")
+
+    monkeypatch.setattr(fresh._schematron, "transform", fail)
+    [message] = list(fresh.iter_errors(VALID))
+    assert message.source == "schematron" and "could not be checked" in message.message and message.line >= 1

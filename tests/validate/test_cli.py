@@ -111,3 +111,12 @@ def test_help_is_light():
     assert result.returncode == 0 and "Exit status" in result.stdout
     probe = "import sys, pipeline.validate_cli; print('saxonche' in sys.modules, 'lxml.etree' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout.split() == ["False", "False"]
+
+
+def test_a_missing_compiled_schema_is_a_message_not_a_traceback(monkeypatch, tmp_path):
+    import pipeline.validate as api
+
+    monkeypatch.setattr(api.Validator.__init__, "__defaults__", (tmp_path, "pmo"))
+    result = invoke(str(VALID))
+    assert result.exit_code == 2
+    assert "the compiled schema cannot be loaded" in result.stderr and "pipeline schema" in result.stderr
