@@ -274,7 +274,7 @@ class Grammar:
         if not rule.text:
             texts = [element.text] + [c.tail for c in element if True]
             if any(t and t.strip() for t in texts):
-                sample = next(t for t in texts if t and t.strip()).strip()
+                sample = " ".join(next(t for t in texts if t and t.strip()).split())
                 sample = sample if len(sample) <= 30 else sample[:29] + "…"
                 allowed = tuple(f"<{n}>" for n in sorted(firsts(rule.content)))
                 where = "must be empty" if rule.content == EMPTY else "holds elements only"
@@ -328,7 +328,8 @@ class Grammar:
                 allowed = tuple(f"@{a}" for a in rule.attributes if a not in element.attrib and a not in present)
                 problems.append(Problem(element, key, "attribute", f"attribute @{name} is not allowed on <{rule.name}>", allowed))
             elif not attribute.check(value):
-                shown = value if len(value) <= 40 else value[:39] + "…"
+                shown = " ".join(value.split())
+                shown = shown if len(shown) <= 40 else shown[:39] + "…"
                 problems.append(Problem(element, key, "attribute", f'@{name}="{shown}" on <{rule.name}> is not a valid value; expected {attribute.expected}', ()))
         for name, attribute in rule.attributes.items():
             if attribute.required and name not in present:

@@ -86,3 +86,17 @@ def test_a_schematron_failure_is_reported_as_a_message(monkeypatch):
     monkeypatch.setattr(fresh._schematron, "transform", fail)
     [message] = list(fresh.iter_errors(VALID))
     assert message.source == "schematron" and "could not be checked" in message.message and message.line >= 1
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+SOURCE = VALID.read_bytes()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(position=st.integers(min_value=0, max_value=len(SOURCE)), length=st.integers(min_value=0, max_value=40), junk=st.binary(max_size=12))
+def test_any_damage_to_a_file_gives_messages_never_an_exception(validator, position, length, junk):
+    damaged = SOURCE[:position] + junk + SOURCE[position + length:]
+    for message in validator.iter_errors(damaged, name="damaged.xml"):
+        assert message.line >= 1 and message.column >= 1 and "\n" not in str(message)
