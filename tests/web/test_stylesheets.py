@@ -45,3 +45,34 @@ def test_the_entry_stylesheet_includes_the_common_layer_and_never_imports():
         assert not list(etree.parse(str(path)).iter(f"{XSL}import")), path
     includes = [e.get("href") for e in etree.parse(str(ROOT / "xslt" / "web" / "web.xsl")).iter(f"{XSL}include")]
     assert includes[0] == "../common/common.xsl"
+
+
+ROLE_FUNCTIONS = ("block-role", "phrase-role", "transcription-role", "milestone-role", "forme-work-role",
+                  "gap-role", "note-role")
+
+
+def roles_of_common() -> set[str]:
+    """Every role the common layer can hand to a hook: the string results of its role functions, and
+    the roles it passes literally."""
+    import re
+
+    roles: set[str] = set()
+    for path in (ROOT / "xslt" / "common").glob("*.xsl"):
+        tree = etree.parse(str(path))
+        for function in tree.iter(f"{XSL}function"):
+            if function.get("name", "").removeprefix("c:") in ROLE_FUNCTIONS:
+                text = " ".join(e.get("select", "") for e in function.iter(f"{XSL}sequence"))
+                roles |= set(re.findall(r":\s*'([a-z-]+)'", text))  # map values
+                roles |= set(re.findall(r"(?:then|else)\s*'([a-z-]+)'", text))  # if/else results
+                roles |= set(re.findall(r"\[1\]|,\s*'([a-z-]+)'\)\[1\]", text)) - {""}  # defaults
+        for element in tree.iter(f"{XSL}sequence"):
+            roles |= set(re.findall(r"hook:\w[\w-]*\(\.,\s*'([a-z-]+)'", element.get("select", "")))
+    return roles
+
+
+def test_the_web_hooks_answer_every_role_the_common_layer_gives():
+    roles = roles_of_common()
+    assert {"document", "paragraph", "deletion", "page-break", "catchword", "withheld-document", "annotation",
+            "editorial", "forme-work", "omission", "quotation", "reference"} <= roles
+    hooks = (ROOT / "xslt" / "web" / "hooks.xsl").read_text(encoding="utf-8")
+    assert sorted(r for r in roles if f"'{r}'" not in hooks) == []

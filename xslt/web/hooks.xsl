@@ -244,7 +244,8 @@
     <xsl:param name="content" as="item()*"/>
     <span class="fw {$role}{if ($tei/@subtype = 'classification') then ' classification' else ''}">
       <span class="vh"><xsl:value-of select="map{'running-head': 'Running head', 'running-foot': 'Running foot',
-          'catchword': 'Catchword', 'page-number': 'Page number', 'signature-mark': 'Signature mark'}($role)"/>: </span>
+          'catchword': 'Catchword', 'page-number': 'Page number', 'signature-mark': 'Signature mark',
+          'forme-work': 'Printed on the page'}($role)"/>: </span>
       <xsl:sequence select="$content"/>
     </span>
   </xsl:function>
@@ -304,9 +305,12 @@
           <xsl:sequence select="$content"/>
         </xsl:element>
       </xsl:when>
-      <xsl:otherwise>
+      <xsl:when test="$role = ('editorial', 'boilerplate', 'ocr-warning', 'classification')">
         <xsl:variable name="n" as="xs:string" select="w:note-number($tei)"/>
         <a class="note-ref {$role}" id="note-ref-{$n}" href="#note-{$n}"><span class="vh">note </span><xsl:value-of select="$n"/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:message terminate="yes" select="'hook:note: no rendering for role ' || $role"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>
