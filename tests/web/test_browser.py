@@ -119,6 +119,14 @@ def test_screenshots_of_both_views(page, site):
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), "no sideways scrolling on a phone"
 
 
+def test_every_kind_of_page_fits_a_phone(page, server):
+    page.set_viewport_size({"width": 390, "height": 844})
+    for relative in ("index.html", DOC, "documents/f900_sample.d03.html", "files/900_sample.html",
+                     "search.html?q=decision", "about.html", "encoding.html"):
+        page.goto(server + relative)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), relative
+
+
 def test_highlight_one_hand(page, base):
     page.goto(base + DOC)
     button = page.locator('button.highlight-hand[data-hand="hand-CDP"]')
