@@ -113,3 +113,11 @@ def test_the_guidelines_document_every_element_and_the_vocabularies(outputs):
     assert "boilerplate" in page and "Instructions for completion of Dummy Card" in page
     for rule in schema.rules:
         assert f'id="{rule.ident}"' in page
+
+
+def test_the_package_carries_the_schemas_the_validator_needs():
+    """pipeline/odd/compiled/ links to schema/compiled/, so an installed package (pre-commit) validates too."""
+    package = ROOT / "pipeline" / "odd" / "compiled"
+    for name in ("pmo.rng", "pmo.sch", "pmo.sch.xsl"):
+        assert (package / name).is_symlink()
+        assert (package / name).read_bytes() == (DEFAULT_OUT / name).read_bytes()

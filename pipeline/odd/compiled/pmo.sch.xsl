@@ -1,0 +1,1 @@
+../../../schema/compiled/pmo.sch.xsl
