@@ -49,7 +49,9 @@ def test_heading_gives_the_metadata(site):
     assert meta["From"] == "J S Wall (Foreign and Commonwealth Office)"
     assert meta["To"] == "C D Powell"
     assert meta["Classification"] == "CONFIDENTIAL COVERING SECRET"
-    assert meta["Archival reference"] == "PREM 19/2182, document 1"
+    assert meta["Archival reference"] == "PREM 19/2182, document 1 of 4 in the file"
+    assert {m.get("name"): m.get("content") for m in select(page, "meta[name]")}["citation_date"] == "1988-12-21"
+    assert select(page, 'link[type="application/tei+xml"]')[0].get("href") == "../tei/900_sample.xml"
     assert select(page, ".doc-meta time")[0].get("datetime") == "1988-12-21"
 
 
@@ -283,3 +285,17 @@ def test_hostile_text_from_the_converter_renders_inert(tmp_path):
         assert [s.get("src") for s in select(page, "script")] == ["../assets/site.js"]
         assert not select(page, "style, img, iframe, b[onclick], [style]")
         assert not [name for e in page.iter() for name in e.attrib if name.startswith("on")]
+
+
+@pytest.mark.parametrize(("base_url", "canonical"), [
+    ("https://example.org/pmo/", "https://example.org/pmo/documents/f900_sample.d01.html"),
+    ("javascript:alert(1)//", None),
+])
+def test_a_published_address_gives_canonical_links_and_citations(base_url, canonical):
+    from conftest import SAMPLE
+
+    renderer = WebRenderer(base_url=base_url)
+    page = html.fromstring(renderer.render(renderer.load(SAMPLE.read_bytes(), "900_sample.xml")).files["documents/f900_sample.d01.html"])
+    links = [link.get("href") for link in select(page, 'link[rel="canonical"]')]
+    assert links == ([canonical] if canonical else [])
+    assert text_of(select(page, ".citation")[0]).endswith(f"In PMO Papers, {base_url}documents/f900_sample.d01.html.")

@@ -85,7 +85,8 @@
             </xsl:if>
             <xsl:if test="$doc?classification"><dt>Classification</dt><dd><xsl:value-of select="$doc?classification"/></dd></xsl:if>
             <dt>Archival reference</dt>
-            <dd><xsl:value-of select="($doc?reference[.], 'not recorded in the transcript')[1]"/>, document <xsl:value-of select="$doc?n"/></dd>
+            <dd><xsl:value-of select="($doc?reference[.], 'not recorded in the transcript')[1]"/>, document <xsl:value-of select="$doc?n"/>
+              of <xsl:value-of select="array:size($file-summary?documents)"/> in the file</dd>
             <dt>File</dt>
             <dd><a href="../files/{$file-key}.html"><xsl:value-of select="($file-summary?title[.], $file-key)[1]"/></a></dd>
           </dl>
@@ -193,7 +194,21 @@
         </section>
       </article>
     </xsl:variable>
-    <xsl:sequence select="w:page($doc?title, '../', 'document', $main, ())"/>
+    <xsl:variable name="head" as="element()*">
+      <meta name="description" content="{string-join(($doc?typeLabel, $doc?dateLabel, $doc?from?*, $doc?to?*), ', ')}"/>
+      <meta name="citation_title" content="{$doc?title}"/>
+      <xsl:if test="w:html-datetime($doc?date)">
+        <meta name="citation_date" content="{substring($doc?date, 1, 10)}"/>
+      </xsl:if>
+      <meta name="citation_publisher" content="{$edition-title}"/>
+      <meta name="citation_archive" content="The National Archives"/>
+      <xsl:if test="$doc?reference"><meta name="citation_archive_location" content="{$doc?reference}"/></xsl:if>
+      <xsl:for-each select="c:safe-url($base-url || 'documents/' || $doc?key || '.html')[starts-with(., 'http')]">
+        <link rel="canonical" href="{.}"/>
+      </xsl:for-each>
+      <link rel="alternate" type="application/tei+xml" href="../tei/{$file-key}.xml"/>
+    </xsl:variable>
+    <xsl:sequence select="w:page($doc?title, '../', 'document', $main, (), $head)"/>
   </xsl:function>
 
   <!-- A date for a reader, marked up for machines. -->

@@ -25,6 +25,17 @@
     <xsl:param name="section" as="xs:string"/>
     <xsl:param name="main" as="item()*"/>
     <xsl:param name="scripts" as="xs:string*"/>
+    <xsl:sequence select="w:page($title, $root, $section, $main, $scripts, ())"/>
+  </xsl:function>
+
+  <!-- The same, with more elements for the head (metadata of a document page). -->
+  <xsl:function name="w:page" as="xs:string">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="root" as="xs:string"/>
+    <xsl:param name="section" as="xs:string"/>
+    <xsl:param name="main" as="item()*"/>
+    <xsl:param name="scripts" as="xs:string*"/>
+    <xsl:param name="head" as="element()*"/>
     <xsl:variable name="html" as="element()">
       <html lang="en">
         <head>
@@ -35,6 +46,7 @@
           <title><xsl:value-of select="$title || ' · ' || $edition-title"/></title>
           <link rel="icon" href="{$root}assets/favicon.svg" type="image/svg+xml"/>
           <link rel="stylesheet" href="{$root}assets/site.css"/>
+          <xsl:sequence select="$head"/>
           <xsl:for-each select="('site.js', $scripts)">
             <script src="{$root}assets/{.}" defer=""></script>
           </xsl:for-each>
