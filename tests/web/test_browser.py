@@ -127,6 +127,14 @@ def test_every_kind_of_page_fits_a_phone(page, server):
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), relative
 
 
+def test_printing_from_the_browser_keeps_the_text_and_drops_the_controls(page, site):
+    page.goto(site.root.resolve().as_uri() + "/" + DOC)
+    page.emulate_media(media="print")
+    assert not shown(page, ".site-header") and not shown(page, ".doc-tools") and not shown(page, ".doc-nav")
+    assert shown(page, "#doc-title") and shown(page, ".text .subject") and shown(page, ".citation")
+    assert len(page.pdf()) > 10_000
+
+
 def test_highlight_one_hand(page, base):
     page.goto(base + DOC)
     button = page.locator('button.highlight-hand[data-hand="hand-CDP"]')
