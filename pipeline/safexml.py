@@ -140,7 +140,7 @@ def _syntax_error(name: str, data: bytes, error: etree.XMLSyntaxError) -> XMLInp
     elif "encoding" in lower or "utf-8" in lower or "bytes" in lower and "input" in lower:
         message = f"encoding error: {message}"
     elif "huge" in lower or "limit" in lower:
-        message += f" (the input exceeds a parser limit)"
+        message += " (the input exceeds a parser limit)"
     return XMLInputError(name, line, column, message)
 
 

@@ -50,7 +50,7 @@ def read_input(path: Path) -> bytes:
 
     info = path.stat()
     if not stat.S_ISREG(info.st_mode):
-        raise OSError(f"not a regular file")
+        raise OSError("not a regular file")
     if info.st_size > MAX_BYTES:
         raise OSError(f"{info.st_size:,} bytes, more than the {MAX_BYTES:,} accepted")
     return path.read_bytes()
