@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipeline.dates import find_dates
-from pipeline.model import Block, DateRef, HandDecl, Handwriting, Inline, Initials, Substitution, Text
+from pipeline.model import Block, DateRef, HandDecl, Handwriting, Inline, Initials, Text, walk
 from pipeline.registers import register
 from pipeline.rules.initials import INITIALLED, INITIALS_ALONE, letters
 from pipeline.rules.text import within_one_edit
@@ -73,15 +73,7 @@ def _blank(node: Inline) -> bool:
 
 
 def _runs(nodes: list[Inline]) -> list[Handwriting]:
-    found: list[Handwriting] = []
-    for node in nodes:
-        if isinstance(node, Handwriting):
-            found.append(node)
-        children = [node.deletion.children, *[a.children for a in node.additions]] if isinstance(node, Substitution) else [getattr(node, "children", None)]
-        for child_list in children:
-            if isinstance(child_list, list):
-                found.extend(_runs(child_list))
-    return found
+    return [node for node in walk(nodes) if isinstance(node, Handwriting)]
 
 
 def _split_initials(run: Handwriting, year: int | None) -> Initials | None:

@@ -156,6 +156,22 @@ Inline = Union[
 ]
 
 
+def child_lists(node: Inline) -> list[list[Inline]]:
+    """The lists of inline children a node holds (a substitution holds its deletion's and additions')."""
+    if isinstance(node, Substitution):
+        return [node.deletion.children] + [addition.children for addition in node.additions]
+    children = getattr(node, "children", None)
+    return [children] if isinstance(children, list) else []
+
+
+def walk(nodes: list[Inline]):
+    """Every inline node of a tree, depth first, in document order."""
+    for node in nodes:
+        yield node
+        for children in child_lists(node):
+            yield from walk(children)
+
+
 # --- blocks ------------------------------------------------------------------
 
 

@@ -17,6 +17,7 @@ from markdown_it.token import Token
 
 from pipeline.model import (
     Addition, Bold, Deletion, Gap, Handwriting, Inline, LineBreak, RuleLine, Substitution, Text, Unclear,
+    child_lists, walk,
 )
 
 RULE_LINE = re.compile(r"^\s*[-_=]{3,}\s*$")
@@ -107,20 +108,13 @@ def merge_text(nodes: list[Inline]) -> list[Inline]:
     """Join neighbouring text nodes, recursively."""
     merged: list[Inline] = []
     for node in nodes:
-        for child_list in _child_lists(node):
+        for child_list in child_lists(node):
             child_list[:] = merge_text(child_list)
         if isinstance(node, Text) and merged and isinstance(merged[-1], Text):
             merged[-1] = Text(merged[-1].text + node.text)
         elif not (isinstance(node, Text) and node.text == ""):
             merged.append(node)
     return merged
-
-
-def _child_lists(node: Inline) -> list[list[Inline]]:
-    if isinstance(node, Substitution):
-        return [node.deletion.children] + [add.children for add in node.additions]
-    children = getattr(node, "children", None)
-    return [children] if isinstance(children, list) else []
 
 
 def mark_rule_lines(nodes: list[Inline]) -> list[Inline]:
@@ -142,7 +136,7 @@ def group_substitutions(nodes: list[Inline]) -> list[Inline]:
     i = 0
     while i < len(nodes):
         node = nodes[i]
-        for child_list in _child_lists(node):
+        for child_list in child_lists(node):
             child_list[:] = group_substitutions(child_list)
         if isinstance(node, Addition):
             j = i + 1
@@ -190,7 +184,7 @@ def mark_illegible(nodes: list[Inline], latin_share: float) -> list[Inline]:
 def _split_text(nodes: list[Inline], pattern: re.Pattern[str], make: Callable[[re.Match[str]], Inline]) -> list[Inline]:
     out: list[Inline] = []
     for node in nodes:
-        for child_list in _child_lists(node):
+        for child_list in child_lists(node):
             child_list[:] = _split_text(child_list, pattern, make)
         if not isinstance(node, Text):
             out.append(node)
@@ -259,11 +253,5 @@ def inline_pipeline(tokens: Sequence[Token], first_line: int, warn: Warn) -> lis
     return nodes
 
 
-def _count_unclear(nodes: Sequence[Inline]) -> int:
-    total = 0
-    for node in nodes:
-        if isinstance(node, Unclear):
-            total += 1
-        for child_list in _child_lists(node):
-            total += _count_unclear(child_list)
-    return total
+def _count_unclear(nodes: list[Inline]) -> int:
+    return sum(isinstance(node, Unclear) for node in walk(nodes))

@@ -49,7 +49,10 @@ def tab_table(state: StateBlock, start_line: int, end_line: int, silent: bool) -
 
 
 def _line_text(state: StateBlock, line: int) -> str:
-    return state.src[state.bMarks[line] : state.eMarks[line]]
+    """A line's content: inside a list item after its marker; at the top level the whole line,
+    so that a row's leading tab (an empty first cell) is kept."""
+    start = state.bMarks[line] + (state.tShift[line] if state.blkIndent > 0 else 0)
+    return state.src[start : state.eMarks[line]]
 
 
 @lru_cache(maxsize=1)

@@ -184,12 +184,12 @@ def _body_node(parent: etree._Element, node: Node) -> None:
     if _global(parent, node):
         return
     role = node.role
-    if role == "list":
-        _list(parent, node)
-    elif role == "form":
-        _table(parent, node)
-    elif role == "card":
+    if role == "card":
         _card(parent, node)
+    elif node.kind == "list":
+        _list(parent, node)
+    elif node.kind == "table":
+        _table(parent, node)
     elif role in AB_ROLES:
         _lines_into(el(parent, "ab", {"type": role}), split_lines(node.inlines))
     else:

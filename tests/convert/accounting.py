@@ -17,7 +17,7 @@ from collections import Counter
 from lxml import etree
 
 from pipeline.convert import Conversion
-from pipeline.model import Block, Gap, Inline, Substitution
+from pipeline.model import Block, Gap, Inline, walk
 
 SYNTAX = set("*~#>-_+")
 SUP_TAG = re.compile(r"</?sup\s*>", re.IGNORECASE)
@@ -55,15 +55,7 @@ def _gaps_in_block(block: Block) -> list[Gap]:
 
 
 def _gaps(nodes: list[Inline]) -> list[Gap]:
-    found: list[Gap] = []
-    for node in nodes:
-        if isinstance(node, Gap):
-            found.append(node)
-        lists = [node.deletion.children, *[a.children for a in node.additions]] if isinstance(node, Substitution) else [getattr(node, "children", None)]
-        for children in lists:
-            if isinstance(children, list):
-                found += _gaps(children)
-    return found
+    return [node for node in walk(nodes) if isinstance(node, Gap)]
 
 
 def tei_text(tei: bytes) -> str:
