@@ -85,15 +85,42 @@ class _Words:
         return set()
 
 
-def _values(att: m.AttDef) -> str:
+def _values(att: m.AttDef, schema: m.Schema) -> str:
     if not att.values:
-        return f"<code>{_e(att.datatype_name)}</code>" + (" (one or more, separated by spaces)" if att.list_of else "")
+        spec = schema.datatypes.get(att.datatype_name)
+        name = f'<a href="#{_e(att.datatype_name)}"><code>{_e(att.datatype_name)}</code></a> ({spec.gloss})' if spec else f"<code>{_e(att.datatype_name)}</code>"
+        return name + (" (one or more, separated by spaces)" if att.list_of else "")
     kind = "one of" if att.closed else "for example"
     rows = "".join(
         f"<dt><code>{_e(v.ident) or '(empty)'}</code> <span class=\"gloss\">{v.gloss}</span></dt><dd>{v.desc}</dd>"
         for v in att.values
     )
     return f"{kind}:<dl>{rows}</dl>"
+
+
+def _global_classes(schema: m.Schema) -> set[str]:
+    """att.global and the attribute classes it takes its attributes from."""
+    found: set[str] = set()
+    todo = ["att.global"]
+    while todo:
+        key = todo.pop()
+        if key in schema.classes and key not in found:
+            found.add(key)
+            todo.extend(schema.classes[key].member_of)
+    return found
+
+
+def _attribute_table(attributes: list[m.AttDef], schema: m.Schema) -> str:
+    rows = ["<table><caption>Attributes</caption><thead><tr><th>attribute</th><th>meaning</th><th>values</th></tr></thead><tbody>"]
+    for att in attributes:
+        need = "required" if att.required else "optional"
+        examples = "".join(f"<pre><code>{_e(x)}</code></pre>" for x in att.examples[:1])
+        rows.append(
+            f"<tr><td><code>@{_e(att.name)}</code><br>{need}</td>"
+            f"<td><span class=\"gloss\">{att.gloss}</span>: {att.desc}{examples}</td><td>{_values(att, schema)}</td></tr>"
+        )
+    rows.append("</tbody></table>")
+    return "".join(rows)
 
 
 def to_html(schema: m.Schema) -> bytes:
@@ -108,6 +135,7 @@ def to_html(schema: m.Schema) -> bytes:
         if rule.context_element:
             rules_by_element.setdefault(rule.context_element, []).append(rule)
     names = sorted(schema.elements, key=str.lower)
+    global_classes = _global_classes(schema)
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -144,21 +172,22 @@ def to_html(schema: m.Schema) -> bytes:
         else:
             where_text = _join([_gi(p) for p in where], "and") if where else "nowhere (not used)"
         out.append(f"<p><strong>May appear in:</strong> {where_text}.</p>")
-        if element.attributes:
-            out.append("<table><caption>Attributes</caption><thead><tr><th>attribute</th><th>meaning</th><th>values</th></tr></thead><tbody>")
-            for att in element.attributes:
-                need = "required" if att.required else "optional"
-                examples = "".join(f"<pre><code>{_e(x)}</code></pre>" for x in att.examples[:1])
-                out.append(
-                    f"<tr><td><code>@{_e(att.name)}</code><br>{need}</td>"
-                    f"<td><span class=\"gloss\">{att.gloss}</span>: {att.desc}{examples}</td><td>{_values(att)}</td></tr>"
-                )
-            out.append("</tbody></table>")
+        own = [a for a in element.attributes if a.origin not in global_classes]
+        shared = [a for a in element.attributes if a.origin in global_classes]
+        if own:
+            out.append(_attribute_table(own, schema))
+        if shared:
+            names = ", ".join(f"<code>@{_e(a.name)}</code>" for a in shared)
+            out.append(f'<p><strong>Global attributes:</strong> {names} (see <a href="#global-attributes">global attributes</a>).</p>')
         for rule in rules_by_element.get(name, []):
             out.append(f'<p id="{_e(rule.ident)}"><strong>Rule <code>{_e(rule.ident)}</code></strong> ({rule.gloss}): {rule.desc}</p>')
         for example in element.examples:
             out.append(f"<figure><figcaption>Example</figcaption><pre><code>{_e(example)}</code></pre></figure>")
         out.append("</section>")
+    global_attributes = [a for a in schema.elements[schema.start[0]].attributes if a.origin in global_classes]
+    out.append('<section id="global-attributes"><h2>Global attributes</h2><p>Every element may carry these attributes.</p>')
+    out.append(_attribute_table(global_attributes, schema))
+    out.append("</section>")
     out.append('<section id="rules"><h2>Rules across the file</h2><p>Besides the grammar, the Schematron checks these rules; each message names its rule.</p><dl>')
     for rule in schema.rules:
         if not rule.context_element:
