@@ -206,6 +206,7 @@
     <xsl:variable name="basis" as="xs:string?" select="
       if (exists($exemptions)) then 'FOI Act 2000, exemption' || (if (count($exemptions) gt 1) then 's ' else ' ') || string-join($exemptions, ', ')
       else if ($gap/@reason = 'retained-3-4') then 'Public Records Act 1958, section 3(4)'
+      else if ($gap/@reason = 'closed-foi') then 'FOI Act 2000 (exemptions not stated on the card)'
       else if (matches($desc-text, 'section\s+\d', 'i') and empty($desc//tei:title)) then $desc-text
       else ()"/>
     <xsl:sequence select="map{

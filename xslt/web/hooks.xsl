@@ -265,12 +265,16 @@
             The National Archives' closure card stands in its place.</p>
           <dl>
             <dt>Closure reason</dt><dd><xsl:value-of select="$facts?reason"/></dd>
-            <xsl:if test="exists($facts?basis)"><dt>Legal basis</dt><dd><xsl:value-of select="$facts?basis"/></dd></xsl:if>
-            <xsl:if test="exists($facts?extract)"><dt>Extract details</dt><dd><xsl:value-of select="$facts?extract"/></dd></xsl:if>
-            <xsl:if test="exists($facts?date)">
-              <dt>Card dated</dt>
-              <dd><time datetime="{w:html-datetime($facts?date)}"><xsl:value-of select="$facts?date-label"/></time></dd>
-            </xsl:if>
+            <dt>Legal basis</dt><dd><xsl:value-of select="($facts?basis, 'Not stated on the card')[1]"/></dd>
+            <dt>Extract details</dt><dd><xsl:value-of select="($facts?extract, 'Not stated on the card')[1]"/></dd>
+            <dt>Card dated</dt>
+            <dd>
+              <xsl:variable name="datetime" as="xs:string?" select="w:html-datetime($facts?date)"/>
+              <xsl:choose>
+                <xsl:when test="$datetime"><time datetime="{$datetime}"><xsl:value-of select="$facts?date-label"/></time></xsl:when>
+                <xsl:otherwise><xsl:value-of select="($facts?date-label, 'Not dated')[1]"/></xsl:otherwise>
+              </xsl:choose>
+            </dd>
             <xsl:if test="exists($facts?reference)"><dt>Reference on the card</dt><dd><xsl:value-of select="$facts?reference"/></dd></xsl:if>
             <xsl:if test="exists($facts?extent)"><dt>Extent</dt><dd><xsl:value-of select="$facts?extent"/></dd></xsl:if>
             <xsl:if test="exists($facts?description)"><dt>The card reads</dt><dd class="card-text"><xsl:sequence select="$facts?description"/></dd></xsl:if>
