@@ -112,6 +112,8 @@ class _Loader:
                     raise self.fail(child, f"{child.tag} is not an ODD element")
                 if name in ("elementSpec", "classSpec", "macroSpec", "dataSpec"):
                     self.check_mode(child)
+                    if not all(self.doc(child)):
+                        raise self.fail(child, f"every {name} needs a gloss and a desc")
                     if not ident:
                         raise self.fail(child, "@ident is required")
                     if ident in seen:
@@ -317,6 +319,11 @@ class _Loader:
         if not gloss or not desc:
             raise self.fail(att, f'attribute "{name}" needs a gloss and a desc')
         examples = self.examples(att)
+        if not examples:
+            raise self.fail(att, f'attribute "{name}" needs an exemplum')
+        for value in values:
+            if not value.gloss or not value.desc:
+                raise self.fail(values_node, f'attribute "{name}": value "{value.ident}" needs a gloss and a desc')
         return m.AttDef(
             name=name,
             required=att.get("usage", "opt") == "req",
@@ -457,6 +464,8 @@ class _Loader:
         if not parts:
             raise OddError(self.path, constraint.sourceline, where, "the constraint holds no Schematron")
         gloss, desc = self.doc(spec)
+        if not gloss or not desc:
+            raise OddError(self.path, spec.sourceline, where, "a rule needs a gloss and a desc (the guidelines show them)")
         return m.Rule(
             ident=ident,
             gloss=gloss,

@@ -55,12 +55,16 @@ CASES = [
     ("unsupported XSD type", element("p", attributes='<attDef ident="a"><gloss>g</gloss><desc>d</desc><datatype><dataRef name="QName"/></datatype></attDef>'), 'elementSpec "p"', 'dataRef name="QName" is not an XML Schema datatype this compiler supports'),
     ("defaultVal", element("p", attributes='<attDef ident="a"><gloss>g</gloss><desc>d</desc><datatype><dataRef key="teidata.text"/></datatype><defaultVal>x</defaultVal></attDef>'), 'elementSpec "p"', "<defaultVal> is not supported"),
     ("attDef change", element("p", attributes='<attDef ident="a" mode="change"><gloss>g</gloss><desc>d</desc></attDef>'), 'elementSpec "p"', 'mode="change" is not supported'),
-    ("no gloss", '<elementSpec ident="p"><desc>d</desc><content><empty/></content>' + EX + "</elementSpec>\n", 'elementSpec "p"', "every element needs a gloss, a desc and an exemplum"),
+    ("no gloss", '<elementSpec ident="p"><desc>d</desc><content><empty/></content>' + EX + "</elementSpec>\n", 'elementSpec "p"', "every elementSpec needs a gloss and a desc"),
     ("no example", '<elementSpec ident="p"><gloss>g</gloss><desc>d</desc><content><empty/></content></elementSpec>\n', 'elementSpec "p"', "every element needs a gloss, a desc and an exemplum"),
     ("processing model", element("p", extra='<model behaviour="inline"/>'), 'elementSpec "p"', "<model> in a elementSpec is not supported"),
     ("non-Schematron constraint", element("p", extra="") .replace("<content>", '<constraintSpec ident="c" scheme="xsd"><constraint/></constraintSpec><content>'), 'constraintSpec "c"', 'scheme="xsd" is not supported'),
     ("twice", GOOD_P, "", "p is specified twice"),
     ("text outside an alternation (XSD)", element("p", "<sequence><textNode/><elementRef key=\"TEI\"/></sequence>"), 'schemaSpec "t"', "text outside a repeatable alternation cannot be written to XSD"),
+    ("attribute without example", element("p", attributes='<attDef ident="a"><gloss>g</gloss><desc>d</desc><datatype><dataRef key="teidata.text"/></datatype></attDef>'), 'elementSpec "p"', 'attribute "a" needs an exemplum'),
+    ("undocumented value", element("p", attributes='<attDef ident="a"><gloss>g</gloss><desc>d</desc><valList type="closed"><valItem ident="x"/></valList>' + EX + "</attDef>"), 'elementSpec "p"', 'value "x" needs a gloss and a desc'),
+    ("undocumented rule", element("p").replace("<content>", '<constraintSpec ident="c" scheme="schematron"><constraint><sch:rule context="tei:p"><sch:assert test="1">x</sch:assert></sch:rule></constraint></constraintSpec><content>'), 'constraintSpec "c"', "a rule needs a gloss and a desc"),
+    ("undocumented class", '<classSpec ident="model.x" type="model"/>\n', 'classSpec "model.x"', "every classSpec needs a gloss and a desc"),
     ("empty content", '<elementSpec ident="p"><gloss>g</gloss><desc>d</desc><content/>' + EX + "</elementSpec>\n", 'elementSpec "p"', "an empty <content> is ambiguous"),
 ]
 
