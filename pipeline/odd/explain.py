@@ -257,6 +257,15 @@ class Grammar:
         self._check(root, problems)
         return problems
 
+    def explain_fragment(self, element: etree._Element) -> list[Problem]:
+        """What the grammar finds wrong with `element` and its content, wherever it stands (for examples)."""
+        name = self._name(element)
+        if name is None or name not in self.elements:
+            return [Problem(element, None, "element", f"<{_written(element)}> is not an element of this schema: {self._unknown(element)}", ())]
+        problems: list[Problem] = []
+        self._check(element, problems)
+        return problems
+
     def _name(self, element: etree._Element) -> str | None:
         qname = etree.QName(element)
         return qname.localname if (qname.namespace or "") == self.namespace else None
