@@ -211,79 +211,12 @@
     <xsl:sequence select="w:page($doc?title, '../', 'document', $main, (), $head)"/>
   </xsl:function>
 
-  <!-- A date for a reader, marked up for machines. -->
-  <xsl:function name="w:date" as="element()">
-    <xsl:param name="when" as="xs:string?"/>
-    <xsl:param name="label" as="xs:string"/>
-    <xsl:variable name="datetime" as="xs:string?" select="w:html-datetime($when)"/>
-    <xsl:choose>
-      <xsl:when test="$datetime"><time datetime="{$datetime}"><xsl:value-of select="$label"/></time></xsl:when>
-      <xsl:otherwise><span><xsl:value-of select="$label"/></span></xsl:otherwise>
-    </xsl:choose>
-  </xsl:function>
-
   <!-- A suggested citation. -->
   <xsl:function name="w:citation" as="xs:string">
     <xsl:param name="doc" as="map(*)"/>
     <xsl:sequence select="'“' || $doc?title || '”, ' || (if ($doc?date) then $doc?dateLabel else 'undated') || '. The National Archives, '
         || ($doc?reference[.], 'PREM 19')[1] || ', document ' || $doc?n || '. In ' || $edition-title
         || (if ($base-url) then ', ' || $base-url || 'documents/' || $doc?key || '.html' else '') || '.'"/>
-  </xsl:function>
-
-  <!-- ============================== the file page ============================== -->
-
-  <xsl:function name="w:file-page" as="xs:string">
-    <xsl:param name="tei" as="document-node()"/>
-    <xsl:param name="summary" as="map(*)"/>
-    <xsl:variable name="title" as="xs:string" select="'File ' || ($summary?reference[.], $summary?file)[1]"/>
-    <xsl:variable name="main" as="element()*">
-      <nav class="breadcrumb" aria-label="Breadcrumb">
-        <ol>
-          <li><a href="../index.html">Documents</a></li>
-          <li><a href="#file-title" aria-current="page"><xsl:value-of select="$title"/></a></li>
-        </ol>
-      </nav>
-      <h1 id="file-title"><xsl:value-of select="$title"/></h1>
-      <xsl:if test="$summary?title"><p class="lead"><xsl:value-of select="$summary?title"/></p></xsl:if>
-      <xsl:sequence select="w:document-table($summary?documents?*, '../', 'Documents in this file, in archive order')"/>
-      <p><a href="../tei/{$summary?file}.xml" download="{$summary?file}.xml">Download the TEI (XML) of this file</a></p>
-      <xsl:variable name="source" as="xs:string?" select="($tei//tei:publicationStmt/tei:idno[@type = 'transcript'])[1] ! normalize-space(.)"/>
-      <xsl:if test="$source">
-        <p class="provenance">Encoded from the OCR transcript <code><xsl:value-of select="$source"/></code>.</p>
-      </xsl:if>
-    </xsl:variable>
-    <xsl:sequence select="w:page($title, '../', 'browse', $main, ())"/>
-  </xsl:function>
-
-  <!-- A table of documents (browse, facets, file pages). Rows carry their facet values' numbers for the filter. -->
-  <xsl:function name="w:document-table" as="element()">
-    <xsl:param name="docs" as="map(*)*"/>
-    <xsl:param name="root" as="xs:string"/>
-    <xsl:param name="caption" as="xs:string"/>
-    <table class="documents">
-      <caption><xsl:value-of select="$caption"/></caption>
-      <thead>
-        <tr><th scope="col">Date</th><th scope="col">Document</th><th scope="col">Type</th>
-            <th scope="col">From → To</th><th scope="col">Classification</th><th scope="col">Reference</th></tr>
-      </thead>
-      <tbody>
-        <xsl:for-each select="$docs">
-          <tr class="{if (?withheld) then 'row-withheld' else 'row'}">
-            <xsl:variable name="facets" as="map(*)?" select="?facets"/>
-            <xsl:for-each select="if (exists($facets)) then sort(map:keys($facets)) else ()">
-              <xsl:attribute name="data-f-{w:token(.)}" select="$facets(.)"/>
-            </xsl:for-each>
-            <td><xsl:sequence select="w:date(?date, ?dateLabel)"/></td>
-            <th scope="row"><a href="{$root}documents/{?key}.html"><xsl:value-of select="?title"/></a></th>
-            <td><xsl:value-of select="?typeLabel"/>
-              <xsl:if test="?withheld"><xsl:text> </xsl:text><span class="badge">Withheld<xsl:value-of select="?reason[.] ! (': ' || .)"/></span></xsl:if></td>
-            <td><xsl:value-of select="string-join((string-join(?from?*, '; ')[.], string-join(?to?*, '; ')[.]), ' → ')"/></td>
-            <td><xsl:value-of select="?classification"/></td>
-            <td><xsl:value-of select="if (?reference) then ?reference || ' (' || ?n || ')' else 'doc. ' || ?n"/></td>
-          </tr>
-        </xsl:for-each>
-      </tbody>
-    </table>
   </xsl:function>
 
 </xsl:stylesheet>

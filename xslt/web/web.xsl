@@ -25,6 +25,7 @@
   <xsl:include href="page.xsl"/>
   <xsl:include href="summary.xsl"/>
   <xsl:include href="document.xsl"/>
+  <xsl:include href="listing.xsl"/>
   <xsl:include href="site.xsl"/>
 
   <xsl:output method="json" indent="no" encoding="UTF-8"/>
