@@ -228,7 +228,7 @@ def test_without_javascript_the_views_and_facet_pages_still_work(browser, site):
     context.close()
 
 
-PAGES = ["index.html", DOC, "documents/f900_sample.d02.html", "documents/f900_sample.d03.html",
+PAGES = ["index.html", DOC, DOC + "#p9", "documents/f900_sample.d02.html", "documents/f900_sample.d03.html",
          "documents/f901_second.d01.html", "documents/f999_hostile.d01.html", "files/900_sample.html",
          "browse/type-1.html", "search.html?q=decision", "about.html", "encoding.html"]
 
