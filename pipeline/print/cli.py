@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sys
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import click
@@ -27,6 +27,7 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
     """
     from pipeline.print.edition import DEFAULT_ODD, Printer, read_odd, read_tei, sorted_tei_paths, write_atomically
     from pipeline.print.pdf import PrintError
+    from pipeline.print.process import PdfProcess
     from pipeline.safexml import XMLInputError
     from pipeline.xslt import XsltError
 
@@ -47,18 +48,18 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
                 raise click.ClickException(f"{path}: cannot read: {error.strerror}") from None
             files.append(read_tei(data, name=path.name))
         printer = Printer(odd=odd_text)
-        for path, file in zip(paths, files):
-            page = printer.paged_html([file], scope="file")
-            if html:
-                write_atomically(out / f"{file.stem}.html", page.encode("utf-8"))
-            write_atomically(out / f"{file.stem}.pdf", printer.pdf(page))
-            click.echo(f"wrote {out / (file.stem + '.pdf')}", err=True)
-        page = printer.paged_html(files, scope="edition")
-        if html:
-            write_atomically(out / "edition.html", page.encode("utf-8"))
-        write_atomically(out / "edition.pdf", printer.pdf(page))
-        click.echo(f"wrote {out / 'edition.pdf'}", err=True)
+        books = [(f"{file.stem}", printer.paged_html([file], scope="file")) for file in files]
+        books.append(("edition", printer.paged_html(files, scope="edition")))
+        # WeasyPrint runs in a process of its own: neither process holds both it and Saxon
+        with PdfProcess() as pdfs:
+            for stem, page in books:
+                if html:
+                    write_atomically(out / f"{stem}.html", page.encode("utf-8"))
+                write_atomically(out / f"{stem}.pdf", pdfs.pdf(page))
+                click.echo(f"wrote {out / (stem + '.pdf')}", err=True)
     except (XMLInputError, XsltError, PrintError) as error:
         raise click.ClickException(str(error)) from None
+    except BrokenProcessPool:
+        raise click.ClickException("the PDF process stopped unexpectedly (out of memory?); no PDF was left half-written") from None
     except OSError as error:
         raise click.ClickException(f"cannot write the PDFs: {error.strerror or error}") from None

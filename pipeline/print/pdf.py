@@ -34,6 +34,10 @@ class MissingGlyphs(PrintError):
         listed = ", ".join(f"U+{ord(c):04X}" for c in characters)
         super().__init__(f"no installed font has a glyph for {listed}")
 
+    def __reduce__(self):
+        # raised in the PDF process, re-raised in the caller's
+        return (MissingGlyphs, (self.characters,))
+
 
 def asset_urls() -> dict[str, Path]:
     """The only URLs the PDF step may read: file URL → file."""

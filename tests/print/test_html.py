@@ -1,0 +1,22 @@
+"""The paged HTML the PDFs are made from is valid HTML (checked with the Nu validator, vnu.jar)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+from conftest import ROOT
+
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def test_the_paged_html_is_valid(sample_book, edition_book, tmp_path):
+    pages = []
+    for name, book in (("sample.html", sample_book), ("edition.html", edition_book)):
+        page = tmp_path / name
+        page.write_text(book.html, encoding="utf-8")
+        pages.append(str(page))
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
+                            capture_output=True, text=True, timeout=300)
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    assert [f'{m.get("url", "").rsplit("/", 1)[-1]}:{m.get("lastLine")}: {m["message"]}' for m in messages] == []
