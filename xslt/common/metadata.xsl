@@ -138,10 +138,11 @@
     <xsl:sequence select="root($tei)/tei:TEI/tei:teiHeader/tei:profileDesc/tei:handNotes/tei:handNote[@xml:id]"/>
   </xsl:function>
 
-  <!-- The ids of the hands a document uses, the default hand first. -->
+  <!-- The ids of the hands a document uses, the default hand first (when the file declares it). -->
   <xsl:function name="c:hands-in" as="xs:string*">
     <xsl:param name="div" as="element(tei:div)"/>
-    <xsl:sequence select="distinct-values(($c:default-hand, $div//tei:handShift/@new ! c:hand-id(.)))[.]"/>
+    <xsl:sequence select="distinct-values((c:hands($div)[@xml:id = $c:default-hand] ! string(@xml:id),
+                                           $div//tei:handShift/@new ! c:hand-id(.)))[.]"/>
   </xsl:function>
 
   <!-- A hand's short name: "Typescript", "C. D. Powell", "An unidentified hand". -->
