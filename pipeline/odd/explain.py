@@ -317,6 +317,8 @@ class Grammar:
 
     def _expected(self, state: Node, rule: ElementRule, end: bool = True) -> tuple[str, ...]:
         names = [f"<{n}>" for n in sorted(firsts(state), key=str.lower)]
+        if rule.text:
+            names.append("text")
         if end and nullable(state):
             names.append(f"the end of <{rule.name}>")
         return tuple(names)
