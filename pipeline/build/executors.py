@@ -8,6 +8,7 @@ process in its initializer; on Dask, each worker opens them on its first task.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 
 from pipeline.build import worker
@@ -71,5 +72,5 @@ def make_executor(kind: str, jobs: int, tasks: int, toolchain_spec: str, schedul
         max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=worker.initialize,
-        initargs=(toolchain_spec,),
+        initargs=(toolchain_spec, os.getpid()),
     )

@@ -24,28 +24,28 @@ def open_here(toolchain_spec: str) -> None:
         pass
 
 
-def initialize(toolchain_spec: str) -> None:
+def initialize(toolchain_spec: str, parent: int) -> None:
     """Pool initializer: open the steps (compile stylesheets and schemas) for this process.
 
     A failure here is left for the tasks to meet again and report per document,
     instead of breaking the whole pool without a word.
     """
-    _exit_with_parent()
+    _exit_with_parent(parent)
     try:
         _worker(toolchain_spec)
     except Exception:  # noqa: BLE001
         pass
 
 
-def _exit_with_parent() -> None:
+def _exit_with_parent(parent: int) -> None:
     """End this pool process when the build that started it is gone (even killed with SIGKILL).
 
     A pool process waiting for work would otherwise wait for ever: it holds
     both ends of the pool's queue itself, so it never sees the build close it.
+    `parent` is the build's pid, as the build gave it: read here, it could
+    already be init's, if the build was killed while this process started.
     """
     import os
-
-    parent = os.getppid()
 
     def watch() -> None:
         while os.getppid() == parent:
