@@ -17,7 +17,9 @@ as XML gives one message with ``source == "xml"`` rather than an exception.
 from __future__ import annotations
 
 import bisect
+import os
 import re
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +33,34 @@ from pipeline.safexml import XMLInputError, parse
 #: the copies pipeline/odd/compiled/ links to, which the wheel carries as package data.
 _CHECKOUT = Path(__file__).resolve().parents[1] / "schema" / "compiled"
 COMPILED = _CHECKOUT if (_CHECKOUT / "pmo.rng").is_file() else Path(__file__).resolve().parent / "odd" / "compiled"
+ODD = _CHECKOUT.parent / "pmo.odd"
 SCHEMA_NAME = "pmo"
+
+
+def current_schema(odd: Path = ODD, compiled: Path = COMPILED) -> Path:
+    """The folder of compiled schemas that matches the ODD as it is now.
+
+    The committed `compiled` folder when it was made from this ODD (or when there is no
+    ODD, as in an installed package); otherwise the ODD is compiled once into a cache
+    folder named by its digest (under $XDG_CACHE_HOME or ~/.cache), which later runs
+    reuse for as long as the ODD is unchanged.
+    """
+    if not odd.is_file():
+        return compiled
+    from pipeline.odd.compile import compile_odd, odd_digest, recorded_digest, write_outputs
+
+    digest = odd_digest(odd)
+    if recorded_digest(compiled / f"{SCHEMA_NAME}.rng") == digest:
+        return compiled
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pipeline" / "schema" / digest
+    if recorded_digest(cache / f"{SCHEMA_NAME}.rng") != digest:
+        outputs = compile_odd(odd)  # raises OddError if the changed ODD does not compile
+        try:
+            write_outputs(outputs, cache)
+        except OSError:  # no writable cache: compile for this process only
+            cache = Path(tempfile.mkdtemp(prefix="pipeline-schema-"))
+            write_outputs(outputs, cache)
+    return cache
 
 
 @dataclass(frozen=True)
@@ -77,8 +106,14 @@ class ValidationError(Exception):
 class Validator:
     """The project's RELAX NG and Schematron, compiled once; validates any number of files."""
 
-    def __init__(self, compiled: Path | str = COMPILED, name: str = SCHEMA_NAME) -> None:
-        compiled = Path(compiled)
+    def __init__(self, compiled: Path | str | None = None, name: str = SCHEMA_NAME) -> None:
+        if compiled is None:
+            compiled = current_schema()
+            #: Whether the committed schemas were stale against the ODD (a fresh compile is used instead).
+            self.stale = compiled != COMPILED
+        else:
+            compiled, self.stale = Path(compiled), False
+        self.compiled = compiled
         self.rng_path = compiled / f"{name}.rng"
         self.xsl_path = compiled / f"{name}.sch.xsl"
         self._relaxng = etree.RelaxNG(etree.parse(str(self.rng_path), etree.XMLParser(no_network=True, resolve_entities=False)))

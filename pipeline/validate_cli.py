@@ -78,14 +78,20 @@ def validate(paths: tuple[str, ...], output_format: str, quiet: bool) -> None:
 
     from lxml import etree
 
+    from pipeline.odd.load import OddError
     from pipeline.validate import Message, Validator
     from pipeline.xslt import XsltError
 
     try:
         validator = Validator() if files else None
+    except OddError as error:
+        click.echo(f"error: the ODD has changed and does not compile: {error}", err=True)
+        raise SystemExit(EXIT_UNREADABLE) from None
     except (OSError, etree.LxmlError, XsltError) as error:  # a missing or broken compiled schema
         click.echo(f"error: the compiled schema cannot be loaded ({' '.join(str(error).split())}); run `pipeline schema`", err=True)
         raise SystemExit(EXIT_UNREADABLE) from None
+    if validator is not None and validator.stale:
+        click.echo("note: schema/pmo.odd has changed since schema/compiled/ was made: validating against the ODD as it is now (run `pipeline schema` to update the committed files)", err=True)
     results: list[tuple[str, list[Message]]] = []
     for path in files:
         name = str(path)

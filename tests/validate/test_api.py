@@ -100,3 +100,31 @@ def test_any_damage_to_a_file_gives_messages_never_an_exception(validator, posit
     damaged = SOURCE[:position] + junk + SOURCE[position + length:]
     for message in validator.iter_errors(damaged, name="damaged.xml"):
         assert message.line >= 1 and message.column >= 1 and "\n" not in str(message)
+
+
+def test_a_changed_odd_is_compiled_once_into_the_cache_and_reused(tmp_path, monkeypatch):
+    from pipeline.validate import COMPILED, ODD, current_schema
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert current_schema(ODD, COMPILED) == COMPILED  # the committed files match the ODD
+    odd = tmp_path / "pmo.odd"
+    odd.write_bytes(ODD.read_bytes().replace(b'<valItem ident="section">', b'<valItem ident="enclosure"><gloss>enclosure</gloss><desc>An enclosure.</desc></valItem>\n                  <valItem ident="section">'))
+    fresh = current_schema(odd, COMPILED)
+    assert fresh != COMPILED and fresh.is_relative_to(tmp_path / "cache")
+    made = (fresh / "pmo.rng").stat().st_mtime_ns
+    assert current_schema(odd, COMPILED) == fresh and (fresh / "pmo.rng").stat().st_mtime_ns == made  # reused, not recompiled
+    changed = Validator(fresh)
+    enclosure = VALID.read_bytes().replace(b'<div type="letter"', b'<div type="enclosure"')
+    assert changed.is_valid(enclosure, name="e.xml")
+    assert not Validator(COMPILED).is_valid(enclosure, name="e.xml")
+
+
+def test_a_broken_changed_odd_is_an_error(tmp_path, monkeypatch):
+    from pipeline.odd.load import OddError
+    from pipeline.validate import COMPILED, current_schema
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    odd = tmp_path / "pmo.odd"
+    odd.write_text("<TEI/>")
+    with pytest.raises(OddError):
+        current_schema(odd, COMPILED)

@@ -120,3 +120,14 @@ def test_a_missing_compiled_schema_is_a_message_not_a_traceback(monkeypatch, tmp
     result = invoke(str(VALID))
     assert result.exit_code == 2
     assert "the compiled schema cannot be loaded" in result.stderr and "pipeline schema" in result.stderr
+
+
+def test_a_stale_committed_schema_is_noted(monkeypatch, tmp_path):
+    import pipeline.validate as api
+
+    copy = tmp_path / "fresh"
+    shutil.copytree(api.COMPILED, copy)
+    monkeypatch.setattr(api, "current_schema", lambda: copy)
+    result = invoke(str(VALID))
+    assert result.exit_code == 0
+    assert "schema/pmo.odd has changed since schema/compiled/ was made" in result.stderr
