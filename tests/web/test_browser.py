@@ -70,7 +70,9 @@ def page(browser):
     problems = Problems()
     page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url}"))
+    # A request cut short by the next navigation (net::ERR_ABORTED, e.g. a favicon) is not a failure.
+    page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url} {r.failure}")
+            if "ERR_ABORTED" not in (r.failure or "") else None)
 
     def on_dialog(dialog):
         problems.append(f"dialog: {dialog.message}")
