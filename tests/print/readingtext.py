@@ -8,13 +8,13 @@ TEI = "{http://www.tei-c.org/ns/1.0}"
 NS = {"tei": TEI[1:-1]}
 
 #: Text under these is not reading text: deletions (reported in notes), forme work of the original,
-#: the original side of a choice, illegible OCR readings, what a gap's desc says and notes, annotations
-#: among them (all reported in notes at the foot of the page).
+#: the original side of a choice, illegible OCR readings, what a gap's desc says and editorial notes
+#: (all reported in notes at the foot of the page). Handwritten annotations are reading text.
 _READING = etree.XPath(
     ".//text()[not(ancestor::tei:del | ancestor::tei:fw | ancestor::tei:orig[parent::tei:choice]"
     " | ancestor::tei:sic[parent::tei:choice] | ancestor::tei:abbr[parent::tei:choice]"
     " | ancestor::tei:unclear[@reason = 'illegible'] | ancestor::tei:gap[not(@unit = 'document')] | ancestor::tei:teiHeader"
-    " | ancestor::tei:note[not(@type = 'boilerplate')])]",
+    " | ancestor::tei:note[not(@type = 'boilerplate' or @type = 'annotation')])]",
     namespaces=NS,
 )
 
@@ -33,7 +33,7 @@ def apparatus_texts(div: etree._Element) -> list[str]:
     """Texts the notes must carry: deleted words and illegible OCR readings."""
     return [" ".join(e.itertext()) for e in div.xpath(
         ".//tei:del[not(ancestor::tei:fw)] | .//tei:unclear[@reason = 'illegible'] | .//tei:gap[not(@unit = 'document')]/tei:desc"
-        " | .//tei:note[not(@type = 'boilerplate' or @type = 'classification')]", namespaces=NS)
+        " | .//tei:note[not(@type = 'boilerplate' or @type = 'classification' or @type = 'annotation')]", namespaces=NS)
             if "".join(e.itertext()).strip()]
 
 
@@ -44,12 +44,12 @@ def apparatus_count(div: etree._Element) -> int:
         ".//tei:del[not(parent::tei:subst)] | .//tei:add[not(parent::tei:subst)] | .//tei:subst"
         " | .//tei:unclear | .//tei:gap[not(@unit = 'document')]"
         " | .//tei:choice[tei:orig or tei:sic or tei:abbr][not(ancestor::tei:gap)]"
-        " | .//tei:note[not(@type = 'boilerplate' or @type = 'classification')]",
+        " | .//tei:note[not(@type = 'boilerplate' or @type = 'classification' or @type = 'annotation')]",
         namespaces=NS)) - len(div.xpath(
         ".//tei:fw//tei:del[not(parent::tei:subst)] | .//tei:fw//tei:add[not(parent::tei:subst)] | .//tei:fw//tei:subst"
         " | .//tei:fw//tei:unclear | .//tei:fw//tei:gap | .//tei:fw//tei:note", namespaces=NS))
     hands = {h.get(f"{{http://www.w3.org/XML/1998/namespace}}id"): h for h in div.getroottree().iter(f"{TEI}handNote")}
-    for shift in div.xpath(".//tei:handShift[not(ancestor::tei:note or ancestor::tei:fw)]", namespaces=NS):
+    for shift in div.xpath(".//tei:handShift[not(ancestor::tei:note[not(@type = 'annotation')] or ancestor::tei:fw)]", namespaces=NS):
         hand = (shift.get("new") or "").lstrip("#")
         note = hands.get(hand)
         if hand and hand != "typescript" and not (note is not None and note.get("script") in ("typewritten", "printed")):

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE, tei_inputs
+from conftest import FIXTURES, SAMPLE, tei_inputs
 from pdftext import html_tree, text_of, words
 from readingtext import documents
 
 #: What the web page shows beside the reading text (its reading view hides deletions, forme work,
 #: changes of hand and original readings; the rest is labels and apparatus).
-WEB_APPARATUS = ("fw", "handshift", "orig", "vh", "pb", "gap", "note-ref", "unclear", "withheld", "rule")
+WEB_APPARATUS = ("fw", "handshift", "orig", "vh", "pb", "gap", "note-ref", "unclear", "withheld", "rule", "annotation-label")
 #: What the printed page shows beside the reading text: notes, sigla, page markers, the withheld notice.
 PRINT_APPARATUS = ("note", "page-break", "editorial", "withheld", "withheld-note", "unclear")
 
@@ -31,7 +31,7 @@ def web():
     return WebRenderer()
 
 
-@pytest.mark.parametrize("path", sorted({SAMPLE, *tei_inputs()}), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted({SAMPLE, *FIXTURES.glob("*.xml"), *tei_inputs()}), ids=lambda p: p.name)
 def test_print_and_web_give_the_same_reading_text(printer, web, path: Path):
     data = path.read_bytes()
     web_pages = web.render(web.load(data, name=path.name)).files

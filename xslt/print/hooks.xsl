@@ -250,12 +250,12 @@
   </xsl:function>
 
   <!-- The note on a change into a handwritten hand: whose hand, its initials, its date.
-       Inside a note (an annotation) the note itself says so. -->
+       Inside an annotation the note says so; inside an editorial note, the note itself speaks. -->
   <xsl:function name="p:hand-note" as="element()?">
     <xsl:param name="shift" as="element(tei:handShift)"/>
     <xsl:variable name="phrase" select="p:hand-phrase($shift)"/>
-    <xsl:if test="exists($phrase) and empty($shift/ancestor::tei:note)">
-      <xsl:sequence select="p:note((p:capital(string($phrase[1])), subsequence($phrase, 2), '.'), 'hand-note')"/>
+    <xsl:if test="exists($phrase) and empty($shift/ancestor::tei:note[not(@type = 'annotation')])">
+      <xsl:sequence select="p:note((if ($shift/ancestor::tei:note) then ('Annotation, ', $phrase) else (p:capital(string($phrase[1])), subsequence($phrase, 2)), '.'), 'hand-note')"/>
     </xsl:if>
   </xsl:function>
 
@@ -331,6 +331,15 @@
         <p class="withheld-note"><xsl:sequence select="p:plain($content)"/></p>
       </xsl:when>
       <xsl:when test="$role = 'classification'"/>
+      <!-- A handwritten annotation on the document is part of what the reader must see: in place, set
+           apart like all handwriting; the note on its change of hand names the annotator. -->
+      <xsl:when test="$role = 'annotation'">
+        <xsl:element name="{if ($tei/parent::*[self::tei:opener or self::tei:closer or self::tei:div or self::tei:body
+                              or self::tei:postscript]) then 'p' else 'span'}">
+          <xsl:attribute name="class" select="'annotation' || (if (p:all-in-hand($content)) then ' hand-block' else '')"/>
+          <xsl:sequence select="$content"/>
+        </xsl:element>
+      </xsl:when>
       <xsl:when test="$role = 'ocr-warning'">
         <xsl:sequence select="p:note(('OCR: ', $content))"/>
       </xsl:when>
