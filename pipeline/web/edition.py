@@ -15,13 +15,15 @@ For `pipeline build` (and `pipeline web`): each function takes and returns only 
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from pipeline.web.catalogue import Neighbours, catalogue, neighbours
-from pipeline.web.renderer import FileSummary, WebRenderer
+from pipeline.web.renderer import FileSummary, SourceFile, WebRenderer
 from pipeline.web.site import GUIDELINES, asset_files, search_files
 
 #: Where a document's search passages go among its files: kept for the site step, not published.
@@ -40,15 +42,25 @@ class WebEdition:
     def __init__(self, *, edition_title: str = "PMO Papers", base_url: str = "", guidelines: Path | None = GUIDELINES):
         self.renderer = WebRenderer(edition_title=edition_title, base_url=base_url)
         self.guidelines = guidelines
+        self._loaded: OrderedDict[tuple[str, str], SourceFile] = OrderedDict()
+
+    def _load(self, tei: bytes, name: str) -> SourceFile:
+        """A TEI file checked once: the summary and the pages of the same bytes share one parse."""
+        key = (name, hashlib.sha256(tei).hexdigest())
+        if key not in self._loaded:
+            self._loaded[key] = self.renderer.load(tei, name)
+            while len(self._loaded) > 8:
+                self._loaded.popitem(last=False)
+        return self._loaded[key]
 
     def summary(self, tei: bytes, name: str) -> dict[str, Any]:
         """What browse, facets and links need of one TEI file (raises WebError on a bad file)."""
-        summary = self.renderer.summarise(self.renderer.load(tei, name))
+        summary = self.renderer.summarise(self._load(tei, name))
         return {**summary.__dict__, "documents": list(summary.documents)}
 
     def document(self, tei: bytes, name: str, links: Mapping[str, Any] | None = None) -> dict[str, bytes]:
         """One TEI file's pages, its TEI download, and its private search passages (PASSAGES_DIR)."""
-        source = self.renderer.load(tei, name)
+        source = self._load(tei, name)
         rendered = self.renderer.render(source, _neighbours(links))
         files = dict(rendered.files)
         files[f"{PASSAGES_DIR}/{source.key}.json"] = json.dumps(list(rendered.passages), ensure_ascii=False).encode()
