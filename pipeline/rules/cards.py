@@ -17,7 +17,7 @@ from pipeline.dates import find_dates
 from pipeline.model import Block, Choice, DateRef, Drop, Field, Inline, Text
 from pipeline.reader.inline import plain_text
 from pipeline.registers import register
-from pipeline.rules.text import fold, similar, text_of
+from pipeline.rules.text import alike, fold, text_of
 
 MIN_REASON_ROWS = 3
 REASON_SIMILARITY = 0.8
@@ -44,7 +44,7 @@ class Card:
 
 def _reason_code(label: str) -> str | None:
     for reason in register("closure")["reasons"]:
-        if similar(label, reason["printed"]) >= REASON_SIMILARITY:
+        if alike(label, reason["printed"], REASON_SIMILARITY):
             return reason["code"]
     return None
 
@@ -67,7 +67,7 @@ def is_instruction(block: Block) -> bool:
         return False
     closure = register("closure")
     text = text_of(block)
-    return any(similar(text, printed) >= INSTRUCTION_SIMILARITY for printed in [closure["instructions_heading"], *closure["instructions"]])
+    return any(alike(text, printed, INSTRUCTION_SIMILARITY) for printed in [closure["instructions_heading"], *closure["instructions"]])
 
 
 def read_card(block: Block) -> tuple[Card, list[Drop]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pipeline.model import Block, Drop, Gap, Node, Span
-from pipeline.rules.text import similar, text_of
+from pipeline.rules.text import alike, text_of
 
 MIN_REPEATS = 3
 MAX_UNIT = 3
@@ -67,6 +67,6 @@ def _same_unit(unit: list[Node], candidate: list[Node]) -> bool:
     for a, b in zip(unit, candidate):
         if not (isinstance(b, Block) and b.kind == "paragraph"):
             return False
-        if similar(text_of(a), text_of(b)) < MIN_SIMILARITY:  # type: ignore[arg-type]
+        if not alike(text_of(a), text_of(b), MIN_SIMILARITY):  # type: ignore[arg-type]
             return False
     return True

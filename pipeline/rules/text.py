@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from pipeline.model import Block
 from pipeline.reader.inline import plain_text
@@ -30,20 +31,28 @@ def fold(text: str) -> str:
     return " ".join(text.lower().replace("\u2019", "'").split())
 
 
-MAX_FUZZY_CHARS = 2000  # longer texts are compared exactly: fuzzy matching is quadratic
+MAX_FUZZY_CHARS = 400  # longer texts (paragraphs, not lines) are compared exactly: fuzzy matching is quadratic
 
 
-def similar(a: str, b: str) -> float:
-    """How alike two texts are (0 to 1), ignoring case and spacing; cheap when they cannot be alike."""
+def alike(a: str, b: str, threshold: float) -> bool:
+    """Whether two texts match at `threshold` (0 to 1), ignoring case and spacing.
+
+    difflib's cheap upper bounds reject most pairs before the quadratic ratio is computed.
+    """
     a, b = fold(a), fold(b)
-    if not a and not b:
-        return 1.0
-    bound = 2 * min(len(a), len(b)) / (len(a) + len(b))
-    if bound < 0.8:
-        return bound
-    if max(len(a), len(b)) > MAX_FUZZY_CHARS:
-        return 1.0 if a == b else 0.0
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+    if a == b:
+        return True
+    if max(len(a), len(b)) > MAX_FUZZY_CHARS or 2 * min(len(a), len(b)) / (len(a) + len(b)) < threshold:
+        return False
+    matcher = _matcher(b)
+    matcher.set_seq1(a)
+    return matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
+
+
+@lru_cache(maxsize=256)
+def _matcher(b: str) -> SequenceMatcher:
+    """A matcher indexed on `b` (difflib indexes its second text once; registers' texts recur)."""
+    return SequenceMatcher(None, "", b, autojunk=False)
 
 
 def is_capitals(text: str, share: float = 0.9) -> bool:
