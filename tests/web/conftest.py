@@ -9,12 +9,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "tests" / "data" / "contract" / "sample.xml"
-DATA = Path(__file__).resolve().parent / "data"
-ARTIFACTS = ROOT / "test-artifacts" / "web"
-#: A stand-in for the guidelines page compiled from the ODD (which is rewritten while the schema is worked on).
-GUIDELINES = DATA / "guidelines.html"
+from webpaths import ARTIFACTS, DATA, GUIDELINES, ROOT, SAMPLE  # noqa: F401  (re-exported)
 
 
 @dataclass

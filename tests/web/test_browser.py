@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ARTIFACTS, ROOT
+from webpaths import ARTIFACTS, ROOT
 
 pytestmark = pytest.mark.browser
 

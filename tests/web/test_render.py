@@ -292,7 +292,7 @@ def test_hostile_text_from_the_converter_renders_inert(tmp_path):
     ("javascript:alert(1)//", None),
 ])
 def test_a_published_address_gives_canonical_links_and_citations(base_url, canonical):
-    from conftest import SAMPLE
+    from webpaths import SAMPLE
 
     renderer = WebRenderer(base_url=base_url)
     page = html.fromstring(renderer.render(renderer.load(SAMPLE.read_bytes(), "900_sample.xml")).files["documents/f900_sample.d01.html"])

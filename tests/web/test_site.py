@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from lxml import etree, html
 
-from conftest import GUIDELINES, ROOT, SAMPLE
+from webpaths import GUIDELINES, ROOT, SAMPLE
 from pipeline.web.catalogue import catalogue, neighbours
 from pipeline.web.renderer import FileSummary, WebRenderer
 
