@@ -230,3 +230,17 @@ def test_cached_stemming_stems_as_lunr_does(site):
     _cache_stemming()
     assert stemmer.porter_stemmer._pipeline_cached
     assert [stemmer.porter_stemmer.stem(w, {}) for w in words] == expected
+
+
+def test_publish_replaces_the_site_whole_or_not_at_all(tmp_path):
+    from pipeline.web.site import publish
+
+    out = tmp_path / "web"
+    publish({"index.html": b"one", "a/b.html": b"two"}, out)
+    assert (out / "a" / "b.html").read_bytes() == b"two"
+    with pytest.raises(ValueError):
+        publish({"index.html": b"new", "../escape.html": b"x"}, out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["web"]
+    assert (out / "index.html").read_bytes() == b"one" and not (tmp_path / "escape.html").exists()
+    publish({"index.html": b"three"}, out)
+    assert [p.name for p in out.rglob("*")] == ["index.html"] and (out / "index.html").read_bytes() == b"three"
