@@ -28,7 +28,7 @@ from typing import Any
 from pipeline import __version__
 from pipeline.build import report as report_format
 from pipeline.build.corpus import Document, find_documents
-from pipeline.build.hashing import combine, digest_bytes
+from pipeline.build.hashing import DigestCache, combine, digest_bytes
 from pipeline.build.lock import OutputLock
 from pipeline.build.progress import Progress
 from pipeline.build.staging import Staging, clean_leftovers, _explain
@@ -45,7 +45,9 @@ from pipeline.build.toolchain import (
 
 REPORT_JSON = "report.json"
 REPORT_HTML = "report.html"
-_RESERVED = {REPORT_JSON, REPORT_HTML, STATE_NAME}
+#: File digests of the last build (a cache: kept beside the outputs, not part of them).
+HASHES_NAME = ".pipeline-hashes.json"
+_RESERVED = {REPORT_JSON, REPORT_HTML, STATE_NAME, HASHES_NAME}
 #: Step whose fingerprint a cross-document step shares.
 _SITE_CODE = {"web-site": "web", "print-edition": "print"}
 #: Steps of a document's first task (after its conversion); "web" runs once every summary is in,
@@ -126,6 +128,7 @@ class _Build:
             clean_leftovers(self.out)
             self.old = State.load(self.out)
             self.new = State()
+            self.cache = DigestCache(self.out / HASHES_NAME)
             try:
                 return self._run(documents, t0)
             finally:
@@ -135,7 +138,7 @@ class _Build:
                     self.staging.discard()
 
     def _run(self, documents: list[Document], t0: float) -> BuildResult:
-        self.fingerprints = self.toolchain.fingerprints()
+        self.fingerprints = self.toolchain.fingerprints(cache=self.cache)
         self._schema()
         started = time.perf_counter()
         documents = self._drop_orphans(documents)
@@ -187,7 +190,7 @@ class _Build:
             raise EnvironmentProblem(f"the schema does not compile: {error}") from None
         self.new.site["schema"] = Record(inputs=inputs, messages=[m.as_dict() for m in messages])
         self.rebuilt.append({"step": "schema", "document": None, "reasons": _reasons("schema", reasons)})
-        self.fingerprints = self.toolchain.fingerprints()  # validation depends on the compiled schema
+        self.fingerprints = self.toolchain.fingerprints(cache=self.cache)  # validation depends on the compiled schema
         self._stage("schema", time.perf_counter() - started, time.perf_counter() - started, 1)
 
     # ---- planning --------------------------------------------------------------------------
@@ -196,15 +199,17 @@ class _Build:
         doc = item.doc
         if doc.source is not None:
             try:
-                item.source = doc.source.read_bytes()
+                source_hash, item.source = self.cache.digest(doc.source)
+                inputs = {"source": source_hash, "code": self.fingerprints["convert"]}
+                old = item.old.get("convert")
+                reasons = changed_inputs(old, inputs)
+                if not doc.tei.is_file() and not reasons:
+                    reasons = ["output missing"]
+                if reasons and item.source is None:
+                    item.source = doc.source.read_bytes()
             except OSError as error:
                 self._fail(item, "convert", f"cannot read {doc.source}: {error.strerror}")
                 return
-            inputs = {"source": digest_bytes(item.source), "code": self.fingerprints["convert"]}
-            old = item.old.get("convert")
-            reasons = changed_inputs(old, inputs)
-            if not doc.tei.is_file() and not reasons:
-                reasons = ["output missing"]
             if reasons:
                 self._submit_convert(item, inputs, _reasons("convert", reasons))
                 return
@@ -214,11 +219,17 @@ class _Build:
                 item.failure = ("convert", old.error or "cannot convert")
                 return
         try:
-            item.tei = doc.tei.read_bytes()
+            item.tei_hash, item.tei = self.cache.digest(doc.tei)
         except OSError as error:
             self._fail(item, "validate", f"cannot read {doc.tei}: {error.strerror}")
             return
         self._plan_render(item)
+
+    def _tei_bytes(self, item: _Doc) -> bytes:
+        """A document's TEI, read now if planning did not have to read it."""
+        if item.tei is None:
+            item.tei = item.doc.tei.read_bytes()
+        return item.tei
 
     def _inputs(self, item: _Doc, step: str) -> dict[str, str]:
         code = self.fingerprints["web" if step == "summary" else step]
@@ -227,8 +238,7 @@ class _Build:
         return {"tei": item.tei_hash, "code": code}
 
     def _plan_render(self, item: _Doc) -> None:
-        """Decide which of validate/web/print to run on a document whose TEI is known."""
-        item.tei_hash = digest_bytes(item.tei)
+        """Decide which of validate/summary/print to run on a document whose TEI hash is known."""
         steps: list[str] = []
         reasons_of: dict[str, list[str]] = {}
         for step in _RENDER_STEPS:
@@ -286,7 +296,7 @@ class _Build:
         item.unfinished = True
         links = self.links.get(item.doc.name) if "web" in steps and self.links else None
         self._defer(len(steps), lambda: self._submit(
-            "render", item, (steps, reasons), render_task, item.doc.name, item.tei, tuple(steps), links))
+            "render", item, (steps, reasons), render_task, item.doc.name, self._tei_bytes(item), tuple(steps), links))
 
     def _defer(self, targets: int, submit) -> None:
         """While planning, tasks are only queued (to size the pool); then submitted in order."""
@@ -362,6 +372,7 @@ class _Build:
                 return
         else:
             item.tei = outcome.tei
+        item.tei_hash = digest_bytes(item.tei)
         item.new["convert"] = Record(inputs=inputs, messages=messages, data={"source": str(item.doc.source)})
         self._plan_render(item)
 
@@ -558,7 +569,7 @@ class _Build:
 
         if self.stopping:
             return
-        included = [d for d in docs if d.failure is None and d.tei is not None]
+        included = [d for d in docs if d.failure is None and d.tei_hash is not None]
         self._queue = []
         for step in SITE_STEPS:
             if OUTPUT_OF_STEP[step] not in self.o.only:
@@ -594,7 +605,8 @@ class _Build:
                     data = (base / relative).read_bytes()
                 private[relative[len(PRIVATE):]] = data
         summary = item.new.get("summary")
-        return SiteDocument(item.doc.name, item.tei, summary.data.get("summary") if summary else None, private)
+        tei = self._tei_bytes(item) if own == "print" else None
+        return SiteDocument(item.doc.name, tei, summary.data.get("summary") if summary else None, private)
 
     def _gather_site(self, _item, extra, outcome) -> None:
         step, inputs, reasons = extra
@@ -632,6 +644,7 @@ class _Build:
         if self.staging is None and self.out.is_dir() and state_bytes == self.old.raw:
             _write_in_place(self.out / REPORT_JSON, json_bytes)
             _write_in_place(self.out / REPORT_HTML, html_bytes)
+            self.cache.save()
             return BuildResult(report["exit_code"], report)
         staging = self._stage_dir()
         staging.write(STATE_NAME, state_bytes)
@@ -644,6 +657,7 @@ class _Build:
         except OSError as error:
             raise EnvironmentProblem(_explain(error, f"cannot publish {self.out}")) from None
         self.staging = None
+        self.cache.save(self.out / HASHES_NAME)
         return BuildResult(report["exit_code"], report)
 
     def _report(self, docs: list[_Doc]) -> dict[str, Any]:

@@ -47,7 +47,7 @@ def tree_files(root: Path) -> list[Path]:
     return found
 
 
-def digest_paths(paths: Iterable[Path], base: Path) -> str:
+def digest_paths(paths: Iterable[Path], base: Path, cache: "DigestCache | None" = None) -> str:
     """One hash for the names (relative to `base`) and contents of every file under `paths`.
 
     A missing path counts as empty, so a step whose code has not been written
@@ -64,7 +64,7 @@ def digest_paths(paths: Iterable[Path], base: Path) -> str:
             except ValueError:
                 rel = path.as_posix()
             h.update(b"\0file\0" + rel.encode("utf-8", "surrogateescape") + b"\0")
-            h.update(digest_file(path).encode())
+            h.update((cache.digest(path)[0] if cache is not None else digest_file(path)).encode())
     return h.hexdigest()
 
 
@@ -93,3 +93,58 @@ def library_versions(names: Iterable[str]) -> dict[str, str]:
             if key in wanted and wanted[key] not in found:
                 found[wanted[key]] = version
     return {n: found.get(n, "absent") for n in names}
+
+
+class DigestCache:
+    """File digests remembered with the file's size, times and inode, as git's index does.
+
+    A file whose `stat` is unchanged is not read again; one that was touched
+    is read and hashed again (and gives the same digest if its content is the
+    same). Kept in a small JSON file; entries not asked for in a run are dropped.
+    """
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self._old: dict[str, list] = {}
+        self._new: dict[str, list] = {}
+        if path is not None:
+            try:
+                import json
+
+                loaded = json.loads(path.read_bytes())
+                if isinstance(loaded, dict):
+                    self._old = loaded
+            except (OSError, ValueError):
+                pass
+
+    def digest(self, path: Path) -> tuple[str, bytes | None]:
+        """The file's SHA-256, and its bytes when it had to be read (else None)."""
+        key = os.path.abspath(path)
+        st = os.stat(key)
+        signature = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+        known = self._new.get(key) or self._old.get(key)
+        if known is not None and known[:4] == signature:
+            self._new[key] = known
+            return known[4], None
+        with open(key, "rb") as handle:
+            data = handle.read()
+        digest = digest_bytes(data)
+        self._new[key] = signature + [digest]
+        return digest, data
+
+    def save(self, path: Path | None = None) -> None:
+        """Write the cache (atomically); failures are ignored: it is only a cache."""
+        import json
+
+        target = path or self.path
+        if target is None:
+            return
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        try:
+            tmp.write_bytes(json.dumps(self._new, separators=(",", ":")).encode())
+            os.replace(tmp, target)
+        except OSError:
+            try:
+                tmp.unlink()
+            except OSError:
+                pass

@@ -62,13 +62,13 @@ _LIBRARIES = {
 class EditionToolchain:
     """The steps of the edition, as the build's main process sees them."""
 
-    def fingerprints(self) -> dict[str, str]:
+    def fingerprints(self, cache=None) -> dict[str, str]:
         versions = library_versions(sorted({lib for libs in _LIBRARIES.values() for lib in libs}))
         python = ".".join(map(str, sys.version_info[:3]))
         result = {}
         for step, paths in _step_paths().items():
             libraries = ",".join(f"{lib}={versions[lib]}" for lib in _LIBRARIES[step])
-            result[step] = combine(step, __version__, python, libraries, digest_paths(paths, ROOT))
+            result[step] = combine(step, __version__, python, libraries, digest_paths(paths, ROOT, cache))
         return result
 
     def compile_schema(self) -> list[Message]:

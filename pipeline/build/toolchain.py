@@ -87,7 +87,7 @@ class SiteDocument:
     """What a cross-document step gets of one document of the edition."""
 
     name: str
-    tei: bytes
+    tei: bytes | None  # given to the print edition; the web site works from summaries
     summary: Any = None  # what web_summary returned
     private: dict[str, bytes] = field(default_factory=dict)  # the document's private files (e.g. search passages)
 
@@ -116,8 +116,10 @@ class Worker(Protocol):
 class Toolchain(Protocol):
     """The steps as seen from the main process."""
 
-    def fingerprints(self) -> dict[str, str]:
-        """Step name -> one hash of everything its output depends on besides its input."""
+    def fingerprints(self, cache=None) -> dict[str, str]:
+        """Step name -> one hash of everything its output depends on besides its input.
+
+        `cache` (a pipeline.build.hashing.DigestCache) may spare reading unchanged files."""
 
     def compile_schema(self) -> list[Message]:
         """Compile the ODD into the schemas validation uses (raises StepError)."""

@@ -16,7 +16,7 @@ FAKE = "buildfakes:FakeToolchain"
 HERE = Path(__file__).resolve().parent
 #: Not compared between builds: the reports (timings) and the build's own state (a clean build
 #: records a hand-edited TEI file's warning, which an incremental one never meets again).
-REPORTS = {"report.html", "report.json", ".pipeline-build.json"}
+REPORTS = {"report.html", "report.json", ".pipeline-build.json", ".pipeline-hashes.json"}
 
 
 def run(*args: str, toolchain: str = FAKE):
