@@ -32,10 +32,8 @@ def summary_lines(report: dict[str, Any], output: Path) -> list[str]:
     for doc in report["documents"]:
         if not doc["ok"]:
             lines.append(f"  failed: {doc['name']}: {doc['error']}")
-    timing = ", ".join(
-        f"{stage} {t['wall']:.2f}s" if t["wall"] else f"{stage} {t['work']:.2f}s of work"
-        for stage, t in report["timings"].items()
-    )
-    lines.append(f"time: {timing}")
+    walls = [f"{stage} {t['wall']:.2f}s" for stage, t in report["timings"].items() if t["wall"] >= 0.005]
+    work = [f"{stage} {t['work']:.2f}s" for stage, t in report["timings"].items() if t["work"] >= 0.005]
+    lines.append("time: " + (", ".join(walls) or "nothing to speak of") + (f" (work in the steps: {', '.join(work)})" if work else ""))
     lines.append(f"report: {output / 'report.html'}")
     return lines
