@@ -32,6 +32,19 @@ from corpus import generate  # noqa: E402
 
 PYTHON = Path(sys.executable)
 PIPELINE = PYTHON.parent / "pipeline"
+#: The environment of every command run: set by main() (the snapshot on PYTHONPATH, bytecode cached).
+ENV: dict[str, str] = dict(os.environ)
+
+
+def snapshot(work: Path, revision: str) -> Path:
+    """The project's code at `revision` (git archive), so that work going on in the tree cannot change the figures."""
+    project = work / "project"
+    project.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision, "pipeline", "xslt", "schema"],
+                             capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(project)], input=archive, check=True)
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    return project
 
 
 def build(folder: Path, *args: str, toolchain: str | None = None) -> tuple[float, dict]:
@@ -40,7 +53,7 @@ def build(folder: Path, *args: str, toolchain: str | None = None) -> tuple[float
     if toolchain:
         command += ["--toolchain", toolchain]
     started = time.perf_counter()
-    done = subprocess.run(command, cwd=folder, capture_output=True, text=True)
+    done = subprocess.run(command, cwd=folder, capture_output=True, text=True, env=ENV)
     elapsed = time.perf_counter() - started
     if done.returncode not in (0, 1):
         raise SystemExit(f"pipeline build failed in {folder}: {done.stderr.strip()}")
@@ -52,7 +65,7 @@ def best_of(times: int, command: list[str], cwd: Path | None = None) -> float:
     best = float("inf")
     for _ in range(times):
         started = time.perf_counter()
-        subprocess.run(command, cwd=cwd, capture_output=True, check=False)
+        subprocess.run(command, cwd=cwd, capture_output=True, check=False, env=ENV)
         best = min(best, time.perf_counter() - started)
     return best
 
@@ -161,12 +174,12 @@ def bench_validation(tei_dir: Path, limit: int = 50) -> None:
 
     files = sorted(tei_dir.glob("*.xml"))[:limit]
     validator = _open_validator()
+    rng = Path(sys.modules["pipeline.validate"].COMPILED) / "pmo.rng"
     started = time.perf_counter()
     for path in files:
         data = path.read_bytes()
         validator(parse(data, name=path.name), data, path.name)
     ours = time.perf_counter() - started
-    rng = ROOT / "schema" / "compiled" / "pmo.rng"
     started = time.perf_counter()
     subprocess.run(["jing", str(rng), *map(str, files)], capture_output=True)
     jing = time.perf_counter() - started
@@ -178,7 +191,7 @@ def bench_convert(work: Path) -> None:
     sources = sorted((ROOT / "sources").glob("*.txt"))
     out = work / "convert-tei"
     started = time.perf_counter()
-    subprocess.run([str(PIPELINE), "convert", "-q", "-o", str(out), *map(str, sources)], capture_output=True)
+    subprocess.run([str(PIPELINE), "convert", "-q", "-o", str(out), *map(str, sources)], capture_output=True, env=ENV)
     ours = time.perf_counter() - started
     if not shutil.which("pandoc"):
         print("convert against pandoc: n/a (pandoc is not installed)")
@@ -210,14 +223,22 @@ def main() -> None:
     parser.add_argument("--speedup-size", type=int, default=0, help="N for the 1-vs-2 workers figure (default: the smallest N)")
     parser.add_argument("--skip", default="", help="parts to skip: sizes,speedup,xslt,validation,convert,startup")
     parser.add_argument("--workdir", type=Path, help="where corpora and builds go (default: a temporary folder, removed)")
+    parser.add_argument("--revision", default="HEAD", help="the commit whose code is measured (default HEAD)")
     parser.add_argument("--toolchain", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)
     sizes = sorted(int(s) for s in args.sizes.split(",") if s)
     skip = set(args.skip.split(","))
     work = args.workdir or Path(tempfile.mkdtemp(prefix="bench-build-"))
     work.mkdir(parents=True, exist_ok=True)
+    project = snapshot(work, args.revision)
+    ENV.pop("PYTHONDONTWRITEBYTECODE", None)
+    ENV["PYTHONPYCACHEPREFIX"] = str(work / "pycache")  # bytecode cached, as on any machine
+    ENV["PYTHONPATH"] = os.pathsep.join(filter(None, [str(project), os.environ.get("PYTHONPATH", "")]))
+    sys.path.insert(0, str(project))
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", args.revision], capture_output=True, text=True).stdout.strip()
     print(f"machine: {machine()}")
-    print(f"outputs: {args.only}; jobs: {args.jobs}")
+    print(f"code: commit {commit}; outputs: {args.only}; jobs: {args.jobs}")
     try:
         bundled = work / "bundled"
         shutil.copytree(ROOT / "sources", bundled / "sources", dirs_exist_ok=True)
