@@ -10,7 +10,9 @@ from typing import Iterable, Sequence
 
 from lxml import etree
 
-from pipeline.safexml import parse
+from pipeline.safexml import XMLInputError, parse
+
+TEI_ROOT = "{http://www.tei-c.org/ns/1.0}TEI"
 
 #: The entry stylesheet of the print edition.
 STYLESHEET = Path(__file__).resolve().parents[2] / "xslt" / "print" / "print.xsl"
@@ -31,9 +33,12 @@ class TeiFile:
 
 
 def read_tei(data: bytes, *, name: str) -> TeiFile:
-    """Check untrusted TEI bytes with pipeline.safexml (raises XMLInputError) and keep them as text."""
-    tree = parse(data, name=name)
-    return TeiFile(name=name, text=etree.tostring(tree.getroot(), encoding="unicode"))
+    """Check untrusted TEI bytes with pipeline.safexml and keep them as text; raises XMLInputError
+    for anything safexml refuses and for a root that is not a TEI <TEI>."""
+    root = parse(data, name=name).getroot()
+    if root.tag != TEI_ROOT:
+        raise XMLInputError(name, root.sourceline, None, f"the root element is <{etree.QName(root).localname}>, not a TEI <TEI> in the TEI namespace")
+    return TeiFile(name=name, text=etree.tostring(root, encoding="unicode"))
 
 
 def read_odd(path: Path = DEFAULT_ODD) -> str | None:

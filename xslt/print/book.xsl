@@ -12,9 +12,17 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
+  <!-- Anchor ids: a TEI xml:id where it is unique in the book, else one Saxon generates. The book's own
+       ids have a colon, which no xml:id can, so they never meet. -->
   <xsl:function name="p:file-id" as="xs:string">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="'file-' || (if (matches($tei/@xml:id, '^[\p{L}\p{N}_.\-]+$')) then $tei/@xml:id else generate-id($tei))"/>
+    <xsl:sequence select="'file:' || (if (p:unique-id($tei/@xml:id, $p:files/@xml:id)) then $tei/@xml:id else generate-id($tei))"/>
+  </xsl:function>
+
+  <xsl:function name="p:unique-id" as="xs:boolean">
+    <xsl:param name="id" as="attribute()?"/>
+    <xsl:param name="all" as="attribute()*"/>
+    <xsl:sequence select="matches($id, '^[\p{L}_][\p{L}\p{N}_.\-]*$') and count($all[. = $id]) = 1"/>
   </xsl:function>
 
   <xsl:function name="p:file-title" as="xs:string">
@@ -62,16 +70,17 @@
         </div>
         <main>
           <xsl:for-each select="$files">
-            <section class="file" id="{p:file-id(.)}" aria-labelledby="{p:file-id(.)}-h">
+            <section class="file" id="{p:file-id(.)}" aria-labelledby="{p:file-id(.)}:h">
               <header class="file-head">
-                <h1 id="{p:file-id(.)}-h" data-ref="{p:file-label(.)}"><xsl:value-of select="p:file-label(.)"/></h1>
+                <h1 id="{p:file-id(.)}:h" data-ref="{p:file-label(.)}"><xsl:value-of select="p:file-label(.)"/></h1>
                 <xsl:if test="p:file-title(.)"><p class="file-title"><xsl:value-of select="p:file-title(.)"/></p></xsl:if>
                 <p class="file-source">
                   <xsl:value-of select="count(tei:text/tei:body/tei:div)"/>
                   <xsl:value-of select="if (count(tei:text/tei:body/tei:div) = 1) then ' document' else ' documents'"/>
                 </p>
               </header>
-              <xsl:apply-templates select="tei:text/tei:body/tei:div" mode="c:text"/>
+              <!-- the documents, and whatever else the body holds, in place -->
+              <xsl:sequence select="p:paragraphs(tei:text/tei:body/node() ! p:render(.))"/>
             </section>
           </xsl:for-each>
         </main>
@@ -84,6 +93,12 @@
       </body>
     </html>
   </xsl:template>
+
+  <!-- A node of a body rendered by the common layer. -->
+  <xsl:function name="p:render" as="item()*">
+    <xsl:param name="node" as="node()"/>
+    <xsl:apply-templates select="$node" mode="c:text"/>
+  </xsl:function>
 
   <!-- "The National Archives, PREM 19: 2 files, 9 documents". -->
   <xsl:function name="p:description" as="xs:string">
@@ -164,10 +179,10 @@
 
   <xsl:template name="p:contents">
     <xsl:param name="files" as="element(tei:TEI)*"/>
-    <nav class="contents" aria-labelledby="contents-h">
-      <h2 id="contents-h">Contents</h2>
+    <nav class="contents" aria-labelledby="print:contents">
+      <h2 id="print:contents">Contents</h2>
       <ol>
-        <li class="toc-part"><a href="#introduction">Introduction</a></li>
+        <li class="toc-part"><a href="#print:introduction">Introduction</a></li>
         <xsl:for-each select="$files">
           <li class="toc-file">
             <a href="#{p:file-id(.)}"><xsl:value-of select="string-join((p:file-label(.), p:file-title(.)[.]), ': ')"/></a>
@@ -178,8 +193,8 @@
             </ol>
           </li>
         </xsl:for-each>
-        <li class="toc-part"><a href="#withheld">Withheld documents</a></li>
-        <li class="toc-part"><a href="#correspondents">Index of correspondents</a></li>
+        <li class="toc-part"><a href="#print:withheld">Withheld documents</a></li>
+        <li class="toc-part"><a href="#print:correspondents">Index of correspondents</a></li>
       </ol>
     </nav>
   </xsl:template>
@@ -188,8 +203,8 @@
 
   <xsl:template name="p:introduction">
     <xsl:param name="files" as="element(tei:TEI)*"/>
-    <section class="introduction" id="introduction" aria-labelledby="introduction-h">
-      <h2 id="introduction-h">Introduction</h2>
+    <section class="introduction" id="print:introduction" aria-labelledby="print:introduction-h">
+      <h2 id="print:introduction-h">Introduction</h2>
       <p>
         <xsl:text>This edition gives </xsl:text>
         <xsl:value-of select="p:extent($files)"/>
@@ -263,8 +278,8 @@
 
   <xsl:template name="p:withheld-list">
     <xsl:param name="documents" as="element(tei:div)*"/>
-    <section class="back" id="withheld" aria-labelledby="withheld-h">
-      <h2 id="withheld-h">Withheld documents</h2>
+    <section class="back" id="print:withheld" aria-labelledby="print:withheld-h">
+      <h2 id="print:withheld-h">Withheld documents</h2>
       <xsl:choose>
         <xsl:when test="empty($documents)"><p>No document of this edition is withheld.</p></xsl:when>
         <xsl:otherwise>
@@ -301,8 +316,8 @@
         </xsl:for-each>
       </xsl:for-each>
     </xsl:variable>
-    <section class="back" id="correspondents" aria-labelledby="correspondents-h">
-      <h2 id="correspondents-h">Index of correspondents</h2>
+    <section class="back" id="print:correspondents" aria-labelledby="print:correspondents-h">
+      <h2 id="print:correspondents-h">Index of correspondents</h2>
       <p class="index-note">Senders and addressees of the documents, with the pages on which the documents begin; offices are given as the documents name them.</p>
       <xsl:choose>
         <xsl:when test="empty($entries)"><p>No document of this edition names its sender or addressee.</p></xsl:when>

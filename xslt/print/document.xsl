@@ -11,11 +11,13 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
-  <!-- An anchor id for a document, unique in the book (file ids prefix document ids). -->
+  <!-- The xml:ids of all documents of the book (to tell whether one is unique). -->
+  <xsl:variable name="p:doc-ids" as="attribute()*" select="$p:files/tei:text/tei:body/tei:div/@xml:id"/>
+
+  <!-- An anchor id for a document, unique in the book (see p:file-id). -->
   <xsl:function name="p:doc-id" as="xs:string">
     <xsl:param name="div" as="element(tei:div)"/>
-    <xsl:sequence select="if (matches($div/@xml:id, '^[\p{L}_][\p{L}\p{N}_.\-]*$')) then string($div/@xml:id)
-                          else 'doc-' || generate-id($div)"/>
+    <xsl:sequence select="if (p:unique-id($div/@xml:id, $p:doc-ids)) then string($div/@xml:id) else 'doc:' || generate-id($div)"/>
   </xsl:function>
 
   <!-- The document's number in its file: @n, else its position. -->
@@ -68,10 +70,10 @@
     <xsl:variable name="id" select="p:doc-id(.)"/>
     <xsl:variable name="withheld" select="c:is-withheld(.)"/>
     <xsl:variable name="date" select="p:doc-date(.)"/>
-    <article class="document doc-{(@type[matches(., '^[\w\-]+$')], 'document')[1]}" id="{$id}" aria-labelledby="{$id}-h">
+    <article class="document doc-{(@type[matches(., '^[\w\-]+$')], 'document')[1]}" id="{$id}" aria-labelledby="{$id}:h">
       <xsl:if test="matches(@xml:lang, '^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$')"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
       <header>
-        <h2 id="{$id}-h" data-date="{if ($withheld) then 'Withheld document' else ($date[.], 'Undated')[1]}">
+        <h2 id="{$id}:h" data-date="{if ($withheld) then 'Withheld document' else ($date[.], 'Undated')[1]}">
           <xsl:value-of select="p:doc-heading(.)"/>
         </h2>
         <dl class="doc-meta">

@@ -1,0 +1,41 @@
+"""The paged HTML: ids unique whatever the TEI's ids, inputs that are not TEI refused."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from conftest import SAMPLE
+from pdftext import html_tree
+from pipeline.print import read_tei
+from pipeline.safexml import XMLInputError
+
+
+def test_ids_stay_unique_when_files_share_xml_ids(printer):
+    text = SAMPLE.read_bytes()
+    # the same file twice, and a document whose id is one the book uses for itself
+    clash = text.replace(b'xml:id="f900_sample.d04"', b'xml:id="introduction"')
+    html = printer.paged_html([read_tei(text, name="a.xml"), read_tei(clash, name="b.xml")], scope="edition")
+    tree = html_tree(html)
+    ids = Counter(e.get("id") for e in tree.xpath("//*[@id]"))
+    assert [i for i, n in ids.items() if n > 1] == []
+    # every link of the contents leads somewhere
+    for link in tree.xpath("//nav//a/@href"):
+        assert ids[link[1:]] == 1, link
+    assert len(tree.xpath("//article")) == 8
+
+
+def test_a_file_that_is_not_tei_is_refused():
+    with pytest.raises(XMLInputError, match="not a TEI"):
+        read_tei(b"<html><body/></html>", name="x.xml")
+    with pytest.raises(XMLInputError, match="not a TEI"):
+        read_tei(b"<TEI/>", name="x.xml")
+
+
+def test_a_file_without_documents_still_makes_a_book(printer):
+    tei = read_tei(b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><p>x</p></body></text></TEI>', name="e.xml")
+    html = printer.paged_html([tei], scope="file")
+    assert "Contents" in html and "No document of this edition is withheld" in html
+    # text outside any document is still printed
+    assert "<p>x</p>" in html
