@@ -188,7 +188,7 @@
             <a href="#{p:file-id(.)}"><xsl:value-of select="string-join((p:file-label(.), p:file-title(.)[.]), ': ')"/></a>
             <ol>
               <xsl:for-each select="tei:text/tei:body/tei:div">
-                <li class="toc-doc"><a href="#{p:doc-id(.)}"><xsl:value-of select="p:doc-heading(.)"/></a></li>
+                <li class="toc-doc"><a href="#{p:doc-id(.)}"><xsl:value-of select="string-join((p:doc-heading(.), p:doc-date(.)[.][not(c:is-withheld(current()))]), ', ')"/></a></li>
               </xsl:for-each>
             </ol>
           </li>
@@ -305,6 +305,13 @@
     </section>
   </xsl:template>
 
+  <!-- The most frequent of several spellings (the first of equally frequent ones). -->
+  <xsl:function name="p:usual-form" as="xs:string">
+    <xsl:param name="forms" as="xs:string*"/>
+    <xsl:variable name="counts" select="for $f in distinct-values($forms) return count($forms[. = $f])"/>
+    <xsl:sequence select="distinct-values($forms)[index-of($counts, max($counts))[1]]"/>
+  </xsl:function>
+
   <xsl:template name="p:correspondents">
     <xsl:param name="documents" as="element(tei:div)*"/>
     <xsl:variable name="entries" as="element(p:entry)*">
@@ -323,10 +330,11 @@
         <xsl:when test="empty($entries)"><p>No document of this edition names its sender or addressee.</p></xsl:when>
         <xsl:otherwise>
           <ol class="index">
-            <xsl:for-each-group select="$entries" group-by="@key">
-              <xsl:sort select="lower-case(current-grouping-key())"/>
+            <!-- one entry for the forms of a name that differ only in case or spacing -->
+            <xsl:for-each-group select="$entries" group-by="lower-case(@key)">
+              <xsl:sort select="current-grouping-key()"/>
               <li>
-                <xsl:value-of select="current-grouping-key()"/>
+                <xsl:value-of select="p:usual-form(current-group()/@key)"/>
                 <xsl:for-each-group select="current-group()" group-by="@role">
                   <xsl:sort select="current-grouping-key()"/>
                   <xsl:text> </xsl:text>
