@@ -20,12 +20,15 @@ from __future__ import annotations
 import os
 import signal
 import time
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
+from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
+
+if TYPE_CHECKING:  # concurrent.futures imports logging: only a build with work to do pays for it
+    from concurrent.futures import Executor, Future
 from pipeline.build import report as report_format
 from pipeline.build.corpus import Document, find_documents
 from pipeline.build.hashing import DigestCache, combine, digest_bytes
@@ -309,6 +312,8 @@ class _Build:
 
     def _drain(self) -> None:
         """Submit what planning queued, then gather results until no task is left."""
+        from concurrent.futures import FIRST_COMPLETED, wait
+
         queue, self._queue = self._queue or [], None
         if queue:
             self._expected_tasks = len(queue)

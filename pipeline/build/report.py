@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
-from html import escape
 from typing import Any
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """HTML-escape text (as html.escape, without importing html.entities at start-up)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace('"', "&quot;").replace("'", "&#x27;") if quote else text
 
 _CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem;color:#222}

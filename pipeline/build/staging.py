@@ -10,11 +10,9 @@ them. A killed build leaves a staging directory behind; the next one removes it.
 
 from __future__ import annotations
 
-import ctypes
 import errno
 import os
 import shutil
-import uuid
 from pathlib import Path
 
 from pipeline.build.toolchain import EnvironmentProblem
@@ -48,7 +46,7 @@ class Staging:
 
     def __init__(self, output_dir: Path) -> None:
         self.output_dir = output_dir
-        self.path = output_dir.parent / (_prefix(output_dir, "staging") + uuid.uuid4().hex[:12])
+        self.path = output_dir.parent / (_prefix(output_dir, "staging") + os.urandom(6).hex())
         self._made_dirs: set[Path] = set()
 
     def create(self) -> None:
@@ -108,7 +106,7 @@ class Staging:
         if _exchange(self.path, self.output_dir):
             shutil.rmtree(self.path, ignore_errors=True)  # now the previous outputs
             return
-        old = self.output_dir.parent / (_prefix(self.output_dir, "old") + uuid.uuid4().hex[:12])
+        old = self.output_dir.parent / (_prefix(self.output_dir, "old") + os.urandom(6).hex())
         os.rename(self.output_dir, old)
         os.rename(self.path, self.output_dir)
         shutil.rmtree(old, ignore_errors=True)
@@ -130,6 +128,8 @@ _libc = None
 def _exchange(a: Path, b: Path) -> bool:
     """Swap two directories atomically; False where the system cannot."""
     global _libc
+    import ctypes
+
     try:
         if _libc is None:
             _libc = ctypes.CDLL(None, use_errno=True)
