@@ -17,8 +17,10 @@ FRONT_ROLES = {
     "letterhead", "letterhead-line", "dateline", "salute", "address", "minute-to", "message-instruction",
     "draft-title", "telegram-header", "caps-line", "subject", "heading", "card-heading", "annotation",
 }
+HEAD_ROLES = {"caps-line", "subject", "heading", "draft-title"}
 CLOSER_ROLES = {"closing", "signature", "address", "telegram-bt"}
 SHORT_WORDS = 8
+FRONT_LINE_WORDS = 15  # a stamp or reference line above the opener parts can be this long
 
 
 @dataclass
@@ -49,8 +51,8 @@ def _furniture(node: Node) -> bool:
     return isinstance(node, PageBreak) or node.role.startswith("fw-")
 
 
-def _short(node: Node) -> bool:
-    return isinstance(node, Block) and node.role in ("p", "caps-line", "subject") and len(words(text_of(node))) <= SHORT_WORDS
+def _short(node: Node, limit: int = SHORT_WORDS) -> bool:
+    return isinstance(node, Block) and node.role in ("p", "caps-line", "subject") and len(words(text_of(node))) <= limit
 
 
 def lay_out(nodes: list[Node]) -> Layout:
@@ -74,14 +76,26 @@ def lay_out(nodes: list[Node]) -> Layout:
 
 
 def _front_end(nodes: list[Node]) -> int:
-    """Where the front matter ends: after its last opener-like block, before the first text."""
+    """Where the front matter ends: after its last opener-like block, before the first text.
+
+    Short lines between opener parts belong to the opener; a longer line (a stamp or
+    reference line) only when an opener part such as the letterhead or salutation
+    follows it, never because a heading does.
+    """
     end = 0
+    longer_line_seen = False
     for index, node in enumerate(nodes):
-        if _furniture(node) or _short(node) or _is_block(node, FRONT_ROLES):
-            if _is_block(node, FRONT_ROLES) or _furniture(node):
+        if _is_block(node, FRONT_ROLES - HEAD_ROLES):
+            end = index + 1
+        elif _furniture(node) or _is_block(node, HEAD_ROLES):
+            if not longer_line_seen:
                 end = index + 1
+        elif _short(node):
             continue
-        break
+        elif _short(node, FRONT_LINE_WORDS):
+            longer_line_seen = True
+        else:
+            break
     return end
 
 

@@ -113,11 +113,12 @@ def is_draft_title(block: Block) -> bool:
 
 
 def is_caps_line(block: Block) -> bool:
-    """A short line in capitals that is no sentence: a subject or a section heading."""
+    """A short line in capitals that is no sentence: a subject or a section heading (a reference code has digits)."""
     text = text_of(block)
     return (
         block.kind == "paragraph" and "\n" not in text and 2 <= len(words(text)) <= 10
         and is_capitals(text, 0.95) and not text.endswith(".") and not text.startswith(("-", "/", "("))
+        and not any(char.isdigit() for char in text)
     )
 
 
@@ -126,7 +127,7 @@ def is_subject_line(block: Block) -> bool:
     text = text_of(block)
     if block.kind != "paragraph" or "\n" in text or not 2 <= len(words(text)) <= 10 or text.endswith((".", "?", ",", ":", ";")):
         return False
-    titled = all(word[0].isupper() or not word[0].isalpha() for word in words(text)) and len(words(text)) <= 6
+    titled = all(word[0].isupper() or not word[0].isalpha() for word in words(text)) and len(words(text)) <= 6 and not any(c.isdigit() for c in text)
     return text[0].isupper() and (":" in text or titled)
 
 

@@ -146,10 +146,10 @@
   </xsl:template>
   <xsl:mode name="p9" on-no-match="deep-skip"/>
   <xsl:template match="tei:div[@type = 'closureCard']" mode="p9" priority="2">
-    <xsl:if test="not(tei:gap[@reason = ('closed-foi', 'retained-3-4', 'temporarily-retained', 'missing-at-transfer', 'number-not-used', 'missing-tna', 'put-in-place-tna')])">
+    <xsl:if test="not(tei:gap[@reason = ('closed-foi', 'retained-3-4', 'temporarily-retained', 'missing-at-transfer', 'number-not-used', 'missing-tna', 'put-in-place-tna', 'withheld')])">
       <failed pattern="pmo-closure-card" id="pmo-closure-card" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
-        <xsl:text>a closure card must hold a gap whose @reason is a closure reason (closed-foi, retained-3-4, temporarily-retained, missing-at-transfer, number-not-used, missing-tna, put-in-place-tna)</xsl:text>
+        <xsl:text>a closure card must hold a gap whose @reason is a closure reason (closed-foi, retained-3-4, temporarily-retained, missing-at-transfer, number-not-used, missing-tna, put-in-place-tna, or withheld when the card marks none)</xsl:text>
       </failed>
     </xsl:if>
   </xsl:template>

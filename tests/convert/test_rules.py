@@ -174,3 +174,14 @@ def test_repetition_loop_kept_once_and_recorded() -> None:
     assert tei.count("provenfet") == 1
     assert '<gap reason="ocr-repetition" unit="lines" quantity="8"/>' in tei
     assert [w.line for w in conversion.warnings if w.code == "ocr-repetition"] == [1]
+
+
+def test_card_with_no_reason_marked_is_withheld_and_valid(tmp_path) -> None:
+    from pipeline.validate import Validator
+
+    conversion = convert(CARD.format(foi="", temp=""))
+    tei = conversion.tei.decode()
+    assert '<gap reason="withheld" unit="document" quantity="1">' in tei
+    target = tmp_path / "card.xml"
+    target.write_bytes(conversion.tei)
+    assert list(Validator().iter_errors(str(target))) == []
