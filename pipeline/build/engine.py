@@ -169,7 +169,7 @@ class _Build:
 
     def _spec(self) -> str:
         """The toolchain as workers name it: its import path and the fingerprint of its steps."""
-        return f"{self.o.toolchain}#{combine(*sorted(self.fingerprints.items()))}"
+        return f"{self.o.toolchain}#{combine(*sorted(self.fingerprints.items()))}#{','.join(sorted(self.o.only))}"
 
     def _stage(self, name: str, wall: float, work: float, targets: int) -> None:
         entry = self.timings.setdefault(name, {"wall": 0.0, "work": 0.0, "targets": 0})

@@ -115,20 +115,23 @@ class EditionToolchain:
         atomic_write(path.parent / MANIFEST, (json.dumps(dict(sorted(manifest.items())), indent=1) + "\n").encode("utf-8"))
         return True
 
-    def open_worker(self) -> EditionWorker:
-        return EditionWorker()
+    def open_worker(self, outputs: frozenset[str] = frozenset(("tei", "web", "print"))) -> EditionWorker:
+        return EditionWorker(outputs)
 
 
 class EditionWorker:
     """The steps, compiled once for this process: the web and print stylesheets, the schemas."""
 
-    def __init__(self) -> None:
-        from pipeline.print import Printer
-        from pipeline.web.edition import WebEdition
-
-        self.web = WebEdition()
-        self.printer = Printer()
+    def __init__(self, outputs: frozenset[str]) -> None:
         self.validator = _open_validator()
+        if "web" in outputs:
+            from pipeline.web.edition import WebEdition
+
+            self.web = WebEdition()
+        if "print" in outputs:
+            from pipeline.print import Printer
+
+            self.printer = Printer()
 
     # -- convert ----------------------------------------------------------------------------
 

@@ -133,8 +133,8 @@ class Toolchain(Protocol):
     def remove_tei(self, path) -> bool:
         """Remove a TEI file whose transcript is gone, if it is exactly as generated."""
 
-    def open_worker(self) -> Worker:
-        """The steps, compiled, for this process."""
+    def open_worker(self, outputs: frozenset[str]) -> Worker:
+        """The steps making `outputs` (tei, web, print), compiled, for this process."""
 
 
 def load_toolchain(spec: str) -> Toolchain:

@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.build.toolchain import Worker, load_toolchain
+from pipeline.build.toolchain import OUTPUTS, Worker, load_toolchain
 
 _local = threading.local()
 
@@ -56,15 +56,18 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def _worker(toolchain_spec: str) -> Worker:
-    """The opened steps for a toolchain "module:attribute#fingerprint".
+    """The opened steps for a toolchain "module:attribute#fingerprint#outputs".
 
     The fingerprint part makes a process that serves several builds (tests,
-    a long-lived Dask worker) open the steps again when their code changed.
+    a long-lived Dask worker) open the steps again when their code changed;
+    the outputs part says which steps to compile (tei, web, print).
     """
     opened = getattr(_local, "opened", None)
     if opened is None or opened[0] != toolchain_spec:
         _local.opened = None  # drop the previous steps before compiling the new ones
-        _local.opened = (toolchain_spec, load_toolchain(toolchain_spec.split("#", 1)[0]).open_worker())
+        name, _, rest = toolchain_spec.partition("#")
+        outputs = frozenset(filter(None, rest.partition("#")[2].split(",")))
+        _local.opened = (toolchain_spec, load_toolchain(name).open_worker(outputs or frozenset(OUTPUTS)))
     return _local.opened[1]
 
 

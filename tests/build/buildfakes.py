@@ -86,7 +86,7 @@ class FakeToolchain:
             for i, name in enumerate(names)
         }
 
-    def open_worker(self) -> FakeWorker:
+    def open_worker(self, outputs=frozenset()) -> FakeWorker:
         return FakeWorker()
 
 

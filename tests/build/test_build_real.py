@@ -90,3 +90,24 @@ def test_report_html_is_valid_html(bundled):
         pytest.fail("vnu.jar or java is missing: run scripts/setup")
     checked = subprocess.run(["java", "-jar", str(VNU), "--errors-only", str(html)], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr
+
+
+@pytest.mark.slow
+def test_real_print_edition_incremental_equals_clean(bundled):
+    """PDFs too: an incremental build gives the bytes of a clean one (two small files, to keep it short)."""
+    for path in sorted((bundled / "sources").glob("*.txt")):
+        if path.name not in ("000_c7bc312db51ab6dd.txt", "003_7b809fd8ed01e65c.txt"):
+            path.unlink()
+    code, output, _ = run("--only", "print", "-j", "2", toolchain=REAL)
+    assert code == 0, output
+    assert {p.name for p in (bundled / "build" / "print").iterdir()} == {
+        "000_c7bc312db51ab6dd.pdf", "003_7b809fd8ed01e65c.pdf", "edition.pdf"}
+    source = bundled / "sources" / "003_7b809fd8ed01e65c.txt"
+    source.write_text(source.read_text("utf-8") + "\n\nA paragraph added in a test.\n", "utf-8")
+    code, _, report = run("--only", "print", "-j", "2", toolchain=REAL)
+    assert code == 0
+    assert ("print", "000_c7bc312db51ab6dd") not in rebuilt(report)
+    incremental = snapshot(bundled / "build")
+    shutil.rmtree(bundled / "build")
+    code, _, _ = run("--only", "print", "-j", "2", toolchain=REAL)
+    assert snapshot(bundled / "build") == incremental
