@@ -330,8 +330,8 @@
         <xsl:when test="empty($entries)"><p>No document of this edition names its sender or addressee.</p></xsl:when>
         <xsl:otherwise>
           <ol class="index">
-            <!-- one entry for the forms of a name that differ only in case or spacing -->
-            <xsl:for-each-group select="$entries" group-by="lower-case(@key)">
+            <!-- one entry for the forms of a name that differ only in case, full stops or spacing -->
+            <xsl:for-each-group select="$entries" group-by="normalize-space(replace(lower-case(@key), '[.\s]+', ' '))">
               <xsl:sort select="current-grouping-key()"/>
               <li>
                 <xsl:value-of select="p:usual-form(current-group()/@key)"/>

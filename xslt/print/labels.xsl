@@ -44,12 +44,19 @@
       }(normalize-space($rend)), 'deleted')[1]"/>
   </xsl:function>
 
-  <!-- A name as an index gives it: a person inverted ("Wall, J S"), an office as it is. -->
+  <!-- Words that make up the name of an office rather than of a person ("Prime Minister", "Resident Clerk"). -->
+  <xsl:variable name="p:office-words" as="xs:string*" select="('the', 'prime', 'minister', 'secretary', 'private', 'foreign',
+    'home', 'resident', 'clerk', 'president', 'ambassador', 'chancellor', 'of', 'state', 'deputy', 'permanent', 'under',
+    'assistant', 'head', 'department', 'office', 'embassy', 'mr', 'mrs', 'sir', 'lord', 'lady', 'dr')"/>
+
+  <!-- A name as an index gives it: a person inverted ("Wall, J S"; "Gorbachev, President M. S."),
+       an office or an organisation as it is. -->
   <xsl:function name="p:index-form" as="xs:string">
     <xsl:param name="name" as="element()"/>
     <xsl:variable name="words" select="tokenize(normalize-space($name))"/>
     <xsl:sequence select="
-      if ($name/self::tei:persName and count($words) gt 1 and not(matches($words[last()], '^\(|\)$|^(Esq|Jr|Sr)\.?$')))
+      if ($name/self::tei:persName and count($words) gt 1 and not(matches($words[last()], '^\(|\)$|^(Esq|Jr|Sr)\.?$'))
+          and not(every $w in $words satisfies lower-case(replace($w, '\W', '')) = $p:office-words))
       then $words[last()] || ', ' || string-join($words[position() lt last()], ' ')
       else string-join($words, ' ')"/>
   </xsl:function>
