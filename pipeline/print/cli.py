@@ -36,6 +36,10 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
         raise click.UsageError(f"no TEI files given, and none in {DEFAULT_TEI}/")
     if any(p.stem == "edition" for p in paths):
         raise click.UsageError("a TEI file may not be named edition.xml: edition.pdf is the whole edition")
+    stems = [p.stem for p in paths]
+    if len(set(stems)) < len(stems):
+        twice = sorted({s for s in stems if stems.count(s) > 1})
+        raise click.UsageError(f"two TEI files would make the same PDF: {', '.join(twice)}")
     try:
         odd_text = read_odd(odd or DEFAULT_ODD)
         if odd is not None and odd_text is None:

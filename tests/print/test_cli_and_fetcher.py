@@ -50,6 +50,13 @@ def test_hostile_input_is_refused_in_one_line_and_nothing_is_written(tmp_path, c
     assert not (tmp_path / "out").exists()
 
 
+def test_two_files_that_would_make_the_same_pdf_are_refused(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "sample.xml").write_bytes(SAMPLE.read_bytes())
+    result = _run("print", SAMPLE, tmp_path / "a" / "sample.xml", "-o", tmp_path / "out")
+    assert result.returncode == 2 and "same PDF" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_a_missing_file_is_an_error_not_a_traceback(tmp_path):
     result = _run("print", tmp_path / "nothing.xml", "-o", tmp_path / "out")
     assert result.returncode != 0 and "Traceback" not in result.stderr

@@ -85,6 +85,11 @@ def test_fonts_are_embedded_and_no_glyph_fell_back_to_a_box(book):
     assert any("Edition-Serif" in row["name"] for row in rows)
 
 
+def test_long_words_are_hyphenated_at_line_ends(edition_book):
+    # WeasyPrint marks the breaks it makes with U+2010 (a hyphen the text had stays U+002D)
+    assert "\u2010\n" in "\n".join(pages(edition_book.pdf))
+
+
 def test_the_text_face_sets_cyrillic_and_accented_latin(edition_book):
     text = "\n".join(pages(edition_book.pdf))
     cyrillic = [c for c in "".join(f.text for f in edition_book.files) if "\u0400" <= c <= "\u04ff"]
