@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-
-FAKE = "buildfakes:FakeToolchain"
 
 
 @pytest.fixture

@@ -110,3 +110,24 @@ def test_two_builds_on_one_output_directory(project):
     first.stderr.close()
     code, _, report = run()
     assert code == 0 and report["rebuilt"] == []
+
+
+def test_publish_without_an_atomic_exchange_and_its_repair(project, monkeypatch):
+    """Where directories cannot be exchanged atomically: two renames, repaired if cut in half."""
+    import pipeline.build.staging as staging
+
+    code, _, _ = run()
+    assert code == 0
+    monkeypatch.setattr(staging, "_exchange", lambda a, b: False)
+    (project / "sources" / "doc01.txt").write_text("second\n")
+    code, _, _ = run()
+    assert code == 0 and b"second" in (project / "build" / "web" / "doc01.html").read_bytes()
+    assert not list(project.glob(".build.old-*"))
+    # a build killed between the two renames: the output directory is missing, its old self beside it
+    before = snapshot(project / "build", skip_reports=False)
+    (project / "build").rename(project / ".build.old-0123456789ab")
+    (project / ".build.staging-0123456789ab").mkdir()
+    code, _, report = run()
+    assert code == 0 and report["rebuilt"] == []
+    assert snapshot(project / "build", skip_reports=False).keys() == before.keys()
+    assert not list(project.glob(".build.old-*")) and not list(project.glob(".build.staging-*"))
