@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections import Counter
 
 import pytest
@@ -39,3 +40,29 @@ def test_a_file_without_documents_still_makes_a_book(printer):
     assert "Contents" in html and "No document of this edition is withheld" in html
     # text outside any document is still printed
     assert "<p>x</p>" in html
+
+
+def test_structures_the_converter_seldom_writes_make_valid_html_and_lose_no_text(printer, tmp_path):
+    from conftest import FIXTURES
+    from pdftext import text_of, words
+    from readingtext import documents, reading_text
+    from test_html import VNU
+
+    path = FIXTURES / "structures" / "f902_structures.xml"
+    tei = read_tei(path.read_bytes(), name=path.name)
+    html = printer.paged_html([tei], scope="file")
+    page = tmp_path / "structures.html"
+    page.write_text(html, encoding="utf-8")
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", str(page)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    tree = html_tree(html)
+    for div in documents(tei.text):
+        article = tree.get_element_by_id(div.get("{http://www.w3.org/XML/1998/namespace}id"))
+        printed = words(text_of(article.xpath(".//div[@class = 'text']")[0], skip_classes=("note", "editorial", "page-break")))
+        expected = words(reading_text(div))
+        # every word of the reading text, in order
+        at = 0
+        for word in expected:
+            at = printed.index(word, at) + 1
+    # a lemma keeps the spaces inside it and loses those around it
+    assert "a marginal addition]" in html and "Foreign and Commonwealth Office]" in html

@@ -39,7 +39,7 @@
       </xsl:when>
       <xsl:when test="$role = ('paragraph', 'subject', 'block')">
         <xsl:variable name="blocky" select="some $item in $content satisfies p:is-block($item)"/>
-        <xsl:element name="{if ($blocky) then 'div' else 'p'}">
+        <xsl:element name="{if ($blocky) then 'div' else p:p-or-span($tei)}">
           <xsl:variable name="class" select="normalize-space(string-join((if ($blocky) then 'p' else (),
             if ($role = 'subject') then 'subject' else (), $hand), ' '))"/>
           <xsl:if test="$class"><xsl:attribute name="class" select="$class"/></xsl:if>
@@ -84,13 +84,17 @@
         <div class="{$role}"><xsl:sequence select="p:paragraphs($content)"/></div>
       </xsl:when>
       <xsl:when test="$role = 'address'">
-        <p class="address{if ($tei/parent::tei:opener and empty($tei/preceding-sibling::*[not(self::tei:pb | self::tei:fw)])) then ' letterhead' else ''}{$hand}">
+        <xsl:element name="{p:p-or-span($tei)}">
+          <xsl:attribute name="class" select="'address' || (if ($tei/parent::tei:opener and empty($tei/preceding-sibling::*[not(self::tei:pb | self::tei:fw)])) then ' letterhead' else '') || $hand"/>
           <xsl:sequence select="$content"/>
-        </p>
+        </xsl:element>
       </xsl:when>
       <xsl:when test="$role = 'address-line'"><span class="line"><xsl:sequence select="$content"/></span></xsl:when>
       <xsl:when test="$role = ('dateline', 'salute', 'signature', 'byline')">
-        <p class="{$role}{$hand}"><xsl:sequence select="$content"/></p>
+        <xsl:element name="{p:p-or-span($tei)}">
+          <xsl:attribute name="class" select="$role || $hand"/>
+          <xsl:sequence select="$content"/>
+        </xsl:element>
       </xsl:when>
       <xsl:when test="$role = 'quotation'"><blockquote><xsl:sequence select="$content"/></blockquote></xsl:when>
       <xsl:otherwise>
@@ -126,6 +130,15 @@
     <xsl:variable name="texts" select="$content ! (descendant-or-self::text())[normalize-space()]
       [not(ancestor::h:span[contains-token(@class, 'note')])]"/>
     <xsl:sequence select="exists($texts) and (every $t in $texts satisfies exists($t/ancestor::h:span[contains-token(@class, 'hand')]))"/>
+  </xsl:function>
+
+  <!-- A paragraph-like block as HTML allows it where it stands: <p> where blocks may stand, else a
+       <span> (displayed as a block), e.g. an address inside a paragraph. -->
+  <xsl:function name="p:p-or-span" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="if ($tei/parent::*[self::tei:div or self::tei:body or self::tei:opener or self::tei:closer
+      or self::tei:postscript or self::tei:trailer or self::tei:item or self::tei:cell or self::tei:front
+      or self::tei:back or self::tei:quote or self::tei:note[@type = 'annotation']]) then 'p' else 'span'"/>
   </xsl:function>
 
   <!-- Whether a TEI node stands among blocks (its parent holds blocks, not phrases). -->
@@ -334,7 +347,8 @@
       <!-- A handwritten annotation on the document is part of what the reader must see: in place, set
            apart like all handwriting; the note on its change of hand names the annotator. -->
       <xsl:when test="$role = 'annotation'">
-        <xsl:element name="{if ($tei/parent::*[self::tei:opener or self::tei:closer or self::tei:div or self::tei:body
+        <xsl:element name="{if (some $item in $content satisfies p:is-block($item)) then 'div'
+                              else if ($tei/parent::*[self::tei:opener or self::tei:closer or self::tei:div or self::tei:body
                               or self::tei:postscript]) then 'p' else 'span'}">
           <xsl:attribute name="class" select="'annotation' || (if (p:all-in-hand($content)) then ' hand-block' else '')"/>
           <xsl:sequence select="$content"/>
@@ -363,7 +377,11 @@
       <xsl:otherwise>
         <!-- The note on the change of hand follows the handwritten words, not precedes them. -->
         <xsl:variable name="notes" select="$content[self::h:span[contains-token(@class, 'hand-note')]]"/>
-        <span class="hand" data-hand="{$hand}"><xsl:sequence select="$content[not(some $n in $notes satisfies $n is .)], $notes"/></span>
+        <xsl:element name="{if (some $item in $content satisfies p:is-block($item)) then 'div' else 'span'}">
+          <xsl:attribute name="class" select="'hand'"/>
+          <xsl:attribute name="data-hand" select="$hand"/>
+          <xsl:sequence select="$content[not(some $n in $notes satisfies $n is .)], $notes"/>
+        </xsl:element>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>
@@ -404,8 +422,17 @@
   <!-- The words a note is about, followed by "]" in print. -->
   <xsl:function name="p:lemma" as="element()">
     <xsl:param name="content" as="item()*"/>
-    <span class="lemma"><xsl:sequence select="p:plain($content)"/>]</span>
+    <xsl:variable name="words" as="element()"><span><xsl:sequence select="p:plain($content)"/></span></xsl:variable>
+    <span class="lemma"><xsl:apply-templates select="$words/node()" mode="p:trim"/>]</span>
   </xsl:function>
+
+  <!-- Leading and trailing white space of a lemma dropped, wherever it stands in the markup. -->
+  <xsl:mode name="p:trim" on-no-match="shallow-copy"/>
+  <xsl:template match="text()" mode="p:trim">
+    <xsl:variable name="first" select=". is (root()/descendant-or-self::text())[1]"/>
+    <xsl:variable name="last" select=". is (root()/descendant-or-self::text())[last()]"/>
+    <xsl:value-of select="replace(replace(., if ($first) then '^\s+' else '^$', ''), if ($last) then '\s+$' else '^$', '')"/>
+  </xsl:template>
 
   <!-- Words of the original quoted in a note. -->
   <xsl:function name="p:mention" as="element()">
