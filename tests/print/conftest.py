@@ -63,5 +63,22 @@ def edition_book(printer: Printer, tmp_path_factory: pytest.TempPathFactory) -> 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     for old in ARTIFACTS.glob("edition-*.png"):
         old.unlink()
-    subprocess.run(["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "12", str(book.pdf), str(ARTIFACTS / "edition")], check=True)
+    for number in sample_pages(book.pdf):
+        subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", str(number), "-l", str(number), str(book.pdf),
+                        str(ARTIFACTS / "edition")], check=True)
     return book
+
+
+def sample_pages(pdf: Path) -> list[int]:
+    """Pages worth a look (1-based): the front matter, a document's first page, pages with each kind
+    of note, a withheld notice, the back matter."""
+    from pdftext import pages
+
+    texts = pages(pdf)
+    wanted = [1, 2, 3, 4]
+    for mark in ("Reference", "added above the line", "Handwritten", "Annotation, handwritten", "Redacted in the original",
+                 "Document withheld", "Withheld documents", "Index of correspondents"):
+        found = [i + 1 for i, t in enumerate(texts) if mark.lower() in t.lower() and i + 1 > 4]
+        if found:
+            wanted.append(found[0] if mark not in ("Withheld documents", "Index of correspondents") else found[-1])
+    return sorted(set(wanted))

@@ -170,6 +170,8 @@ def test_the_same_tei_gives_the_same_bytes(printer, sample_book):
 
 
 def test_sample_pages_are_rendered_for_a_person_to_look_at(edition_book):
-    from conftest import ARTIFACTS
+    from conftest import ARTIFACTS, sample_pages
 
-    assert len(list(ARTIFACTS.glob("edition-*.png"))) == min(12, page_count(edition_book.pdf))
+    wanted = sample_pages(edition_book.pdf)
+    assert len(wanted) >= 8
+    assert len(list(ARTIFACTS.glob("edition-*.png"))) == len(wanted)
