@@ -5,7 +5,7 @@ setup:
 	bash scripts/setup
 
 edition: setup
-	.venv/bin/pipeline convert
+	.venv/bin/pipeline build
 
 test: setup
 	.venv/bin/python -m pytest -q

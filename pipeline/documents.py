@@ -90,6 +90,11 @@ def _date(document: Document, layout: Layout, all_blocks: list[Block]) -> None:
         if found:
             document.date, document.date_text = found[0].when, found[0].text
             return
+    for block in all_blocks:  # no dateline: the first date written out in full anywhere in it
+        found = [d for d in find_dates(text_of(block)) if d.kind == "date"]
+        if found:
+            document.date, document.date_text = found[0].when, found[0].text
+            return
 
 
 def _telegram_parties(document: Document, all_blocks: list[Block]) -> None:

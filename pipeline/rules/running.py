@@ -74,15 +74,22 @@ def place_markings(nodes: list[Node]) -> None:
             node.data["place"] = "footer" if _page_ends_after(nodes, index) else "header"
 
 
+SCRAP_CHARS = 3  # a scrap of OCR (`le`) after the foot of a page does not make it a header
+
+
 def _page_ends_after(nodes: list[Node], index: int) -> bool:
     for node in nodes[index + 1 :]:
         if isinstance(node, PageBreak):
             return True
         if node.role == "fw-pageNum":
             return True
-        if node.role not in ("fw-catch", "fw-marking"):
+        if node.role not in ("fw-catch", "fw-marking") and not _scrap(node):
             return False
     return True
+
+
+def _scrap(block: Block) -> bool:
+    return block.kind == "paragraph" and len(text_of(block)) <= SCRAP_CHARS
 
 
 def infer_page_breaks(nodes: list[Node]) -> list[Node]:
