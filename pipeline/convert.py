@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pipeline.decode import ConversionError, decode
 from pipeline.documents import document_type, fill_metadata, folder_year
 from pipeline.hands import HandRegister, attribute
-from pipeline.layout import Layout, lay_out
+from pipeline.layout import lay_out
 from pipeline.model import Block, ConverterWarning, Document, Drop, Node, Transcript
 from pipeline.output import HandEditedError, write_tei
 from pipeline.reader import read

@@ -15,6 +15,8 @@ from collections import Counter
 from pipeline.dates import find_dates, whole_date
 from pipeline.layout import Layout
 from pipeline.model import Block, Correspondent, Document, Node
+from pipeline.registers import register
+from pipeline.rules.initials import letters
 from pipeline.rules.letter import TYPED_NAME
 from pipeline.rules.telegram import routing_fields
 from pipeline.rules.text import is_capitals, is_office_line, lines_of, marking_level, office_in, text_of
@@ -142,9 +144,6 @@ def _typed_name(closing_blocks: list[Block]) -> str | None:
 
 def _initialled_by(all_blocks: list[Block]) -> str | None:
     """A document signed with known initials alone (`MODBA`): the person the register names."""
-    from pipeline.registers import register
-    from pipeline.rules.initials import letters
-
     known = register("hands")
     for block in reversed(all_blocks):
         if block.role == "annotation" and letters(text_of(block)) in known:

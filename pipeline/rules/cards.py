@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from pipeline.dates import find_dates
-from pipeline.model import Block, Choice, DateRef, Drop, Field, Inline, Text
+from pipeline.model import Block, Choice, DateRef, Drop, Field, Inline, Span, Text
 from pipeline.reader.inline import plain_text
 from pipeline.registers import register
 from pipeline.rules.text import alike, fold, text_of
@@ -108,9 +108,7 @@ def read_card(block: Block) -> tuple[Card, list[Drop]]:
     return card, drops
 
 
-def _line(line: int):
-    from pipeline.model import Span
-
+def _line(line: int) -> Span:
     return Span(line, line)
 
 

@@ -10,7 +10,7 @@ from pipeline.layout import Layout
 from pipeline.model import Transcript
 from pipeline.tei.body import division
 from pipeline.tei.header import SCHEMA_URL, header
-from pipeline.tei.tree import XML_NS, el, indent
+from pipeline.tei.tree import el, indent
 
 SCHEMATRON_URL = SCHEMA_URL.replace(".rng", ".sch")
 

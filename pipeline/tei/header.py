@@ -6,7 +6,7 @@ from lxml import etree
 
 from pipeline import __version__
 from pipeline.model import Correspondent, Document, HandDecl, Transcript
-from pipeline.tei.tree import el
+from pipeline.tei.tree import append_text, el
 
 PUBLISHER = "The PREM 19 Papers: a digital edition"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -124,7 +124,5 @@ def _hand_note(parent: etree._Element, hand: HandDecl) -> None:
     else:
         note.text = hand.description
     if hand.initials:
-        from pipeline.tei.tree import append_text
-
         append_text(note, " Initials: ")
         el(note, "name", {"type": "initials"}, hand.initials).tail = "."
