@@ -12,7 +12,6 @@ makes the paged HTML (Saxon) and the one that makes the PDF (WeasyPrint). The be
 from __future__ import annotations
 
 import json
-import resource
 import subprocess
 import sys
 import tempfile

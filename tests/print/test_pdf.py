@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from pdftext import fonts, heading_page, html_tree, missing_from_bag, missing_words, page_count, pages, pdf_objects_text, run, squash, words
+from pdftext import fonts, heading_page, html_tree, missing_from_bag, missing_words, pages, pdf_objects_text, run, squash, words
 from readingtext import apparatus_count, apparatus_texts, documents, reading_text
 
 
