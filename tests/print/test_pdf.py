@@ -68,7 +68,7 @@ def test_every_apparatus_note_is_in_the_pdf(book):
             assert squash(reported).replace("/", "") in text, reported
 
 
-def test_notes_are_footnotes_numbered_per_page(sample_book):
+def test_notes_are_footnotes_numbered_through_each_document(sample_book):
     texts = pages(sample_book.pdf)
     page = next(t for t in texts if "Redacted in the original" in t)
     # a footnote line starts with its number, at the foot of the page, after the text
@@ -175,3 +175,10 @@ def test_sample_pages_are_rendered_for_a_person_to_look_at(edition_book):
     wanted = sample_pages(edition_book.pdf)
     assert len(wanted) >= 8
     assert len(list(ARTIFACTS.glob("edition-*.png"))) == len(wanted)
+
+
+def test_note_numbers_begin_again_with_each_document(sample_book):
+    texts = pages(sample_book.pdf)
+    telegram = heading_page(texts, "2. Telegram from")
+    # the telegram's only note (the OCR repetition) is its note 1, though the letter before had seven
+    assert re.search(r"^\s*1\s+The OCR transcript repeats", "\n".join(texts[telegram:telegram + 2]), re.M)

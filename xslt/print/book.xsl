@@ -218,7 +218,7 @@
       </xsl:if>
       <h3>Sigla and notes</h3>
       <dl>
-        <dt>1, 2, 3 …</dt><dd>A note at the foot of the page; the numbers begin again on each page.</dd>
+        <dt>1, 2, 3 …</dt><dd>A note at the foot of the page; the numbers begin again with each document.</dd>
         <dt>words]</dt><dd>In a note, the words of the reading text the note is about.</dd>
         <dt><i>italic</i></dt><dd>Handwriting: annotations, signatures and additions in a hand, with a rule in the margin when a whole paragraph is handwritten. A note names the hand, the initials and the date the annotator wrote.</dd>
         <dt>[redacted]</dt><dd>Text redacted in the original; the note gives its extent and the legal basis where known.</dd>
