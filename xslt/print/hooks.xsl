@@ -40,8 +40,11 @@
       <xsl:when test="$role = ('paragraph', 'subject', 'block')">
         <xsl:variable name="blocky" select="some $item in $content satisfies p:is-block($item)"/>
         <xsl:element name="{if ($blocky) then 'div' else p:p-or-span($tei)}">
+          <!-- a paragraph wholly deleted leaves only its note's number -->
+          <xsl:variable name="notes-only" select="exists($content) and empty(($content ! (descendant-or-self::text()))[normalize-space()]
+            [not(ancestor::h:span[contains-token(@class, 'note')])])"/>
           <xsl:variable name="class" select="normalize-space(string-join((if ($blocky) then 'p' else (),
-            if ($role = 'subject') then 'subject' else (), $hand), ' '))"/>
+            if ($role = 'subject') then 'subject' else (), if ($notes-only) then 'notes-only' else (), $hand), ' '))"/>
           <xsl:if test="$class"><xsl:attribute name="class" select="$class"/></xsl:if>
           <xsl:sequence select="$content"/>
         </xsl:element>
