@@ -24,21 +24,30 @@
     <xsl:sequence select="($p:odd//tei:elementSpec[@ident = 'gap']//tei:attDef[@ident = 'reason']//tei:valItem[@ident = $reason])[1]"/>
   </xsl:function>
 
-  <!-- Where an addition was written, as a phrase. -->
+  <!-- The ODD's gloss of a value of an attribute (on the element's own spec first, else on a class). -->
+  <xsl:function name="p:odd-gloss" as="xs:string?">
+    <xsl:param name="element" as="xs:string"/>
+    <xsl:param name="attribute" as="xs:string"/>
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:variable name="items" select="$p:odd//tei:attDef[@ident = $attribute]//tei:valItem[@ident = $value][tei:gloss[normalize-space()]]"/>
+    <xsl:sequence select="($items[ancestor::tei:elementSpec/@ident = $element], $items)[1]/tei:gloss[1]/normalize-space()"/>
+  </xsl:function>
+
+  <!-- Where an addition was written, as a phrase: the ODD's gloss, else ours. -->
   <xsl:function name="p:place" as="xs:string">
     <xsl:param name="place" as="xs:string?"/>
     <xsl:variable name="key" select="normalize-space($place)"/>
-    <xsl:sequence select="(map {
+    <xsl:sequence select="(p:odd-gloss('add', 'place', $key), map {
         'above': 'above the line', 'below': 'below the line', 'margin': 'in the margin',
         'left': 'in the left margin', 'right': 'in the right margin', 'inline': 'in the line',
         'top': 'at the top of the page', 'bottom': 'at the foot of the page', 'end': 'at the end'
       }($key), if ($key) then $key else 'in the text')[1]"/>
   </xsl:function>
 
-  <!-- How a deletion was made, as a phrase. -->
+  <!-- How a deletion was made, as a phrase: the ODD's gloss, else ours. -->
   <xsl:function name="p:deletion" as="xs:string">
     <xsl:param name="rend" as="xs:string?"/>
-    <xsl:sequence select="(map {
+    <xsl:sequence select="(p:odd-gloss('del', 'rend', normalize-space($rend)), map {
         'strikethrough': 'struck through', 'overstrike': 'struck through', 'erasure': 'erased',
         'overwritten': 'overwritten', 'crossout': 'crossed out'
       }(normalize-space($rend)), 'deleted')[1]"/>
