@@ -26,7 +26,7 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
     each whole or not at all. The same TEI gives the same PDF bytes.
     """
     from pipeline.print.edition import DEFAULT_ODD, Printer, read_odd, read_tei, sorted_tei_paths, write_atomically
-    from pipeline.print.pdf import PrintError
+    from pipeline.print.pdf import ASSETS_DIR, STYLESHEET, PrintError
     from pipeline.print.process import PdfProcess
     from pipeline.safexml import XMLInputError
     from pipeline.xslt import XsltError
@@ -55,6 +55,8 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
         books = [(f"{file.stem}", printer.paged_html([file], scope="file")) for file in files]
         books.append(("edition", printer.paged_html(files, scope="edition")))
         # WeasyPrint runs in a process of its own: neither process holds both it and Saxon
+        if html:  # the paged HTML links to its stylesheet
+            write_atomically(out / STYLESHEET, (ASSETS_DIR / STYLESHEET).read_bytes())
         with PdfProcess() as pdfs:
             for stem, page in books:
                 if html:

@@ -1,7 +1,7 @@
 """HTML for paged media → PDF bytes, with WeasyPrint (imported here, and only when first used).
 
 WeasyPrint is given a URL fetcher that serves only the edition's own assets
-(the print stylesheet's directory and the font files it names), from memory:
+(xslt/print/print.css and the EB Garamond files it names), from memory:
 no other file, and no network, is ever read on a document's behalf.
 """
 
