@@ -312,9 +312,11 @@ class _Build:
 
     def _drain(self) -> None:
         """Submit what planning queued, then gather results until no task is left."""
+        queue, self._queue = self._queue or [], None
+        if not queue and not self.pending:
+            return
         from concurrent.futures import FIRST_COMPLETED, wait
 
-        queue, self._queue = self._queue or [], None
         if queue:
             self._expected_tasks = len(queue)
             self.progress.add(sum(targets for targets, _ in queue))
@@ -460,9 +462,9 @@ class _Build:
         return self.staging
 
     def _published(self, relative: str) -> bool:
-        if self.staging is not None:
-            return self.staging.exists(relative)
-        return (self.out / relative).is_file()
+        """Whether an output is there (os.path, not pathlib: a no-op build asks this of every output)."""
+        base = self.staging.path if self.staging is not None else self.out
+        return os.path.isfile(os.path.join(base, relative))
 
     def _check_outputs(self, outputs: dict[str, bytes], owner: str) -> str | None:
         """Why these outputs cannot be written (an unsafe path, another target's file), or None."""
