@@ -53,6 +53,8 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
             files.append(read_tei(data, name=path.name))
         printer = Printer(odd=odd_text)
         books = [(f"{file.stem}", printer.paged_html([file], scope="file")) for file in files]
+        for warning in printer.warnings:  # each file's; the edition's repeat them
+            click.echo(warning, err=True)
         books.append(("edition", printer.paged_html(files, scope="edition")))
         # WeasyPrint runs in a process of its own: neither process holds both it and Saxon
         if html:  # the paged HTML links to its stylesheet

@@ -60,6 +60,8 @@ class Printer:
         self._xslt = XsltRunner({"print": STYLESHEET})
         self._odd = read_odd(odd) if isinstance(odd, Path) else odd
         self._pdf_maker = None
+        #: What the stylesheets warned about (e.g. an element they do not know), "NAME: message".
+        self.warnings: list[str] = []
 
     def paged_html(self, files: Sequence[TeiFile], *, scope: str = "edition") -> str:
         """The paged HTML of a book of these files; scope is 'edition' or 'file'."""
@@ -67,12 +69,16 @@ class Printer:
             raise ValueError("scope is 'edition' or 'file'")
         if not files:
             raise ValueError("a book needs at least one TEI file")
+        name = files[0].name if len(files) == 1 else "edition"
         result = self._xslt.transform(
             "print",
             template="book",
-            name=files[0].name if len(files) == 1 else "edition",
+            name=name,
             params={"files": [f.text for f in files], "scope": scope, "odd": self._odd},
         )
+        for message in result.messages:
+            if f"{name}: {message}" not in self.warnings:
+                self.warnings.append(f"{name}: {message}")
         return result.output
 
     def pdf(self, html: str) -> bytes:

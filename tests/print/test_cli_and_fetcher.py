@@ -99,3 +99,13 @@ def test_pipeline_help_stays_light():
     code = "import sys; from pipeline.cli import main; from pipeline.print import cli; print('weasyprint' in sys.modules, 'saxonche' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["False", "False"]
+
+
+def test_an_element_the_stylesheets_do_not_know_is_reported_and_its_text_kept(printer):
+    from conftest import FIXTURES
+    from pipeline.print import read_tei
+
+    path = FIXTURES / "structures" / "f902_structures.xml"
+    html = printer.paged_html([read_tei(path.read_bytes(), name=path.name)], scope="file")
+    assert "unknown element text" in html
+    assert any(w.startswith("f902_structures.xml: ") and "unknownThing" in w for w in printer.warnings)
