@@ -22,35 +22,39 @@ class Document:
     tei: Path
 
 
-def _files_under(directory: Path, suffix: str) -> list[Path]:
+def _files_under(directory: Path, suffix: str, skip: Path | None = None) -> list[Path]:
     found = []
     for root, dirnames, filenames in os.walk(directory):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        dirnames[:] = sorted(
+            d for d in dirnames if not d.startswith(".") and (skip is None or Path(root, d).resolve() != skip)
+        )
         found.extend(Path(root, f) for f in sorted(filenames) if f.endswith(suffix) and not f.startswith("."))
     return found
 
 
-def find_documents(paths: list[Path], tei_dir: Path, *, default_sources: Path) -> list[Document]:
+def find_documents(paths: list[Path], tei_dir: Path, *, default_sources: Path, output: Path | None = None) -> list[Document]:
     """The documents named by `paths` (files or folders, searched recursively).
 
     With no paths, the edition is every transcript in `default_sources` and
-    every TEI file in `tei_dir`. A transcript's TEI file is `tei_dir/NAME.xml`;
+    every TEI file in `tei_dir`. Folders are searched without entering
+    `output` (the build's own outputs are not its inputs). A transcript's TEI file is `tei_dir/NAME.xml`;
     a TEI file without a transcript is a document of its own. Two transcripts
     with one name are a usage error: their TEI files would collide.
     """
+    skip = output.resolve() if output is not None else None
     sources: list[Path] = []
     teis: list[Path] = []
     if not paths:
         if default_sources.is_dir():
-            sources.extend(_files_under(default_sources, ".txt"))
+            sources.extend(_files_under(default_sources, ".txt", skip))
         if tei_dir.is_dir():
             teis.extend(p for p in sorted(tei_dir.glob("*.xml")) if p.is_file())
         if not default_sources.is_dir() and not tei_dir.is_dir():
             raise UsageProblem(f"nothing to build: neither {default_sources} nor {tei_dir} exists")
     for path in paths:
         if path.is_dir():
-            sources.extend(_files_under(path, ".txt"))
-            teis.extend(_files_under(path, ".xml"))
+            sources.extend(_files_under(path, ".txt", skip))
+            teis.extend(_files_under(path, ".xml", skip))
         elif path.is_file() and path.suffix == ".txt":
             sources.append(path)
         elif path.is_file() and path.suffix == ".xml":

@@ -51,6 +51,8 @@ REPORT_HTML = "report.html"
 #: File digests of the last build (a cache: kept beside the outputs, not part of them).
 HASHES_NAME = ".pipeline-hashes.json"
 _RESERVED = {REPORT_JSON, REPORT_HTML, STATE_NAME, HASHES_NAME}
+#: What an output directory may hold before a first build takes it over (e.g. from `pipeline web`).
+_OWN_ENTRIES = {"web", "print", ".cache", *_RESERVED}
 #: Step whose fingerprint a cross-document step shares.
 _SITE_CODE = {"web-site": "web", "print-edition": "print"}
 #: Steps of a document's first task (after its conversion); "web" runs once every summary is in,
@@ -126,7 +128,10 @@ class _Build:
 
     def run(self) -> BuildResult:
         t0 = time.perf_counter()
-        documents = find_documents(list(self.o.paths), self.o.tei_dir, default_sources=self.o.sources_dir)
+        documents = find_documents(
+            list(self.o.paths), self.o.tei_dir, default_sources=self.o.sources_dir, output=self.out
+        )
+        self._check_output(documents)
         with OutputLock(self.out):
             clean_leftovers(self.out)
             self.old = State.load(self.out)
@@ -139,6 +144,27 @@ class _Build:
                     self.executor.shutdown(wait=True, cancel_futures=True)
                 if self.staging is not None:
                     self.staging.discard()
+
+    def _check_output(self, documents: list[Document]) -> None:
+        """Refuse an output directory the build would wrongly replace: one holding its inputs, or not its own."""
+        from pipeline.build.corpus import UsageProblem
+
+        out = self.out.resolve()
+        inputs = [Path.cwd(), self.o.tei_dir, self.o.sources_dir, *self.o.paths]
+        inputs += [d.source for d in documents if d.source is not None]
+        for path in inputs:
+            path = Path(path).resolve()
+            if path == out or out in path.parents:
+                raise UsageProblem(f"the output directory {self.out} may not hold the build's inputs ({path})")
+        if self.out.exists() and not self.out.is_dir():
+            raise UsageProblem(f"{self.out} is not a folder")
+        if self.out.is_dir() and not (self.out / STATE_NAME).exists():
+            foreign = sorted(p.name for p in self.out.iterdir() if p.name not in _OWN_ENTRIES)
+            if foreign:
+                raise UsageProblem(
+                    f"{self.out} holds files that pipeline build did not make ({', '.join(foreign[:3])}…): "
+                    "choose another output directory, or empty it"
+                )
 
     def _run(self, documents: list[Document], t0: float) -> BuildResult:
         self.fingerprints = self.toolchain.fingerprints(cache=self.cache)

@@ -135,3 +135,27 @@ def test_json_events_and_exit_code(project):
     assert events[0]["event"] == "start"
     assert {e["step"] for e in events if e["event"] == "target"} == {"convert", "validate", "summary", "web", "print", "web-site", "print-edition"}
     assert events[-1]["event"] == "summary" and events[-1]["exit_code"] == 0 == result.exit_code
+
+
+def test_output_directory_that_is_not_the_builds_own_is_refused(project):
+    (project / "docs").mkdir()
+    (project / "docs" / "notes.txt").write_text("mine")
+    code, output, _ = run("-o", "docs")
+    assert code == 2 and "did not make" in output
+    assert (project / "docs" / "notes.txt").read_text() == "mine"
+    for target in (".", "sources", ".."):
+        code, output, _ = run("-o", target)
+        assert code == 2 and "may not hold the build's inputs" in output
+    code, _, _ = run("-o", "fresh")
+    assert code == 0
+
+
+def test_a_folder_holding_the_output_is_searched_without_it(project):
+    code, _, _ = run()
+    assert code == 0
+    # (the web edition carries TEI files of its own: they must not become documents)
+    (project / "build" / "web" / "tei").mkdir()
+    (project / "build" / "web" / "tei" / "doc99.xml").write_text("<TEI/>")
+    code, output, report = run(".")
+    names = {d["name"] for d in report["documents"]}
+    assert {f"doc{i:02d}" for i in range(6)} <= names and "doc99" not in names
