@@ -11,11 +11,7 @@ import pytest
 from pipeline.print import Printer, TeiFile, read_tei
 from pipeline.print.edition import read_odd
 from pipeline.safexml import XMLInputError
-
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "tests" / "data" / "contract" / "sample.xml"
-FIXTURES = Path(__file__).resolve().parent / "data"
-ARTIFACTS = ROOT / "test-artifacts" / "print"
+from printpaths import ARTIFACTS, SAMPLE, sample_pages, tei_inputs
 
 
 @dataclass
@@ -25,12 +21,6 @@ class Book:
     files: list[TeiFile]
     html: str
     pdf: Path
-
-
-def tei_inputs() -> list[Path]:
-    """The edition's TEI files when the converter has written them, else the contract sample and our fixtures."""
-    real = sorted((ROOT / "tei").glob("*.xml"))
-    return real or [SAMPLE, *sorted(FIXTURES.glob("*.xml"))]
 
 
 @pytest.fixture(scope="session")
@@ -67,18 +57,3 @@ def edition_book(printer: Printer, tmp_path_factory: pytest.TempPathFactory) -> 
         subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", str(number), "-l", str(number), str(book.pdf),
                         str(ARTIFACTS / "edition")], check=True)
     return book
-
-
-def sample_pages(pdf: Path) -> list[int]:
-    """Pages worth a look (1-based): the front matter, a document's first page, pages with each kind
-    of note, a withheld notice, the back matter."""
-    from pdftext import pages
-
-    texts = pages(pdf)
-    wanted = [1, 2, 3, 4]
-    for mark in ("Reference", "added above the line", "Handwritten", "Annotation, handwritten", "Redacted in the original",
-                 "Document withheld", "Withheld documents", "Index of correspondents"):
-        found = [i + 1 for i, t in enumerate(texts) if mark.lower() in t.lower() and i + 1 > 4]
-        if found:
-            wanted.append(found[0] if mark not in ("Withheld documents", "Index of correspondents") else found[-1])
-    return sorted(set(wanted))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, SAMPLE
+from printpaths import FIXTURES, ROOT, SAMPLE
 
 PIPELINE = [sys.executable, "-c", "from pipeline.cli import main; main()"]
 
@@ -102,7 +102,6 @@ def test_pipeline_help_stays_light():
 
 
 def test_an_element_the_stylesheets_do_not_know_is_reported_and_its_text_kept(printer):
-    from conftest import FIXTURES
     from pipeline.print import read_tei
 
     path = FIXTURES / "structures" / "f902_structures.xml"

@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 
-from conftest import ROOT
-
-VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+from printpaths import VNU
 
 
 def test_the_paged_html_is_valid(sample_book, edition_book, tmp_path):

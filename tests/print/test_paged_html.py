@@ -7,8 +7,9 @@ from collections import Counter
 
 import pytest
 
-from conftest import SAMPLE
-from pdftext import html_tree
+from pdftext import html_tree, text_of, words
+from printpaths import FIXTURES, SAMPLE, VNU
+from readingtext import documents, reading_text
 from pipeline.print import read_tei
 from pipeline.safexml import XMLInputError
 
@@ -43,11 +44,6 @@ def test_a_file_without_documents_still_makes_a_book(printer):
 
 
 def test_structures_the_converter_seldom_writes_make_valid_html_and_lose_no_text(printer, tmp_path):
-    from conftest import FIXTURES
-    from pdftext import text_of, words
-    from readingtext import documents, reading_text
-    from test_html import VNU
-
     path = FIXTURES / "structures" / "f902_structures.xml"
     tei = read_tei(path.read_bytes(), name=path.name)
     html = printer.paged_html([tei], scope="file")

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from pdftext import fonts, heading_page, html_tree, missing_from_bag, missing_words, pages, pdf_objects_text, run, squash, words
+from printpaths import ARTIFACTS, sample_pages
 from readingtext import apparatus_count, apparatus_texts, documents, reading_text
 
 
@@ -170,8 +171,6 @@ def test_the_same_tei_gives_the_same_bytes(printer, sample_book):
 
 
 def test_sample_pages_are_rendered_for_a_person_to_look_at(edition_book):
-    from conftest import ARTIFACTS, sample_pages
-
     wanted = sample_pages(edition_book.pdf)
     assert len(wanted) >= 8
     assert len(list(ARTIFACTS.glob("edition-*.png"))) == len(wanted)

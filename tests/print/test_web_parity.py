@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, SAMPLE, tei_inputs
+from printpaths import FIXTURES, SAMPLE, tei_inputs
 from pdftext import html_tree, text_of, words
 from readingtext import documents
 
