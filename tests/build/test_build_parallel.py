@@ -58,3 +58,12 @@ def test_dask_local_cluster_builds_the_same_edition(project):
         assert code == 0
         assert {(i["step"], i["document"]) for i in report["rebuilt"] if i["document"] != "doc02"} == {
             ("web", "doc01"), ("web-site", None), ("print-edition", None)}
+
+
+@pytest.mark.slow
+def test_dask_executor_without_a_scheduler_starts_a_local_cluster(project):
+    pytest.importorskip("distributed")
+    code, output, report = run("--executor", "dask", "-j", "2")
+    assert code == 0, output
+    assert len(_opened(project)) == 2  # two worker processes, each opened the steps once
+    assert (project / "build" / "web" / "index.html").is_file()
