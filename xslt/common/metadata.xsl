@@ -101,10 +101,16 @@
         || (if (exists($from)) then ' from ' || string-join($from, ' and ') else '')
         || (if (exists($to)) then ' to ' || string-join($to, ' and ') else '')
         || (if (empty(($from, $to))) then
-              (($div/tei:head, $div//tei:ab[@type = 'subject'], $div//tei:head)[1] ! normalize-space(.)[.] ! (': ' || .),
+              (($div/tei:head, $div//tei:ab[@type = 'subject'], $div//tei:head)[1] ! c:line-text(.)[.] ! (': ' || .),
                c:opening-words($div) ! (': “' || . || '”'),
                ' ' || $div/@n)[1]
             else '')"/>
+  </xsl:function>
+
+  <!-- An element's text on one line: a line break reads as a space (a head on two lines is one title). -->
+  <xsl:function name="c:line-text" as="xs:string">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join($element//(text() | tei:lb) ! (if (self::tei:lb) then ' ' else string(.)), ''))"/>
   </xsl:function>
 
   <!-- The first words of a document's text (its final reading), to name a document nothing else names. -->
