@@ -6,6 +6,7 @@ from lxml import etree
 
 from pipeline import __version__
 from pipeline.model import Correspondent, Document, HandDecl, Transcript
+from pipeline.registers import register
 from pipeline.tei.tree import append_text, el
 
 PUBLISHER = "The PREM 19 Papers: a digital edition"
@@ -30,13 +31,13 @@ def header(parent: etree._Element, transcript: Transcript, ids: dict[int, str], 
     el(availability, "licence", {"target": LICENCE_URL}, LICENCE_TEXT)
     el(publication, "idno", {"type": "transcript"}, transcript.name)
     el(publication, "idno", {"type": "sha256"}, transcript.sha256)
+    archive = register("archive")
     ms = el(el(file_desc, "sourceDesc"), "msDesc")
     identifier = el(ms, "msIdentifier")
-    el(identifier, "country", text="United Kingdom")
-    el(identifier, "settlement", text="Kew")
-    el(identifier, "repository", text="The National Archives")
-    if series:
-        el(identifier, "collection", text=series)
+    el(identifier, "country", text=archive["country"])
+    el(identifier, "settlement", text=archive["settlement"])
+    el(identifier, "repository", text=archive["repository"])
+    el(identifier, "collection", text=series or archive["series"])
     _encoding(head)
     _profile(head, transcript, ids)
     revision = el(head, "revisionDesc")
