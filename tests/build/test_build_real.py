@@ -29,19 +29,23 @@ def _fingerprints() -> dict[str, str]:
     return EditionToolchain().fingerprints()
 
 
-@pytest.mark.slow
-def test_real_build_of_the_bundled_corpus_incremental_equals_clean(bundled):
-    # The working tree may change under a long test (other work in progress): then run it again.
+def _in_a_still_tree(check, bundled) -> None:
+    """Run `check`; again if the working tree's code changed under it (other work in progress)."""
     for attempt in range(3):
         before = _fingerprints()
         try:
-            _build_no_op_edit_clean(bundled)
+            check(bundled)
             return
         except AssertionError:
             if _fingerprints() == before or attempt == 2:
                 raise
             for folder in ("build", "tei"):
                 shutil.rmtree(bundled / folder, ignore_errors=True)
+
+
+@pytest.mark.slow
+def test_real_build_of_the_bundled_corpus_incremental_equals_clean(bundled):
+    _in_a_still_tree(_build_no_op_edit_clean, bundled)
 
 
 def _build_no_op_edit_clean(bundled):
@@ -98,12 +102,16 @@ def test_real_print_edition_incremental_equals_clean(bundled):
     for path in sorted((bundled / "sources").glob("*.txt")):
         if path.name not in ("000_c7bc312db51ab6dd.txt", "003_7b809fd8ed01e65c.txt"):
             path.unlink()
+    _in_a_still_tree(_print_edit_clean, bundled)
+
+
+def _print_edit_clean(bundled):
     code, output, _ = run("--only", "print", "-j", "2", toolchain=REAL)
     assert code == 0, output
     assert {p.name for p in (bundled / "build" / "print").iterdir()} == {
         "000_c7bc312db51ab6dd.pdf", "003_7b809fd8ed01e65c.pdf", "edition.pdf"}
     source = bundled / "sources" / "003_7b809fd8ed01e65c.txt"
-    source.write_text(source.read_text("utf-8") + "\n\nA paragraph added in a test.\n", "utf-8")
+    source.write_text(source.read_text("utf-8").split("\n\nA paragraph added")[0] + "\n\nA paragraph added in a test.\n", "utf-8")
     code, _, report = run("--only", "print", "-j", "2", toolchain=REAL)
     assert code == 0
     assert ("print", "000_c7bc312db51ab6dd") not in rebuilt(report)
