@@ -396,6 +396,9 @@ class _Build:
             warning = self.toolchain.write_tei(item.doc.tei, outcome.tei)
         except OSError as error:
             raise EnvironmentProblem(_explain(error, f"cannot write {item.doc.tei}")) from None
+        except Exception as error:  # noqa: BLE001 - this document's TEI could not be written
+            self._fail(item, "convert", f"cannot write {item.doc.tei}: {' '.join(str(error).split())}")
+            return
         if warning is not None:
             messages.append(dict(warning.as_dict(), step="convert", file=str(item.doc.tei)))
             try:

@@ -31,6 +31,19 @@ def _code() -> Path:
     return Path(os.environ["BUILD_FAKE_CODE"])
 
 
+def _manifest(folder: Path) -> dict:
+    try:
+        return json.loads((folder / MANIFEST).read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def _save_manifest(folder: Path, manifest: dict) -> None:
+    tmp = folder / (MANIFEST + ".tmp")
+    tmp.write_text(json.dumps(manifest, sort_keys=True))
+    os.replace(tmp, folder / MANIFEST)
+
+
 class FakeToolchain:
     def fingerprints(self, cache=None) -> dict[str, str]:
         code = _code()
@@ -54,8 +67,7 @@ class FakeToolchain:
         return []
 
     def write_tei(self, path: Path, data: bytes) -> Message | None:
-        manifest_path = path.parent / MANIFEST
-        manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
+        manifest = _manifest(path.parent)
         if path.exists():
             current = digest_bytes(path.read_bytes())
             if current != manifest.get(path.name) and current != digest_bytes(data):
@@ -65,17 +77,16 @@ class FakeToolchain:
         tmp.write_bytes(data)
         os.replace(tmp, path)
         manifest[path.name] = digest_bytes(data)
-        manifest_path.write_text(json.dumps(manifest, sort_keys=True))
+        _save_manifest(path.parent, manifest)
         return None
 
     def remove_tei(self, path: Path) -> bool:
-        manifest_path = path.parent / MANIFEST
-        manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
+        manifest = _manifest(path.parent)
         if digest_bytes(path.read_bytes()) != manifest.get(path.name):
             return False
         path.unlink()
         del manifest[path.name]
-        manifest_path.write_text(json.dumps(manifest, sort_keys=True))
+        _save_manifest(path.parent, manifest)
         return True
 
     def web_links(self, summaries: dict) -> dict:
