@@ -7,6 +7,7 @@ them, so `pipeline --help` imports no heavy library.
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 import click
 
@@ -44,14 +45,10 @@ class LazyGroup(click.Group):
 
 
 def _available(name: str) -> bool:
-    """Whether the module behind a command exists (without importing it)."""
-    import importlib.util
-
-    module_name = COMMANDS[name][0].split(":")[0]
-    try:
-        return importlib.util.find_spec(module_name) is not None
-    except ModuleNotFoundError:
-        return False
+    """Whether the module behind a command is installed (looked up on disk: importing it would be slow)."""
+    parts = COMMANDS[name][0].split(":")[0].split(".")[1:]
+    base = Path(__file__).parent.joinpath(*parts)
+    return base.with_suffix(".py").is_file() or (base / "__init__.py").is_file()
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
