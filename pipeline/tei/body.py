@@ -11,14 +11,13 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from pipeline.layout import Layout
+from pipeline.layout import HEAD_ROLES, Layout
 from pipeline.model import Block, Inline, LineBreak, ListItem, Node, PageBreak, Text
 from pipeline.reader.inline import plain_text
 from pipeline.rules.telegram import routing_fields
 from pipeline.tei.inline import render
 from pipeline.tei.tree import el
 
-HEAD_ROLES = {"caps-line", "subject", "heading", "draft-title"}
 HEAD_TYPES = {"caps-line": "subject", "subject": "subject", "draft-title": "title", "heading": None}
 #: opener and closer parts found inside the text, where TEI allows no opener: kept as typed blocks
 AB_ROLES = {
