@@ -40,14 +40,8 @@ def _opens(block: Block, current: list[Node]) -> bool:
     if not _has_substance(current):
         return False
     if block.role in STRONG_OPENINGS:
-        return not _continues_card(block, current)
+        return True
     return block.role in WEAK_OPENINGS and _has_closed(current) and not _awaits_signature(current)
-
-
-def _continues_card(block: Block, current: list[Node]) -> bool:
-    """A card right under its own printed heading is the same document."""
-    blocks = [node for node in current if isinstance(node, Block)]
-    return block.role == "card" and bool(blocks) and blocks[-1].role == "card-heading"
 
 
 def _has_substance(nodes: list[Node]) -> bool:
