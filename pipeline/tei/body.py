@@ -63,8 +63,11 @@ def _global(parent: etree._Element, node: Node) -> bool:
     if node.role == "annotation":
         render(el(parent, "note", {"type": "annotation"}), node.inlines)
         return True
-    if node.role == "gap" or node.role == "rule":
-        render(parent, node.inlines) if node.role == "gap" else el(parent, "milestone", {"unit": "rule"})
+    if node.role == "gap":
+        render(parent, node.inlines)
+        return True
+    if node.role == "rule":
+        el(parent, "milestone", {"unit": "rule"})
         return True
     return False
 
