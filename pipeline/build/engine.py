@@ -612,7 +612,7 @@ class _Build:
                 continue
             own = "web" if step == "web-site" else "print"
             members = [d for d in included if own in d.new]
-            documents_hash = combine(*(f"{d.doc.name}={d.new[own].key}" for d in members))
+            documents_hash = combine(*(f"{d.doc.name}={self._site_member(d, own)}" for d in members))
             inputs = {"documents": documents_hash, "code": self.fingerprints[_SITE_CODE[step]]}
             old = self.old.site.get(step)
             reasons = changed_inputs(old, inputs)
@@ -626,6 +626,21 @@ class _Build:
             payload = [self._site_document(d, own) for d in members]
             self._defer(1, lambda step=step, inputs=inputs, reasons=reasons, payload=payload: self._submit(
                 "site", None, (step, inputs, _reasons(step, reasons)), site_task, step, payload))
+
+    def _site_member(self, item: _Doc, own: str) -> str:
+        """What a cross-document step depends on of one document.
+
+        The edition's PDF: its PDF target (its TEI). The web site: only what the site step is given of
+        it, its summary (what it is, not the TEI it was made from) and its private files, so that an
+        edit to a document's text alone (its pages and its own search index) does not remake the
+        edition-wide pages.
+        """
+        record = item.new[own]
+        if own != "web":
+            return record.key
+        summary = item.new.get("summary")
+        private = sorted((path, digest) for path, digest in record.outputs.items() if path.startswith(PRIVATE))
+        return digest_bytes(_canonical([summary.data.get("summary") if summary else None, private]))
 
     def _site_document(self, item: _Doc, own: str):
         """What a cross-document step gets of one document: its TEI, web summary and private files."""

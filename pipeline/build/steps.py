@@ -3,7 +3,7 @@
 - convert: pipeline.convert.convert_bytes, written by pipeline.output.write_tei (never over hand edits);
 - schema: the ODD compiler (pipeline.odd), run when the ODD or the compiler changed;
 - validate: pipeline.validate, plus the corpus statistics of the report;
-- web: pipeline.web (a summary per file, pages per file, then the edition-wide pages and search);
+- web: pipeline.web (a summary per file, pages and search index per file, then the edition-wide pages);
 - print: pipeline.print (a PDF per file, then the whole edition's PDF).
 
 Each step's fingerprint hashes the code, stylesheets, schemas, fonts and
@@ -175,15 +175,14 @@ class EditionWorker:
             files = self.web.document(tei, f"{name}.xml", links)
         except WebError as error:
             raise StepError(str(error)) from None
-        # The site's own files go under web/; its private files (search passages) stay out of it.
-        return {path if path.startswith(".cache/") else f"web/{path}": data for path, data in files.items()}
+        # The site's files (its pages and its search index) go under web/.
+        return {f"web/{path}": data for path, data in files.items()}
 
     def web_site(self, documents: list[SiteDocument]) -> dict[str, bytes]:
         from pipeline.web.renderer import WebError
 
-        passages = [data for d in documents for data in d.private.values()]
         try:
-            files = self.web.site([d.summary for d in documents], passages)
+            files = self.web.site([d.summary for d in documents])
         except WebError as error:
             raise StepError(str(error)) from None
         except FileNotFoundError as error:  # lunr.js not installed

@@ -9,7 +9,8 @@ cross-file steps, which take what the per-file steps returned:
     links    = neighbours([summary, ...])                     # cross-file: {file key: Neighbours}
     pages    = renderer.render(source, links[summary.file])   # per file: RenderedFile (pages, search passages)
     site     = renderer.render_site(catalogue(summaries), has_guidelines=...)   # cross-file pages
-    files    = {**pages.files, ..., **search_files(passages), **asset_files()}
+    shard    = search_shard(summary.file, pages.passages)          # per file: its search index (a script)
+    files    = {**pages.files, **shard, ..., **search_list(file keys), **asset_files()}
     publish(files, out_dir)                                   # atomic
 
 or all of it at once: ``build_site(tei_dir, out_dir)`` (what ``pipeline web`` runs).
@@ -25,8 +26,8 @@ import importlib
 _EXPORTS = {
     "FileSummary": "renderer", "RenderedFile": "renderer", "SourceFile": "renderer", "WebError": "renderer",
     "WebRenderer": "renderer", "Neighbours": "catalogue", "catalogue": "catalogue", "neighbours": "catalogue",
-    "PASSAGES_DIR": "edition", "WebEdition": "edition", "document_links": "edition",
-    "asset_files": "site", "build_site": "site", "publish": "site", "search_files": "site",
+    "WebEdition": "edition", "document_links": "edition",
+    "asset_files": "site", "build_site": "site", "publish": "site", "search_list": "site", "search_shard": "site",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -7,16 +7,19 @@ For `pipeline build` (and `pipeline web`): each function takes and returns only 
              summary = web.summary(tei, name)          # per document: JSON-ready dict
     main:    links = document_links(summaries)         # {file key: JSON-ready neighbours}
     worker:  files = web.document(tei, name, links[summary["file"]])
-             # pages, the TEI download, and PASSAGES_DIR/<file>.json (private: for the search index)
-    after:   files = web.site(summaries, passages)     # index, browse, search, about, encoding, assets
+             # pages, the TEI download, and the file's search index (assets/search/<file>.js)
+    after:   files = web.site(summaries)               # index, browse, search page and its list of
+                                                       # search indexes, about, encoding, assets
 
-`passages` is the list of the private passage files' bytes, in any order.
+The search index is made per file, with its pages, so that one changed file costs one file's index;
+the edition-wide step makes only the list of the files' indexes (search.html queries them all).
+The edition-wide pages depend on the summaries only: an edit that leaves a file's summary as it was
+(its text, not its metadata) needs no edition-wide step.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -24,10 +27,7 @@ from typing import Any
 
 from pipeline.web.catalogue import Neighbours, catalogue, neighbours
 from pipeline.web.renderer import FileSummary, SourceFile, WebRenderer
-from pipeline.web.site import GUIDELINES, asset_files, search_files
-
-#: Where a document's search passages go among its files: kept for the site step, not published.
-PASSAGES_DIR = ".cache/web-passages"
+from pipeline.web.site import GUIDELINES, asset_files, search_list, search_shard
 
 
 def document_links(summaries: Sequence[Mapping[str, Any]]) -> dict[str, dict]:
@@ -59,22 +59,22 @@ class WebEdition:
         return {**summary.__dict__, "documents": list(summary.documents)}
 
     def document(self, tei: bytes, name: str, links: Mapping[str, Any] | None = None) -> dict[str, bytes]:
-        """One TEI file's pages, its TEI download, and its private search passages (PASSAGES_DIR)."""
+        """One TEI file's pages, its TEI download, and its search index (assets/search/<file>.js)."""
         source = self._load(tei, name)
         rendered = self.renderer.render(source, _neighbours(links))
         files = dict(rendered.files)
-        files[f"{PASSAGES_DIR}/{source.key}.json"] = json.dumps(list(rendered.passages), ensure_ascii=False).encode()
+        files.update(search_shard(source.key, rendered.passages))
         return files
 
-    def site(self, summaries: Sequence[Mapping[str, Any]], passages: Sequence[bytes]) -> dict[str, bytes]:
-        """The pages made from the whole edition, the search index, the assets (and the guidelines page)."""
+    def site(self, summaries: Sequence[Mapping[str, Any]]) -> dict[str, bytes]:
+        """The pages made from the whole edition, the list of the files' search indexes, the assets
+        (and the guidelines page)."""
         ordered = sorted((_summary(s) for s in summaries), key=lambda s: s.file)
         has_guidelines = self.guidelines is not None and Path(self.guidelines).is_file()
         files = self.renderer.render_site(catalogue(ordered), has_guidelines=has_guidelines)
         if has_guidelines:
             files["guidelines.html"] = Path(self.guidelines).read_bytes()
-        records = [record for data in passages for record in json.loads(data)]
-        files.update(search_files(sorted(records, key=lambda r: r["id"])))
+        files.update(search_list(s.file for s in ordered))
         files.update(asset_files())
         return files
 

@@ -1,4 +1,4 @@
-"""The whole web edition: assets, search index, atomic publishing, and build_site (what `pipeline web` runs)."""
+"""The whole web edition: assets, search indexes (one per file), atomic publishing, and build_site (what `pipeline web` runs)."""
 
 from __future__ import annotations
 
@@ -27,28 +27,36 @@ def asset_files() -> dict[str, bytes]:
     return files
 
 
-def search_files(passages: Iterable[Mapping[str, str]]) -> dict[str, bytes]:
-    """The search index and the passages' text as a script that sets window.PMO_SEARCH.
+#: Where each TEI file's search index goes (one script per file, made with its pages).
+SEARCH_DIR = "assets/search"
+#: The list of the files' search indexes, made with the edition-wide pages.
+SEARCH_LIST = "assets/search-files.js"
+
+
+def search_shard(key: str, passages: Iterable[Mapping[str, str]]) -> dict[str, bytes]:
+    """One TEI file's search index (lunr) and its passages' text, as a script that adds them to
+    window.PMO_SEARCH_SHARDS under the file's key: ``{SEARCH_DIR}/{key}.js``.
 
     A script, not JSON fetched at run time, so that search works from pages opened from disk (file://).
+    Made per file, so that an edition-wide search needs no work over every passage when one file changes.
     """
     from lunr import lunr
 
     _cache_stemming()
     records = []
     store = {}
-    for passage in passages:
+    for passage in sorted(passages, key=lambda p: p["id"]):
         ref = passage["id"]
-        key, _, anchor = ref.partition("#")
+        doc_key, _, anchor = ref.partition("#")
         is_document = not anchor
         records.append(
             {"id": ref, "title": passage["title"] if is_document else "", "meta": passage["meta"], "text": passage["text"]}
         )
         store[ref] = {
-            "k": key,
+            "k": doc_key,
             "t": passage["title"],
             "d": passage.get("date", ""),
-            "u": f"documents/{key}.html" + (f"#{anchor}" if anchor else ""),
+            "u": f"documents/{doc_key}.html" + (f"#{anchor}" if anchor else ""),
             "x": passage["text"] or passage["meta"],
         }
     index = lunr(
@@ -56,10 +64,22 @@ def search_files(passages: Iterable[Mapping[str, str]]) -> dict[str, bytes]:
         fields=[{"field_name": "title", "boost": 5}, {"field_name": "meta", "boost": 2}, "text"],
         documents=records,
     )
-    data = json.dumps({"index": index.serialize(), "store": store}, ensure_ascii=True, separators=(",", ":"))
-    # Inert in any context: no "</script", no "<!--" can appear in the file.
-    data = data.replace("<", "\\u003c").replace(">", "\\u003e")
-    return {"assets/search-data.js": f"window.PMO_SEARCH = {data};\n".encode("ascii")}
+    data = _script_json({"index": index.serialize(), "store": store})
+    name = _script_json(key)
+    script = f"(window.PMO_SEARCH_SHARDS = window.PMO_SEARCH_SHARDS || {{}})[{name}] = {data};\n"
+    return {f"{SEARCH_DIR}/{key}.js": script.encode("ascii")}
+
+
+def search_list(keys: Iterable[str]) -> dict[str, bytes]:
+    """The list of the files whose search index (search_shard) search.html loads: window.PMO_SEARCH_FILES."""
+    data = _script_json(sorted(set(keys)))
+    return {SEARCH_LIST: f"window.PMO_SEARCH_FILES = {data};\n".encode("ascii")}
+
+
+def _script_json(value) -> str:
+    """JSON that is inert inside a script: ASCII, and no "</script", no "<!--" can appear in it."""
+    data = json.dumps(value, ensure_ascii=True, separators=(",", ":"))
+    return data.replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 def _cache_stemming() -> None:
@@ -123,7 +143,7 @@ def build_site(
 
     A file that cannot be rendered stops the build (WebError) and nothing is published.
     """
-    from pipeline.web.edition import PASSAGES_DIR, WebEdition, document_links
+    from pipeline.web.edition import WebEdition, document_links
     from pipeline.web.renderer import WebError
 
     paths = sorted(Path(tei_dir).glob("*.xml"))
@@ -140,8 +160,7 @@ def build_site(
                                "two documents (or files) have the same id")
             owners[relative] = path.name
             files[relative] = content
-    passages = [files.pop(name) for name in sorted(files) if name.startswith(PASSAGES_DIR + "/")]
-    files.update(edition.site(summaries, passages))
+    files.update(edition.site(summaries))
     if on_warning:
         for warning in edition.renderer.warnings:
             on_warning(warning)

@@ -165,6 +165,7 @@ def test_filter_by_facets(page, base):
 
 def test_search_links_to_the_passage(page, base):
     page.goto(base + "search.html?q=decision")
+    page.wait_for_selector("#search-results li")
     results = page.locator("#search-results a.result-title")
     assert results.count() >= 1
     href = results.first.get_attribute("href")

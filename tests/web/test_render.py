@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -131,7 +132,7 @@ def test_a_handwritten_annotation_stands_in_place_in_its_hand(site):
     assert [(e.get("data-hand"), seen(e)) for e in select(annotation, "[data-hand]")] == [("hand-MODBA", "Prime Minister has seen")]
     assert annotation.get("id") == "p5"
     assert [n.get("id") for n in select(page, ".notes li")] == ["note-1", "note-2"]
-    data = site.page("assets/search-data.js").read_text(encoding="ascii")
+    data = site.page("assets/search/901_second.js").read_text(encoding="ascii")
     assert '"f901_second.d01#p5"' in data and "Prime Minister has seen" in data
 
 
@@ -225,9 +226,15 @@ def test_hostile_text_renders_as_text(site):
 
 
 def test_hostile_text_stays_out_of_scripts(site):
-    data = site.page("assets/search-data.js").read_text(encoding="ascii")
-    assert "<" not in data and ">" not in data
-    assert data.startswith("window.PMO_SEARCH = {") and data.endswith("};\n")
+    shards = sorted((site.root / "assets" / "search").glob("*.js"))
+    assert shards
+    for shard in shards:
+        data = shard.read_text(encoding="ascii")
+        assert "<" not in data and ">" not in data
+        assert data.startswith(f'(window.PMO_SEARCH_SHARDS = window.PMO_SEARCH_SHARDS || {{}})["{shard.stem}"] = {{')
+        assert data.endswith("};\n")
+    listed = site.page("assets/search-files.js").read_text(encoding="ascii")
+    assert listed == "window.PMO_SEARCH_FILES = " + json.dumps([p.stem for p in shards], separators=(",", ":")) + ";\n"
 
 
 def test_every_page_has_the_content_security_policy(site):

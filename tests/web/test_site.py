@@ -190,21 +190,19 @@ def test_pipeline_web_refuses_a_missing_folder(tmp_path):
 def test_build_steps_on_plain_data_make_the_same_site(site):
     import json
 
-    from pipeline.web.edition import PASSAGES_DIR, WebEdition, document_links
+    from pipeline.web.edition import WebEdition, document_links
 
     web = WebEdition(guidelines=GUIDELINES)
     names = sorted(p.name for p in site.tei.iterdir())
     tei = {name: (site.tei / name).read_bytes() for name in names}
     summaries = [json.loads(json.dumps(web.summary(tei[n], n))) for n in names]  # JSON-ready
     links = json.loads(json.dumps(document_links(summaries)))
-    files, passages = {}, []
+    files = {}
     for name, summary in zip(names, summaries):
-        for path, data in web.document(tei[name], name, links[summary["file"]]).items():
-            if path.startswith(PASSAGES_DIR + "/"):
-                passages.append(data)
-            else:
-                files[path] = data
-    files.update(web.site(list(reversed(summaries)), list(reversed(passages))))
+        made = web.document(tei[name], name, links[summary["file"]])
+        assert not set(made) & set(files)
+        files.update(made)
+    files.update(web.site(list(reversed(summaries))))
     built = {str(p.relative_to(site.root)): p.read_bytes() for p in site.root.rglob("*") if p.is_file()}
     assert sorted(files) == sorted(built)
     assert [path for path in files if files[path] != built[path]] == []
@@ -224,7 +222,8 @@ def test_cached_stemming_stems_as_lunr_does(site):
 
     from pipeline.web.site import _cache_stemming
 
-    words = site.page("assets/search-data.js").read_text(encoding="ascii").replace('"', " ").split()[:5000]
+    shards = sorted((site.root / "assets" / "search").glob("*.js"))
+    words = " ".join(p.read_text(encoding="ascii") for p in shards).replace('"', " ").split()[:5000]
     fresh = stemmer.PorterStemmer()
     expected = [fresh.stem(w) for w in words]
     _cache_stemming()

@@ -1,19 +1,50 @@
-/* Search in the browser: lunr.js over the index in search-data.js (a script, so it loads from file:// too).
-   Results are built with textContent only. */
+/* Search in the browser: lunr.js over one index per TEI file (assets/search/FILE.js, each a script that adds
+   its index to window.PMO_SEARCH_SHARDS; search-files.js lists them), loaded as scripts so that search works
+   from file:// too. Every file's index is queried and the results merged: passages that match more of the
+   query's terms first, then by lunr's score (see docs/web.md). Results are built with textContent only. */
 (function () {
   'use strict';
-  var data = window.PMO_SEARCH;
+  var files = window.PMO_SEARCH_FILES;
   var form = document.getElementById('search-form');
   var input = document.getElementById('q');
   var status = document.getElementById('search-status');
   var list = document.getElementById('search-results');
-  if (!data || !window.lunr || !form) {
+  if (!Array.isArray(files) || !window.lunr || !form) {
     if (status) { status.textContent = 'The search index could not be loaded.'; }
     return;
   }
-  var index = window.lunr.Index.load(data.index);
+  var shards = [];   /* {index, store}, one per file whose index loaded */
+  var missing = 0;   /* files whose index did not load */
 
-  function run(query) {
+  /* Load every file's index (scripts, in parallel), then call done(). */
+  function load(done) {
+    var registry = window.PMO_SEARCH_SHARDS = window.PMO_SEARCH_SHARDS || {};
+    var waiting = files.length;
+    function settle() {
+      waiting -= 1;
+      if (waiting === 0) { finish(); }
+    }
+    function finish() {
+      files.forEach(function (key) {
+        var shard = registry[key];
+        if (!shard) { missing += 1; return; }
+        try {
+          shards.push({ index: window.lunr.Index.load(shard.index), store: shard.store });
+        } catch (e) { missing += 1; }
+      });
+      done();
+    }
+    if (waiting === 0) { finish(); return; }
+    files.forEach(function (key) {
+      var script = document.createElement('script');
+      script.src = 'assets/search/' + encodeURIComponent(key) + '.js';
+      script.onload = settle;
+      script.onerror = settle;
+      document.head.appendChild(script);
+    });
+  }
+
+  function run(index, query) {
     try {
       return index.search(query);
     } catch (e) {
@@ -23,6 +54,23 @@
         words.forEach(function (word) { q.term(window.lunr.tokenizer(word), { usePipeline: true }); });
       });
     }
+  }
+
+  /* Every file's matches, merged: more of the query's terms matched first, then the higher score. */
+  function searchAll(query) {
+    var hits = [];
+    shards.forEach(function (shard) {
+      run(shard.index, query).forEach(function (result) {
+        var entry = shard.store[result.ref];
+        if (!entry) { return; }
+        var terms = Object.keys(result.matchData.metadata).length;
+        hits.push({ ref: result.ref, terms: terms, score: result.score, entry: entry });
+      });
+    });
+    hits.sort(function (a, b) {
+      return (b.terms - a.terms) || (b.score - a.score) || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
+    });
+    return hits;
   }
 
   function snippet(text, terms) {
@@ -49,21 +97,21 @@
     while (list.firstChild) { list.removeChild(list.firstChild); }
     query = query.trim();
     if (!query) { status.textContent = ''; return; }
-    var results = run(query);
+    var results = searchAll(query);
     var terms = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (t) { return t.length > 1; })
       .map(function (t) { return t.replace(/(ing|ed|es|s)$/, ''); });
     /* One entry per document, in the order of its best passage; its passages under it. */
     var groups = [], byDocument = {};
     results.forEach(function (result) {
-      var entry = data.store[result.ref];
-      if (!entry) { return; }
+      var entry = result.entry;
       var group = byDocument[entry.k];
       if (!group) { group = byDocument[entry.k] = { first: entry, hits: [] }; groups.push(group); }
       group.hits.push(entry);
     });
-    status.textContent = groups.length === 0 ? 'No results for “' + query + '”.'
+    status.textContent = (groups.length === 0 ? 'No results for “' + query + '”.'
       : groups.length + (groups.length === 1 ? ' document' : ' documents') + ' ('
-        + results.length + (results.length === 1 ? ' passage' : ' passages') + ') for “' + query + '”.';
+        + results.length + (results.length === 1 ? ' passage' : ' passages') + ') for “' + query + '”.')
+      + (missing ? ' (' + missing + (missing === 1 ? ' file' : ' files') + ' of the edition could not be searched.)' : '');
     groups.slice(0, 100).forEach(function (group) {
       var li = document.createElement('li');
       var a = document.createElement('a');
@@ -98,14 +146,23 @@
     });
   }
 
+  var ready = false;
   var query = new URLSearchParams(window.location.search).get('q') || '';
   input.value = query;
-  show(query);
+  if (query.trim()) { status.textContent = 'Loading the search index…'; }
   form.addEventListener('submit', function (event) {
     event.preventDefault();
-    show(input.value);
+    if (ready) { show(input.value); } else { status.textContent = 'Loading the search index…'; }
     try {
       window.history.replaceState(null, '', '?q=' + encodeURIComponent(input.value));
     } catch (e) { /* file:// may refuse; the results are shown anyway */ }
+  });
+  load(function () {
+    ready = true;
+    if (shards.length === 0 && files.length > 0) {
+      status.textContent = 'The search index could not be loaded.';
+      return;
+    }
+    show(input.value);
   });
 })();
