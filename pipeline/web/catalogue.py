@@ -122,6 +122,14 @@ def catalogue(summaries: Sequence[FileSummary]) -> str:
             key: " ".join(dict.fromkeys(str(by_fold[key][_fold(v)]) for v in _values(doc, key))) for key, _ in FACETS
         }
     documents.sort(key=lambda d: (d["sortDate"][:10], d["order"]))
+    members: dict[tuple[str, str], list[int]] = {}  # (facet, value number) -> positions (1-based) in date order
+    for position, doc in enumerate(documents, start=1):
+        for key, numbers_of_doc in doc["facets"].items():
+            for n in numbers_of_doc.split():
+                members.setdefault((key, n), []).append(position)
+    for facet in facets:
+        for value in facet["values"]:
+            value["docs"] = members.get((facet["key"], value["n"]), [])
 
     files = [
         {"file": s.file, "title": s.title, "reference": s.reference, "count": len(s.documents)} for s in summaries

@@ -177,6 +177,17 @@ def test_search_links_to_the_passage(page, base):
     assert "decision" in page.inner_text("#p10")
 
 
+def test_search_merges_every_files_index_most_terms_matched_first(page, base):
+    # "Prime Minister" (both words) is in the second file; "Ria Minister" (one of them) in the first:
+    # each file has its own index, and a passage matching more of the query ranks first whatever its file.
+    page.goto(base + "search.html?q=prime+minister")
+    page.wait_for_selector("#search-results li")
+    hrefs = page.eval_on_selector_all("#search-results a.result-title", "as => as.map(a => a.getAttribute('href'))")
+    assert [h.split(".html")[0] for h in hrefs] == ["documents/f901_second.d01", "documents/f900_sample.d01"]
+    assert hrefs[1] == "documents/f900_sample.d01.html#p4"
+    expect(page.locator("#search-status")).to_contain_text("2 documents (4 passages)")
+
+
 def test_search_metadata_and_the_search_box(page, base):
     page.goto(base + "index.html")
     page.fill("#site-q", "Gorbachev")

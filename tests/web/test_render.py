@@ -206,6 +206,19 @@ def test_a_facet_page_lists_only_its_documents_without_javascript(site):
     assert [a.get("href") for a in select(page, "table.documents tbody a")] == ["../documents/f900_sample.d02.html"]
 
 
+def test_every_facet_page_lists_the_documents_the_filter_would_show(site):
+    index = html.fromstring(site.page("index.html").read_bytes())
+    rows = select(index, "table.documents tbody tr")
+    links = select(index, "fieldset[data-facet] a")
+    assert len(links) > 10
+    for link in links:
+        facet, n = link.get("href").removeprefix("browse/").removesuffix(".html").rsplit("-", 1)
+        expected = [select(r, "a")[0].get("href") for r in rows if n in r.get(f"data-f-{facet}", "").split()]
+        page = html.fromstring(site.page(link.get("href")).read_bytes())
+        assert expected and [a.get("href").removeprefix("../") for a in select(page, "table.documents tbody a")] == expected
+        assert not [r for r in select(page, "table.documents tbody tr") if any(a.startswith("data-f-") for a in r.attrib)]
+
+
 # ---------------------------------------------------------------- safety
 
 

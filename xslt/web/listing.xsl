@@ -34,11 +34,20 @@
     <xsl:sequence select="w:page($title, '../', 'browse', $main, ())"/>
   </xsl:function>
 
-  <!-- A table of documents (browse, facets, file pages). Rows carry their facet values' numbers for the filter. -->
+  <!-- A table of documents (browse, facets, file pages). -->
   <xsl:function name="w:document-table" as="element()">
     <xsl:param name="docs" as="map(*)*"/>
     <xsl:param name="root" as="xs:string"/>
     <xsl:param name="caption" as="xs:string"/>
+    <xsl:sequence select="w:document-table($docs, $root, $caption, false())"/>
+  </xsl:function>
+
+  <!-- The same; when $filterable, rows carry their facet values' numbers for the filter (the browse page). -->
+  <xsl:function name="w:document-table" as="element()">
+    <xsl:param name="docs" as="map(*)*"/>
+    <xsl:param name="root" as="xs:string"/>
+    <xsl:param name="caption" as="xs:string"/>
+    <xsl:param name="filterable" as="xs:boolean"/>
     <table class="documents">
       <caption><xsl:value-of select="$caption"/></caption>
       <thead>
@@ -48,7 +57,7 @@
       <tbody>
         <xsl:for-each select="$docs">
           <tr class="{if (?withheld) then 'row-withheld' else 'row'}">
-            <xsl:variable name="facets" as="map(*)?" select="?facets"/>
+            <xsl:variable name="facets" as="map(*)?" select="?facets[$filterable]"/>
             <xsl:for-each select="if (exists($facets)) then sort(map:keys($facets)) else ()">
               <xsl:attribute name="data-f-{w:token(.)}" select="$facets(.)"/>
             </xsl:for-each>

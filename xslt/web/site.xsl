@@ -33,7 +33,7 @@
             <h1 id="browse-title">Documents · <xsl:value-of select="$title"/></h1>
             <p><a href="../index.html">All documents</a> ·
               <xsl:value-of select="$value?count"/> document<xsl:value-of select="if ($value?count ne 1) then 's' else ''"/>, in date order.</p>
-            <xsl:sequence select="w:document-table($docs[tokenize(?facets($facet?key), ' ') = $value?n], '../',
+            <xsl:sequence select="w:document-table(for $i in $value?docs?* return $docs[xs:integer($i)], '../',
                                   $title || ', in date order')"/>
           </xsl:variable>
           <xsl:sequence select="w:page('Documents: ' || $title, '../', 'browse', $main, ())"/>
@@ -91,7 +91,7 @@
       </form>
       <div class="browse-list">
         <p id="browse-status" class="status" role="status" aria-live="polite"><xsl:value-of select="count($docs)"/> documents.</p>
-        <xsl:sequence select="w:document-table($docs, '', 'All documents, in date order')"/>
+        <xsl:sequence select="w:document-table($docs, '', 'All documents, in date order', true())"/>
       </div>
     </div>
     <section class="files" aria-labelledby="files-title">
