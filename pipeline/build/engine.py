@@ -505,7 +505,11 @@ class _Build:
                 return f"output {relative} is also made by {self.owners[relative]}"
         return None
 
-    def _write_outputs(self, old: Record | None, record: Record, outputs: dict[str, bytes], owner: str) -> None:
+    def _write_outputs(
+        self, old: Record | None, record: Record, outputs: dict[str, bytes], owner: str,
+        kept: dict[str, str] | None = None,
+    ) -> None:
+        """Stage a target's outputs; `kept`: published outputs of its old record that stay (path -> hash)."""
         staging = self._stage_dir()
         for relative, data in sorted(outputs.items()):
             if isinstance(data, str):
@@ -513,9 +517,13 @@ class _Build:
             staging.write(relative, data)
             record.outputs[relative] = digest_bytes(data)
             self.owners[relative] = owner
+        for relative, digest in (kept or {}).items():
+            record.outputs[relative] = digest
+            self.owners[relative] = owner
+        record.outputs = dict(sorted(record.outputs.items()))
         if old is not None:
             for relative in old.outputs:
-                if relative not in outputs and self.owners.get(relative, owner) == owner:
+                if relative not in record.outputs and self.owners.get(relative, owner) == owner:
                     staging.remove(relative)
 
     def _drop_outputs(self, record: Record | None) -> None:
@@ -624,8 +632,18 @@ class _Build:
                     self.owners[relative] = step
                 continue
             payload = [self._site_document(d, own) for d in members]
-            self._defer(1, lambda step=step, inputs=inputs, reasons=reasons, payload=payload: self._submit(
-                "site", None, (step, inputs, _reasons(step, reasons)), site_task, step, payload))
+            previous = self._previous_pages(old, inputs)
+            self._defer(1, lambda step=step, inputs=inputs, reasons=reasons, payload=payload, previous=previous:
+                        self._submit("site", None, (step, inputs, _reasons(step, reasons)), site_task, step,
+                                     payload, previous))
+
+    def _previous_pages(self, old: Record | None, inputs: dict[str, str]) -> dict[str, str]:
+        """What an edition-wide step made its published pages from (its record's data "pages": path ->
+        hash), for the pages it may keep: made by the same code, and still published."""
+        if old is None or not old.ok or old.inputs.get("code") != inputs["code"]:
+            return {}
+        pages = old.data.get("pages") or {}
+        return {path: digest for path, digest in pages.items() if path in old.outputs and self._published(path)}
 
     def _site_member(self, item: _Doc, own: str) -> str:
         """What a cross-document step depends on of one document.
@@ -666,11 +684,18 @@ class _Build:
         self.rebuilt.append({"step": step, "document": None, "reasons": reasons})
         record = Record(inputs=inputs, ok=outcome.ok, error=outcome.error)
         if outcome.ok:
+            old = self.old.site.get(step)
+            # pages the step left as published (their inputs unchanged): kept, with their old hashes
+            kept = {path: old.outputs[path] for path in outcome.data.get("kept", ()) if old and path in old.outputs}
             problem = self._check_outputs(outcome.outputs, step)
             if problem:
                 record.ok, record.error = False, problem
+            elif len(kept) != len(outcome.data.get("kept", ())) or set(kept) & set(outcome.outputs):
+                record.ok, record.error = False, f"{step}: kept pages it had not made"
             else:
-                self._write_outputs(self.old.site.get(step), record, outcome.outputs, step)
+                if outcome.data.get("pages"):
+                    record.data = {"pages": dict(sorted(outcome.data["pages"].items()))}
+                self._write_outputs(old, record, outcome.outputs, step, kept)
         if not record.ok:
             self._drop_outputs(self.old.site.get(step))
             record.outputs = {}

@@ -179,15 +179,24 @@ class EditionWorker:
         return {f"web/{path}": data for path, data in files.items()}
 
     def web_site(self, documents: list[SiteDocument]) -> dict[str, bytes]:
+        return self.web_site_pages(documents, {})[0]
+
+    def web_site_pages(
+        self, documents: list[SiteDocument], previous: dict[str, str]
+    ) -> tuple[dict[str, bytes], dict[str, str], list[str]]:
+        """The edition-wide pages, remaking only the facet pages whose rows changed (see
+        pipeline.web.edition.WebEdition.site_pages): (outputs, pages, kept), paths under web/."""
         from pipeline.web.renderer import WebError
 
         try:
-            files = self.web.site([d.summary for d in documents])
+            files, pages, kept = self.web.site_pages(
+                [d.summary for d in documents], {path.removeprefix("web/"): h for path, h in previous.items()})
         except WebError as error:
             raise StepError(str(error)) from None
         except FileNotFoundError as error:  # lunr.js not installed
             raise EnvironmentProblem(str(error)) from None
-        return {f"web/{path}": data for path, data in files.items()}
+        return ({f"web/{path}": data for path, data in files.items()},
+                {f"web/{path}": h for path, h in pages.items()}, [f"web/{path}" for path in kept])
 
     # -- print ------------------------------------------------------------------------------
 

@@ -147,12 +147,21 @@ def render_task(toolchain_spec: str, name: str, tei: bytes, steps: tuple[str, ..
     return outcomes
 
 
-def site_task(toolchain_spec: str, step: str, documents: list) -> Outcome:
-    """Run one cross-document step (web-site, print-edition) on every gathered document."""
+def site_task(toolchain_spec: str, step: str, documents: list, previous: dict | None = None) -> Outcome:
+    """Run one cross-document step (web-site, print-edition) on every gathered document.
+
+    A toolchain whose worker has `web_site_pages(documents, previous) -> (outputs, pages, kept)` makes
+    the web site's pages incrementally: `previous` is the `pages` of the published build (same code),
+    and the outcome's data says which pages it left as published (`kept`)."""
     started = time.perf_counter()
+    data: dict[str, Any] = {}
     try:
         worker = _worker(toolchain_spec)
-        if step == "web-site":
+        incremental = getattr(worker, "web_site_pages", None)
+        if step == "web-site" and incremental is not None:
+            outputs, pages, kept = incremental(documents, previous or {})
+            data = {"pages": pages, "kept": kept}
+        elif step == "web-site":
             outputs = worker.web_site(documents)
         elif step == "print-edition":
             outputs = worker.print_edition(documents)
@@ -160,4 +169,4 @@ def site_task(toolchain_spec: str, step: str, documents: list) -> Outcome:
             raise ValueError(f"unknown step {step}")
     except Exception as error:  # noqa: BLE001
         return _failure(step, error, started)
-    return Outcome(ok=True, seconds=time.perf_counter() - started, outputs=outputs)
+    return Outcome(ok=True, seconds=time.perf_counter() - started, outputs=outputs, data=data)

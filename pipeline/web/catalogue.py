@@ -82,8 +82,14 @@ def _merge_spellings(counts: dict[str, int]) -> dict[str, int]:
 
 
 def catalogue(summaries: Sequence[FileSummary]) -> str:
-    """The catalogue the site pages are made from, as JSON: documents in date order with their facet
-    values' numbers, the facets with their values and counts, the files, and counts.
+    """The catalogue the site pages are made from, as JSON (see catalogue_data)."""
+    return json.dumps(catalogue_data(summaries), ensure_ascii=False)
+
+
+def catalogue_data(summaries: Sequence[FileSummary]) -> dict[str, Any]:
+    """The catalogue the site pages are made from: documents in date order with their facet
+    values' numbers, the facets with their values, counts and documents (positions in date order),
+    the files, and counts.
 
     A document without a date takes, for ordering, the date of the document before it in the edition,
     so withheld and undated documents stay in their place.
@@ -139,4 +145,21 @@ def catalogue(summaries: Sequence[FileSummary]) -> str:
         "documents": len(documents),
         "withheld": sum(1 for d in documents if d["withheld"]),
     }
-    return json.dumps({"documents": documents, "facets": facets, "files": files, "stats": stats}, ensure_ascii=False)
+    return {"documents": documents, "facets": facets, "files": files, "stats": stats}
+
+
+def facet_pages(data: dict[str, Any]) -> dict[str, bytes]:
+    """Each facet page's path (browse/FACET-N.html) and what it shows, as canonical JSON: its facet,
+    its value, and its documents' rows (without what only the index page's filter uses)."""
+    pages = {}
+    for facet in data["facets"]:
+        for value in facet["values"]:
+            rows = [
+                {k: v for k, v in data["documents"][i - 1].items() if k not in ("facets", "order")}
+                for i in value["docs"]
+            ]
+            shown = {"facet": [facet["key"], facet["label"]], "value": [value["n"], value["label"], value["count"]],
+                     "rows": rows}
+            pages[f"browse/{facet['key']}-{value['n']}.html"] = json.dumps(
+                shown, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return pages

@@ -20,12 +20,13 @@ The edition-wide pages depend on the summaries only: an edit that leaves a file'
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from pipeline.web.catalogue import Neighbours, catalogue, neighbours
+from pipeline.web.catalogue import Neighbours, catalogue_data, facet_pages, neighbours
 from pipeline.web.renderer import FileSummary, SourceFile, WebRenderer
 from pipeline.web.site import GUIDELINES, asset_files, search_list, search_shard
 
@@ -69,14 +70,34 @@ class WebEdition:
     def site(self, summaries: Sequence[Mapping[str, Any]]) -> dict[str, bytes]:
         """The pages made from the whole edition, the list of the files' search indexes, the assets
         (and the guidelines page)."""
+        return self.site_pages(summaries)[0]
+
+    def site_pages(
+        self, summaries: Sequence[Mapping[str, Any]], previous: Mapping[str, str] | None = None
+    ) -> tuple[dict[str, bytes], dict[str, str], list[str]]:
+        """The same, remaking only the facet pages whose rows changed: (files, pages, kept).
+
+        `pages` maps each facet page to the hash of what it shows; `previous` is that map from the
+        build whose pages are published, made by the same code. A facet page whose hash is in
+        `previous` is not made again: it is listed in `kept` (the caller keeps its published file).
+        """
         ordered = sorted((_summary(s) for s in summaries), key=lambda s: s.file)
         has_guidelines = self.guidelines is not None and Path(self.guidelines).is_file()
-        files = self.renderer.render_site(catalogue(ordered), has_guidelines=has_guidelines)
+        data = catalogue_data(ordered)
+        common = json.dumps(self.renderer._common, sort_keys=True).encode("utf-8")
+        pages = {path: hashlib.sha256(common + b"\0" + shown).hexdigest() for path, shown in facet_pages(data).items()}
+        kept = sorted(path for path, digest in pages.items() if previous and previous.get(path) == digest)
+        if kept:
+            unchanged = set(kept)
+            for facet in data["facets"]:
+                for value in facet["values"]:
+                    value["render"] = f"browse/{facet['key']}-{value['n']}.html" not in unchanged
+        files = self.renderer.render_site(json.dumps(data, ensure_ascii=False), has_guidelines=has_guidelines)
         if has_guidelines:
             files["guidelines.html"] = Path(self.guidelines).read_bytes()
         files.update(search_list(s.file for s in ordered))
         files.update(asset_files())
-        return files
+        return files, pages, kept
 
 
 def _summary(data: Mapping[str, Any] | FileSummary) -> FileSummary:

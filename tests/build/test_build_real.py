@@ -73,6 +73,19 @@ def _build_no_op_edit_clean(bundled):
     assert code == 0
     documents = {d for _, d in rebuilt(report)}
     assert "003_7b809fd8ed01e65c" in documents and "000_c7bc312db51ab6dd" not in documents
+    # its text only: its pages and its search index, not the edition-wide pages
+    assert ("web-site", None) not in rebuilt(report)
+    assert any(s == "web" and d == "003_7b809fd8ed01e65c" for s, d in rebuilt(report))
+
+    # a date edited: the edition-wide pages again, but only the facet pages whose rows changed
+    browse = bundled / "build" / "web" / "browse"
+    inodes = {p.name: p.stat().st_ino for p in browse.glob("*.html")}
+    source = bundled / "sources" / "000_c7bc312db51ab6dd.txt"
+    source.write_text(source.read_text("utf-8").replace("18 May, 1989", "18 May, 1987", 1), "utf-8")
+    code, _, report = run("--only", "tei,web", toolchain=REAL)
+    assert code == 0 and ("web-site", None) in rebuilt(report)
+    remade = {p.name for p in browse.glob("*.html") if inodes.get(p.name) != p.stat().st_ino}
+    assert remade and remade != set(inodes), remade
     incremental = snapshot(bundled / "build", bundled / "tei")
     shutil.rmtree(bundled / "build")
     shutil.rmtree(bundled / "tei")

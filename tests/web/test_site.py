@@ -208,6 +208,32 @@ def test_build_steps_on_plain_data_make_the_same_site(site):
     assert [path for path in files if files[path] != built[path]] == []
 
 
+def test_the_site_step_remakes_only_the_facet_pages_whose_rows_changed(site):
+    import copy
+    import json
+
+    from pipeline.web.edition import WebEdition
+
+    web = WebEdition(guidelines=GUIDELINES)
+    names = sorted(p.name for p in site.tei.iterdir())
+    summaries = [json.loads(json.dumps(web.summary((site.tei / n).read_bytes(), n))) for n in names]
+    files, pages, kept = web.site_pages(summaries, {})
+    assert kept == [] and set(pages) == {p for p in files if p.startswith("browse/")} and len(pages) > 10
+    again, same, kept = web.site_pages(summaries, pages)
+    assert same == pages and kept == sorted(pages) and not set(kept) & set(again)
+    assert set(again) | set(kept) == set(files) and all(again[p] == files[p] for p in again)
+
+    edited = copy.deepcopy(summaries)
+    document = edited[0]["documents"][0]
+    document["title"] = "A title changed"
+    changed, new_pages, kept = web.site_pages(edited, pages)
+    remade = sorted(p for p in changed if p.startswith("browse/"))
+    assert remade and kept and sorted(set(remade) | set(kept)) == sorted(new_pages)
+    assert all(b"A title changed" in changed[p] for p in remade)
+    clean = web.site(edited)
+    assert all(changed[p] == clean[p] for p in changed) and all(clean[p] == files[p] for p in kept)
+
+
 def test_looking_up_the_web_command_imports_nothing_heavy():
     code = (
         "import sys, importlib.util; importlib.util.find_spec('pipeline.web.cli'); import pipeline.web.cli; "

@@ -19,7 +19,8 @@
 
     <xsl:for-each select="$facets">
       <xsl:variable name="facet" as="map(*)" select="."/>
-      <xsl:for-each select="?values?*">
+      <!-- A value marked render: false has its page already (made from the same rows). -->
+      <xsl:for-each select="?values?*[not(?render = false())]">
         <xsl:variable name="value" as="map(*)" select="."/>
         <xsl:variable name="title" as="xs:string" select="$facet?label || ': ' || $value?label"/>
         <xsl:result-document href="browse/{w:token($facet?key)}-{$value?n}.html" method="text">
