@@ -151,15 +151,15 @@ def catalogue_data(summaries: Sequence[FileSummary]) -> dict[str, Any]:
 def facet_pages(data: dict[str, Any]) -> dict[str, bytes]:
     """Each facet page's path (browse/FACET-N.html) and what it shows, as canonical JSON: its facet,
     its value, and its documents' rows (without what only the index page's filter uses)."""
+    canonical = lambda value: json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))  # noqa: E731
+    rows = [
+        canonical({k: v for k, v in doc.items() if k not in ("facets", "order")}).encode("utf-8")
+        for doc in data["documents"]
+    ]
     pages = {}
     for facet in data["facets"]:
         for value in facet["values"]:
-            rows = [
-                {k: v for k, v in data["documents"][i - 1].items() if k not in ("facets", "order")}
-                for i in value["docs"]
-            ]
-            shown = {"facet": [facet["key"], facet["label"]], "value": [value["n"], value["label"], value["count"]],
-                     "rows": rows}
-            pages[f"browse/{facet['key']}-{value['n']}.html"] = json.dumps(
-                shown, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            head = canonical([facet["key"], facet["label"], value["n"], value["label"], value["count"]])
+            pages[f"browse/{facet['key']}-{value['n']}.html"] = (
+                head.encode("utf-8") + b"\n" + b"\n".join(rows[i - 1] for i in value["docs"]))
     return pages
