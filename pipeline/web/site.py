@@ -45,9 +45,11 @@ def search_shard(key: str, passages: Iterable[Mapping[str, str]]) -> dict[str, b
     _cache_stemming()
     records = []
     store = {}
-    for passage in sorted(passages, key=lambda p: p["id"]):
-        ref = passage["id"]
-        doc_key, _, anchor = ref.partition("#")
+    for number, passage in enumerate(sorted(passages, key=lambda p: p["id"])):
+        # lunr repeats a record's ref for each of its words: a short one (its number in the file) keeps
+        # the index a third smaller; the store gives the passage's address.
+        ref = str(number)
+        doc_key, _, anchor = passage["id"].partition("#")
         is_document = not anchor
         records.append(
             {"id": ref, "title": passage["title"] if is_document else "", "meta": passage["meta"], "text": passage["text"]}

@@ -133,7 +133,7 @@ def test_a_handwritten_annotation_stands_in_place_in_its_hand(site):
     assert annotation.get("id") == "p5"
     assert [n.get("id") for n in select(page, ".notes li")] == ["note-1", "note-2"]
     data = site.page("assets/search/901_second.js").read_text(encoding="ascii")
-    assert '"f901_second.d01#p5"' in data and "Prime Minister has seen" in data
+    assert '"documents/f901_second.d01.html#p5"' in data and "Prime Minister has seen" in data
 
 
 def test_previous_and_next_cross_files_in_edition_order(site):

@@ -64,11 +64,11 @@
         var entry = shard.store[result.ref];
         if (!entry) { return; }
         var terms = Object.keys(result.matchData.metadata).length;
-        hits.push({ ref: result.ref, terms: terms, score: result.score, entry: entry });
+        hits.push({ terms: terms, score: result.score, entry: entry });
       });
     });
     hits.sort(function (a, b) {
-      return (b.terms - a.terms) || (b.score - a.score) || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
+      return (b.terms - a.terms) || (b.score - a.score) || (a.entry.u < b.entry.u ? -1 : a.entry.u > b.entry.u ? 1 : 0);
     });
     return hits;
   }
