@@ -61,12 +61,14 @@ def search_shard(key: str, passages: Iterable[Mapping[str, str]]) -> dict[str, b
             "u": f"documents/{doc_key}.html" + (f"#{anchor}" if anchor else ""),
             "x": passage["text"] or passage["meta"],
         }
-    index = lunr(
-        ref="id",
-        fields=[{"field_name": "title", "boost": 5}, {"field_name": "meta", "boost": 2}, "text"],
-        documents=records,
-    )
-    data = _script_json({"index": index.serialize(), "store": store})
+    index = None  # a file without passages (lunr cannot index nothing)
+    if records:
+        index = lunr(
+            ref="id",
+            fields=[{"field_name": "title", "boost": 5}, {"field_name": "meta", "boost": 2}, "text"],
+            documents=records,
+        ).serialize()
+    data = _script_json({"index": index, "store": store})
     name = _script_json(key)
     script = f"(window.PMO_SEARCH_SHARDS = window.PMO_SEARCH_SHARDS || {{}})[{name}] = {data};\n"
     return {f"{SEARCH_DIR}/{key}.js": script.encode("ascii")}

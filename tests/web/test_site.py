@@ -234,6 +234,17 @@ def test_the_site_step_remakes_only_the_facet_pages_whose_rows_changed(site):
     assert all(changed[p] == clean[p] for p in changed) and all(clean[p] == files[p] for p in kept)
 
 
+def test_a_file_without_passages_has_an_empty_search_index():
+    import json
+
+    from pipeline.web.site import search_shard
+
+    (path, data), = search_shard("f1", []).items()
+    assert path == "assets/search/f1.js"
+    text = data.decode("ascii")
+    assert json.loads(text[text.index("] = ") + 4:-2]) == {"index": None, "store": {}}
+
+
 def test_looking_up_the_web_command_imports_nothing_heavy():
     code = (
         "import sys, importlib.util; importlib.util.find_spec('pipeline.web.cli'); import pipeline.web.cli; "

@@ -28,6 +28,7 @@
       files.forEach(function (key) {
         var shard = registry[key];
         if (!shard) { missing += 1; return; }
+        if (!shard.index) { return; }  /* a file without passages */
         try {
           shards.push({ index: window.lunr.Index.load(shard.index), store: shard.store });
         } catch (e) { missing += 1; }
