@@ -13,7 +13,6 @@ rebuilds exactly what depends on it.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -103,17 +102,9 @@ class EditionToolchain:
         return None
 
     def remove_tei(self, path: Path) -> bool:
-        from pipeline.output import MANIFEST, atomic_write, is_hand_edited, read_manifest
+        from pipeline.output import remove_tei
 
-        if not path.exists():
-            return True
-        manifest = read_manifest(path.parent)
-        if is_hand_edited(path, manifest):
-            return False
-        path.unlink()
-        manifest.pop(path.name, None)
-        atomic_write(path.parent / MANIFEST, (json.dumps(dict(sorted(manifest.items())), indent=1) + "\n").encode("utf-8"))
-        return True
+        return remove_tei(path)
 
     def open_worker(self, outputs: frozenset[str] = frozenset(("tei", "web", "print"))) -> EditionWorker:
         return EditionWorker(outputs)
