@@ -15,6 +15,7 @@ from collections import Counter
 from pipeline.dates import find_dates, whole_date
 from pipeline.layout import Layout
 from pipeline.model import Block, Correspondent, Document, Node
+from pipeline.reader.inline import plain_text
 from pipeline.registers import register
 from pipeline.rules.initials import letters
 from pipeline.rules.letter import TYPED_NAME
@@ -37,7 +38,7 @@ def document_type(nodes: list[Node]) -> str:
         return "closureCard"
     forms = [block for block in blocks(nodes) if block.role == "form"]
     if forms:
-        return "draft" if any("DRAFT" in text_of(cell_block) for cell_block in _cells(forms[0])) else "form"
+        return "draft" if any("DRAFT" in plain_text(cell) for row in forms[0].rows for cell in row) else "form"
     if "telegram-header" in roles:
         return "telegram"
     if "draft-title" in roles:
@@ -49,10 +50,6 @@ def document_type(nodes: list[Node]) -> str:
     if _reads_as_cable(nodes):
         return "telegram"
     return "note"
-
-
-def _cells(table: Block) -> list[Block]:
-    return [Block("paragraph", table.span, cell) for row in table.rows for cell in row]
 
 
 def _reads_as_cable(nodes: list[Node]) -> bool:

@@ -164,43 +164,26 @@ def _doctype_error(name: str, line: int | None) -> XMLInputError:
 def _check_limits(root: etree._Element, name: str) -> None:
     too_deep = _TOO_DEEP(root)
     if too_deep:
-        element = too_deep[0]
-        raise XMLInputError(
-            name,
-            element.sourceline,
-            None,
-            f"element <{_qname(element)}> is nested more than {MAX_DEPTH} elements deep, the most the build can process",
-        )
+        _refuse(name, too_deep[0], f"element <{_qname(too_deep[0])}> is nested more than {MAX_DEPTH} elements deep, the most the build can process")
     for element in _MANY_ATTRIBUTES(root):
         count = len(element.attrib) + _local_namespace_count(element)
         if count > MAX_ATTRIBUTES:
-            raise XMLInputError(
-                name,
-                element.sourceline,
-                None,
-                f"element <{_qname(element)}> has {count} attributes and namespace declarations, "
-                f"more than the {MAX_ATTRIBUTES} the build can process",
-            )
+            _refuse(name, element, f"element <{_qname(element)}> has {count} attributes and namespace declarations, "
+                                   f"more than the {MAX_ATTRIBUTES} the build can process")
     long_names = _LONG_NAMES(root)
     if long_names:
         node = long_names[0]
         element = node.getparent() if getattr(node, "is_attribute", False) else node
-        raise XMLInputError(
-            name,
-            element.sourceline,
-            None,
-            f"a name longer than {MAX_NAME_LENGTH} characters, the most the build can process",
-        )
+        _refuse(name, element, f"a name longer than {MAX_NAME_LENGTH} characters, the most the build can process")
     xinclude = _XINCLUDE(root)
     if xinclude:
-        element = xinclude[0]
-        raise XMLInputError(
-            name,
-            element.sourceline,
-            None,
-            f"<xi:{etree.QName(element).localname}> is not accepted: XInclude would read other files; "
-            "put the included text in the file itself",
-        )
+        _refuse(name, xinclude[0], f"<xi:{etree.QName(xinclude[0]).localname}> is not accepted: XInclude would read other files; "
+                                   "put the included text in the file itself")
+
+
+def _refuse(name: str, element: etree._Element, message: str) -> None:
+    """Refuse the input at an element's line."""
+    raise XMLInputError(name, element.sourceline, None, message)
 
 
 def _local_namespace_count(element: etree._Element) -> int:

@@ -138,7 +138,7 @@ def _strip_prefix(nodes: list[Inline], prefix: str) -> None:
 
 
 def normalise_series(written: str) -> str | None:
-    """`PLAM 19` → `PREM 19`: a department code one letter off a known one, and a series number."""
+    """`PLAM 19` → `PREM 19`: an OCR reading of a known department code, and a series number."""
     match = SERIES.match(written.strip())
     if not match:
         return None
