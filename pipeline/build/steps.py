@@ -4,7 +4,8 @@
 - schema: the ODD compiler (pipeline.odd), run when the ODD or the compiler changed;
 - validate: pipeline.validate, plus the corpus statistics of the report;
 - web: pipeline.web (a summary per file, pages and search index per file, then the edition-wide pages);
-- print: pipeline.print (a PDF per file, then the whole edition's PDF).
+- print: pipeline.print (a file's part of the book typeset, and its own PDF bound from it; then the
+  whole edition's PDF bound from every file's part, kept as a private output).
 
 Each step's fingerprint hashes the code, stylesheets, schemas, fonts and
 library versions its output depends on, so that a change to any of them
@@ -25,8 +26,9 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "pipeline"
 #: Modules of the package that are not the converter's.
 _NOT_CONVERTER = {"build", "web", "print", "odd", "validate.py", "validate", "xslt.py", "cli.py", "__pycache__"}
-#: The text face of the PDFs (pipeline.print.pdf reads it; a new font package changes the PDFs).
-FONT_DIR = Path("/usr/share/fonts/opentype/ebgaramond")
+#: The fonts of the PDFs: the text face (pipeline.print.pdf reads it) and the fallbacks print.css
+#: names; a new font package changes the PDFs.
+FONT_DIRS = [Path("/usr/share/fonts/opentype/ebgaramond"), Path("/usr/share/fonts/truetype/noto")]
 SCHEMA_DIR = ROOT / "schema"
 COMPILED = SCHEMA_DIR / "compiled"
 
@@ -45,7 +47,7 @@ def _step_paths() -> dict[str, list[Path]]:
         "web": [PACKAGE / "web", PACKAGE / "xslt.py", ROOT / "xslt" / "common", ROOT / "xslt" / "web",
                 ROOT / "node_modules" / "lunr" / "package.json", COMPILED / "pmo-guidelines.html"] + shared,
         "print": [PACKAGE / "print", PACKAGE / "xslt.py", ROOT / "xslt" / "common", ROOT / "xslt" / "print",
-                  SCHEMA_DIR / "pmo.odd", FONT_DIR] + shared,
+                  SCHEMA_DIR / "pmo.odd", *FONT_DIRS] + shared,
     }
 
 
@@ -54,7 +56,7 @@ _LIBRARIES = {
     "schema": ["lxml", "saxonche"],
     "validate": ["lxml", "saxonche"],
     "web": ["lxml", "saxonche", "lunr"],
-    "print": ["lxml", "saxonche", "weasyprint"],
+    "print": ["lxml", "saxonche", "weasyprint", "pikepdf"],
 }
 
 
@@ -192,23 +194,38 @@ class EditionWorker:
     # -- print ------------------------------------------------------------------------------
 
     def print_document(self, tei: bytes, name: str) -> dict[str, bytes]:
+        """The file's own PDF, and its typeset part of the edition (private: the edition's PDF binds it)."""
         from pipeline.print import read_tei
 
         try:
-            return {f"print/{name}.pdf": self.printer.file_pdf(read_tei(tei, name=f"{name}.xml"))}
+            file = read_tei(tei, name=f"{name}.xml")
+            part = self.printer.part(file)
+            return {
+                f"print/{name}.pdf": self.printer.file_pdf(file, part),
+                f"{_PART}{name}.pdf": part.pdf,
+                f"{_PART}{name}.json": part.layout(),
+            }
         except Exception as error:  # noqa: BLE001 - XMLInputError, XsltError, PrintError: this document's
             raise StepError(f"{name}: {' '.join(str(error).split())}") from None
 
     def print_edition(self, documents: list[SiteDocument]) -> dict[str, bytes]:
         from pipeline.print import read_tei
+        from pipeline.print.pdf import Typeset
 
         if not documents:
             return {}
         try:
             files = [read_tei(d.tei, name=f"{d.name}.xml") for d in documents]
-            return {"print/edition.pdf": self.printer.edition_pdf(files)}
+            private = _PART.removeprefix(".cache/")
+            parts = [Typeset.from_layout(d.private[f"{private}{d.name}.pdf"], d.private[f"{private}{d.name}.json"])
+                     for d in documents]
+            return {"print/edition.pdf": self.printer.edition_pdf(files, parts)}
         except Exception as error:  # noqa: BLE001
             raise StepError(f"the edition's PDF: {' '.join(str(error).split())}") from None
+
+
+#: Where a file's typeset part is kept for the edition's PDF (private: not part of the edition).
+_PART = ".cache/print/"
 
 
 def _open_validator():

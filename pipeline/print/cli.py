@@ -18,7 +18,7 @@ DEFAULT_OUT = Path("build/print")
               show_default=True, help="Folder for the PDFs.")
 @click.option("--odd", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="The ODD whose documentation gives the editorial conventions [default: schema/pmo.odd].")
-@click.option("--html", is_flag=True, help="Also write the paged HTML beside each PDF (for inspection).")
+@click.option("--html", is_flag=True, help="Also write the paged HTML of each PDF's pieces beside it (NAME.front.html, NAME.part.html, NAME.back.html), for inspection.")
 def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> None:
     """Make the PDF print edition from TEI files (default: every tei/*.xml).
 
@@ -51,23 +51,36 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
             except OSError as error:
                 raise click.ClickException(f"{path}: cannot read: {error.strerror}") from None
             files.append(read_tei(data, name=path.name))
-        printer = Printer(odd=odd_text)
-        books = [(f"{file.stem}", printer.paged_html([file], scope="file")) for file in files]
-        for warning in printer.warnings:  # each file's; the edition's repeat them
-            click.echo(warning, err=True)
-        books.append(("edition", printer.paged_html(files, scope="edition")))
         # WeasyPrint runs in a process of its own: neither process holds both it and Saxon
+        with PdfProcess() as pdfs:
+            printer = Printer(odd=odd_text, typesetter=pdfs)
+            # every file's part first, so that a file the stylesheets fail on stops the command before any PDF
+            part_htmls = [printer.paged_html([file], scope="file", piece="part") for file in files]
+            for warning in printer.warnings:
+                click.echo(warning, err=True)
+            parts = []
+            for file, part_html in zip(files, part_htmls):
+                parts.append(printer.typeset(part_html))
+                _write(out, file.stem, printer.book([file], parts[-1:], scope="file"), html, part_html)
+            _write(out, "edition", printer.book(files, parts, scope="edition"), html)
         if html:  # the paged HTML links to its stylesheet
             write_atomically(out / STYLESHEET, (ASSETS_DIR / STYLESHEET).read_bytes())
-        with PdfProcess() as pdfs:
-            for stem, page in books:
-                if html:
-                    write_atomically(out / f"{stem}.html", page.encode("utf-8"))
-                write_atomically(out / f"{stem}.pdf", pdfs.pdf(page))
-                click.echo(f"wrote {out / (stem + '.pdf')}", err=True)
     except (XMLInputError, XsltError, PrintError) as error:
         raise click.ClickException(str(error)) from None
     except BrokenProcessPool:
         raise click.ClickException("the PDF process stopped unexpectedly (out of memory?); no PDF was left half-written") from None
     except OSError as error:
         raise click.ClickException(f"cannot write the PDFs: {error.strerror or error}") from None
+
+
+def _write(out: Path, stem: str, book, html: bool, part_html: str | None = None) -> None:
+    """A book's PDF, and with --html the paged HTML of its pieces beside it, each whole or not at all."""
+    from pipeline.print.edition import write_atomically
+
+    if html:
+        pieces = {"front": book.front, "part": part_html, "back": book.back}
+        for piece, text in pieces.items():
+            if text is not None:
+                write_atomically(out / f"{stem}.{piece}.html", text.encode("utf-8"))
+    write_atomically(out / f"{stem}.pdf", book.pdf)
+    click.echo(f"wrote {out / (stem + '.pdf')}", err=True)

@@ -1,4 +1,4 @@
-"""The print edition's library: TEI files → paged HTML → PDF, for one archival file or the whole edition."""
+"""The print edition's library: TEI files → paged HTML → PDF pieces → a bound book, for one archival file or the whole edition."""
 
 from __future__ import annotations
 
@@ -6,11 +6,14 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from lxml import etree
 
 from pipeline.safexml import XMLInputError, parse
+
+if TYPE_CHECKING:
+    from pipeline.print.pdf import Typeset
 
 TEI_ROOT = "{http://www.tei-c.org/ns/1.0}TEI"
 
@@ -50,21 +53,40 @@ def read_odd(path: Path = DEFAULT_ODD) -> str | None:
     return etree.tostring(parse(data, name=path.name).getroot(), encoding="unicode")
 
 
+@dataclass(frozen=True)
+class Book:
+    """A bound book: its PDF, and the paged HTML of its front and back matter (for inspection)."""
+
+    pdf: bytes
+    front: str
+    back: str
+
+
 class Printer:
     """Makes the print edition. Create one per process (e.g. in a pool initializer) and reuse it:
-    the stylesheet is compiled when it is made, WeasyPrint loaded on the first PDF."""
+    the stylesheet is compiled when it is made, WeasyPrint loaded on the first PDF.
 
-    def __init__(self, odd: str | None | Path = DEFAULT_ODD) -> None:
+    A book is typeset in pieces and bound (pipeline.print.binding): each archival file's part is
+    typeset on its own, once, and serves both the file's own PDF and the whole edition's.
+    `typesetter` is what turns paged HTML into PDF (PdfMaker by default; pipeline print gives a
+    PdfProcess, so that no process holds both Saxon and WeasyPrint).
+    """
+
+    def __init__(self, odd: str | None | Path = DEFAULT_ODD, typesetter=None) -> None:
         from pipeline.xslt import XsltRunner
 
         self._xslt = XsltRunner({"print": STYLESHEET})
         self._odd = read_odd(odd) if isinstance(odd, Path) else odd
-        self._pdf_maker = None
+        self._typesetter = typesetter
+        self._folio_sheet: bytes | None = None
         #: What the stylesheets warned about (e.g. an element they do not know), "NAME: message".
         self.warnings: list[str] = []
 
-    def paged_html(self, files: Sequence[TeiFile], *, scope: str = "edition") -> str:
-        """The paged HTML of a book of these files; scope is 'edition' or 'file'."""
+    def paged_html(self, files: Sequence[TeiFile], *, scope: str = "edition", piece: str = "part",
+                   pages: Mapping[str, str] | None = None) -> str:
+        """The paged HTML of one piece of a book of these files: its 'front' or 'back' matter (scope
+        'edition' or 'file'), with `pages` giving the page each anchor of the parts stands on, or the
+        'part' of the one file given."""
         if scope not in ("edition", "file"):
             raise ValueError("scope is 'edition' or 'file'")
         if not files:
@@ -74,28 +96,59 @@ class Printer:
             "print",
             template="book",
             name=name,
-            params={"files": [f.text for f in files], "scope": scope, "odd": self._odd},
+            params={"files": [f.text for f in files], "names": [f.stem for f in files], "scope": scope,
+                    "piece": piece, "pages": dict(pages or {}), "odd": self._odd},
         )
         for message in result.messages:
             if f"{name}: {message}" not in self.warnings:
                 self.warnings.append(f"{name}: {message}")
         return result.output
 
+    def typeset(self, html: str) -> Typeset:
+        """The PDF of paged HTML, with its page count and anchors (see pipeline.print.pdf)."""
+        return self._maker().typeset(html)
+
     def pdf(self, html: str) -> bytes:
-        """The PDF of paged HTML (see pipeline.print.pdf)."""
-        if self._pdf_maker is None:
+        """The PDF of paged HTML alone."""
+        return self.typeset(html).pdf
+
+    def part(self, tei: TeiFile) -> Typeset:
+        """One archival file's part of a book, typeset: its title page and its documents."""
+        return self.typeset(self.paged_html([tei], scope="file", piece="part"))
+
+    def book(self, files: Sequence[TeiFile], parts: Sequence[Typeset], *, scope: str) -> Book:
+        """The book of these files, bound from their typeset parts (in the same order) and its front
+        and back matter, typeset now with the page numbers the parts get in it."""
+        from pipeline.print.binding import bind, page_numbers, part_starts
+
+        if len(parts) != len(files):
+            raise ValueError("one typeset part per file")
+        starts, back_start = part_starts(parts)
+        numbers = page_numbers(parts, starts)
+        back_html = self.paged_html(files, scope=scope, piece="back", pages=numbers)
+        back = self.typeset(back_html)
+        for anchor, number in page_numbers([back], [back_start]).items():
+            numbers.setdefault(anchor, number)  # the back matter's own sections, not its stand-ins
+        front_html = self.paged_html(files, scope=scope, piece="front", pages=numbers)
+        front = self.typeset(front_html)
+        if self._folio_sheet is None:
+            self._folio_sheet = self._maker().folio_sheet()
+        return Book(bind(front, parts, back, self._folio_sheet), front_html, back_html)
+
+    def file_pdf(self, tei: TeiFile, part: Typeset | None = None) -> bytes:
+        """One archival file's own PDF (from its typeset part, when already made)."""
+        return self.book([tei], [part or self.part(tei)], scope="file").pdf
+
+    def edition_pdf(self, files: Sequence[TeiFile], parts: Sequence[Typeset] | None = None) -> bytes:
+        """The whole edition's PDF: the files in the order given (their typeset parts, when already made)."""
+        return self.book(files, parts or [self.part(f) for f in files], scope="edition").pdf
+
+    def _maker(self):
+        if self._typesetter is None:
             from pipeline.print.pdf import PdfMaker
 
-            self._pdf_maker = PdfMaker()
-        return self._pdf_maker.pdf(html)
-
-    def file_pdf(self, tei: TeiFile) -> bytes:
-        """One archival file's own PDF."""
-        return self.pdf(self.paged_html([tei], scope="file"))
-
-    def edition_pdf(self, files: Sequence[TeiFile]) -> bytes:
-        """The whole edition's PDF: the files in the order given."""
-        return self.pdf(self.paged_html(files, scope="edition"))
+            self._typesetter = PdfMaker()
+        return self._typesetter
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import posixpath
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -20,6 +21,38 @@ STYLESHEET = "print.css"
 #: The text face: EB Garamond from Debian's fonts-ebgaramond (Latin, accented Latin, Cyrillic, Greek).
 FONT_DIR = Path("/usr/share/fonts/opentype/ebgaramond")
 FONT_FILES = ("EBGaramond12-Regular.otf", "EBGaramond12-Italic.otf", "EBGaramond12-Bold.otf", "EBGaramond08-Regular.otf", "EBGaramond08-Italic.otf")
+
+
+#: The anchors a piece of a book reports: the files, the documents and the book's own sections.
+ANCHOR_PREFIXES = ("file:", "doc:", "print:")
+
+
+@dataclass(frozen=True)
+class Typeset:
+    """A piece of a book as WeasyPrint typeset it: its PDF, its number of pages, and the page
+    (counted from 0) on which each of its anchors (see ANCHOR_PREFIXES) stands."""
+
+    pdf: bytes
+    pages: int
+    anchors: dict[str, int]
+
+    def layout(self) -> bytes:
+        """Its page count and anchors as JSON (kept beside its PDF between builds)."""
+        import json
+
+        return json.dumps({"pages": self.pages, "anchors": self.anchors}, sort_keys=True).encode("utf-8")
+
+    @classmethod
+    def from_layout(cls, pdf: bytes, layout: bytes) -> "Typeset":
+        """A typeset piece again, from its PDF and its layout(); ValueError if the layout is not one."""
+        import json
+
+        data = json.loads(layout)
+        pages, anchors = data.get("pages"), data.get("anchors")
+        if not isinstance(pages, int) or not isinstance(anchors, dict) or not all(
+                isinstance(k, str) and isinstance(v, int) and 0 <= v < pages for k, v in anchors.items()):
+            raise ValueError("not the layout of a typeset piece")
+        return cls(pdf, pages, anchors)
 
 
 class PrintError(Exception):
@@ -90,11 +123,15 @@ class PdfMaker:
 
     def pdf(self, html: str) -> bytes:
         """The PDF of one paged HTML document: PDF/UA-1, tagged, fonts embedded, the same bytes for the same HTML."""
+        return self.typeset(html).pdf
+
+    def typeset(self, html: str) -> Typeset:
+        """The PDF of one paged HTML document (as pdf()), with its page count and where its anchors fell."""
         logger = logging.getLogger("weasyprint")
         watch = _GlyphWatch()
         logger.addHandler(watch)
         try:
-            document = self._weasyprint.HTML(string=html, base_url=self.base_url, url_fetcher=self._fetcher)
+            document = self._weasyprint.HTML(string=html, base_url=self.base_url, url_fetcher=self._fetcher).render()
             pdf = document.write_pdf(
                 pdf_variant="pdf/ua-1",
                 pdf_identifier=hashlib.sha256(html.encode("utf-8")).digest()[:16],
@@ -104,7 +141,20 @@ class PdfMaker:
             logger.removeHandler(watch)
         if watch.missing:
             raise MissingGlyphs(watch.missing)
-        return pdf
+        anchors = {}
+        for number, page in enumerate(document.pages):
+            for name in page.anchors:
+                if name.startswith(ANCHOR_PREFIXES):
+                    anchors.setdefault(name, number)
+        return Typeset(pdf, len(document.pages), anchors)
+
+    def folio_sheet(self) -> bytes:
+        """Two pages, a recto and a verso, with the ten digits set where and as print.css sets a folio
+        (pipeline.print.binding takes the font, the glyphs and the place from it)."""
+        html = ('<html lang="en"><head><title>Folios</title><link rel="stylesheet" href="print.css"/>'
+                '<style>@page { @bottom-center { content: "0123456789"; } } p { break-after: page; }</style>'
+                '</head><body><p></p><p></p></body></html>')
+        return self.pdf(html)
 
 
 def _normalise(url: str) -> str:

@@ -5,6 +5,7 @@ the book; apart, each process stays well under 150 MiB for the edition. Use::
 
     with PdfProcess() as pdfs:
         pdf = pdfs.pdf(html)          # the same bytes as PdfMaker().pdf(html) in this process
+        printer = Printer(typesetter=pdfs)   # a printer whose pieces are typeset there
 """
 
 from __future__ import annotations
@@ -22,8 +23,12 @@ def _start() -> None:
     _maker = PdfMaker()
 
 
-def _pdf(html: str) -> bytes:
-    return _maker.pdf(html)
+def _typeset(html: str):
+    return _maker.typeset(html)
+
+
+def _folio_sheet() -> bytes:
+    return _maker.folio_sheet()
 
 
 class PdfProcess:
@@ -35,7 +40,15 @@ class PdfProcess:
 
     def pdf(self, html: str) -> bytes:
         """The PDF of one paged HTML document; errors (PrintError, MissingGlyphs) are raised here."""
-        return self._pool.submit(_pdf, html).result()
+        return self.typeset(html).pdf
+
+    def typeset(self, html: str):
+        """As PdfMaker.typeset, in the PDF process."""
+        return self._pool.submit(_typeset, html).result()
+
+    def folio_sheet(self) -> bytes:
+        """As PdfMaker.folio_sheet, in the PDF process."""
+        return self._pool.submit(_folio_sheet).result()
 
     def __exit__(self, *exc: object) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

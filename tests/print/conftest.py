@@ -11,16 +11,19 @@ import pytest
 from pipeline.print import Printer, TeiFile, read_tei
 from pipeline.print.edition import read_odd
 from pipeline.safexml import XMLInputError
+from pdftext import joined_html
 from printpaths import ARTIFACTS, SAMPLE, sample_pages, tei_inputs
 
 
 @dataclass
 class Book:
-    """A PDF made in the test session, with the TEI and the paged HTML it came from."""
+    """A PDF made in the test session, with the TEI and the paged HTML of its pieces (front matter,
+    each file's part, back matter) as one document (see joined_html)."""
 
     files: list[TeiFile]
     html: str
     pdf: Path
+    pieces: list[str]  # the paged HTML each piece was typeset from
 
 
 @pytest.fixture(scope="session")
@@ -35,9 +38,11 @@ def printer() -> Printer:
 
 def _book(printer: Printer, paths: list[Path], scope: str, out: Path) -> Book:
     files = [read_tei(p.read_bytes(), name=p.name) for p in paths]
-    html = printer.paged_html(files, scope=scope)
-    out.write_bytes(printer.pdf(html))
-    return Book(files, html, out)
+    part_htmls = [printer.paged_html([f], scope="file", piece="part") for f in files]
+    book = printer.book(files, [printer.typeset(h) for h in part_htmls], scope=scope)
+    out.write_bytes(book.pdf)
+    pieces = [book.front, *part_htmls, book.back]
+    return Book(files, joined_html(pieces), out, pieces)
 
 
 @pytest.fixture(scope="session")

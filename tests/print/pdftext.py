@@ -106,6 +106,31 @@ def html_tree(page: str) -> etree._Element:
     return lxml_html.document_fromstring(page)
 
 
+def joined_html(pieces: list[str]) -> str:
+    """The paged HTML of a book's pieces as one document: the first piece's head, every piece's body
+    in order, without the stand-ins for the anchors of the other pieces."""
+    trees = [html_tree(piece) for piece in pieces]
+    body = trees[0].find("body")
+    for tree in trees[1:]:
+        body.extend(tree.find("body"))
+    for stand_ins in body.xpath(".//div[@class = 'link-targets']"):
+        stand_ins.drop_tree()
+    return "<!DOCTYPE html>" + lxml_html.tostring(trees[0], encoding="unicode")
+
+
+def page_labels(pdf: Path) -> list[str]:
+    """Each page's label (its number as printed: "iv", "12")."""
+    import pikepdf
+
+    with pikepdf.open(pdf) as document:
+        return [page.label for page in document.pages]
+
+
+def article(tree: etree._Element, xml_id: str) -> etree._Element:
+    """The printed document made from the TEI div with this xml:id."""
+    return tree.xpath("//article[@data-xml-id = $id]", id=xml_id)[0]
+
+
 def text_of(element: etree._Element, *, skip_classes: tuple[str, ...] = ()) -> str:
     """The text content of an HTML element, leaving out descendants with any of these classes;
     element boundaries count as spaces (address lines, table cells and list labels are separate words)."""

@@ -7,19 +7,25 @@ from collections import Counter
 
 import pytest
 
-from pdftext import html_tree, text_of, words
+from pdftext import article, html_tree, joined_html, text_of, words
 from printpaths import FIXTURES, SAMPLE, VNU
 from readingtext import documents, reading_text
 from pipeline.print import read_tei
 from pipeline.safexml import XMLInputError
 
 
+def _book_html(printer, files, scope):
+    """The paged HTML of every piece of a book, as one document (page numbers left out)."""
+    parts = [printer.paged_html([f], scope="file", piece="part") for f in files]
+    front, back = (printer.paged_html(files, scope=scope, piece=piece) for piece in ("front", "back"))
+    return joined_html([front, *parts, back])
+
+
 def test_ids_stay_unique_when_files_share_xml_ids(printer):
     text = SAMPLE.read_bytes()
     # the same file twice, and a document whose id is one the book uses for itself
     clash = text.replace(b'xml:id="f900_sample.d04"', b'xml:id="introduction"')
-    html = printer.paged_html([read_tei(text, name="a.xml"), read_tei(clash, name="b.xml")], scope="edition")
-    tree = html_tree(html)
+    tree = html_tree(_book_html(printer, [read_tei(text, name="a.xml"), read_tei(clash, name="b.xml")], "edition"))
     ids = Counter(e.get("id") for e in tree.xpath("//*[@id]"))
     assert [i for i, n in ids.items() if n > 1] == []
     # every link of the contents leads somewhere
@@ -37,7 +43,7 @@ def test_a_file_that_is_not_tei_is_refused():
 
 def test_a_file_without_documents_still_makes_a_book(printer):
     tei = read_tei(b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><p>x</p></body></text></TEI>', name="e.xml")
-    html = printer.paged_html([tei], scope="file")
+    html = _book_html(printer, [tei], "file")
     assert "Contents" in html and "No document of this edition is withheld" in html
     # text outside any document is still printed
     assert "<p>x</p>" in html
@@ -53,8 +59,7 @@ def test_structures_the_converter_seldom_writes_make_valid_html_and_lose_no_text
     assert result.returncode == 0, result.stderr
     tree = html_tree(html)
     for div in documents(tei.text):
-        article = tree.get_element_by_id(div.get("{http://www.w3.org/XML/1998/namespace}id"))
-        printed = words(text_of(article.xpath(".//div[@class = 'text']")[0], skip_classes=("note", "editorial", "page-break")))
+        printed = words(text_of(article(tree, div.get("{http://www.w3.org/XML/1998/namespace}id")).xpath(".//div[@class = 'text']")[0], skip_classes=("note", "editorial", "page-break")))
         expected = words(reading_text(div))
         # every word of the reading text, in order
         at = 0

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from printpaths import FIXTURES, SAMPLE, tei_inputs
-from pdftext import html_tree, text_of, words
+from pdftext import article, html_tree, text_of, words
 from readingtext import documents
 
 #: What the web page shows beside the reading text (its reading view hides deletions, forme work,
@@ -44,7 +44,7 @@ def test_print_and_web_give_the_same_reading_text(printer, web, path: Path):
         doc_id = div.get("{http://www.w3.org/XML/1998/namespace}id")
         page = web_pages[f"documents/{doc_id}.html"].decode("utf-8")
         web_text = _strip_del(html_tree(page).xpath("//div[contains(concat(' ', @class, ' '), ' text ')]")[0])
-        print_text = printed.get_element_by_id(doc_id).xpath(".//div[@class = 'text']")[0]
+        print_text = article(printed, doc_id).xpath(".//div[@class = 'text']")[0]
         assert words(text_of(print_text, skip_classes=PRINT_APPARATUS)) == words(text_of(web_text, skip_classes=WEB_APPARATUS)), doc_id
         web_card = web_text.xpath(".//*[contains(concat(' ', @class, ' '), ' card-text ')]")
         print_card = print_text.xpath(".//*[contains(concat(' ', @class, ' '), ' card-text ')]")

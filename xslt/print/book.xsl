@@ -2,7 +2,7 @@
 <!-- The book around the documents: title page, edition statement and licence, contents with page
      numbers, an introduction giving the editorial conventions (from the ODD's documentation), the
      archival files, a list of withheld documents and an index of correspondents with page numbers.
-     Page numbers are CSS target-counter()s that WeasyPrint resolves after pagination. -->
+     Each is a piece of its own (see print.xsl); the page numbers of the other pieces come in $pages. -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -12,17 +12,22 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
-  <!-- Anchor ids: a TEI xml:id where it is unique in the book, else one Saxon generates. The book's own
-       ids have a colon, which no xml:id can, so they never meet. -->
+  <!-- A file's anchor id: "file:" + its name. The book's own ids have "print:", which no file name
+       gives, so they never meet. -->
   <xsl:function name="p:file-id" as="xs:string">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="'file:' || (if (p:unique-id($tei/@xml:id, $p:files/@xml:id)) then $tei/@xml:id else generate-id($tei))"/>
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="'file:' || p:file-name($tei)"/>
   </xsl:function>
 
-  <xsl:function name="p:unique-id" as="xs:boolean">
-    <xsl:param name="id" as="attribute()?"/>
-    <xsl:param name="all" as="attribute()*"/>
-    <xsl:sequence select="matches($id, '^[\p{L}_][\p{L}\p{N}_.\-]*$') and count($all[. = $id]) = 1"/>
+  <xsl:function name="p:file-name" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="$p:names(generate-id($tei))"/>
+  </xsl:function>
+
+  <!-- The page number of an anchor, as the typeset parts gave it ("" if none did). -->
+  <xsl:function name="p:page" as="xs:string">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="($pages($id), '')[1]"/>
   </xsl:function>
 
   <xsl:function name="p:file-title" as="xs:string">
@@ -35,6 +40,7 @@
   <xsl:template name="p:book">
     <xsl:param name="files" as="element(tei:TEI)*"/>
     <xsl:param name="scope" as="xs:string"/>
+    <xsl:param name="piece" as="xs:string"/>
     <xsl:variable name="first" select="$files[1]"/>
     <xsl:variable name="publisher" select="($files/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:publisher/normalize-space()[.])[1]"/>
     <xsl:variable name="title" select="if ($scope = 'file' and count($files) = 1) then (p:file-title($first)[.], p:file-label($first))[1]
@@ -51,47 +57,70 @@
         <link rel="stylesheet" href="print.css"/>
       </head>
       <body>
-        <div class="front">
-          <section class="title-page" aria-label="Title page">
-            <h1><xsl:value-of select="$title"/></h1>
-            <p class="subtitle"><xsl:value-of select="p:description($files)"/></p>
-            <xsl:if test="$scope = 'file' and $publisher"><p class="series"><xsl:value-of select="$publisher"/></p></xsl:if>
-          </section>
-          <xsl:call-template name="p:edition-statement">
-            <xsl:with-param name="files" select="$files"/>
-            <xsl:with-param name="title" select="$title"/>
-          </xsl:call-template>
-          <xsl:call-template name="p:contents">
-            <xsl:with-param name="files" select="$files"/>
-          </xsl:call-template>
-          <xsl:call-template name="p:introduction">
-            <xsl:with-param name="files" select="$files"/>
-          </xsl:call-template>
-        </div>
-        <main>
-          <xsl:for-each select="$files">
-            <section class="file" id="{p:file-id(.)}" aria-labelledby="{p:file-id(.)}:h">
-              <header class="file-head">
-                <h1 id="{p:file-id(.)}:h" data-ref="{p:file-label(.)}"><xsl:value-of select="p:file-label(.)"/></h1>
-                <xsl:if test="p:file-title(.)"><p class="file-title"><xsl:value-of select="p:file-title(.)"/></p></xsl:if>
-                <p class="file-source">
-                  <xsl:value-of select="count(tei:text/tei:body/tei:div)"/>
-                  <xsl:value-of select="if (count(tei:text/tei:body/tei:div) = 1) then ' document' else ' documents'"/>
-                </p>
-              </header>
-              <!-- the documents, and whatever else the body holds, in place -->
-              <xsl:sequence select="p:paragraphs(tei:text/tei:body/node() ! p:render(.))"/>
-            </section>
-          </xsl:for-each>
-        </main>
-        <xsl:call-template name="p:withheld-list">
-          <xsl:with-param name="documents" select="$documents[c:is-withheld(.)]"/>
-        </xsl:call-template>
-        <xsl:call-template name="p:correspondents">
-          <xsl:with-param name="documents" select="$documents"/>
-        </xsl:call-template>
+        <xsl:choose>
+          <xsl:when test="$piece = 'front'">
+            <div class="front">
+              <!-- first: after the introduction's page break it would stand on a page of its own -->
+              <xsl:call-template name="p:link-targets">
+                <xsl:with-param name="ids" select="($files ! (p:file-id(.), tei:text/tei:body/tei:div ! p:doc-id(.)), 'print:withheld', 'print:correspondents')"/>
+              </xsl:call-template>
+              <section class="title-page" aria-label="Title page">
+                <h1><xsl:value-of select="$title"/></h1>
+                <p class="subtitle"><xsl:value-of select="p:description($files)"/></p>
+                <xsl:if test="$scope = 'file' and $publisher"><p class="series"><xsl:value-of select="$publisher"/></p></xsl:if>
+              </section>
+              <xsl:call-template name="p:edition-statement">
+                <xsl:with-param name="files" select="$files"/>
+                <xsl:with-param name="title" select="$title"/>
+              </xsl:call-template>
+              <xsl:call-template name="p:contents">
+                <xsl:with-param name="files" select="$files"/>
+              </xsl:call-template>
+              <xsl:call-template name="p:introduction">
+                <xsl:with-param name="files" select="$files"/>
+              </xsl:call-template>
+            </div>
+          </xsl:when>
+          <xsl:when test="$piece = 'part'">
+            <main>
+              <section class="file" id="{p:file-id($first)}" aria-labelledby="{p:file-id($first)}:h">
+                <header class="file-head">
+                  <h1 id="{p:file-id($first)}:h" data-ref="{p:file-label($first)}"><xsl:value-of select="p:file-label($first)"/></h1>
+                  <xsl:if test="p:file-title($first)"><p class="file-title"><xsl:value-of select="p:file-title($first)"/></p></xsl:if>
+                  <p class="file-source">
+                    <xsl:value-of select="count($documents)"/>
+                    <xsl:value-of select="if (count($documents) = 1) then ' document' else ' documents'"/>
+                  </p>
+                </header>
+                <!-- the documents, and whatever else the body holds, in place -->
+                <xsl:sequence select="p:paragraphs($first/tei:text/tei:body/node() ! p:render(.))"/>
+              </section>
+            </main>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="p:withheld-list">
+              <xsl:with-param name="documents" select="$documents[c:is-withheld(.)]"/>
+            </xsl:call-template>
+            <xsl:call-template name="p:correspondents">
+              <xsl:with-param name="documents" select="$documents"/>
+            </xsl:call-template>
+            <xsl:call-template name="p:link-targets">
+              <xsl:with-param name="ids" select="$documents ! p:doc-id(.)"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- Stand-ins for the anchors of the other pieces of the book that this piece links to: WeasyPrint
+       keeps a link only to an anchor of the same document. Binding the pieces points each name at
+       its real place. -->
+  <xsl:template name="p:link-targets">
+    <xsl:param name="ids" as="xs:string*"/>
+    <div class="link-targets" aria-hidden="true">
+      <xsl:for-each select="$ids"><span id="{.}"></span></xsl:for-each>
+    </div>
   </xsl:template>
 
   <!-- A node of a body rendered by the common layer. -->
@@ -182,19 +211,19 @@
     <nav class="contents" aria-labelledby="print:contents">
       <h2 id="print:contents">Contents</h2>
       <ol>
-        <li class="toc-part"><a href="#print:introduction">Introduction</a></li>
+        <li class="toc-part"><a class="own-page" href="#print:introduction">Introduction</a></li>
         <xsl:for-each select="$files">
           <li class="toc-file">
-            <a href="#{p:file-id(.)}"><xsl:value-of select="string-join((p:file-label(.), p:file-title(.)[.]), ': ')"/></a>
+            <a href="#{p:file-id(.)}" data-page="{p:page(p:file-id(.))}"><xsl:value-of select="string-join((p:file-label(.), p:file-title(.)[.]), ': ')"/></a>
             <ol>
               <xsl:for-each select="tei:text/tei:body/tei:div">
-                <li class="toc-doc"><a href="#{p:doc-id(.)}"><xsl:value-of select="string-join((p:doc-heading(.), p:doc-date(.)[.][not(c:is-withheld(current()))]), ', ')"/></a></li>
+                <li class="toc-doc"><a href="#{p:doc-id(.)}" data-page="{p:page(p:doc-id(.))}"><xsl:value-of select="string-join((p:doc-heading(.), p:doc-date(.)[.][not(c:is-withheld(current()))]), ', ')"/></a></li>
               </xsl:for-each>
             </ol>
           </li>
         </xsl:for-each>
-        <li class="toc-part"><a href="#print:withheld">Withheld documents</a></li>
-        <li class="toc-part"><a href="#print:correspondents">Index of correspondents</a></li>
+        <li class="toc-part"><a href="#print:withheld" data-page="{p:page('print:withheld')}">Withheld documents</a></li>
+        <li class="toc-part"><a href="#print:correspondents" data-page="{p:page('print:correspondents')}">Index of correspondents</a></li>
       </ol>
     </nav>
   </xsl:template>
@@ -295,7 +324,7 @@
                   <td><xsl:value-of select="p:reason-label($gap/@reason)"/></td>
                   <td><xsl:value-of select="($facts?basis, if ($gap/@reason = 'temporarily-retained') then 'Public Records Act 1958, section 3(4)' else '—')[1]"/></td>
                   <td><xsl:value-of select="$facts?date-label"/></td>
-                  <td class="page"><a href="#{p:doc-id(.)}" aria-label="page"></a></td>
+                  <td class="page"><a href="#{p:doc-id(.)}"><xsl:value-of select="p:page(p:doc-id(.))"/></a></td>
                 </tr>
               </xsl:for-each>
             </tbody>
@@ -342,7 +371,7 @@
                   <xsl:text> </xsl:text>
                   <xsl:for-each select="current-group()">
                     <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
-                    <a class="pageref" href="#{@doc}" aria-label="{@heading}"></a>
+                    <a class="pageref" href="#{@doc}" aria-label="{@heading}, page {p:page(@doc)}"><xsl:value-of select="p:page(@doc)"/></a>
                   </xsl:for-each>
                 </xsl:for-each-group>
               </li>

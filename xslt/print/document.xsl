@@ -11,13 +11,11 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
-  <!-- The xml:ids of all documents of the book (to tell whether one is unique). -->
-  <xsl:variable name="p:doc-ids" as="attribute()*" select="$p:files/tei:text/tei:body/tei:div/@xml:id"/>
-
-  <!-- An anchor id for a document, unique in the book (see p:file-id). -->
+  <!-- An anchor id for a document, unique in the edition and the same in every piece of a book:
+       "doc:" + its file's name + its position in the file's body (see p:file-id). -->
   <xsl:function name="p:doc-id" as="xs:string">
     <xsl:param name="div" as="element(tei:div)"/>
-    <xsl:sequence select="if (p:unique-id($div/@xml:id, $p:doc-ids)) then string($div/@xml:id) else 'doc:' || generate-id($div)"/>
+    <xsl:sequence select="'doc:' || p:file-name(root($div)/tei:TEI) || ':' || (count($div/preceding-sibling::tei:div) + 1)"/>
   </xsl:function>
 
   <!-- The document's number in its file: @n, else its position. -->
@@ -71,6 +69,7 @@
     <xsl:variable name="withheld" select="c:is-withheld(.)"/>
     <xsl:variable name="date" select="p:doc-date(.)"/>
     <article class="document doc-{(@type[matches(., '^[\w\-]+$')], 'document')[1]}" id="{$id}" aria-labelledby="{$id}:h">
+      <xsl:if test="@xml:id"><xsl:attribute name="data-xml-id" select="@xml:id"/></xsl:if>
       <xsl:if test="matches(@xml:lang, '^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$')"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
       <header>
         <h2 id="{$id}:h" data-date="{if ($withheld) then 'Withheld document' else ($date[.], 'Undated')[1]}">

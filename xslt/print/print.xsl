@@ -1,10 +1,18 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- The print edition's entry stylesheet: TEI files → one HTML document for paged media, which
-     WeasyPrint typesets with print.css (pipeline/print/pdf.py).
+<!-- The print edition's entry stylesheet: TEI files → HTML documents for paged media, which
+     WeasyPrint typesets with print.css (pipeline/print/pdf.py). A book is made in three kinds of
+     pieces, each typeset on its own and then bound together (pipeline/print/binding.py): its front
+     matter, one part per archival file, its back matter.
 
      Call the named template "book" with
        files  the TEI files of the book, as XML text already checked by pipeline.safexml (an array)
+       names  each file's name without ".xml" (an array, in the same order): anchors are made of it,
+              so that a file's part has the same anchors whatever book it is bound in
        scope  'edition' (the whole edition) or 'file' (one archival file's own PDF)
+       piece  'front' (title page, edition statement, contents, introduction), 'part' (the one file
+              given: its title page and documents) or 'back' (withheld documents, index)
+       pages  for the front and back matter: the page number (a string) on which each anchor of the
+              book stands, as the typeset parts gave them (a map)
        odd    the project's ODD as checked XML text, or nothing: its documentation gives the
               introduction's editorial conventions and the descriptions of closure reasons.
      Each file is parsed as its own document (parse-xml), so the common layer's keys and root()
@@ -13,6 +21,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:array="http://www.w3.org/2005/xpath-functions/array"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:p="urn:pipeline:print"
     exclude-result-prefixes="#all">
@@ -26,19 +35,32 @@
   <xsl:output method="html" version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 
   <xsl:param name="files" as="array(xs:string)" select="[]"/>
+  <xsl:param name="names" as="array(xs:string)" select="[]"/>
   <xsl:param name="scope" as="xs:string" select="'edition'"/>
+  <xsl:param name="piece" as="xs:string" select="'part'"/>
+  <xsl:param name="pages" as="map(xs:string, xs:string)" select="map{}"/>
   <xsl:param name="odd" as="xs:string?" select="()"/>
 
   <xsl:variable name="p:files" as="element(tei:TEI)*" select="array:flatten($files) ! parse-xml(.)/tei:TEI"/>
+  <!-- Each file's name, by the generated id of its root element. -->
+  <xsl:variable name="p:names" as="map(xs:string, xs:string)"
+    select="map:merge(for $i in 1 to count($p:files) return map{generate-id($p:files[$i]): replace(($names($i)), '\s', '_')})"/>
   <xsl:variable name="p:odd" as="document-node()?" select="$odd ! parse-xml(.)"/>
 
   <xsl:template name="book">
     <xsl:if test="not($scope = ('edition', 'file'))">
       <xsl:message terminate="yes" select="'scope must be edition or file, not ' || $scope"/>
     </xsl:if>
+    <xsl:if test="not($piece = ('front', 'part', 'back'))">
+      <xsl:message terminate="yes" select="'piece must be front, part or back, not ' || $piece"/>
+    </xsl:if>
+    <xsl:if test="array:size($names) ne count($p:files) or ($piece = 'part' and count($p:files) ne 1)">
+      <xsl:message terminate="yes" select="'give one name per file, and one file for a part'"/>
+    </xsl:if>
     <xsl:call-template name="p:book">
       <xsl:with-param name="files" select="$p:files"/>
       <xsl:with-param name="scope" select="$scope"/>
+      <xsl:with-param name="piece" select="$piece"/>
     </xsl:call-template>
   </xsl:template>
 </xsl:stylesheet>
