@@ -115,6 +115,7 @@ class _Build:
         self.jobs = options.jobs or os.cpu_count() or 1
         self.staging: Staging | None = None
         self.executor: Executor | None = None
+        self._closing = None  # waits for the executor's shutdown, begun once the last task was gathered
         self.pending: dict[Future, tuple[str, _Doc | None, Any]] = {}
         self.rebuilt: list[dict[str, Any]] = []
         self.removed: list[dict[str, Any]] = []
@@ -123,6 +124,7 @@ class _Build:
         self.owners: dict[str, str] = {}
         self._queue: list | None = []
         self._expected_tasks = 0
+        self.speculated: dict[str, tuple[dict[str, str], Any]] = {}  # step -> (inputs assumed, outcome)
 
     # ---- the build -------------------------------------------------------------------------
 
@@ -142,6 +144,8 @@ class _Build:
             finally:
                 if self.executor is not None:
                     self.executor.shutdown(wait=True, cancel_futures=True)
+                if self._closing is not None:
+                    self._closing()
                 if self.staging is not None:
                     self.staging.discard()
 
@@ -168,15 +172,24 @@ class _Build:
 
     def _run(self, documents: list[Document], t0: float) -> BuildResult:
         self.fingerprints = self.toolchain.fingerprints(cache=self.cache)
+        started = time.perf_counter()
+        docs = [_Doc(d, self.old.documents.get(d.name, {})) for d in documents]
+        # Conversions first, and submitted at once when they are enough for a pool: its processes start
+        # and convert while this process compiles the schema (conversion does not depend on it).
+        ready = [item for item in docs if self._plan_convert(item)]
+        self._submit_early()
+        planned = time.perf_counter() - started
         self._schema()
         started = time.perf_counter()
-        documents = self._drop_orphans(documents)
-        docs = [_Doc(d, self.old.documents.get(d.name, {})) for d in documents]
+        kept = {d.name for d in self._drop_orphans([item.doc for item in docs])}
+        docs = [item for item in docs if item.doc.name in kept]
         for item in docs:
             self.new.documents[item.doc.name] = item.new
-            self._plan(item)
+        for item in ready:
+            if item.doc.name in kept:
+                self._plan_tei(item)
         self._remove_gone({d.doc.name for d in docs})
-        self._stage("plan", time.perf_counter() - started, 0.0, len(docs))
+        self._stage("plan", planned + time.perf_counter() - started, 0.0, len(docs))
         started = time.perf_counter()
         self._drain()
         self._plan_web(docs)
@@ -186,6 +199,11 @@ class _Build:
         self._site(docs)
         self._drain()
         self._stage("edition", time.perf_counter() - started, 0.0, 0)
+        if self.executor is not None:
+            from pipeline.build.executors import close_in_background
+
+            self._closing = close_in_background(self.executor)  # its processes exit while this one publishes
+            self.executor = None
         self._keep_old_site()
         started = time.perf_counter()
         result = self._finish(docs)
@@ -224,33 +242,40 @@ class _Build:
 
     # ---- planning --------------------------------------------------------------------------
 
-    def _plan(self, item: _Doc) -> None:
+    def _plan_convert(self, item: _Doc) -> bool:
+        """Queue a document's conversion if its transcript or the converter changed; True when its TEI
+        file is what to plan next (no transcript, or its conversion is up to date)."""
         doc = item.doc
-        if doc.source is not None:
-            try:
-                source_hash, item.source = self.cache.digest(doc.source)
-                inputs = {"source": source_hash, "code": self.fingerprints["convert"]}
-                old = item.old.get("convert")
-                reasons = changed_inputs(old, inputs)
-                if not doc.tei.is_file() and not reasons:
-                    reasons = ["output missing"]
-                if reasons and item.source is None:
-                    item.source = doc.source.read_bytes()
-            except OSError as error:
-                self._fail(item, "convert", f"cannot read {doc.source}: {error.strerror}")
-                return
-            if reasons:
-                self._submit_convert(item, inputs, _reasons("convert", reasons))
-                return
-            item.new["convert"] = old
-            item.source = None
-            if not old.ok:  # the same transcript fails the same way: nothing to render
-                item.failure = ("convert", old.error or "cannot convert")
-                return
+        if doc.source is None:
+            return True
         try:
-            item.tei_hash, item.tei = self.cache.digest(doc.tei)
+            source_hash, item.source = self.cache.digest(doc.source)
+            inputs = {"source": source_hash, "code": self.fingerprints["convert"]}
+            old = item.old.get("convert")
+            reasons = changed_inputs(old, inputs)
+            if not doc.tei.is_file() and not reasons:
+                reasons = ["output missing"]
+            if reasons and item.source is None:
+                item.source = doc.source.read_bytes()
         except OSError as error:
-            self._fail(item, "validate", f"cannot read {doc.tei}: {error.strerror}")
+            self._fail(item, "convert", f"cannot read {doc.source}: {error.strerror}")
+            return False
+        if reasons:
+            self._submit_convert(item, inputs, _reasons("convert", reasons))
+            return False
+        item.new["convert"] = old
+        item.source = None
+        if not old.ok:  # the same transcript fails the same way: nothing to render
+            item.failure = ("convert", old.error or "cannot convert")
+            return False
+        return True
+
+    def _plan_tei(self, item: _Doc) -> None:
+        """Plan the steps of a document whose TEI file is up to date (known once the schema is)."""
+        try:
+            item.tei_hash, item.tei = self.cache.digest(item.doc.tei)
+        except OSError as error:
+            self._fail(item, "validate", f"cannot read {item.doc.tei}: {error.strerror}")
             return
         self._plan_render(item)
 
@@ -317,37 +342,50 @@ class _Build:
         from pipeline.build.worker import convert_task
 
         item.unfinished = True
-        self._defer(1, lambda: self._submit("convert", item, (inputs, reasons), convert_task, item.source, item.doc.source.name))
+        self._defer(1, lambda: self._submit("convert", item, (inputs, reasons), convert_task, item.source, item.doc.source.name),
+                    weight=len(item.source))
 
     def _submit_render(self, item: _Doc, steps: list[str], reasons: dict[str, list[str]]) -> None:
         from pipeline.build.worker import render_task
 
         item.unfinished = True
         links = self.links.get(item.doc.name) if "web" in steps and self.links else None
+        tei = self._tei_bytes(item)
         self._defer(len(steps), lambda: self._submit(
-            "render", item, (steps, reasons), render_task, item.doc.name, self._tei_bytes(item), tuple(steps), links))
+            "render", item, (steps, reasons), render_task, item.doc.name, tei, tuple(steps), links), weight=len(tei))
 
-    def _defer(self, targets: int, submit) -> None:
-        """While planning, tasks are only queued (to size the pool); then submitted in order."""
+    def _defer(self, targets: int, submit, weight: float = 0) -> None:
+        """While planning, tasks are only queued (to size the pool, and to submit the heaviest first)."""
         if self._queue is not None:
-            self._queue.append((targets, submit))
-            self._expected_tasks = len(self._queue)
+            self._queue.append((weight, targets, submit))
         else:
             self.progress.add(targets)
             submit()
 
+    def _submit_queued(self) -> None:
+        """Submit what planning queued, the heaviest first: the last tasks to end are then short ones,
+        and the workers finish together."""
+        queue = sorted(self._queue or [], key=lambda entry: -entry[0])  # stable: ties in planning order
+        self._queue = None
+        if queue:
+            self._expected_tasks = len(queue)
+            self.progress.add(sum(targets for _, targets, _ in queue))
+            for _, _, submit in queue:
+                submit()
+
+    def _submit_early(self) -> None:
+        """Submit the tasks queued so far if they are enough for a pool; planning goes on queueing."""
+        if self._queue and (self.o.executor != "local" or min(self.jobs, len(self._queue)) > 1):
+            self._submit_queued()
+            self._queue = []
+
     def _drain(self) -> None:
         """Submit what planning queued, then gather results until no task is left."""
-        queue, self._queue = self._queue or [], None
-        if not queue and not self.pending:
+        self._submit_queued()
+        if not self.pending:
             return
         from concurrent.futures import FIRST_COMPLETED, wait
 
-        if queue:
-            self._expected_tasks = len(queue)
-            self.progress.add(sum(targets for targets, _ in queue))
-            for _, submit in queue:
-                submit()
         try:
             while self.pending:
                 done, _ = wait(list(self.pending), return_when=FIRST_COMPLETED)
@@ -605,6 +643,44 @@ class _Build:
                 item.new["web"] = old
                 for relative in old.outputs:
                     self.owners[relative] = f"web {item.doc.name}"
+        self._speculate_site(included)
+
+    def _speculate_site(self, included: list[_Doc]) -> None:
+        """Start the edition-wide web step now, beside the documents' pages, instead of after them.
+
+        Of each document it needs only the summary (in now) and the private files of its pages,
+        assumed to be none for pages still to be made: the outcome is used only if the step's inputs,
+        once every page is in, are the ones assumed (see _site); it is made again otherwise. Not
+        tried when the pages of the last build had private files.
+        """
+        from pipeline.build.toolchain import SiteDocument
+        from pipeline.build.worker import site_task
+
+        step = "web-site"
+        if step not in SITE_STEPS or self.stopping:
+            return
+        if any(path.startswith(PRIVATE) for d in included for path in getattr(d.old.get("web"), "outputs", ())):
+            return
+        members, payload = [], []
+        for item in included:
+            if "web" in item.new:  # kept as it was: known exactly
+                members.append((item.doc.name, self._site_member(item, "web")))
+                payload.append(self._site_document(item, "web"))
+            else:
+                summary = item.new["summary"].data.get("summary")
+                members.append((item.doc.name, _web_member(summary, [])))
+                payload.append(SiteDocument(item.doc.name, None, summary, {}))
+        inputs = self._site_inputs(step, members)
+        reasons = self._site_reasons(step, inputs)
+        if not reasons:
+            return
+        previous = self._previous_pages(self.old.site.get(step), inputs)
+        self._defer(0, lambda: self._submit("speculated", None, (step, inputs), site_task, step, payload, previous),
+                    weight=float("inf"))
+
+    def _gather_speculated(self, _item, extra, outcome) -> None:
+        step, inputs = extra
+        self.speculated[step] = (inputs, outcome)
 
     # ---- the cross-document steps ------------------------------------------------------------
 
@@ -620,22 +696,36 @@ class _Build:
                 continue
             own = "web" if step == "web-site" else "print"
             members = [d for d in included if own in d.new]
-            documents_hash = combine(*(f"{d.doc.name}={self._site_member(d, own)}" for d in members))
-            inputs = {"documents": documents_hash, "code": self.fingerprints[_SITE_CODE[step]]}
+            inputs = self._site_inputs(step, [(d.doc.name, self._site_member(d, own)) for d in members])
             old = self.old.site.get(step)
-            reasons = changed_inputs(old, inputs)
-            if not reasons and any(not self._published(p) for p in old.outputs):
-                reasons = ["output missing"]
+            reasons = self._site_reasons(step, inputs)
             if not reasons:
                 self.new.site[step] = old
                 for relative in old.outputs:
                     self.owners[relative] = step
+                continue
+            speculated = self.speculated.pop(step, None)
+            if speculated is not None and speculated[0] == inputs:  # made beside the pages, from these inputs
+                self.progress.add(1)
+                self._gather_site(None, (step, inputs, _reasons(step, reasons)), speculated[1])
                 continue
             payload = [self._site_document(d, own) for d in members]
             previous = self._previous_pages(old, inputs)
             self._defer(1, lambda step=step, inputs=inputs, reasons=reasons, payload=payload, previous=previous:
                         self._submit("site", None, (step, inputs, _reasons(step, reasons)), site_task, step,
                                      payload, previous))
+
+    def _site_inputs(self, step: str, members: list[tuple[str, str]]) -> dict[str, str]:
+        """A cross-document step's inputs: (name, _site_member) of each document, and its code."""
+        return {"documents": combine(*(f"{name}={digest}" for name, digest in members)),
+                "code": self.fingerprints[_SITE_CODE[step]]}
+
+    def _site_reasons(self, step: str, inputs: dict[str, str]) -> list[str]:
+        old = self.old.site.get(step)
+        reasons = changed_inputs(old, inputs)
+        if not reasons and any(not self._published(p) for p in old.outputs):
+            reasons = ["output missing"]
+        return reasons
 
     def _previous_pages(self, old: Record | None, inputs: dict[str, str]) -> dict[str, str]:
         """What an edition-wide step made its published pages from (its record's data "pages": path ->
@@ -658,7 +748,7 @@ class _Build:
             return record.key
         summary = item.new.get("summary")
         private = sorted((path, digest) for path, digest in record.outputs.items() if path.startswith(PRIVATE))
-        return digest_bytes(_canonical([summary.data.get("summary") if summary else None, private]))
+        return _web_member(summary.data.get("summary") if summary else None, private)
 
     def _site_document(self, item: _Doc, own: str):
         """What a cross-document step gets of one document: its TEI, web summary and private files."""
@@ -803,6 +893,11 @@ def _reasons(step: str, changed: list[str]) -> list[str]:
         "output missing": "output missing",
     }
     return [words.get(c, f"{c} changed") for c in changed]
+
+
+def _web_member(summary: Any, private: list[tuple[str, str]]) -> str:
+    """What the edition-wide web step depends on of one document: its summary and private files (path, hash)."""
+    return digest_bytes(_canonical([summary, private]))
 
 
 def _canonical(value: Any) -> bytes:

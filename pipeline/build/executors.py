@@ -54,10 +54,26 @@ class DaskExecutor(Executor):
         return self._executor.submit(fn, *args, **kwargs)
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        if self._client is None:  # shut down already
+            return
         self._executor.shutdown(wait=wait)
         self._client.close()
+        self._client = None
         if self._cluster is not None:
             self._cluster.close()
+
+
+def close_in_background(executor: Executor):
+    """Shut an executor down once its work is done, without waiting here: a local pool's processes exit
+    while the build publishes. Returns the function that waits for the end of it."""
+    if not isinstance(executor, ProcessPoolExecutor):
+        executor.shutdown(wait=True)
+        return lambda: None
+    import threading
+
+    closing = threading.Thread(target=executor.shutdown, name="pool-shutdown", daemon=True)
+    closing.start()
+    return closing.join
 
 
 def make_executor(kind: str, jobs: int, tasks: int, toolchain_spec: str, scheduler: str | None) -> Executor:

@@ -3,9 +3,14 @@
 Its "stylesheets" are text files under $BUILD_FAKE_CODE (convert.txt, web.txt,
 print.txt, schema.odd): they are read once when a worker opens, are part of
 the fingerprints, and are copied into every output, so a change to one shows
-in exactly the outputs that depend on it. Directives in a transcript make a
-step fail or take its time: FAIL-CONVERT, INVALID, FAIL-PRINT, SLEEP=<seconds>.
-Each opened worker leaves a file in $BUILD_FAKE_CODE/opened/ named after its pid.
+in exactly the outputs that depend on it. The "schema" compiles to
+compiled.rng (replaced atomically, as the real one is), which workers read
+when they open: a line "FORBID <text>" in it makes a TEI file holding <text>
+invalid. Directives in a transcript make a step fail or take its time:
+FAIL-CONVERT, INVALID, FAIL-PRINT, SLEEP=<seconds>.
+Each opened worker leaves a file in $BUILD_FAKE_CODE/opened/ named after its
+pid; each edition-wide web step run, a file in $BUILD_FAKE_CODE/site-runs/.
+With $BUILD_FAKE_NO_PASSAGES set, pages have no private files.
 """
 
 from __future__ import annotations
@@ -63,7 +68,12 @@ class FakeToolchain:
         text = (code / "schema.odd").read_text()
         if "BROKEN" in text:
             raise StepError("schema.odd: BROKEN")
-        (code / "compiled.rng").write_text("compiled from " + text)
+        compiled = "compiled from " + text
+        target = code / "compiled.rng"
+        if not target.exists() or target.read_text() != compiled:
+            tmp = target.with_suffix(".tmp")
+            tmp.write_text(compiled)
+            os.replace(tmp, target)
         return []
 
     def write_tei(self, path: Path, data: bytes) -> Message | None:
@@ -105,6 +115,8 @@ class FakeWorker:
     def __init__(self) -> None:
         code = _code()
         self.code = {name: (code / f"{name}.txt").read_text() for name in ("convert", "web", "print")}
+        schema = (code / "compiled.rng").read_text() if (code / "compiled.rng").exists() else ""
+        self.forbidden = [line[len("FORBID "):].encode() for line in schema.splitlines() if line.startswith("FORBID ")]
         opened = code / "opened"
         opened.mkdir(exist_ok=True)
         (opened / f"{os.getpid()}-{time.monotonic_ns()}").write_text("")
@@ -146,6 +158,8 @@ class FakeWorker:
         root = etree.fromstring(tei)
         if b"INVALID" in tei:
             return Validated([Message("error", "INVALID found", line=1, column=1, code="fake-rule")], {})
+        if any(text in tei for text in self.forbidden):
+            return Validated([Message("error", "forbidden by the schema", line=1, column=1, code="fake-schema")], {})
         return Validated([], document_stats(root))
 
     def web_summary(self, tei: bytes, name: str) -> dict:
@@ -157,10 +171,10 @@ class FakeWorker:
         self._sleep(tei.decode())
         body = escape(tei.decode("utf-8"))
         nav = escape(json.dumps(links, sort_keys=True))
-        return {
-            f"web/{name}.html": f"<html>{self.code['web']}<nav>{nav}</nav><pre>{body}</pre></html>".encode(),
-            f".cache/passages/{name}.json": json.dumps({"text": body[:200]}).encode(),
-        }
+        page = {f"web/{name}.html": f"<html>{self.code['web']}<nav>{nav}</nav><pre>{body}</pre></html>".encode()}
+        if os.environ.get("BUILD_FAKE_NO_PASSAGES"):
+            return page
+        return {**page, f".cache/passages/{name}.json": json.dumps({"text": body[:200]}).encode()}
 
     def print_document(self, tei: bytes, name: str) -> dict[str, bytes]:
         if b"FAIL-PRINT" in tei:
@@ -168,6 +182,9 @@ class FakeWorker:
         return {f"print/{name}.pdf": b"%PDF " + self.code["print"].encode() + digest_bytes(tei).encode()}
 
     def web_site(self, documents) -> dict[str, bytes]:
+        runs = _code() / "site-runs"
+        runs.mkdir(exist_ok=True)
+        (runs / f"{os.getpid()}-{time.monotonic_ns()}").write_text("")
         listing = "".join(f"<li>{d.name} {escape(d.summary['title'])}</li>" for d in documents)
         search = b"".join(data for d in documents for data in d.private.values())
         return {"web/index.html": f"<ul>{self.code['web']}{listing}</ul>".encode(), "web/site.css": b"body{}",

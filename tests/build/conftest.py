@@ -12,7 +12,8 @@ def project(tmp_path, monkeypatch) -> Path:
     """A project folder (cwd) with sources/, the fake toolchain's code/, and nothing built."""
     code = tmp_path / "code"
     code.mkdir()
-    for name, text in {"convert.txt": "conv-1", "web.txt": "web-1", "print.txt": "print-1", "schema.odd": "odd-1"}.items():
+    for name, text in {"convert.txt": "conv-1", "web.txt": "web-1", "print.txt": "print-1", "schema.odd": "odd-1",
+                       "compiled.rng": "compiled from odd-1"}.items():  # the schema compiled, as committed
         (code / name).write_text(text)
     (tmp_path / "sources").mkdir()
     for i in range(6):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from buildhelpers import run, snapshot
+from buildhelpers import rebuilt, run, snapshot
 
 
 def _opened(project) -> list[str]:
@@ -67,3 +67,54 @@ def test_dask_executor_without_a_scheduler_starts_a_local_cluster(project):
     assert code == 0, output
     assert len(_opened(project)) == 2  # two worker processes, each opened the steps once
     assert (project / "build" / "web" / "index.html").is_file()
+
+
+def test_workers_started_before_the_schema_compiles_validate_with_the_new_schema(project):
+    """The pool starts converting while the schema compiles: a worker opened before the compile
+    must not validate with the schema it read then."""
+    code, _, _ = run("-j", "2")
+    assert code == 0
+    opened = len(_opened(project))
+    (project / "code" / "schema.odd").write_text("odd-2\nFORBID Letter 3\n")
+    # a clean build elsewhere: every document is converted (the pool starts early) and validated
+    code, _, report = run("-j", "2", "-o", "other", "--tei-dir", "tei-other")
+    assert code == 1
+    assert [d["name"] for d in report["documents"] if not d["ok"]] == ["doc03"]
+    assert ("schema", None) in rebuilt(report)
+    # the two workers opened their steps before the schema was compiled, and again after (at least one)
+    assert len(_opened(project)) - opened >= 3
+
+
+def _site_runs(project) -> int:
+    folder = project / "code" / "site-runs"
+    return len(list(folder.iterdir())) if folder.exists() else 0
+
+
+def test_the_edition_wide_web_step_runs_beside_the_pages(project, monkeypatch):
+    """Pages without private files: the edition-wide web step starts with the pages (from the
+    summaries) and runs once; the same bytes as a build with one job."""
+    monkeypatch.setenv("BUILD_FAKE_NO_PASSAGES", "1")
+    code, _, report = run("-j", "2")
+    assert code == 0 and _site_runs(project) == 1
+    assert ("web-site", None) in rebuilt(report)
+    code, _, _ = run("-j", "1", "-o", "ser", "--tei-dir", "tei-ser")
+    assert code == 0 and _site_runs(project) == 2
+    par = {k.split("/", 1)[1]: v for k, v in snapshot(project / "build", project / "tei").items()}
+    ser = {k.split("/", 1)[1]: v for k, v in snapshot(project / "ser", project / "tei-ser").items()}
+    assert par == ser
+    # an edit of what the edition-wide pages show: made once more, beside that document's pages
+    (project / "sources" / "doc04.txt").write_text("Another title\nDATE 1985-01-01\n")
+    code, _, report = run("-j", "2")
+    assert code == 0 and _site_runs(project) == 3
+    assert b"Another title" in (project / "build" / "web" / "index.html").read_bytes()
+
+
+def test_the_edition_wide_web_step_waits_for_the_private_files_of_the_pages(project):
+    """Pages with private files (search passages): what the edition-wide step was given of them is
+    in its outputs, whatever ran beside the pages."""
+    code, _, _ = run("-j", "2")
+    assert code == 0
+    search = (project / "build" / "web" / "search.js").read_bytes()
+    for i in range(6):
+        passage = (project / "build" / ".cache" / "passages" / f"doc{i:02d}.json").read_bytes()
+        assert passage in search
