@@ -629,6 +629,7 @@ class _Build:
                     item.new["web"] = item.old["web"]
             return
         included = [d for d in docs if d.failure is None and d.new.get("summary") is not None]
+        self._speculate_site(included)
         hashes = self._links_hashes(included)
         for item in included:
             item.links_hash = hashes[item.doc.name]
@@ -643,15 +644,14 @@ class _Build:
                 item.new["web"] = old
                 for relative in old.outputs:
                     self.owners[relative] = f"web {item.doc.name}"
-        self._speculate_site(included)
 
     def _speculate_site(self, included: list[_Doc]) -> None:
-        """Start the edition-wide web step now, beside the documents' pages, instead of after them.
+        """Start the edition-wide web step now, before the documents' pages and beside them, instead of after.
 
         Of each document it needs only the summary (in now) and the private files of its pages,
-        assumed to be none for pages still to be made: the outcome is used only if the step's inputs,
-        once every page is in, are the ones assumed (see _site); it is made again otherwise. Not
-        tried when the pages of the last build had private files.
+        assumed to be none: the outcome is used only if the step's inputs, once every page is in, are
+        the ones assumed (see _site); it is made again otherwise. Not tried when pages of the last
+        build had private files.
         """
         from pipeline.build.toolchain import SiteDocument
         from pipeline.build.worker import site_task
@@ -661,22 +661,17 @@ class _Build:
             return
         if any(path.startswith(PRIVATE) for d in included for path in getattr(d.old.get("web"), "outputs", ())):
             return
-        members, payload = [], []
-        for item in included:
-            if "web" in item.new:  # kept as it was: known exactly
-                members.append((item.doc.name, self._site_member(item, "web")))
-                payload.append(self._site_document(item, "web"))
-            else:
-                summary = item.new["summary"].data.get("summary")
-                members.append((item.doc.name, _web_member(summary, [])))
-                payload.append(SiteDocument(item.doc.name, None, summary, {}))
-        inputs = self._site_inputs(step, members)
+        summaries = [(item.doc.name, item.new["summary"].data.get("summary")) for item in included]
+        inputs = self._site_inputs(step, [(name, _web_member(summary, [])) for name, summary in summaries])
         reasons = self._site_reasons(step, inputs)
-        if not reasons:
-            return
-        previous = self._previous_pages(self.old.site.get(step), inputs)
-        self._defer(0, lambda: self._submit("speculated", None, (step, inputs), site_task, step, payload, previous),
-                    weight=float("inf"))
+        if reasons:
+            payload = [SiteDocument(name, None, summary, {}) for name, summary in summaries]
+            previous = self._previous_pages(self.old.site.get(step), inputs)
+            submit = lambda: self._submit("speculated", None, (step, inputs), site_task, step, payload, previous)  # noqa: E731
+            if self.executor is None:  # queued, to size the pool with the pages; submitted first
+                self._defer(0, submit, weight=float("inf"))
+            else:
+                submit()
 
     def _gather_speculated(self, _item, extra, outcome) -> None:
         step, inputs = extra
