@@ -117,6 +117,7 @@ class _Build:
         self.executor: Executor | None = None
         self._closing = None  # waits for the executor's shutdown, begun once the last task was gathered
         self.pending: dict[Future, tuple[str, _Doc | None, Any]] = {}
+        self._completed = None  # a queue of the futures as they end (waiting on every pending one is O(n) a time)
         self.rebuilt: list[dict[str, Any]] = []
         self.removed: list[dict[str, Any]] = []
         self.timings: dict[str, dict[str, float]] = {}
@@ -337,6 +338,11 @@ class _Build:
             return
         future = self._executor().submit(fn, self._spec(), *args)
         self.pending[future] = (kind, item, extra)
+        if self._completed is None:
+            import queue
+
+            self._completed = queue.SimpleQueue()
+        future.add_done_callback(self._completed.put)
 
     def _submit_convert(self, item: _Doc, inputs: dict[str, str], reasons: list[str]) -> None:
         from pipeline.build.worker import convert_task
@@ -365,12 +371,12 @@ class _Build:
     def _submit_queued(self) -> None:
         """Submit what planning queued, the heaviest first: the last tasks to end are then short ones,
         and the workers finish together."""
-        queue = sorted(self._queue or [], key=lambda entry: -entry[0])  # stable: ties in planning order
+        queued = sorted(self._queue or [], key=lambda entry: -entry[0])  # stable: ties in planning order
         self._queue = None
-        if queue:
-            self._expected_tasks = len(queue)
-            self.progress.add(sum(targets for _, targets, _ in queue))
-            for _, _, submit in queue:
+        if queued:
+            self._expected_tasks = len(queued)
+            self.progress.add(sum(targets for _, targets, _ in queued))
+            for _, _, submit in queued:
                 submit()
 
     def _submit_early(self) -> None:
@@ -382,14 +388,14 @@ class _Build:
     def _drain(self) -> None:
         """Submit what planning queued, then gather results until no task is left."""
         self._submit_queued()
-        if not self.pending:
-            return
-        from concurrent.futures import FIRST_COMPLETED, wait
-
         try:
             while self.pending:
-                done, _ = wait(list(self.pending), return_when=FIRST_COMPLETED)
+                done = [self._completed.get()]
+                while not self._completed.empty():
+                    done.append(self._completed.get())
                 for future in sorted(done, key=lambda f: self._order(f)):
+                    if future not in self.pending:
+                        continue
                     kind, item, extra = self.pending.pop(future)
                     try:
                         outcome = future.result()
@@ -407,7 +413,7 @@ class _Build:
             raise Interrupted("interrupted: nothing was published; the previous outputs are intact") from None
 
     def _order(self, future: Future) -> str:
-        kind, item, _ = self.pending[future]
+        kind, item, _ = self.pending.get(future, ("", None, None))
         return f"{kind}:{item.doc.name if item else ''}"
 
     # ---- gathering -------------------------------------------------------------------------
