@@ -4,8 +4,8 @@
 - schema: the ODD compiler (pipeline.odd), run when the ODD or the compiler changed;
 - validate: pipeline.validate, plus the corpus statistics of the report;
 - web: pipeline.web (a summary per file, pages and search index per file, then the edition-wide pages);
-- print: pipeline.print (a file's part of the book typeset, and its own PDF bound from it; then the
-  whole edition's PDF bound from every file's part, kept as a private output).
+- print: pipeline.print (per file: its part of the book typeset, kept as a private output, and the
+  file's own PDF bound from it; then the whole edition's PDF, bound from every file's part).
 
 Each step's fingerprint hashes the code, stylesheets, schemas, fonts and
 library versions its output depends on, so that a change to any of them

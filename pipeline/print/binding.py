@@ -84,7 +84,7 @@ class _Binder:
         self.next_key = _next_key(root)
         # Named destinations by who may set them: the front and back matter hold stand-ins for the
         # anchors of the other pieces (book.xsl), which the parts' real ones and then the back's replace.
-        self.destinations: dict[str, dict[str, object]] = {"front": _destinations(book, book, 0), "back": {}, "part": {}}
+        self.destinations: dict[str, dict[str, tuple]] = {"front": _destinations(book, 0), "back": {}, "part": {}}
         self.outline = _outline_items(book, book, 0)
 
     def blank(self) -> None:
@@ -102,7 +102,7 @@ class _Binder:
                 self.book.pages.extend(source.pages)
             offset = self.next_key
             self._graft_structure(source, offset)
-            self.destinations[kind].update(_destinations(source, self.book, start))
+            self.destinations[kind].update(_destinations(source, start))
             self.outline.extend(_outline_items(source, self.book, start))
         for index in range(start, len(self.book.pages)):
             page = self.book.pages[index]
@@ -131,8 +131,9 @@ class _Binder:
         root.ParentTreeNextKey = self.next_key
         destinations = {**self.destinations["front"], **self.destinations["back"], **self.destinations["part"]}
         names = pikepdf.NameTree.new(book)
-        for name in sorted(destinations):
-            names[name] = destinations[name]
+        for name in sorted(_linked_names(book) & set(destinations)):  # the places links lead to, no more
+            index, left, top = destinations[name]
+            names[name] = pikepdf.make_page_destination(book, index, "XYZ", left=left, top=top)
         if "/Names" not in book.Root:
             book.Root.Names = pikepdf.Dictionary()
         book.Root.Names.Dests = names.obj
@@ -162,6 +163,7 @@ class _Folios:
             self.advance = [widths.get(int.from_bytes(c, "big"), 1000) * size / 1000 for c in codes]
             self.places[parity] = (x + sum(self.advance) / 2, y)
         self.copies: dict[int, object] = {}  # id of a book -> its copy of the font
+        self.save = None  # (id of a book, its one stream that saves the graphics state: "q")
 
     def set(self, book, page, number: int) -> None:
         """Set `number` as the folio of `page` (odd numbers stand on rectos)."""
@@ -184,7 +186,9 @@ class _Folios:
         if "/Font" not in resources:
             resources.Font = pikepdf.Dictionary()
         resources.Font[FOLIO_FONT] = self.copies[key]  # WeasyPrint's pages share these resources
-        page.contents_add(book.make_stream(b"q"), prepend=True)
+        if self.save is None or self.save[0] != key:
+            self.save = (key, book.make_indirect(book.make_stream(b"q")))
+        page.contents_add(self.save[1], prepend=True)
         page.contents_add(book.make_stream(b"Q " + folio), prepend=False)
 
 
@@ -261,24 +265,28 @@ def _shift_struct_parents(page, offset: int) -> None:
             annotation.StructParent = int(annotation.StructParent) + offset
 
 
-def _destinations(source, book, start: int) -> dict[str, object]:
-    """The source's named destinations as destinations in the book (its pages counted from `start`)."""
+def _destinations(source, start: int) -> dict[str, tuple[int, float | None, float | None]]:
+    """The source's named destinations: name -> (page in the book, left, top), its pages counted from `start`."""
     import pikepdf
 
     names = source.Root.get("/Names")
     if names is None or "/Dests" not in names:
         return {}
     pages = {page.obj.objgen: index for index, page in enumerate(source.pages)}
-    return {str(name): _destination(value, pages, book, start, pikepdf) for name, value in pikepdf.NameTree(names.Dests).items()}
+    return {str(name): _place(value, pages, start, pikepdf) for name, value in pikepdf.NameTree(names.Dests).items()}
 
 
-def _destination(value, pages, book, start, pikepdf):
-    """A destination [page /XYZ left top zoom] of a source as the same place in the book."""
-    index, left, top = 0, None, None
+def _place(value, pages, start, pikepdf) -> tuple[int, float | None, float | None]:
+    """Where a destination [page /XYZ left top zoom] of a source leads in the book: (page, left, top)."""
     if isinstance(value, pikepdf.Array) and len(value) >= 4:
-        index = pages.get(value[0].objgen, 0)
-        left, top = float(value[2]), float(value[3])
-    return pikepdf.make_page_destination(book, start + index, "XYZ", left=left, top=top)
+        return start + pages.get(value[0].objgen, 0), float(value[2]), float(value[3])
+    return start, None, None
+
+
+def _linked_names(book) -> set[str]:
+    """The named destinations the book's links lead to."""
+    return {str(annotation.Dest) for page in book.pages for annotation in page.obj.get("/Annots", ())
+            if annotation.get("/Subtype") == "/Link" and "/Dest" in annotation}
 
 
 def _outline_items(source, book, start: int) -> list:
@@ -291,6 +299,7 @@ def _outline_items(source, book, start: int) -> list:
 
 
 def _copy_item(item, pages, book, start, pikepdf):
-    copy = pikepdf.OutlineItem(item.title, _destination(item.destination, pages, book, start, pikepdf))
+    index, left, top = _place(item.destination, pages, start, pikepdf)
+    copy = pikepdf.OutlineItem(item.title, pikepdf.make_page_destination(book, index, "XYZ", left=left, top=top))
     copy.children.extend(_copy_item(child, pages, book, start, pikepdf) for child in item.children)
     return copy

@@ -369,10 +369,9 @@
                   <xsl:text> </xsl:text>
                   <span class="role"><xsl:value-of select="current-grouping-key()"/></span>
                   <xsl:text> </xsl:text>
-                  <xsl:for-each select="current-group()">
-                    <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
-                    <a class="pageref" href="#{@doc}" aria-label="{@heading}, page {p:page(@doc)}"><xsl:value-of select="p:page(@doc)"/></a>
-                  </xsl:for-each>
+                  <!-- plain text: an element (a link) for each number would make the index the slowest pages of
+                       the book to typeset, by far -->
+                  <xsl:value-of select="string-join(distinct-values(current-group() ! p:page(@doc)), ', ')"/>
                 </xsl:for-each-group>
               </li>
             </xsl:for-each-group>
