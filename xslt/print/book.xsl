@@ -312,23 +312,22 @@
       <xsl:choose>
         <xsl:when test="empty($documents)"><p>No document of this edition is withheld.</p></xsl:when>
         <xsl:otherwise>
-          <table>
-            <thead><tr><th scope="col">Document</th><th scope="col">Extract details</th><th scope="col">Reason</th><th scope="col">Legal basis</th><th scope="col">Card dated</th><th scope="col">Page</th></tr></thead>
-            <tbody>
-              <xsl:for-each select="$documents">
-                <xsl:variable name="gap" select="(.//tei:gap[@unit = 'document'])[1]"/>
-                <xsl:variable name="facts" select="$gap ! c:gap-facts(.)"/>
-                <tr>
-                  <td><xsl:value-of select="p:file-label(root(.)/tei:TEI) || ', no. ' || p:doc-number(.)"/></td>
-                  <td><xsl:value-of select="$facts?extract"/></td>
-                  <td><xsl:value-of select="p:reason-label($gap/@reason)"/></td>
-                  <td><xsl:value-of select="($facts?basis, if ($gap/@reason = 'temporarily-retained') then 'Public Records Act 1958, section 3(4)' else '—')[1]"/></td>
-                  <td><xsl:value-of select="$facts?date-label"/></td>
-                  <td class="page"><a href="#{p:doc-id(.)}"><xsl:value-of select="p:page(p:doc-id(.))"/></a></td>
-                </tr>
-              </xsl:for-each>
-            </tbody>
-          </table>
+          <!-- one entry a document, its facts as text: a table (six cells a row) would take longer to
+               typeset than the rest of the back matter together -->
+          <ol class="withheld-list">
+            <xsl:for-each select="$documents">
+              <xsl:variable name="gap" select="(.//tei:gap[@unit = 'document'])[1]"/>
+              <xsl:variable name="facts" select="$gap ! c:gap-facts(.)"/>
+              <li>
+                <xsl:value-of select="string-join((
+                  p:file-label(root(.)/tei:TEI) || ', no. ' || p:doc-number(.) || (p:page(p:doc-id(.))[.] ! (', page ' || .)) || '.',
+                  string-join((p:reason-label($gap/@reason),
+                    ($facts?basis, if ($gap/@reason = 'temporarily-retained') then 'Public Records Act 1958, section 3(4)' else ())[1],
+                    $facts?date-label[.] ! ('card dated ' || .)), '; ') || '.',
+                  $facts?extract[normalize-space()] ! ('Extract details: ' || normalize-space(.) || '.')), ' ')"/>
+              </li>
+            </xsl:for-each>
+          </ol>
         </xsl:otherwise>
       </xsl:choose>
     </section>
