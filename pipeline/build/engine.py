@@ -193,6 +193,8 @@ class _Build:
         self._stage("plan", planned + time.perf_counter() - started, 0.0, len(docs))
         started = time.perf_counter()
         self._drain()
+        self._queue = []
+        self._speculate_sites(docs)
         self._plan_web(docs)
         self._drain()
         self._stage("documents", time.perf_counter() - started, 0.0, 0)
@@ -627,7 +629,6 @@ class _Build:
 
     def _plan_web(self, docs: list[_Doc]) -> None:
         """Plan each document's pages: they depend on its TEI and on its neighbours in the edition."""
-        self._queue = []
         self.links: dict[str, Any] | None = None
         if "web" not in self.o.only or self.stopping:
             for item in docs:  # not asked for, or stopped: left as they were
@@ -635,7 +636,6 @@ class _Build:
                     item.new["web"] = item.old["web"]
             return
         included = [d for d in docs if d.failure is None and d.new.get("summary") is not None]
-        self._speculate_site(included)
         hashes = self._links_hashes(included)
         for item in included:
             item.links_hash = hashes[item.doc.name]
@@ -651,29 +651,45 @@ class _Build:
                 for relative in old.outputs:
                     self.owners[relative] = f"web {item.doc.name}"
 
-    def _speculate_site(self, included: list[_Doc]) -> None:
-        """Start the edition-wide web step now, before the documents' pages and beside them, instead of after.
+    def _speculate_sites(self, docs: list[_Doc]) -> None:
+        """Start the edition-wide steps now, beside the documents' pages (first, as the longest tasks),
+        instead of after them.
 
-        Of each document it needs only the summary (in now) and the private files of its pages,
-        assumed to be none: the outcome is used only if the step's inputs, once every page is in, are
-        the ones assumed (see _site); it is made again otherwise. Not tried when pages of the last
-        build had private files.
+        The edition's PDF needs each file's PDF target, all in now. The web site needs of each document
+        its summary, in now, and the private files of its pages, assumed to be none (not tried when
+        pages of the last build had some). Either outcome is used only if the step's inputs, once every
+        page is in, are the ones it was made from (see _site): a page that failed, or brought private
+        files, makes the step run again after the pages.
         """
         from pipeline.build.toolchain import SiteDocument
         from pipeline.build.worker import site_task
 
-        step = "web-site"
-        if step not in SITE_STEPS or self.stopping:
+        if self.stopping:
             return
-        if any(path.startswith(PRIVATE) for d in included for path in getattr(d.old.get("web"), "outputs", ())):
-            return
-        summaries = [(item.doc.name, item.new["summary"].data.get("summary")) for item in included]
-        inputs = self._site_inputs(step, [(name, _web_member(summary, [])) for name, summary in summaries])
-        reasons = self._site_reasons(step, inputs)
-        if reasons:
-            payload = [SiteDocument(name, None, summary, {}) for name, summary in summaries]
+        included = [d for d in docs if d.failure is None and d.tei_hash is not None]
+        for step in SITE_STEPS:
+            if OUTPUT_OF_STEP[step] not in self.o.only:
+                continue
+            own = "web" if step == "web-site" else "print"
+            if own == "web":
+                if any(path.startswith(PRIVATE) for d in included for path in getattr(d.old.get("web"), "outputs", ())):
+                    continue
+                summaries = [(d.doc.name, d.new["summary"].data.get("summary")) for d in included if d.new.get("summary")]
+                inputs = self._site_inputs(step, [(name, _web_member(summary, [])) for name, summary in summaries])
+            else:
+                members = [d for d in included if own in d.new]
+                inputs = self._site_inputs(step, [(d.doc.name, self._site_member(d, own)) for d in members])
+            if not self._site_reasons(step, inputs):
+                continue
+            if own == "web":
+                payload = [SiteDocument(name, None, summary, {}) for name, summary in summaries]
+            else:
+                payload = [self._site_document(d, own) for d in members]
             previous = self._previous_pages(self.old.site.get(step), inputs)
-            submit = lambda: self._submit("speculated", None, (step, inputs), site_task, step, payload, previous)  # noqa: E731
+
+            def submit(step=step, inputs=inputs, payload=payload, previous=previous) -> None:
+                self._submit("speculated", None, (step, inputs), site_task, step, payload, previous)
+
             if self.executor is None:  # queued, to size the pool with the pages; submitted first
                 self._defer(0, submit, weight=float("inf"))
             else:

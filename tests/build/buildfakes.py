@@ -7,9 +7,10 @@ in exactly the outputs that depend on it. The "schema" compiles to
 compiled.rng (replaced atomically, as the real one is), which workers read
 when they open: a line "FORBID <text>" in it makes a TEI file holding <text>
 invalid. Directives in a transcript make a step fail or take its time:
-FAIL-CONVERT, INVALID, FAIL-PRINT, SLEEP=<seconds>.
+FAIL-CONVERT, INVALID, FAIL-PRINT, FAIL-WEB, SLEEP=<seconds>.
 Each opened worker leaves a file in $BUILD_FAKE_CODE/opened/ named after its
-pid; each edition-wide web step run, a file in $BUILD_FAKE_CODE/site-runs/.
+pid; each run of an edition-wide step, a file in $BUILD_FAKE_CODE/site-runs/
+named after the step.
 With $BUILD_FAKE_NO_PASSAGES set, pages have no private files.
 """
 
@@ -169,6 +170,8 @@ class FakeWorker:
 
     def web_document(self, tei: bytes, name: str, links: dict) -> dict[str, bytes]:
         self._sleep(tei.decode())
+        if b"FAIL-WEB" in tei:
+            raise StepError(f"{name}: cannot make its pages")
         body = escape(tei.decode("utf-8"))
         nav = escape(json.dumps(links, sort_keys=True))
         page = {f"web/{name}.html": f"<html>{self.code['web']}<nav>{nav}</nav><pre>{body}</pre></html>".encode()}
@@ -181,14 +184,19 @@ class FakeWorker:
             raise StepError(f"{name}: cannot print")
         return {f"print/{name}.pdf": b"%PDF " + self.code["print"].encode() + digest_bytes(tei).encode()}
 
-    def web_site(self, documents) -> dict[str, bytes]:
+    @staticmethod
+    def _ran(step: str) -> None:
         runs = _code() / "site-runs"
         runs.mkdir(exist_ok=True)
-        (runs / f"{os.getpid()}-{time.monotonic_ns()}").write_text("")
+        (runs / f"{step}-{os.getpid()}-{time.monotonic_ns()}").write_text("")
+
+    def web_site(self, documents) -> dict[str, bytes]:
+        self._ran("web-site")
         listing = "".join(f"<li>{d.name} {escape(d.summary['title'])}</li>" for d in documents)
         search = b"".join(data for d in documents for data in d.private.values())
         return {"web/index.html": f"<ul>{self.code['web']}{listing}</ul>".encode(), "web/site.css": b"body{}",
                 "web/search.js": search}
 
     def print_edition(self, documents) -> dict[str, bytes]:
+        self._ran("print-edition")
         return {"print/edition.pdf": b"%PDF " + b"".join(digest_bytes(d.tei).encode() for d in documents)}

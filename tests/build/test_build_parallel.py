@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from buildhelpers import rebuilt, run, snapshot
+from pipeline.build.hashing import digest_bytes
 
 
 def _opened(project) -> list[str]:
@@ -85,9 +86,9 @@ def test_workers_started_before_the_schema_compiles_validate_with_the_new_schema
     assert len(_opened(project)) - opened >= 3
 
 
-def _site_runs(project) -> int:
+def _site_runs(project, step: str = "web-site") -> int:
     folder = project / "code" / "site-runs"
-    return len(list(folder.iterdir())) if folder.exists() else 0
+    return len([p for p in folder.iterdir() if p.name.startswith(step + "-")]) if folder.exists() else 0
 
 
 def test_the_edition_wide_web_step_runs_beside_the_pages(project, monkeypatch):
@@ -95,8 +96,8 @@ def test_the_edition_wide_web_step_runs_beside_the_pages(project, monkeypatch):
     summaries) and runs once; the same bytes as a build with one job."""
     monkeypatch.setenv("BUILD_FAKE_NO_PASSAGES", "1")
     code, _, report = run("-j", "2")
-    assert code == 0 and _site_runs(project) == 1
-    assert ("web-site", None) in rebuilt(report)
+    assert code == 0 and _site_runs(project) == 1 and _site_runs(project, "print-edition") == 1
+    assert {("web-site", None), ("print-edition", None)} <= rebuilt(report)
     code, _, _ = run("-j", "1", "-o", "ser", "--tei-dir", "tei-ser")
     assert code == 0 and _site_runs(project) == 2
     par = {k.split("/", 1)[1]: v for k, v in snapshot(project / "build", project / "tei").items()}
@@ -118,3 +119,23 @@ def test_the_edition_wide_web_step_waits_for_the_private_files_of_the_pages(proj
     for i in range(6):
         passage = (project / "build" / ".cache" / "passages" / f"doc{i:02d}.json").read_bytes()
         assert passage in search
+
+
+@pytest.mark.parametrize("passages", [False, True])
+def test_a_page_failing_beside_the_edition_wide_steps_leaves_its_document_out_of_them(project, monkeypatch, passages):
+    """The edition-wide steps start with the pages, from every document then in; one whose page then
+    fails (--keep-going) is out of them all the same."""
+    if not passages:
+        monkeypatch.setenv("BUILD_FAKE_NO_PASSAGES", "1")
+    (project / "sources" / "doc03.txt").write_text("A page that fails\nFAIL-WEB\n")
+    code, _, report = run("-j", "2", "--keep-going")
+    assert code == 1
+    assert [d["error"].split(":")[0] for d in report["documents"] if not d["ok"]] == ["web"]
+    tei = (project / "tei" / "doc03.xml").read_bytes()
+    edition = (project / "build" / "print" / "edition.pdf").read_bytes()
+    assert digest_bytes(tei).encode() not in edition
+    assert digest_bytes((project / "tei" / "doc02.xml").read_bytes()).encode() in edition
+    index = (project / "build" / "web" / "index.html").read_bytes()
+    assert b"doc03" not in index and b"doc02" in index
+    # made again after the pages, without it
+    assert _site_runs(project, "print-edition") == 2 and _site_runs(project) == 2
