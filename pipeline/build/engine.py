@@ -1,10 +1,13 @@
 """The whole build in one function: plan by content hashes, run in a pool, gather, publish, report.
 
-Order of work: the schema (if its ODD changed); then per document, convert
-(if its transcript changed), validate, web page, PDF (each if its inputs
-changed), pipelined so that a document's rendering starts as soon as its
-conversion ends; then the cross-document steps over every document that
-succeeded; then one atomic publish of the new outputs, state and report.
+Order of work: per document, convert (if its transcript changed), submitted
+first, so that the pool starts while the schema compiles (if its ODD
+changed); then validate, summary, PDF (each if its inputs changed),
+pipelined so that a document's rendering starts as soon as its conversion
+ends; then its web pages, once every summary is in, with the cross-document
+steps beside them (started from what they need of each document, and used if
+that did not change before the pages were in); then one atomic publish of the
+new outputs, state and report. Tasks are submitted heaviest first.
 
 Failures: a document whose step fails is reported and fails the build
 (exit code 1). With --keep-going its outputs are dropped, the failure is
