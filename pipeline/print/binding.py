@@ -52,11 +52,10 @@ def bind(front: Typeset, parts: Sequence[Typeset], back: Typeset, folio_sheet: b
     import pikepdf
 
     with pikepdf.open(io.BytesIO(front.pdf)) as book:
-        binder = _Binder(book, _Folios(folio_sheet))
+        binder = _Binder(book, _Folios(folio_sheet, book))
         if front.pages % 2:
-            binder.blank()
+            binder.blank(numbered=False)
         first_arabic = len(book.pages)
-        binder.number = 1
         for part in parts:
             binder.add(part, kind="part")
             if part.pages % 2:
@@ -87,11 +86,11 @@ class _Binder:
         self.destinations: dict[str, dict[str, tuple]] = {"front": _destinations(book, 0), "back": {}, "part": {}}
         self.outline = _outline_items(book, book, 0)
 
-    def blank(self) -> None:
-        """A blank verso: counted, but no folio and no content."""
+    def blank(self, *, numbered: bool = True) -> None:
+        """A blank verso: no folio and no content; counted, unless it ends the front matter."""
         box = self.book.pages[-1].mediabox
         self.book.add_blank_page(page_size=(box[2], box[3]))
-        self.number += 1  # (the front matter's is not: binding counts from its end)
+        self.number += numbered
 
     def add(self, piece: Typeset, *, kind: str) -> None:
         """Append a part ("part": its first page, the file's title page, has no folio) or the back matter."""
@@ -108,7 +107,7 @@ class _Binder:
             page = self.book.pages[index]
             _shift_struct_parents(page, offset)
             if not (kind == "part" and index == start):
-                self.folios.set(self.book, page, self.number)
+                self.folios.set(page, self.number)
             self.number += 1
 
     def _graft_structure(self, source, offset: int) -> None:
@@ -149,29 +148,27 @@ class _Binder:
 class _Folios:
     """Sets folios as the folio sheet shows them: its font, size and baseline, centred where it centres them."""
 
-    def __init__(self, sheet: bytes) -> None:
+    def __init__(self, sheet: bytes, book) -> None:
         import pikepdf
 
-        self.sheet = pikepdf.open(io.BytesIO(sheet))
+        self.book = book
         self.places = {}  # page parity (0: recto, 1: verso) -> (centre x, baseline y)
-        for parity, page in enumerate(self.sheet.pages[:2]):
-            font, size, codes, x, y = _digits_on(page)
-            self.font_name = font
-            self.size = size
-            self.codes = codes
-            widths = _widths(page.Resources.Font[font])
-            self.advance = [widths.get(int.from_bytes(c, "big"), 1000) * size / 1000 for c in codes]
-            self.places[parity] = (x + sum(self.advance) / 2, y)
-        self.copies: dict[int, object] = {}  # id of a book -> its copy of the font
-        self.save = None  # (id of a book, its one stream that saves the graphics state: "q")
+        with pikepdf.open(io.BytesIO(sheet)) as pdf:
+            for parity, page in enumerate(pdf.pages[:2]):
+                font_name, size, codes, x, y = _digits_on(page)
+                font = page.Resources.Font[font_name]
+                widths = _widths(font)
+                self.advance = [widths.get(int.from_bytes(c, "big"), 1000) * size / 1000 for c in codes]
+                self.size, self.codes = size, codes
+                self.places[parity] = (x + sum(self.advance) / 2, y)
+            self.font = book.copy_foreign(font)
+        self.save_state = book.make_indirect(book.make_stream(b"q"))  # one "q" stream for every page
 
-    def set(self, book, page, number: int) -> None:
+    def set(self, page, number: int) -> None:
         """Set `number` as the folio of `page` (odd numbers stand on rectos)."""
         import pikepdf
 
-        key = id(book)
-        if key not in self.copies:
-            self.copies[key] = book.copy_foreign(self.sheet.pages[0].Resources.Font[self.font_name])
+        book = self.book
         digits = [int(d) for d in str(number)]
         width = sum(self.advance[d] for d in digits)
         centre, baseline = self.places[(number + 1) % 2]
@@ -185,10 +182,8 @@ class _Folios:
             page.obj.Resources = resources = pikepdf.Dictionary()
         if "/Font" not in resources:
             resources.Font = pikepdf.Dictionary()
-        resources.Font[FOLIO_FONT] = self.copies[key]  # WeasyPrint's pages share these resources
-        if self.save is None or self.save[0] != key:
-            self.save = (key, book.make_indirect(book.make_stream(b"q")))
-        page.contents_add(self.save[1], prepend=True)
+        resources.Font[FOLIO_FONT] = self.font  # WeasyPrint's pages share these resources
+        page.contents_add(self.save_state, prepend=True)
         page.contents_add(book.make_stream(b"Q " + folio), prepend=False)
 
 
