@@ -62,7 +62,7 @@
             <div class="front">
               <!-- first: after the introduction's page break it would stand on a page of its own -->
               <xsl:call-template name="p:link-targets">
-                <xsl:with-param name="ids" select="($files ! (p:file-id(.), tei:text/tei:body/tei:div ! p:doc-id(.)), 'print:withheld', 'print:correspondents')"/>
+                <xsl:with-param name="ids" select="($files ! (p:file-id(.), tei:text/tei:body/tei:div[$scope = 'file'] ! p:doc-id(.)), 'print:withheld', 'print:correspondents')"/>
               </xsl:call-template>
               <section class="title-page" aria-label="Title page">
                 <h1><xsl:value-of select="$title"/></h1>
@@ -75,6 +75,7 @@
               </xsl:call-template>
               <xsl:call-template name="p:contents">
                 <xsl:with-param name="files" select="$files"/>
+                <xsl:with-param name="scope" select="$scope"/>
               </xsl:call-template>
               <xsl:call-template name="p:introduction">
                 <xsl:with-param name="files" select="$files"/>
@@ -206,8 +207,12 @@
 
   <!-- =========================================================== contents -->
 
+  <!-- The contents: a file's own book lists its documents; the edition's lists its files, as FRUS
+       volumes list their chapters (the documents are in the PDF's outline, and each one heads its page):
+       at a thousand files, a line for each document would make some three hundred pages of contents. -->
   <xsl:template name="p:contents">
     <xsl:param name="files" as="element(tei:TEI)*"/>
+    <xsl:param name="scope" as="xs:string"/>
     <nav class="contents" aria-labelledby="print:contents">
       <h2 id="print:contents">Contents</h2>
       <ol>
@@ -216,7 +221,7 @@
           <li class="toc-file">
             <a href="#{p:file-id(.)}" data-page="{p:page(p:file-id(.))}"><xsl:value-of select="string-join((p:file-label(.), p:file-title(.)[.]), ': ')"/></a>
             <ol>
-              <xsl:for-each select="tei:text/tei:body/tei:div">
+              <xsl:for-each select="tei:text/tei:body/tei:div[$scope = 'file']">
                 <li class="toc-doc"><a href="#{p:doc-id(.)}" data-page="{p:page(p:doc-id(.))}"><xsl:value-of select="string-join((p:doc-heading(.), p:doc-date(.)[.][not(c:is-withheld(current()))]), ', ')"/></a></li>
               </xsl:for-each>
             </ol>
