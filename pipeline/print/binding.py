@@ -78,7 +78,7 @@ class _Binder:
         self.folios = folios
         self.number = 1  # the folio of the next arabic page
         root = book.Root.StructTreeRoot
-        self.document = root.K[0] if isinstance(root.K, pikepdf.Array) else root.K
+        self.document = _document_element(root)
         self.nums = root.ParentTree.Nums
         self.next_key = _next_key(root)
         # Named destinations by who may set them: the front and back matter hold stand-ins for the
@@ -113,7 +113,7 @@ class _Binder:
     def _graft_structure(self, source, offset: int) -> None:
         """The source's structure tree as a Part of the book's Document element; its keys moved by offset."""
         root = source.Root.StructTreeRoot
-        element = self.book.copy_foreign(root.K[0] if isinstance(root.K, self.pikepdf.Array) else root.K)
+        element = self.book.copy_foreign(_document_element(root))
         element.S = self.pikepdf.Name.Part
         element.P = self.document
         self.document.K.append(element)
@@ -243,6 +243,14 @@ def _multiply(a, b):
 
 def _number(value: float) -> bytes:
     return format(Decimal(value).quantize(Decimal("0.001")).normalize(), "f").encode("ascii")
+
+
+def _document_element(struct_tree_root):
+    """The structure tree's one top element (WeasyPrint's Document)."""
+    import pikepdf
+
+    kids = struct_tree_root.K
+    return kids[0] if isinstance(kids, pikepdf.Array) else kids
 
 
 def _next_key(struct_tree_root) -> int:
