@@ -17,7 +17,7 @@ from collections import Counter
 from lxml import etree
 
 from pipeline.convert import Conversion
-from pipeline.model import Block, Gap, Inline, walk
+from pipeline.convert.model import Block, Gap, Inline, walk
 
 SYNTAX = set("*~#>-_+")
 SUP_TAG = re.compile(r"</?sup\s*>", re.IGNORECASE)

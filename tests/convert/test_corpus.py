@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 
 from pipeline.convert import convert_bytes
-from pipeline.decode import decode
+from pipeline.convert.decode import decode
 from tests.conftest import SOURCES
 from tests.convert.accounting import unaccounted
 

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from pipeline.convert import ConversionError, convert_bytes
-from pipeline.decode import decode
+from pipeline.convert.decode import decode
 from tests.convert.accounting import unaccounted
 
 PIECES = st.sampled_from([

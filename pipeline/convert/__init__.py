@@ -1,0 +1,119 @@
+"""Convert one OCR transcript into TEI: the library API behind `pipeline convert`.
+
+    conversion = convert_bytes(data, "001_2bcad8b2cf3253a8.txt")
+    conversion.tei        # bytes of the TEI file
+    conversion.warnings   # ConverterWarning(line, code, message), each located in the transcript
+    conversion.drops      # what was deliberately left out of the TEI text, and why
+
+Steps, in order: decode → read (Markdown layer, pages) → collapse repetition
+loops → structure rules (roles) → closure cards → documents → layout →
+dates, metadata and hands → TEI.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from pipeline.convert.decode import ConversionError, decode
+from pipeline.convert.documents import document_type, fill_metadata, folder_year
+from pipeline.convert.hands import HandRegister, attribute
+from pipeline.convert.layout import lay_out
+from pipeline.convert.model import Block, ConverterWarning, Document, Drop, Node, Transcript
+from pipeline.output import HandEditedError, write_tei
+from pipeline.convert.reader import read
+from pipeline.convert.rules import assign_roles
+from pipeline.convert.rules.cards import Card, card_description, complete_series, folder_series, read_card
+from pipeline.convert.rules.dating import mark_dates
+from pipeline.convert.rules.repetition import collapse_repetitions
+from pipeline.convert.rules.text import text_of
+from pipeline.convert.segment import segment
+from pipeline.convert.tei import to_tei
+
+__all__ = ["Conversion", "ConversionError", "HandEditedError", "convert_bytes", "write_tei"]
+
+
+@dataclass
+class Conversion:
+    """The result of converting one transcript."""
+
+    tei: bytes
+    warnings: list[ConverterWarning]
+    drops: list[Drop]
+    transcript: Transcript
+
+
+def convert_bytes(data: bytes, source_name: str) -> Conversion:
+    """Convert a transcript's bytes; raises ConversionError with a one-line reason for unusable input."""
+    warnings: list[ConverterWarning] = []
+
+    def warn(line: int, code: str, message: str) -> None:
+        warnings.append(ConverterWarning(line, code, message))
+
+    text = decode(data, warn)
+    lines = text.split("\n")
+    nodes, drops = collapse_repetitions(read(text, warn), lines, warn)
+    nodes = assign_roles(nodes)
+    cards, nodes = _read_cards(nodes, drops)
+    documents = [Document(document_type(part), part, n=index + 1) for index, part in enumerate(segment(nodes))]
+    layouts = [lay_out(document.nodes) for document in documents]
+    for document, layout in zip(documents, layouts):
+        for block in _blocks(document.nodes):
+            mark_dates(block)
+        fill_metadata(document, layout)
+    hands = _attribute_hands(documents)
+    transcript = Transcript(
+        name=source_name, sha256=hashlib.sha256(data).hexdigest(), documents=documents,
+        hands=list(hands.declared.values()), warnings=sorted(warnings, key=lambda w: w.line), drops=drops,
+        pages=max((block.page for block in _blocks(nodes)), default=1),
+    )
+    return Conversion(to_tei(transcript, layouts, folder_series(cards)), transcript.warnings, drops, transcript)
+
+
+def _read_cards(nodes: list[Node], drops: list[Drop]) -> tuple[list[Card], list[Node]]:
+    """Read every closure card; drop its printed instructions, counting them on the card."""
+    cards: list[Card] = []
+    kept: list[Node] = []
+    last_card: Block | None = None
+    for node in nodes:
+        if isinstance(node, Block) and node.role == "card":
+            card, card_drops = read_card(node)
+            node.data["card"] = card
+            cards.append(card)
+            drops.extend(card_drops)
+            last_card = node
+        if isinstance(node, Block) and node.role == "card-boilerplate":
+            drops.append(Drop(node.span, "boilerplate", text_of(node)))
+            if last_card is not None:
+                last_card.data["boilerplate_lines"] = last_card.data.get("boilerplate_lines", 0) + 1
+            continue
+        kept.append(node)
+    complete_series(cards)
+    for node in kept:
+        if isinstance(node, Block) and node.role == "card":
+            node.inlines = card_description(node.data["card"])
+    return cards, kept
+
+
+def _blocks(nodes: list[Node]) -> list[Block]:
+    """Every block, including those inside list items."""
+    found: list[Block] = []
+    for node in nodes:
+        if isinstance(node, Block):
+            found.append(node)
+            for item in node.items:
+                found.extend(_blocks(item.blocks))  # type: ignore[arg-type]
+    return found
+
+
+def _attribute_hands(documents: list[Document]) -> HandRegister:
+    hands = HandRegister()
+    default_year = folder_year(documents)
+    for document in documents:
+        year = int(document.date[:4]) if document.date else default_year
+        for block in _blocks(document.nodes):
+            attribute(block, hands, year)
+            for row in block.rows:
+                for cell in row:
+                    attribute(Block("paragraph", block.span, cell), hands, year)
+    return hands

@@ -1,0 +1,208 @@
+"""What each document is (its type) and its metadata: date, sender, addressee, classification.
+
+Everything is read from the roles the structure rules gave the blocks: the
+letterhead names the sending office, the signature the sender, the addressee
+block (or the salutation, or a minute's heading) the addressee, the dateline
+(or the telegram's date-time group, or the date by a minute's signature) the
+date. Values are kept as the document writes them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from pipeline.convert.dates import find_dates, whole_date
+from pipeline.convert.layout import Layout
+from pipeline.convert.model import Block, Correspondent, Document, Node
+from pipeline.convert.reader.inline import plain_text
+from pipeline.convert.registers import register
+from pipeline.convert.rules.initials import letters
+from pipeline.convert.rules.letter import TYPED_NAME
+from pipeline.convert.rules.telegram import routing_fields
+from pipeline.convert.rules.text import is_capitals, is_office_line, lines_of, marking_level, office_in, text_of
+
+SALUTE_NAME = re.compile(r"^[\"'\u201c]?\s*\w+\s+(?P<name>.+?)[,.]?$")
+INSTRUCTION_PARTIES = re.compile(r"\bto\s+(?P<to>.+?)\s+from\s+(?P<from>.+?)\.?$", re.IGNORECASE)
+ESQ = re.compile(r",?\s*\bEsq\b\.?,?", re.IGNORECASE)
+
+
+def blocks(nodes: list[Node]) -> list[Block]:
+    return [node for node in nodes if isinstance(node, Block)]
+
+
+def document_type(nodes: list[Node]) -> str:
+    """letter, minute, telegram, draft, form, closureCard or note."""
+    roles = [block.role for block in blocks(nodes)]
+    if "card" in roles:
+        return "closureCard"
+    forms = [block for block in blocks(nodes) if block.role == "form"]
+    if forms:
+        return "draft" if any("DRAFT" in plain_text(cell) for row in forms[0].rows for cell in row) else "form"
+    if "telegram-header" in roles:
+        return "telegram"
+    if "draft-title" in roles:
+        return "draft"
+    if "minute-to" in roles or any(block.data.get("type") == "minute" for block in blocks(nodes)):
+        return "minute"
+    if {"letterhead", "salute", "closing", "signature", "address"} & set(roles) or any(block.data.get("type") == "letter" for block in blocks(nodes)):
+        return "letter"
+    if _reads_as_cable(nodes):
+        return "telegram"
+    return "note"
+
+
+def _reads_as_cable(nodes: list[Node]) -> bool:
+    """Text in capitals in paragraphs opening with `--`: a cable's text."""
+    paragraphs = [text_of(b) for b in blocks(nodes) if b.role == "p" and len(text_of(b)) > 40]
+    return len(paragraphs) >= 3 and sum(is_capitals(t) for t in paragraphs) / len(paragraphs) > 0.8
+
+
+def fill_metadata(document: Document, layout: Layout) -> None:
+    """Set the document's date, sender, addressee and classification."""
+    all_blocks = blocks(document.nodes)
+    document.classification = next((text_of(b) for b in all_blocks if b.role == "fw-marking"), None) or _telegram_marking(all_blocks)
+    _date(document, layout, all_blocks)
+    if document.type == "telegram":
+        _telegram_parties(document, all_blocks)
+    _sender(document, layout, all_blocks)
+    _addressee(document, layout, all_blocks)
+
+
+def _telegram_marking(all_blocks: list[Block]) -> str | None:
+    for block in all_blocks:
+        if block.role == "telegram-header":
+            for line in lines_of(block):
+                fields = routing_fields(line)
+                if fields and fields[0] == "classification":
+                    return line
+    return None
+
+
+def _date(document: Document, layout: Layout, all_blocks: list[Block]) -> None:
+    candidates: list[Block] = [b for b in blocks(layout.front) if b.role in ("dateline", "telegram-header", "run-on")]
+    candidates += [b for b in blocks(layout.final_closer + layout.closer) if b.role in ("signature", "dateline")]
+    candidates += [b for b in all_blocks if b.role == "dateline"]
+    candidates += [b for b in all_blocks if b.role == "run-on"]
+    for block in candidates:
+        found = [d for d in find_dates(text_of(block)) if d.kind in ("date", "dtg", "numeric")]
+        if found:
+            document.date, document.date_text = found[0].when, found[0].text
+            return
+    for block in all_blocks:  # no dateline: the first date written out in full anywhere in it
+        found = [d for d in find_dates(text_of(block)) if d.kind == "date"]
+        if found:
+            document.date, document.date_text = found[0].when, found[0].text
+            return
+
+
+def _telegram_parties(document: Document, all_blocks: list[Block]) -> None:
+    for block in all_blocks:
+        if block.role != "telegram-header":
+            continue
+        for line in lines_of(block):
+            fields = routing_fields(line)
+            if fields and fields[0] == "fm" and not document.sender.org:
+                document.sender = Correspondent(org=fields[1].strip())
+            elif fields and fields[0] == "to" and not document.addressee.org:
+                document.addressee = Correspondent(org=fields[1].strip())
+
+
+def _sender(document: Document, layout: Layout, all_blocks: list[Block]) -> None:
+    if document.type in ("closureCard", "telegram") and (document.sender.org or document.type == "closureCard"):
+        return
+    org = next((office_in(line) for b in blocks(layout.front) if b.role == "letterhead" for line in lines_of(b) if is_office_line(line)), None)
+    closing_blocks = _before_address(blocks(layout.closer + layout.final_closer))
+    person = (
+        _typed_name(closing_blocks)
+        or _first_signed([b for b in closing_blocks if b.role == "signature"])
+        or _first_signed(closing_blocks)
+        or _initialled_by(all_blocks)
+        or _instruction_party(all_blocks, "from")
+    )
+    document.sender = Correspondent(person=person, org=org)
+
+
+def _before_address(closing_blocks: list[Block]) -> list[Block]:
+    """The closing blocks up to the addressee block (what follows it is not a signature)."""
+    for index, block in enumerate(closing_blocks):
+        if block.role == "address":
+            return closing_blocks[:index]
+    return closing_blocks
+
+
+def _typed_name(closing_blocks: list[Block]) -> str | None:
+    for block in closing_blocks:
+        typed = [line.strip("()") for line in lines_of(block) if TYPED_NAME.match(line)]
+        if typed:
+            return typed[0]
+    return None
+
+
+def _initialled_by(all_blocks: list[Block]) -> str | None:
+    """A document signed with known initials alone (`MODBA`): the person the register names."""
+    known = register("hands")
+    for block in reversed(all_blocks):
+        if block.role == "annotation" and letters(text_of(block)) in known:
+            return known[letters(text_of(block))]["full"]
+    return None
+
+
+def _first_signed(closing_blocks: list[Block]) -> str | None:
+    """The first name signed under a closing (or alone where there is no closing)."""
+    for block in closing_blocks:
+        lines = lines_of(block)
+        if block.role == "closing":
+            lines = lines[1:]
+        elif block.role not in ("signature", "p", "caps-line", "subject"):
+            continue
+        for line in lines:
+            found = find_dates(line)
+            name = line[: found[-1].start].strip() if found else line
+            if name and not whole_date(line):
+                return name.strip("'\"\u201d ")
+    return None
+
+
+def _addressee(document: Document, layout: Layout, all_blocks: list[Block]) -> None:
+    if document.type in ("closureCard",) or document.addressee.org or document.addressee.person:
+        return
+    minute_to = next((text_of(b) for b in all_blocks if b.role == "minute-to"), None)
+    if minute_to:
+        document.addressee = Correspondent(person=minute_to)
+        return
+    address = next((b for b in blocks(layout.final_closer) + blocks(layout.front) if b.role == "address"), None)
+    if address is not None:
+        lines = lines_of(address)
+        first = ESQ.split(lines[0])[0].strip(" ,.")
+        org = next((office_in(line) for line in lines if office_in(line)), None) or (office_in(ESQ.split(lines[0])[-1].strip(" ,.")) if ESQ.search(lines[0]) else None)
+        document.addressee = Correspondent(person=first or None, org=org)
+        return
+    salute = next((text_of(b) for b in all_blocks if b.role == "salute"), None)
+    if salute:
+        match = SALUTE_NAME.match(salute.strip())
+        if match:
+            document.addressee = Correspondent(person=match["name"].strip())
+            return
+    person = _instruction_party(all_blocks, "to")
+    if person:
+        document.addressee = Correspondent(person=person)
+
+
+def _instruction_party(all_blocks: list[Block], which: str) -> str | None:
+    for block in all_blocks:
+        if block.role == "message-instruction":
+            match = INSTRUCTION_PARTIES.search(" ".join(text_of(block).split()))
+            if match:
+                return match[which].strip()
+    return None
+
+
+def folder_year(documents: list[Document]) -> int | None:
+    """The year most documents of a folder are dated in."""
+    years = Counter(int(d.date[:4]) for d in documents if d.date)
+    return years.most_common(1)[0][0] if years else None
+
+
+def classification_level(document: Document) -> str | None:
+    return marking_level(document.classification or "")

@@ -1,0 +1,111 @@
+"""Hands: who wrote each handwritten run, from the initials annotators put at its end.
+
+Private secretaries initial and date their minutes on a paper (`CDP 19/x`:
+C. D. Powell, 19 October). The initials are looked up in the register of
+known hands (`pipeline/convert/data/hands.json`): an exact match attributes the hand;
+a reading one letter off a known set (`CDD` for `CDP`) attributes it with low
+certainty; other initials get a hand of their own, unidentified. Runs with no
+initials are in an unidentified hand. The annotation's date is encoded, its
+year taken from the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.convert.dates import find_dates
+from pipeline.convert.model import Block, DateRef, HandDecl, Handwriting, Inline, Initials, Text, walk
+from pipeline.convert.registers import register
+from pipeline.convert.rules.initials import INITIALLED, INITIALS_ALONE, letters
+from pipeline.convert.rules.text import within_one_edit
+
+TYPESCRIPT = "typescript"
+UNIDENTIFIED = "hand-unidentified"
+
+
+@dataclass
+class HandRegister:
+    """The hands declared for one transcript, in the order first used."""
+
+    declared: dict[str, HandDecl] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.declared[TYPESCRIPT] = HandDecl(TYPESCRIPT, "typewritten", "Typescript: the typed text of the papers.")
+
+    def hand_for(self, initials: str | None) -> tuple[str, str | None]:
+        """The hand id for initials as written, and the certainty of the attribution."""
+        if not initials:
+            return self._declare(UNIDENTIFIED, "An unidentified hand."), None
+        key = letters(initials)
+        known = register("hands")
+        if key in known:
+            return self._known(key, known[key]), None
+        near = [k for k in known if not k.startswith("_") and len(k) == len(key) >= 3 and within_one_edit(k, key)]
+        if len(near) == 1:
+            return self._known(near[0], known[near[0]]), "low"
+        return self._declare(f"hand-{key}", f"An unidentified hand initialling {key}.", initials=key), None
+
+    def _known(self, key: str, entry: dict) -> str:
+        return self._declare(f"hand-{key}", f"{entry['full']}, {entry['role']}.", person=entry["person"], initials=key)
+
+    def _declare(self, hand_id: str, description: str, person: str | None = None, initials: str | None = None) -> str:
+        if hand_id not in self.declared:
+            self.declared[hand_id] = HandDecl(hand_id, "handwritten", description, person, initials)
+        return hand_id
+
+
+def attribute(block: Block, hands: HandRegister, year: int | None) -> None:
+    """Resolve the hands of a block's handwritten runs; mark initials and dates in them."""
+    if block.role == "annotation" and not all(isinstance(n, Handwriting) for n in block.inlines if not _blank(n)):
+        block.inlines = [Handwriting(block.inlines)]
+    elif block.role != "annotation":
+        _wrap_initialled_tail(block, hands)
+    for run in _runs(block.inlines):
+        initials = _split_initials(run, year)
+        hand, cert = hands.hand_for(initials.text if initials else None)
+        run.hand, run.cert = hand, cert
+        if initials:
+            initials.hand = hand
+
+
+def _blank(node: Inline) -> bool:
+    return isinstance(node, Text) and not node.text.strip()
+
+
+def _runs(nodes: list[Inline]) -> list[Handwriting]:
+    return [node for node in walk(nodes) if isinstance(node, Handwriting)]
+
+
+def _split_initials(run: Handwriting, year: int | None) -> Initials | None:
+    """Turn `… CDD 21/xii` at the end of a run into Initials and a DateRef."""
+    if not run.children or not isinstance(run.children[-1], Text):
+        return None
+    last = run.children[-1]
+    match = INITIALLED.search(last.text)
+    if match:
+        dates = find_dates(match["date"], year)
+        tail: list[Inline] = [Initials(match["initials"])]
+        between = last.text[match.end("initials") : match.start("date")]
+        tail.append(Text(between))
+        tail.append(DateRef(match["date"], dates[0].when) if dates else Text(match["date"]))
+        rest = last.text[match.end("date") :]
+    else:
+        match = INITIALS_ALONE.search(last.text)
+        if not match or letters(match["initials"]) not in register("hands"):
+            return None
+        tail = [Initials(match["initials"])]
+        rest = last.text[match.end("initials") :]
+    head = last.text[: match.start("initials")]
+    run.children[-1:] = [node for node in [Text(head), *tail, Text(rest)] if not (isinstance(node, Text) and not node.text)]
+    return tail[0]  # type: ignore[return-value]
+
+
+def _wrap_initialled_tail(block: Block, hands: HandRegister) -> None:
+    """Known initials and a date typed into the end of a paragraph are the annotator's hand."""
+    if not block.inlines or not isinstance(block.inlines[-1], Text):
+        return
+    last = block.inlines[-1]
+    match = INITIALLED.search(last.text)
+    if not match or letters(match["initials"]) not in register("hands"):
+        return
+    block.inlines[-1:] = [Text(last.text[: match.start()]), Handwriting([Text(last.text[match.start() :])])]

@@ -1,0 +1,128 @@
+"""Block tokens of the parsed Markdown layer → blocks of the model, with page breaks.
+
+A transcript marks a new page or scan with a run of three or more blank lines;
+block tokens carry their line maps, so a page break is wherever two
+neighbouring top-level blocks are that far apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from markdown_it.token import Token
+
+from pipeline.convert.model import Block, ListItem, Node, PageBreak, Span, Text
+from pipeline.convert.reader.inline import Warn, inline_pipeline
+
+PAGE_GAP = 3  # blank lines that make a page boundary
+ITEM_LABEL = re.compile(r"^\s*(\((?:[a-z]{1,3}|[0-9]{1,3}|[ivxlc]{1,6})\)|(?:[a-z]|[0-9]{1,3})[.)])\s+", re.IGNORECASE)
+
+
+def _span(token: Token) -> Span:
+    start, end = token.map  # type: ignore[misc]
+    return Span(start + 1, max(start + 1, end))
+
+
+def _closing(tokens: Sequence[Token], start: int) -> int:
+    """Index of the token closing the one at `start`."""
+    depth = 0
+    for index in range(start, len(tokens)):
+        depth += tokens[index].nesting
+        if depth == 0:
+            return index
+    return len(tokens) - 1
+
+
+def read_blocks(tokens: Sequence[Token], warn: Warn) -> list[Block]:
+    """Blocks of a token range, in order (block quotes unwrapped: their marker is an OCR artefact)."""
+    blocks: list[Block] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        end = _closing(tokens, index)
+        if token.type == "paragraph_open":
+            inline = tokens[index + 1]
+            blocks.append(Block("paragraph", _span(token), inline_pipeline(inline.children or [], _span(token).first, warn)))
+        elif token.type == "heading_open":
+            inline = tokens[index + 1]
+            block = Block("heading", _span(token), inline_pipeline(inline.children or [], _span(token).first, warn))
+            block.level = int(token.tag[1:])
+            blocks.append(block)
+        elif token.type in ("bullet_list_open", "ordered_list_open"):
+            blocks.append(_read_list(tokens[index : end + 1], warn))
+        elif token.type == "blockquote_open":
+            blocks.extend(read_blocks(tokens[index + 1 : end], warn))
+        elif token.type == "hr":
+            blocks.append(Block("rule", _span(token), [Text(token.markup)], role="rule"))
+        elif token.type == "table_open":
+            blocks.append(_read_table(tokens[index : end + 1], warn))
+        index = end + 1
+    return blocks
+
+
+def _read_list(tokens: Sequence[Token], warn: Warn) -> Block:
+    block = Block("list", _span(tokens[0]), role="list")
+    ordered = tokens[0].type == "ordered_list_open"
+    index = 1
+    while index < len(tokens) - 1:
+        token = tokens[index]
+        end = _closing(tokens, index)
+        if token.type == "list_item_open":
+            children = read_blocks(tokens[index + 1 : end], warn)
+            label = f"{token.info}{token.markup}" if ordered else _take_label(children)
+            block.items.append(ListItem(label, children, _span(token)))
+        index = end + 1
+    return block
+
+
+def _take_label(children: list[Block]) -> str | None:
+    """Split a typed item label (`(a)`, `1.`) off the start of the item's first paragraph."""
+    if not children or children[0].kind != "paragraph" or not children[0].inlines:
+        return None
+    first = children[0].inlines[0]
+    if not isinstance(first, Text):
+        return None
+    match = ITEM_LABEL.match(first.text)
+    if not match:
+        return None
+    first.text = first.text[match.end() :]
+    if not first.text:
+        children[0].inlines.pop(0)
+    return match.group(1)
+
+
+def _read_table(tokens: Sequence[Token], warn: Warn) -> Block:
+    block = Block("table", _span(tokens[0]))
+    row: list = []
+    line = block.span.first
+    for token in tokens:
+        if token.type == "tr_open":
+            row = []
+            line = _span(token).first
+        elif token.type == "inline":
+            row.append(inline_pipeline(token.children or [], line, warn))
+        elif token.type == "tr_close":
+            block.rows.append(row)
+    return block
+
+
+def paginate(blocks: list[Block], lines: Sequence[str]) -> list[Node]:
+    """Insert a page break wherever blocks are three or more blank lines apart; number pages from 1."""
+    nodes: list[Node] = []
+    page = 1
+    previous_last = 0
+    for block in blocks:
+        if nodes and _blank_run(lines, previous_last, block.span.first) >= PAGE_GAP:
+            page += 1
+            nodes.append(PageBreak(page, Span(previous_last + 1, block.span.first - 1)))
+        block.page = page
+        nodes.append(block)
+        previous_last = block.span.last
+    return nodes
+
+
+def _blank_run(lines: Sequence[str], after: int, before: int) -> int:
+    """How many blank lines lie between line `after` and line `before` (1-based)."""
+    between = lines[after : before - 1]
+    return len(between) if all(not line.strip() for line in between) else 0

@@ -1,0 +1,217 @@
+"""The National Archives' closure cards ("Dummy Cards") that stand in for withheld documents.
+
+A card is a printed form the OCR writes as tab-separated lines: the department
+and series, piece and item, extract details, and the printed closure reasons,
+one of which is dated or signed. The card becomes a withheld-document record;
+its printed labels of unmarked reasons, its hints and the printed
+instructions under it are boilerplate, dropped and recorded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from pipeline.convert.dates import find_dates
+from pipeline.convert.model import Block, Choice, DateRef, Drop, Field, Inline, Span, Text
+from pipeline.convert.reader.inline import plain_text
+from pipeline.convert.registers import register
+from pipeline.convert.rules.text import alike, fold, text_of
+
+MIN_REASON_ROWS = 3
+REASON_SIMILARITY = 0.8
+INSTRUCTION_SIMILARITY = 0.8
+FOI_EXEMPTION = re.compile(r"\b\d{1,2}\(\d{1,2}\)(?:\([a-z]\))?")
+SERIES = re.compile(r"^(?P<department>[A-Z]{1,5})\s*(?P<number>\S.*)?$")
+
+
+@dataclass
+class Card:
+    """What one closure card says."""
+
+    series: str = ""
+    series_reg: str | None = None
+    piece: str = ""
+    extract: list[Inline] = field(default_factory=list)
+    extract_label: str = ""
+    reason: str = "withheld"
+    marked: list[tuple[str, str]] = field(default_factory=list)  # (printed reason, mark as written)
+    date: str | None = None
+    date_text: str | None = None
+    exemptions: list[str] = field(default_factory=list)
+
+
+def _reason_code(label: str) -> str | None:
+    for reason in register("closure")["reasons"]:
+        if alike(label, reason["printed"], REASON_SIMILARITY):
+            return reason["code"]
+    return None
+
+
+def is_card(block: Block) -> bool:
+    """A tab table with at least three rows that are the card's printed closure reasons."""
+    if block.kind != "table":
+        return False
+    return sum(1 for row in block.rows if row and _reason_code(plain_text(row[0])) is not None) >= MIN_REASON_ROWS
+
+
+def is_card_heading(block: Block) -> bool:
+    """`The National Archives` printed above a card."""
+    return block.kind == "paragraph" and fold(text_of(block)) in {fold(h) for h in register("closure")["card_heading"]}
+
+
+def is_instruction(block: Block) -> bool:
+    """A line of the card's printed 'Instructions for completion of Dummy Card'."""
+    if block.kind != "paragraph":
+        return False
+    closure = register("closure")
+    text = text_of(block)
+    return any(alike(text, printed, INSTRUCTION_SIMILARITY) for printed in [closure["instructions_heading"], *closure["instructions"]])
+
+
+def read_card(block: Block) -> tuple[Card, list[Drop]]:
+    """The card's fields, and the printed text it drops as boilerplate."""
+    closure = register("closure")
+    labels = closure["labels"]
+    card = Card()
+    drops: list[Drop] = []
+    rows = block.rows
+    for offset, row in enumerate(rows):
+        line = block.span.first + offset
+        cells = [plain_text(cell).strip() for cell in row]
+        first = cells[0] if cells else ""
+        code = _reason_code(first)
+        marks = " ".join(cell for cell in cells[1:] if cell)
+        if labels["series"] in first:
+            _read_series_row(card, first, labels, closure["hints"], drops, line)
+            for cell in cells[1:]:
+                if cell:
+                    drops.append(Drop(_line(line), "boilerplate", cell))
+        elif code is not None:
+            if marks:
+                card.marked.append((first, marks))
+                _take_reason(card, code, marks)
+            else:
+                drops.append(Drop(_line(line), "boilerplate", " ".join(cells)))
+        elif not card.extract:
+            card.extract = list(row[0]) if row else []
+            if first.startswith(labels["extract"]):
+                card.extract_label = labels["extract"]
+                _strip_prefix(card.extract, labels["extract"])
+            for cell in cells[1:]:
+                if cell:
+                    drops.append(Drop(_line(line), "boilerplate", cell))
+        else:
+            card.marked.append((first, marks))
+    card.exemptions = FOI_EXEMPTION.findall(" ".join(mark for _, mark in card.marked))
+    return card, drops
+
+
+def _line(line: int) -> Span:
+    return Span(line, line)
+
+
+def _read_series_row(card: Card, text: str, labels: dict, hints: list[str], drops: list[Drop], line: int) -> None:
+    after = text.split(labels["series"], 1)[1]
+    series, _, piece = after.partition(labels["piece"])
+    for hint in hints:
+        if hint in piece:
+            piece = piece.replace(hint, "")
+            drops.append(Drop(_line(line), "boilerplate", hint))
+    card.series = " ".join(series.split())
+    card.piece = " ".join(piece.split())
+    card.series_reg = normalise_series(card.series)
+
+
+def _take_reason(card: Card, code: str, marks: str) -> None:
+    dates = [d for d in find_dates(marks) if d.kind in ("numeric", "date")]
+    if dates and card.date is None:
+        card.reason, card.date, card.date_text = code, dates[0].when, dates[0].text
+    elif card.date is None and card.reason == "withheld":
+        card.reason = code
+
+
+def _strip_prefix(nodes: list[Inline], prefix: str) -> None:
+    if nodes and isinstance(nodes[0], Text) and nodes[0].text.lstrip().startswith(prefix):
+        nodes[0] = Text(nodes[0].text.lstrip()[len(prefix) :].lstrip())
+
+
+def normalise_series(written: str) -> str | None:
+    """`PLAM 19` → `PREM 19`: an OCR reading of a known department code, and a series number."""
+    match = SERIES.match(written.strip())
+    if not match:
+        return None
+    department = _department(match["department"])
+    number = (match["number"] or "").strip()
+    if department and number.isdigit():
+        return f"{department} {number}"
+    return None
+
+
+def _department(letters: str) -> str | None:
+    known = register("closure")["departments"]
+    if letters in known:
+        return letters
+    close = [code for code in known if _garbled_form(code, letters)]
+    return close[0] if len(close) == 1 else None
+
+
+def _garbled_form(code: str, letters: str) -> bool:
+    """An OCR reading of a department code: same length and first letter, at most half the letters wrong."""
+    if len(code) != len(letters) or len(code) < 3 or code[0] != letters[0]:
+        return False
+    return sum(a != b for a, b in zip(code, letters)) <= len(code) // 2
+
+
+def folder_series(cards: list[Card]) -> str | None:
+    """The series most cards of a folder name, to normalise a card whose number is garbled."""
+    counts = Counter(card.series_reg for card in cards if card.series_reg)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def complete_series(cards: list[Card]) -> None:
+    """Give a card with a recognisable department but garbled number the folder's series."""
+    series = folder_series(cards)
+    if series is None:
+        return
+    for card in cards:
+        match = SERIES.match(card.series.strip())
+        if card.series_reg is None and match and _department(match["department"]) == series.split()[0]:
+            card.series_reg = series
+
+
+def card_description(card: Card) -> list[Inline]:
+    """The card's entries as the gap's description: labels as printed, values typed and normalised."""
+    labels = register("closure")["labels"]
+    desc: list[Inline] = [Text(labels["series"] + " ")]
+    if card.series:
+        series: Inline = Field("series", [Text(card.series)])
+        if card.series_reg and card.series_reg != card.series:
+            series = Choice([Text(card.series)], card.series_reg, idno_type="series")
+        desc += [series, Text(" ")]
+    desc.append(Text(labels["piece"]))
+    if card.piece:
+        desc += [Text(" "), Field("piece", [Text(card.piece)])]
+    if card.extract:
+        desc += [Text(" " + (card.extract_label + " " if card.extract_label else ""))]
+        desc.append(Field("extract", card.extract))
+    for printed, mark in card.marked:
+        desc.append(Text(f" {printed}" + (" " if mark else "")))
+        desc += _mark(mark)
+    return desc
+
+
+def _mark(mark: str) -> list[Inline]:
+    """A mark beside a reason: its date and FOI exemption numbers typed, the rest as written."""
+    spans = [(d.start, d.end, DateRef(d.text, d.when)) for d in find_dates(mark) if d.kind in ("numeric", "date")]
+    spans += [(m.start(), m.end(), Field("foi-exemption", [Text(m.group(0))])) for m in FOI_EXEMPTION.finditer(mark)]
+    out: list[Inline] = []
+    position = 0
+    for start, end, node in sorted(spans, key=lambda s: s[0]):
+        if start < position:
+            continue
+        out += [Text(mark[position:start]), node]
+        position = end
+    out.append(Text(mark[position:]))
+    return [node for node in out if not (isinstance(node, Text) and not node.text)]

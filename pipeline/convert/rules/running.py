@@ -1,0 +1,113 @@
+"""Page furniture: classification markings, catchwords and page or folio numbers (`<fw>`)."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.convert.model import Block, Node, PageBreak, Text
+from pipeline.convert.rules.text import is_marking, text_of, words
+
+PAGE_NUMBER = re.compile(r"^[-\u2013\u2014\s]*(?:\d{1,4}[a-z]?|[ivxlc]{1,6})[-\u2013\u2014\s]*\.?$")
+FOLIO_MARK = re.compile(r"^[A-Za-z]$")
+MAX_CATCH_WORDS = 5
+
+
+def is_marking_line(block: Block) -> bool:
+    """`SECRET`, `CONFIDENTIAL COVERING SECRET`: the page's classification."""
+    return block.kind == "paragraph" and "\n" not in text_of(block) and is_marking(text_of(block))
+
+
+def is_catchword(block: Block) -> bool:
+    """`/According`: the first word(s) of the next page, typed at the foot after a slash."""
+    text = text_of(block)
+    return block.kind == "paragraph" and text.startswith("/") and len(text) > 1 and not text[1].isspace() and len(words(text)) <= MAX_CATCH_WORDS
+
+
+def is_page_number(block: Block) -> bool:
+    """`- 2 -`, `11a`: a page or folio number alone on its line."""
+    return block.kind == "paragraph" and bool(PAGE_NUMBER.match(text_of(block)))
+
+
+def page_number_read_as_list(block: Block) -> bool:
+    """`- 2 -`, which the Markdown layer reads as a one-item bullet list holding `2 -`."""
+    if block.kind != "list" or len(block.items) != 1 or block.items[0].label:
+        return False
+    blocks = block.items[0].blocks
+    return len(blocks) == 1 and blocks[0].kind == "paragraph" and bool(PAGE_NUMBER.match("- " + text_of(blocks[0])))
+
+
+def mark_page_furniture(nodes: list[Node]) -> None:
+    """Give markings, catchwords and page numbers their roles; a lone letter is a folio mark only at a page top."""
+    for index, node in enumerate(nodes):
+        if isinstance(node, Block) and page_number_read_as_list(node):
+            node.inlines = [Text("- "), *node.items[0].blocks[0].inlines]
+            node.kind, node.role, node.items = "paragraph", "fw-pageNum", []
+            continue
+        if not isinstance(node, Block) or node.role != "p":
+            continue
+        if is_marking_line(node):
+            node.role = "fw-marking"
+        elif is_catchword(node):
+            node.role = "fw-catch"
+        elif is_page_number(node):
+            node.role = "fw-pageNum"
+        elif node.kind == "paragraph" and FOLIO_MARK.match(text_of(node)) and _at_page_top(nodes, index):
+            node.role = "fw-pageNum"
+
+
+def _at_page_top(nodes: list[Node], index: int) -> bool:
+    """Nothing but page furniture between the last page break (or a marking) and this block."""
+    for node in reversed(nodes[:index]):
+        if isinstance(node, PageBreak):
+            return True
+        if node.role == "fw-marking":
+            return True
+        if not node.role.startswith("fw-"):
+            return False
+    return True
+
+
+def place_markings(nodes: list[Node]) -> None:
+    """A marking before a page's text is its header, after it its footer."""
+    for index, node in enumerate(nodes):
+        if isinstance(node, Block) and node.role == "fw-marking":
+            node.data["place"] = "footer" if _page_ends_after(nodes, index) else "header"
+
+
+SCRAP_CHARS = 3  # a scrap of OCR (`le`) after the foot of a page does not make it a header
+
+
+def _page_ends_after(nodes: list[Node], index: int) -> bool:
+    for node in nodes[index + 1 :]:
+        if isinstance(node, PageBreak):
+            return True
+        if node.role == "fw-pageNum":
+            return True
+        if node.role not in ("fw-catch", "fw-marking") and not _scrap(node):
+            return False
+    return True
+
+
+def _scrap(block: Block) -> bool:
+    return block.kind == "paragraph" and len(text_of(block)) <= SCRAP_CHARS
+
+
+def infer_page_breaks(nodes: list[Node]) -> list[Node]:
+    """A footer marking followed by a page number mid-page is a page change the blank lines missed."""
+    out: list[Node] = []
+    for index, node in enumerate(nodes):
+        out.append(node)
+        following = nodes[index + 1] if index + 1 < len(nodes) else None
+        if (
+            isinstance(node, Block) and node.role == "fw-marking"
+            and isinstance(following, Block) and following.role == "fw-pageNum"
+        ):
+            out.append(PageBreak(0, following.span, inferred=True))
+    page = 1
+    for node in out:
+        if isinstance(node, PageBreak):
+            page += 1
+            node.n = page
+        else:
+            node.page = page
+    return out

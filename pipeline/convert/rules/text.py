@@ -1,0 +1,117 @@
+"""Small text predicates the structure rules share."""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from pipeline.convert.model import Block
+from pipeline.convert.reader.inline import plain_text
+from pipeline.convert.registers import register
+
+POSTCODE_LINE = re.compile(r"^[A-Za-z][A-Za-z .,'-]*\s[A-Z]{1,2}[0-9IlO][A-Z0-9IlO]?\s?[0-9IlO][A-Z]{2}\.?$")
+
+
+def text_of(block: Block) -> str:
+    """The block's text as read, lines kept."""
+    return plain_text(block.inlines).strip()
+
+
+def lines_of(block: Block) -> list[str]:
+    return [line.strip() for line in text_of(block).split("\n") if line.strip()]
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+def fold(text: str) -> str:
+    """Lower case, spaces folded: the form registers are matched in."""
+    return " ".join(text.lower().replace("\u2019", "'").split())
+
+
+MAX_FUZZY_CHARS = 400  # longer texts (paragraphs, not lines) are compared exactly: fuzzy matching is quadratic
+
+
+def alike(a: str, b: str, threshold: float) -> bool:
+    """Whether two texts match at `threshold` (0 to 1), ignoring case and spacing.
+
+    difflib's cheap upper bounds reject most pairs before the quadratic ratio is computed.
+    """
+    a, b = fold(a), fold(b)
+    if a == b:
+        return True
+    if max(len(a), len(b)) > MAX_FUZZY_CHARS or 2 * min(len(a), len(b)) / (len(a) + len(b)) < threshold:
+        return False
+    matcher = _matcher(b)
+    matcher.set_seq1(a)
+    return matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
+
+
+@lru_cache(maxsize=256)
+def _matcher(b: str) -> SequenceMatcher:
+    """A matcher indexed on `b` (difflib indexes its second text once; registers' texts recur)."""
+    return SequenceMatcher(None, "", b, autojunk=False)
+
+
+def is_capitals(text: str, share: float = 0.9) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= share
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """Whether two words differ by at most one substitution, insertion or deletion."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def office_in(line: str) -> str | None:
+    """The sending office a line starts with, per the register, if any."""
+    folded = fold(line)
+    for office in register("offices")["offices"]:
+        if folded.startswith(fold(office)):
+            return office
+    return None
+
+
+def is_office_line(line: str) -> bool:
+    """A line that is an office name, optionally followed by its postal address."""
+    office = office_in(line)
+    if office is None:
+        return False
+    rest = line.strip()[len(office) :].strip(" ,.")
+    return not rest or is_postal_line(rest) or fold(rest) == "london"
+
+
+def is_postal_line(line: str) -> bool:
+    return bool(POSTCODE_LINE.match(line.strip()))
+
+
+def is_letterhead_line(line: str) -> bool:
+    """A printed letterhead line other than the office: `From the Private Secretary`, `THE PRIME MINISTER`."""
+    return fold(line).strip(".") in {fold(item) for item in register("offices")["letterhead_lines"]}
+
+
+def is_marking(text: str) -> bool:
+    """A security classification or privacy marking alone (`CONFIDENTIAL COVERING SECRET`)."""
+    marking = register("markings")
+    tokens = text.replace("-", " ").split()
+    if not tokens or not text.isupper():
+        return False
+    if not all(token.strip(".,") in marking["words"] for token in tokens):
+        return False
+    return any(level in " ".join(tokens) for level in marking["levels"])
+
+
+def marking_level(text: str) -> str | None:
+    """The classification named in a text, highest first."""
+    upper = text.upper()
+    for level in register("markings")["levels"]:
+        if re.search(rf"\b{level}\b", upper):
+            return level
+    return None

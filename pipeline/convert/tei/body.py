@@ -1,0 +1,263 @@
+"""A laid-out document → its TEI division: opener and heads, text, sections, closers, postscript.
+
+A subject or title line in the front matter is a head; above a letterhead it is
+not a subject (those follow the letterhead) but a stamp or a reference line, kept
+in the opener as a line of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lxml import etree
+
+from pipeline.convert.layout import HEAD_ROLES, Layout
+from pipeline.convert.model import Block, Inline, LineBreak, ListItem, Node, PageBreak, Text
+from pipeline.convert.reader.inline import plain_text
+from pipeline.convert.rules.telegram import routing_fields
+from pipeline.convert.tei.inline import render
+from pipeline.convert.tei.tree import el
+
+HEAD_TYPES = {"caps-line": "subject", "subject": "subject", "draft-title": "title", "heading": None}
+#: opener and closer parts found inside the text, where TEI allows no opener: kept as typed blocks
+AB_ROLES = {
+    "salute", "dateline", "letterhead", "letterhead-line", "address", "minute-to", "message-instruction",
+    "draft-title", "telegram-header", "card-heading", "signature", "closing", "telegram-bt",
+}
+FW_TYPES = {"fw-marking": None, "fw-catch": "catch", "fw-pageNum": "pageNum", "card-heading": "letterhead"}
+
+
+def division(parent: etree._Element, layout: Layout, attrs: dict[str, str | None]) -> etree._Element:
+    """Write one document's division."""
+    div = el(parent, "div", attrs)
+    _front(div, layout.front)
+    for node in layout.body:
+        _body_node(div, node)
+    for section in layout.sections:
+        part = el(div, "div", {"type": "section"})
+        render(el(part, "head"), section.head.inlines)
+        for node in section.nodes:
+            _body_node(part, node)
+    if layout.closer:
+        _closer(div, layout.closer)
+    if layout.postscript:
+        postscript = el(div, "postscript")
+        for node in layout.postscript:
+            _body_node(postscript, node)
+    if layout.final_closer:
+        _closer(div, layout.final_closer)
+    return div
+
+
+# --- shared ------------------------------------------------------------------
+
+
+def _global(parent: etree._Element, node: Node) -> bool:
+    """Page breaks, page furniture, notes and gaps, allowed anywhere; True if the node was one."""
+    if isinstance(node, PageBreak):
+        el(parent, "pb", {"n": str(node.n), "type": "inferred" if node.inferred else None})
+        return True
+    if node.role in FW_TYPES:
+        _fw(parent, node)
+        return True
+    if node.role == "annotation":
+        render(el(parent, "note", {"type": "annotation"}), node.inlines)
+        return True
+    if node.role == "gap":
+        render(parent, node.inlines)
+        return True
+    if node.role == "rule":
+        el(parent, "milestone", {"unit": "rule"})
+        return True
+    return False
+
+
+def _fw(parent: etree._Element, block: Block) -> None:
+    kind = FW_TYPES[block.role]
+    if block.role == "fw-marking":
+        kind = block.data.get("place", "header")
+    render(el(parent, "fw", {"type": kind, "subtype": "classification" if block.role == "fw-marking" else None}), block.inlines)
+
+
+def split_lines(nodes: Sequence[Inline]) -> list[list[Inline]]:
+    """The inline content of a block, line by line (at its top-level line breaks)."""
+    lines: list[list[Inline]] = [[]]
+    for node in nodes:
+        if isinstance(node, LineBreak):
+            lines.append([])
+        else:
+            lines[-1].append(node)
+    return [line for line in lines if plain_text(line).strip() or any(not isinstance(n, Text) for n in line)]
+
+
+def _lines_into(parent: etree._Element, lines: list[list[Inline]]) -> None:
+    for index, line in enumerate(lines):
+        if index:
+            el(parent, "lb")
+        render(parent, line)
+
+
+def _address(parent: etree._Element, blocks: list[Block]) -> None:
+    address = el(parent, "address")
+    for block in blocks:
+        for line in split_lines(block.inlines):
+            render(el(address, "addrLine"), line)
+
+
+# --- front matter --------------------------------------------------------------
+
+
+def _front(div: etree._Element, nodes: list[Node]) -> None:
+    opener: etree._Element | None = None
+    letterhead_at = next((i for i, n in enumerate(nodes) if isinstance(n, Block) and n.role == "letterhead"), -1)
+    index = 0
+    while index < len(nodes):
+        node = nodes[index]
+        if isinstance(node, Block) and node.role in HEAD_ROLES and index > letterhead_at:
+            render(el(div, "head", {"type": HEAD_TYPES[node.role]}), node.inlines)
+            opener = None
+            index += 1
+            continue
+        if opener is None:
+            if _global(div, node):
+                index += 1
+                continue
+            opener = el(div, "opener")
+        if _global(opener, node):
+            index += 1
+            continue
+        if node.role in ("letterhead", "letterhead-line"):
+            run = [node]
+            while index + 1 < len(nodes) and isinstance(nodes[index + 1], Block) and nodes[index + 1].role == "letterhead-line":
+                index += 1
+                run.append(nodes[index])  # type: ignore[arg-type]
+            _address(opener, run)
+        else:
+            _opener_part(opener, node)
+        index += 1
+
+
+def _opener_part(opener: etree._Element, block: Block) -> None:
+    role = block.role
+    if role == "dateline":
+        render(el(opener, "dateline"), block.inlines)
+    elif role in ("salute", "minute-to"):
+        render(el(opener, "salute"), block.inlines)
+    elif role == "address":
+        _address(opener, [block])
+    elif role == "telegram-header":
+        _telegram_header(opener, block)
+    elif role == "message-instruction":
+        _lines_into(el(opener, "seg", {"type": "instruction"}), split_lines(block.inlines))
+    else:
+        seg = el(opener, "seg")
+        _lines_into(seg, split_lines(block.inlines))
+        el(opener, "lb")
+
+
+def _telegram_header(opener: etree._Element, block: Block) -> None:
+    """Routing lines: precedence and date-time group, FM, TO and INFO, BT, classification."""
+    for line in split_lines(block.inlines):
+        fields = routing_fields(plain_text(line).strip())
+        kind = fields[0] if fields else None
+        if kind == "precedence-dtg":
+            _precedence_dtg(el(opener, "dateline"), line)
+        elif kind == "fm":
+            render(el(opener, "byline"), line)
+        else:
+            render(el(opener, "seg", {"type": kind}), line)
+            el(opener, "lb")
+
+
+def _precedence_dtg(dateline: etree._Element, line: list[Inline]) -> None:
+    first = line[0] if line else None
+    if isinstance(first, Text) and " " in first.text:
+        precedence, rest = first.text.split(" ", 1)
+        el(dateline, "seg", {"type": "precedence"}, precedence)
+        render(dateline, [Text(" " + rest), *line[1:]])
+    else:
+        render(dateline, line)
+
+
+# --- text ----------------------------------------------------------------------
+
+
+def _body_node(parent: etree._Element, node: Node) -> None:
+    if _global(parent, node):
+        return
+    role = node.role
+    if role == "card":
+        _card(parent, node)
+    elif node.kind == "list":
+        _list(parent, node)
+    elif node.kind == "table":
+        _table(parent, node)
+    elif role in AB_ROLES:
+        _lines_into(el(parent, "ab", {"type": role}), split_lines(node.inlines))
+    else:
+        render(el(parent, "p"), node.inlines)
+
+
+def _list(parent: etree._Element, block: Block) -> None:
+    lst = el(parent, "list")
+    labelled = all(item.label for item in block.items)
+    for item in block.items:
+        if labelled:
+            el(lst, "label", text=item.label)
+        _item(el(lst, "item"), item, show_label=not labelled)
+
+
+def _item(element: etree._Element, item: ListItem, show_label: bool) -> None:
+    if show_label and item.label:
+        element.text = item.label + " "
+    if len(item.blocks) == 1 and item.blocks[0].kind == "paragraph":
+        render(element, item.blocks[0].inlines)
+        return
+    for child in item.blocks:
+        _body_node(element, child)
+
+
+def _table(parent: etree._Element, block: Block) -> None:
+    table = el(parent, "table", {"rows": str(len(block.rows)), "cols": str(max((len(r) for r in block.rows), default=0))})
+    for row in block.rows:
+        row_element = el(table, "row")
+        for cell in row:
+            render(el(row_element, "cell"), cell)
+
+
+def _card(parent: etree._Element, block: Block) -> None:
+    """A closure card: the withheld document as a gap whose description is the card's entries."""
+    card = block.data["card"]
+    gap = el(parent, "gap", {"reason": card.reason, "unit": "document", "quantity": "1"})
+    render(el(gap, "desc"), block.inlines)
+    dropped = block.data.get("boilerplate_lines", 0)
+    note = el(parent, "note", {"type": "boilerplate"})
+    note.text = (
+        "The card's printed labels of the reasons not marked"
+        + (f" and its printed instructions ({dropped} lines)" if dropped else "")
+        + " are omitted as boilerplate."
+    )
+
+
+# --- closers -------------------------------------------------------------------
+
+
+def _closer(div: etree._Element, nodes: list[Node]) -> None:
+    closer = el(div, "closer")
+    for node in nodes:
+        if _global(closer, node):
+            continue
+        role = node.role
+        lines = split_lines(node.inlines)
+        if role == "closing":
+            render(el(closer, "salute"), lines[0] if lines else [])
+            if lines[1:]:
+                _lines_into(el(closer, "signed"), lines[1:])
+        elif role == "address":
+            _address(closer, [node])
+        elif role == "dateline":
+            render(el(closer, "dateline"), node.inlines)
+        elif role == "telegram-bt":
+            render(el(closer, "seg", {"type": "bt"}), node.inlines)
+        else:
+            _lines_into(el(closer, "signed"), lines)

@@ -1,0 +1,129 @@
+"""The TEI header: what the file is, where it came from, how it was encoded, hands and correspondence."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from pipeline import __version__
+from pipeline.convert.model import Correspondent, Document, HandDecl, Transcript
+from pipeline.convert.registers import register
+from pipeline.convert.tei.tree import append_text, el
+
+PUBLISHER = "The PREM 19 Papers: a digital edition"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+LICENCE_TEXT = "Creative Commons Attribution 4.0 International (CC BY 4.0)"
+SCHEMA_URL = "../schema/compiled/pmo.rng"
+TYPE_NAMES = {"closureCard": "Closure card", "note": "Note"}
+
+
+def header(parent: etree._Element, transcript: Transcript, ids: dict[int, str], series: str | None) -> None:
+    """Write the teiHeader of a converted transcript."""
+    head = el(parent, "teiHeader")
+    file_desc = el(head, "fileDesc")
+    title_stmt = el(file_desc, "titleStmt")
+    el(title_stmt, "title", {"type": "main"}, title(transcript.documents))
+    resp = el(title_stmt, "respStmt")
+    el(resp, "resp", text="Encoded from the OCR transcript by")
+    el(resp, "name", {"xml:id": "pipeline"}, f"pipeline {__version__}")
+    publication = el(file_desc, "publicationStmt")
+    el(publication, "publisher", text=PUBLISHER)
+    availability = el(publication, "availability", {"status": "free"})
+    el(availability, "licence", {"target": LICENCE_URL}, LICENCE_TEXT)
+    el(publication, "idno", {"type": "transcript"}, transcript.name)
+    el(publication, "idno", {"type": "sha256"}, transcript.sha256)
+    archive = register("archive")
+    ms = el(el(file_desc, "sourceDesc"), "msDesc")
+    identifier = el(ms, "msIdentifier")
+    el(identifier, "country", text=archive["country"])
+    el(identifier, "settlement", text=archive["settlement"])
+    el(identifier, "repository", text=archive["repository"])
+    el(identifier, "collection", text=series or archive["series"])
+    _encoding(head)
+    _profile(head, transcript, ids)
+    revision = el(head, "revisionDesc")
+    el(revision, "change", {"who": "#pipeline"}, f"Converted from the OCR transcript {transcript.name} by pipeline {__version__}.")
+
+
+def title(documents: list[Document]) -> str:
+    """`Letter from X to Y, 21 December 1988, with 5 further documents`."""
+    described = [d for d in documents if d.type != "closureCard"] or documents
+    if not described:
+        return "Untitled transcript"
+    first = described[0]
+    parts = [TYPE_NAMES.get(first.type, first.type.capitalize())]
+    if _name(first.sender):
+        parts.append(f"from {_name(first.sender)}")
+    if _name(first.addressee):
+        parts.append(f"to {_name(first.addressee)}")
+    text = " ".join(parts)
+    if first.date_text:
+        text += f", {first.date_text}"
+    further = len(documents) - 1
+    if further:
+        text += f", with {further} further document{'s' if further > 1 else ''}"
+    return text
+
+
+def _name(party: Correspondent) -> str | None:
+    return party.person or party.org
+
+
+def _encoding(head: etree._Element) -> None:
+    encoding = el(head, "encodingDesc")
+    el(el(encoding, "projectDesc"), "p", text=(
+        "Converted by pipeline from an OCR transcript of a folder of the UK Prime Minister's Office papers: "
+        "one division per document; deletions, additions, changes of hand, withheld documents and redactions "
+        "encoded as data."
+    ))
+    el(el(encoding, "editorialDecl"), "p", text=(
+        "Struck-out text is del, interlinear additions add (a deletion followed by additions is a subst), "
+        "handwriting is marked by handShift at every change of hand, closure cards and redactions are gap "
+        "with a reason from a closed list, OCR repetition loops are kept once and recorded as a gap, "
+        "unreadable OCR runs are unclear. The closure cards' printed instructions and unmarked reasons are "
+        "boilerplate, omitted and recorded in a note."
+    ))
+    el(encoding, "schemaRef", {"type": "project", "url": SCHEMA_URL})
+    application = el(el(encoding, "appInfo"), "application", {"ident": "pipeline", "version": __version__})
+    el(application, "label", text="pipeline convert")
+
+
+def _profile(head: etree._Element, transcript: Transcript, ids: dict[int, str]) -> None:
+    profile = el(head, "profileDesc")
+    notes = el(profile, "handNotes")
+    for hand in transcript.hands:
+        _hand_note(notes, hand)
+    for document in transcript.documents:
+        if document.type == "closureCard":
+            continue
+        corresp = el(profile, "correspDesc", {"xml:id": f"cd-d{document.n:02d}", "corresp": f"#{ids[document.n]}"})
+        if _name(document.sender) or document.date:
+            sent = el(corresp, "correspAction", {"type": "sent"})
+            _party(sent, document.sender)
+            if document.date:
+                el(sent, "date", {"when": document.date}, document.date_text)
+        if _name(document.addressee):
+            _party(el(corresp, "correspAction", {"type": "received"}), document.addressee)
+        if document.classification:
+            el(corresp, "note", {"type": "classification"}, document.classification)
+        if not len(corresp):
+            el(corresp, "note", {"type": "status"}, "The document names no sender, addressee, date or classification that could be read.")
+
+
+def _party(action: etree._Element, party: Correspondent) -> None:
+    if party.person:
+        el(action, "persName", text=party.person)
+    if party.org:
+        el(action, "orgName", text=party.org)
+
+
+def _hand_note(parent: etree._Element, hand: HandDecl) -> None:
+    """`<handNote>`: the person where known, the description, and the initials the hand writes."""
+    medium = "typescript" if hand.script == "typewritten" else None
+    note = el(parent, "handNote", {"xml:id": hand.id, "script": hand.script, "medium": medium})
+    if hand.person:
+        el(note, "persName", text=hand.person).tail = f": {hand.description}"
+    else:
+        note.text = hand.description
+    if hand.initials:
+        append_text(note, " Initials: ")
+        el(note, "name", {"type": "initials"}, hand.initials).tail = "."
