@@ -53,7 +53,7 @@ def convert_bytes(data: bytes, source_name: str) -> Conversion:
     text = decode(data, warn)
     lines = text.split("\n")
     nodes, drops = collapse_repetitions(read(text, warn), lines, warn)
-    nodes = assign_roles(nodes)
+    nodes = assign_roles(nodes, warn)
     cards, nodes = _read_cards(nodes, drops)
     documents = [Document(document_type(part), part, n=index + 1) for index, part in enumerate(segment(nodes))]
     layouts = [lay_out(document.nodes) for document in documents]

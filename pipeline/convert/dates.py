@@ -30,7 +30,19 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 DAY_MONTH_YEAR = re.compile(r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4}|\d{2})\b", re.IGNORECASE)
 MONTH_DAY_YEAR = re.compile(r"\b" + _MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.IGNORECASE)
 NUMERIC = re.compile(r"(?<![\d/])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>\d{4}|\d{2})(?![\d/])")
-ROMAN = re.compile(r"(?<![\w/])(?P<day>[0-3]?\d)/(?P<month>x{0,1}i{1,3}|i?v|vi{1,3}|i?x|xi{1,2})\b\.?", re.IGNORECASE)
+ROMAN = re.compile(
+    r"(?<![\w/.])(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<month>xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)"
+    r"(?:(?P=sep)(?P<year>\d{4}|\d{2}))?(?![\w/])\.?",
+    re.IGNORECASE,
+)
+#: the short dates annotators write by their initials: `15/6`, `8/12/88`, `3.iv.85`, `30/xii`, `1-x-84`
+SHORT = re.compile(
+    r"^(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<month>[01]?\d|xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)"
+    r"(?:(?P=sep)(?P<year>\d{4}|\d{2}))?\.?$",
+    re.IGNORECASE,
+)
+#: how far (in years) a date may lie from the rest of its folder before it is no date of it
+PLAUSIBLE_YEARS = 8
 DTG = re.compile(r"\b(?P<day>[0-3]\d)(?P<hour>[0-2]\d)(?P<minute>[0-5]\d)Z\s+" + _MONTH + r"\s+(?P<year>\d{2}|\d{4})\b", re.IGNORECASE)
 
 
@@ -76,10 +88,31 @@ def find_dates(text: str, year: int | None = None) -> list[FoundDate]:
             add(match, _iso(_year(match["year"]), MONTHS[match["month"].lower()], int(match["day"])), "date")
     for match in NUMERIC.finditer(text):
         add(match, _iso(_year(match["year"]), int(match["month"]), int(match["day"])), "numeric")
-    if year is not None:
-        for match in ROMAN.finditer(text):
-            add(match, _iso(year, ROMAN_MONTHS[match["month"].lower()], int(match["day"])), "roman")
+    for match in ROMAN.finditer(text):
+        written = _year(match["year"]) if match["year"] else year
+        if written is not None:
+            add(match, _iso(written, ROMAN_MONTHS[match["month"].lower()], int(match["day"])), "roman")
     return sorted(found, key=lambda f: f.start)
+
+
+def short_date(text: str, year: int | None) -> str | None:
+    """The ISO value of an annotator's short date (`15/6`, `3.iv.85`); the year from context when it
+    has none (`--06-15` when there is no context either). None when it is no date, or its year lies
+    far from the context's (`MO 8/2/13` is a file reference, not 8 February 2013)."""
+    match = SHORT.match(text.strip())
+    if not match:
+        return None
+    month_text = match["month"].lower()
+    month = ROMAN_MONTHS.get(month_text) or (int(month_text) if month_text.isdigit() else 0)
+    day = int(match["day"])
+    if match["year"]:
+        written = _year(match["year"])
+        if year is not None and abs(written - year) > PLAUSIBLE_YEARS:
+            return None
+        return _iso(written, month, day)
+    if year is None:
+        return f"--{month:02d}-{day:02d}" if _iso(2000, month, day) else None
+    return _iso(year, month, day)
 
 
 def whole_date(text: str) -> FoundDate | None:

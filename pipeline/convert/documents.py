@@ -19,7 +19,7 @@ from pipeline.convert.reader.inline import plain_text
 from pipeline.convert.registers import register
 from pipeline.convert.rules.initials import letters
 from pipeline.convert.rules.letter import TYPED_NAME
-from pipeline.convert.rules.telegram import routing_fields
+from pipeline.convert.rules.telegram import party, routing_fields
 from pipeline.convert.rules.text import is_capitals, is_office_line, lines_of, marking_level, office_in, text_of
 
 SALUTE_NAME = re.compile(r"^[\"'\u201c]?\s*\w+\s+(?P<name>.+?)[,.]?$")
@@ -43,6 +43,10 @@ def document_type(nodes: list[Node]) -> str:
         return "telegram"
     if "draft-title" in roles:
         return "draft"
+    if "record-title" in roles:
+        return "record"
+    if "translation-title" in roles:
+        return "translation"
     if "minute-to" in roles or any(block.data.get("type") == "minute" for block in blocks(nodes)):
         return "minute"
     if {"letterhead", "salute", "closing", "signature", "address"} & set(roles) or any(block.data.get("type") == "letter" for block in blocks(nodes)):
@@ -73,9 +77,9 @@ def _telegram_marking(all_blocks: list[Block]) -> str | None:
     for block in all_blocks:
         if block.role == "telegram-header":
             for line in lines_of(block):
-                fields = routing_fields(line)
-                if fields and fields[0] == "classification":
-                    return line
+                fields = routing_fields(line, in_header=True)
+                if fields and fields.kind == "classification":
+                    return marking_level(line) or line
     return None
 
 
@@ -101,11 +105,13 @@ def _telegram_parties(document: Document, all_blocks: list[Block]) -> None:
         if block.role != "telegram-header":
             continue
         for line in lines_of(block):
-            fields = routing_fields(line)
-            if fields and fields[0] == "fm" and not document.sender.org:
-                document.sender = Correspondent(org=fields[1].strip())
-            elif fields and fields[0] == "to" and not document.addressee.org:
-                document.addressee = Correspondent(org=fields[1].strip())
+            fields = routing_fields(line, in_header=True)
+            if fields and fields.kind == "fm" and not document.sender.org:
+                document.sender = Correspondent(org=fields.office)
+                if fields.to and not document.addressee.org:
+                    document.addressee = Correspondent(org=party(fields.to).office)
+            elif fields and fields.kind == "to" and not document.addressee.org:
+                document.addressee = Correspondent(org=fields.office)
 
 
 def _sender(document: Document, layout: Layout, all_blocks: list[Block]) -> None:

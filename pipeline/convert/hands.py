@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.convert.dates import find_dates
+from pipeline.convert.dates import find_dates, short_date
 from pipeline.convert.model import Block, DateRef, HandDecl, Handwriting, Inline, Initials, Text, walk
 from pipeline.convert.registers import register
 from pipeline.convert.rules.initials import INITIALLED, INITIALS_ALONE, letters
@@ -83,11 +83,11 @@ def _split_initials(run: Handwriting, year: int | None) -> Initials | None:
     last = run.children[-1]
     match = INITIALLED.search(last.text)
     if match:
-        dates = find_dates(match["date"], year)
+        when = short_date(match["date"], year) or next((d.when for d in find_dates(match["date"], year)), None)
         tail: list[Inline] = [Initials(match["initials"])]
         between = last.text[match.end("initials") : match.start("date")]
         tail.append(Text(between))
-        tail.append(DateRef(match["date"], dates[0].when) if dates else Text(match["date"]))
+        tail.append(DateRef(match["date"], when) if when else Text(match["date"]))
         rest = last.text[match.end("date") :]
     else:
         match = INITIALS_ALONE.search(last.text)

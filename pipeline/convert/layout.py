@@ -15,10 +15,11 @@ from pipeline.convert.rules.text import text_of, words
 
 FRONT_ROLES = {
     "letterhead", "letterhead-line", "dateline", "salute", "address", "minute-to", "message-instruction",
-    "draft-title", "telegram-header", "caps-line", "subject", "heading", "card-heading", "annotation",
+    "draft-title", "record-title", "translation-title", "telegram-header", "us-fields", "reference", "caps-line",
+    "subject", "heading", "card-heading", "annotation",
 }
-HEAD_ROLES = {"caps-line", "subject", "heading", "draft-title"}
-CLOSER_ROLES = {"closing", "signature", "address", "telegram-bt"}
+HEAD_ROLES = {"caps-line", "subject", "heading", "draft-title", "record-title"}
+CLOSER_ROLES = {"closing", "signature", "address", "telegram-bt", "distribution", "copies"}
 SHORT_WORDS = 8
 FRONT_LINE_WORDS = 15  # a stamp or reference line above the opener parts can be this long
 

@@ -86,7 +86,7 @@ def _pull_back(current: list[Node]) -> list[Node]:
 def _pullable(block: Block) -> bool:
     if block.role == "fw-marking":
         return block.data.get("place") == "header"
-    if block.role == "fw-pageNum":
+    if block.role in ("fw-pageNum", "fw-running"):
         return True
     return block.role in ("p", "caps-line") and len(words(text_of(block))) <= PULLABLE_WORDS
 

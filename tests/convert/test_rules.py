@@ -114,8 +114,8 @@ def test_letter_parts() -> None:
 def test_telegram_routing_lines_are_structure() -> None:
     out = flat(xml(body("O 212130Z DEC 88  \nFM CABINET OFFICE LONDON  \nTO THE WHITE HOUSE  \nBT  \nSECRET\n\nTHE FOLLOWING IS THE TEXT OF A MESSAGE FROM THE PRIME MINISTER TO THE PRESIDENT.\n\nBT\n")))
     assert '<div type="telegram"' in out
-    assert '<dateline><seg type="precedence">O</seg> <date when="1988-12-21T21:30:00Z">212130Z DEC 88</date></dateline>' in out
-    assert "<byline>FM CABINET OFFICE LONDON</byline>" in out
+    assert '<seg type="dtg"><seg type="precedence">O</seg> <date when="1988-12-21T21:30:00Z">212130Z DEC 88</date></seg>' in out
+    assert '<seg type="from">FM CABINET OFFICE LONDON</seg>' in out
     assert '<seg type="to">TO THE WHITE HOUSE</seg>' in out
 
 

@@ -108,18 +108,37 @@ def _read_table(tokens: Sequence[Token], warn: Warn) -> Block:
 
 
 def paginate(blocks: list[Block], lines: Sequence[str]) -> list[Node]:
-    """Insert a page break wherever blocks are three or more blank lines apart; number pages from 1."""
-    nodes: list[Node] = []
-    page = 1
+    """Insert a page break wherever blocks are three or more blank lines apart; number pages from 1.
+
+    Only such a run of blank lines is a page (or scan) boundary; a chunk that holds nothing but
+    OCR scraps (a stray letter or two) is no page: its scraps stay on the page before it.
+    """
+    chunks: list[list[Block]] = []
     previous_last = 0
     for block in blocks:
-        if nodes and _blank_run(lines, previous_last, block.span.first) >= PAGE_GAP:
-            page += 1
-            nodes.append(PageBreak(page, Span(previous_last + 1, block.span.first - 1)))
-        block.page = page
-        nodes.append(block)
+        if not chunks or _blank_run(lines, previous_last, block.span.first) >= PAGE_GAP:
+            chunks.append([])
+        chunks[-1].append(block)
         previous_last = block.span.last
+    nodes: list[Node] = []
+    page = 1
+    for index, chunk in enumerate(chunks):
+        if index and not all(_scrap(block) for block in chunk):
+            page += 1
+            gap_first = nodes[-1].span.last + 1 if nodes else 1
+            nodes.append(PageBreak(page, Span(gap_first, max(gap_first, chunk[0].span.first - 1))))
+        for block in chunk:
+            block.page = page
+            nodes.append(block)
     return nodes
+
+
+SCRAP_CHARS = 3  # a paragraph this short, without a digit, is an OCR scrap, not a page's content
+
+
+def _scrap(block: Block) -> bool:
+    text = "".join(node.text for node in block.inlines if isinstance(node, Text)).strip()
+    return block.kind == "paragraph" and len(text) <= SCRAP_CHARS and not any(c.isdigit() for c in text)
 
 
 def _blank_run(lines: Sequence[str], after: int, before: int) -> int:

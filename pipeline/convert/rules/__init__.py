@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pipeline.convert.model import Block, Node
+from pipeline.convert.reader.inline import Warn
 from pipeline.convert.rules import cards, initials, letter, running, telegram
 
 #: (role, predicate) for paragraphs, in the order they are tried
@@ -17,6 +18,9 @@ PARAGRAPH_RULES: list[tuple[str, Callable[[Block], bool]]] = [
     ("card-boilerplate", cards.is_instruction),
     ("telegram-header", telegram.is_telegram_header),
     ("telegram-bt", telegram.is_break_line),
+    ("us-fields", telegram.is_us_fields),
+    ("distribution", telegram.is_distribution),
+    ("copies", letter.is_copies),
     ("letterhead", letter.is_letterhead),
     ("dateline", letter.is_dateline),
     ("salute", letter.is_salute),
@@ -24,20 +28,24 @@ PARAGRAPH_RULES: list[tuple[str, Callable[[Block], bool]]] = [
     ("signature", letter.is_signature_block),
     ("minute-to", letter.is_minute_addressee),
     ("message-instruction", letter.is_message_instruction),
+    ("record-title", letter.is_record_title),
+    ("translation-title", letter.is_translation_title),
     ("draft-title", letter.is_draft_title),
+    ("reference", letter.is_reference),
     ("address", letter.is_address),
     ("annotation", letter.is_handwritten),
     ("annotation", initials.is_initialled_note),
+    ("name", letter.is_name_alone),
     ("caps-line", letter.is_caps_line),
     ("subject", letter.is_subject_line),
 ]
 
 
-def assign_roles(nodes: list[Node]) -> list[Node]:
-    """Give every block its role; returns the nodes with inferred page breaks added."""
+def assign_roles(nodes: list[Node], warn: Warn) -> list[Node]:
+    """Give every block its role."""
     running.mark_page_furniture(nodes)
-    nodes = running.infer_page_breaks(nodes)
     running.place_markings(nodes)
+    running.flag_unmarked_page_changes(nodes, warn)
     blocks = [node for node in nodes if isinstance(node, Block)]
     for index, block in enumerate(blocks):
         if block.role != "p":
@@ -54,7 +62,28 @@ def assign_roles(nodes: list[Node]) -> list[Node]:
             if opening:
                 block.role = "run-on"
                 block.data["type"] = opening
+    for index, block in enumerate(blocks):
+        if block.role == "name":
+            block.role = "signature" if _closes_text(blocks, index) else "caps-line"
     return nodes
+
+
+#: what may follow a document's closing name: its ending, its copies, notes on it, the next document
+AFTER_SIGNATURE = {
+    "telegram-bt", "distribution", "copies", "address", "annotation", "dateline", "telegram-header", "card",
+    "card-heading", "letterhead", "record-title", "draft-title", "minute-to", "form", "signature", "closing",
+}
+
+
+def _closes_text(blocks: list[Block], index: int) -> bool:
+    """A name line closes a text when text came before it and what follows is no more of that text."""
+    before = [b for b in blocks[:index] if not b.role.startswith("fw-")]
+    if not before or before[-1].role not in ("p", "list", "gap", "caps-line", "subject", "annotation", "table"):
+        return False
+    if before[-1].page != blocks[index].page:  # a name atop a page closes nothing on it
+        return False
+    following = next((b for b in blocks[index + 1 :] if not b.role.startswith("fw-")), None)
+    return following is None or following.role in AFTER_SIGNATURE
 
 
 def _role(block: Block) -> str:

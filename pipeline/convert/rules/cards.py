@@ -23,6 +23,10 @@ MIN_REASON_ROWS = 3
 REASON_SIMILARITY = 0.8
 INSTRUCTION_SIMILARITY = 0.8
 FOI_EXEMPTION = re.compile(r"\b\d{1,2}\(\d{1,2}\)(?:\([a-z]\))?")
+#: exemption numbers written after the FOI reason: `27(1)(a)`, `23`, `27(1), 40(2)`
+EXEMPTION_NUMBER = re.compile(r"(?<![\w/])\d{1,2}(?:\(\d{1,2}\))?(?:\([a-z]\))?(?![\w/])")
+#: OCR readings of digits in a series number (`PREM I9`)
+DIGIT_CONFUSIONS = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0", "S": "5", "B": "8", "Z": "2"})
 SERIES = re.compile(r"^(?P<department>[A-Z]{1,5})\s*(?P<number>\S.*)?$")
 
 
@@ -43,10 +47,20 @@ class Card:
 
 
 def _reason_code(label: str) -> str | None:
+    return _reason(label)[0]
+
+
+def _reason(cell: str) -> tuple[str | None, str]:
+    """The reason code a cell's printed label names, and what was written after the label
+    (`CLOSED UNDER FOI EXEMPTION 27(1)(a)` → `closed-foi`, `27(1)(a)`)."""
     for reason in register("closure")["reasons"]:
-        if alike(label, reason["printed"], REASON_SIMILARITY):
-            return reason["code"]
-    return None
+        printed = reason["printed"]
+        head = cell[: len(printed)]
+        if len(cell) > len(printed) and cell[len(printed)].isspace() and alike(head, printed, REASON_SIMILARITY):
+            return reason["code"], cell[len(printed) :].strip()
+        if alike(cell, printed, REASON_SIMILARITY):
+            return reason["code"], ""
+    return None, ""
 
 
 def is_card(block: Block) -> bool:
@@ -76,22 +90,18 @@ def read_card(block: Block) -> tuple[Card, list[Drop]]:
     labels = closure["labels"]
     card = Card()
     drops: list[Drop] = []
-    rows = block.rows
-    for offset, row in enumerate(rows):
+    for offset, row in enumerate(block.rows):
         line = block.span.first + offset
         cells = [plain_text(cell).strip() for cell in row]
         first = cells[0] if cells else ""
-        code = _reason_code(first)
+        code, written = _reason(first)
         marks = " ".join(cell for cell in cells[1:] if cell)
-        if labels["series"] in first:
-            _read_series_row(card, first, labels, closure["hints"], drops, line)
-            for cell in cells[1:]:
-                if cell:
-                    drops.append(Drop(_line(line), "boilerplate", cell))
+        if any(labels["series"] in cell for cell in cells):
+            _read_series_row(card, cells, labels, closure["hints"], drops, line)
         elif code is not None:
-            if marks:
+            if marks or written:
                 card.marked.append((first, marks))
-                _take_reason(card, code, marks)
+                _take_reason(card, code, marks, written)
             else:
                 drops.append(Drop(_line(line), "boilerplate", " ".join(cells)))
         elif not card.extract:
@@ -104,7 +114,6 @@ def read_card(block: Block) -> tuple[Card, list[Drop]]:
                     drops.append(Drop(_line(line), "boilerplate", cell))
         else:
             card.marked.append((first, marks))
-    card.exemptions = FOI_EXEMPTION.findall(" ".join(mark for _, mark in card.marked))
     return card, drops
 
 
@@ -112,19 +121,27 @@ def _line(line: int) -> Span:
     return Span(line, line)
 
 
-def _read_series_row(card: Card, text: str, labels: dict, hints: list[str], drops: list[Drop], line: int) -> None:
+def _read_series_row(card: Card, cells: list[str], labels: dict, hints: list[str], drops: list[Drop], line: int) -> None:
+    """`DEPARTMENT/SERIES PREM 19 <tab> PIECE/ITEM 871 (one piece/item number) <tab> Date and sign`, or the
+    series and piece in one cell of their own (`PREM 19 / 1394`)."""
+    text = "  ".join(cells)
+    for printed in [labels["sign"], *hints]:
+        if printed in text:
+            text = text.replace(printed, " ")
+            drops.append(Drop(_line(line), "boilerplate", printed))
     after = text.split(labels["series"], 1)[1]
-    series, _, piece = after.partition(labels["piece"])
-    for hint in hints:
-        if hint in piece:
-            piece = piece.replace(hint, "")
-            drops.append(Drop(_line(line), "boilerplate", hint))
+    series, has_piece, piece = after.partition(labels["piece"])
+    if not has_piece and "/" in series:
+        series, _, piece = series.partition("/")
     card.series = " ".join(series.split())
     card.piece = " ".join(piece.split())
     card.series_reg = normalise_series(card.series)
 
 
-def _take_reason(card: Card, code: str, marks: str) -> None:
+def _take_reason(card: Card, code: str, marks: str, written: str = "") -> None:
+    """The reason marked (dated or signed); exemption numbers written after the FOI reason."""
+    if code == "closed-foi":
+        card.exemptions += EXEMPTION_NUMBER.findall(written) + FOI_EXEMPTION.findall(marks)
     dates = [d for d in find_dates(marks) if d.kind in ("numeric", "date")]
     if dates and card.date is None:
         card.reason, card.date, card.date_text = code, dates[0].when, dates[0].text
@@ -143,7 +160,7 @@ def normalise_series(written: str) -> str | None:
     if not match:
         return None
     department = _department(match["department"])
-    number = (match["number"] or "").strip()
+    number = (match["number"] or "").strip().translate(DIGIT_CONFUSIONS)
     if department and number.isdigit():
         return f"{department} {number}"
     return None
@@ -197,9 +214,25 @@ def card_description(card: Card) -> list[Inline]:
         desc += [Text(" " + (card.extract_label + " " if card.extract_label else ""))]
         desc.append(Field("extract", card.extract))
     for printed, mark in card.marked:
-        desc.append(Text(f" {printed}" + (" " if mark else "")))
-        desc += _mark(mark)
+        code, written = _reason(printed)
+        label = printed[: len(printed) - len(written)].rstrip() if written else printed
+        desc.append(Text(f" {label}"))
+        if written:
+            desc += [Text(" "), *_exemptions(written)]
+        if mark:
+            desc += [Text(" "), *_mark(mark)]
     return desc
+
+
+def _exemptions(written: str) -> list[Inline]:
+    """`27(1), 40(2)` written after the FOI reason: each number typed as an exemption."""
+    out: list[Inline] = []
+    position = 0
+    for match in EXEMPTION_NUMBER.finditer(written):
+        out += [Text(written[position : match.start()]), Field("foi-exemption", [Text(match.group(0))])]
+        position = match.end()
+    out.append(Text(written[position:]))
+    return [node for node in out if not (isinstance(node, Text) and not node.text)]
 
 
 def _mark(mark: str) -> list[Inline]:

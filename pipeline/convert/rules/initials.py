@@ -10,7 +10,8 @@ from pipeline.convert.rules.text import text_of, words
 
 INITIALLED = re.compile(
     r"(?P<initials>\b[A-Z](?:[A-Z]|[.'\u2019](?=[A-Z])){1,7})\.?\s+"
-    r"(?P<date>\d{1,2}/(?:[ivxIVX]{1,4}|\d{1,2}(?:/\d{2,4})?)|\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4})\.?\s*$"
+    r"(?P<date>\d{1,2}(?P<sep>[./-])(?:[ivxIVX]{1,4}|\d{1,2})(?:(?P=sep)\d{2,4})?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4})\.?\s*$"
 )
 INITIALS_ALONE = re.compile(r"(?:^|\s)(?P<initials>[A-Z][A-Z.'\u2019]{1,7})\.?\s*$")
 MAX_NOTE_WORDS = 15

@@ -8,12 +8,33 @@ from pipeline.convert.dates import find_dates, whole_date
 from pipeline.convert.model import Block, Handwriting, Text
 from pipeline.convert.registers import register
 from pipeline.convert.rules.text import (
-    fold, is_capitals, is_letterhead_line, is_office_line, is_postal_line, lines_of, office_in,
+    fold, is_capitals, is_marking, is_letterhead_line, is_office_line, is_postal_line, lines_of, office_in,
     text_of, within_one_edit, words,
 )
 
 TYPED_NAME = re.compile(r"^\((?:[A-Z][.]?\s*){1,4}[A-Z][A-Za-z'-]+\)$")
-CLOSING_PHRASE = re.compile(r"^(?:with\s+)?(?:warm(?:est)?|kind(?:est)?|best)(?:\s+personal)?\s+(?:regards|wishes),?$", re.IGNORECASE)
+#: a typed name as it closes a document: `C D POWELL`, `V. KUZNETSOV`, `ROBERT ARMSTRONG`,
+#: `M O'D B ALEXANDER`, `KEEBLE`, `(R C TRESHAM)`, or typed initials `A.J.C.`
+NAME_WORD = r"[A-Z](?:[A-Z'\u2019-]*[A-Z]|[a-z'\u2019-]*[a-z])?\.?"
+NAME_LINE = re.compile(rf"^\(?(?:{NAME_WORD}\s+){{0,4}}{NAME_WORD}\)?$")
+TYPED_INITIALS = re.compile(r"^(?:[A-Z]\.\s?){2,5}$|^[A-Z]{2,5}\.$")
+#: words no name is made of: they make a line a heading (`DEATH OF CHERNENKO`) or a marking
+NOT_NAME_WORDS = {
+    "OF", "THE", "AND", "ON", "TO", "FOR", "IN", "AT", "WITH", "BY", "FROM", "A", "AN", "OR", "NOT", "NO",
+    "SUMMARY", "DETAIL", "DRAFT", "NOTE", "RECORD", "MESSAGE", "TEXT", "ENDS", "END", "COMMENT", "BT", "NNNN",
+    "GRS", "TELNO", "INFO", "FM", "TO", "PAGE", "ANNEX", "COPY", "CONFIDENTIAL", "SECRET", "RESTRICTED",
+    "UNCLASSIFIED", "PERSONAL", "PRIME", "MINISTER", "SECRETARY", "PRESIDENT", "MR", "MRS", "MINISTRY",
+    "DEPARTMENT", "OFFICE", "EMBASSY", "STREET", "LONDON", "PRESENT", "DISTRIBUTION", "TRANSLATION", "UNOFFICIAL",
+    "SUBJECT", "REF", "REFERENCE", "CC", "COPIES", "DEPT", "UNIT", "STAFF",
+}
+#: an office or title under a typed name: `Private Secretary`, `Cabinet Office`, `First Vice-President …`
+TITLE_LINE_WORDS = 12
+CLOSING_PHRASE = re.compile(
+    r"^(?:with\s+)?(?:(?:warm(?:est)?|kind(?:est)?|best|all\s+good)(?:\s+personal)?\s+(?:regards|wishes)"
+    r"|(?:my\s+)?(?:deep(?:est)?\s+)?respect(?:fully)?|respectfully(?:\s+yours)?|sincerely(?:\s+yours)?|faithfully(?:\s+yours)?"
+    r"|(?:with\s+)?(?:best|warm(?:est)?)\s+(?:personal\s+)?greetings|yours\s+(?:sincerely|faithfully|ever|aye|truly))[,.]?$",
+    re.IGNORECASE,
+)
 TITLES = ("president", "mr", "mrs", "miss", "ms", "sir", "dr", "lord", "lady", "general", "ambassador", "the rt hon", "rt hon", "his excellency", "her excellency")
 MESSAGE_INSTRUCTION = re.compile(r"^(?:please\s+pass\s+(?:the\s+)?following\s+(?:message|text)|following\s+(?:message\s+)?for\b|following\s+mr\b)", re.IGNORECASE)
 DRAFT_TITLE = re.compile(r"\bDRAFT\b")
@@ -37,8 +58,18 @@ def is_letterhead_continuation(block: Block) -> bool:
     return block.kind == "paragraph" and bool(lines) and all(is_postal_line(line) or is_letterhead_line(line) for line in lines)
 
 
+PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'.-]*(?:[ ,]+(?:the\s+)?[A-Z][\w'.-]*){0,3}),\s+(?P<date>.+)$")
+
+
 def is_dateline(block: Block) -> bool:
-    return block.kind == "paragraph" and "\n" not in text_of(block) and whole_date(text_of(block)) is not None
+    """A date alone on its line, or a place and a date (`Moscow, the Kremlin, 19 March 1985`)."""
+    text = text_of(block).strip()
+    if block.kind != "paragraph" or "\n" in text:
+        return False
+    if whole_date(text) is not None:
+        return True
+    match = PLACE_DATE.match(text)
+    return bool(match) and whole_date(match["date"]) is not None
 
 
 def _first_word(text: str) -> str:
@@ -51,7 +82,13 @@ def is_salute(block: Block) -> bool:
     text = text_of(block)
     if block.kind != "paragraph" or "\n" in text or not 2 <= len(words(text)) <= 5:
         return False
-    return within_one_edit(_first_word(text), "dear") and (text.rstrip().endswith(",") or len(words(text)) <= 3)
+    first = _first_word(text)
+    opening = within_one_edit(first, "dear") or first in SALUTE_WORDS or fold(text).startswith(("my dear", "mr president", "madam"))
+    return opening and (text.rstrip().endswith((",", ":")) or len(words(text)) <= 3)
+
+
+#: words other than `Dear` that open a salutation (the translations' `Esteemed Madam Prime Minister,`)
+SALUTE_WORDS = {"esteemed", "respected", "honoured", "honored", "sir", "madam", "excellency"}
 
 
 def is_closing(block: Block) -> bool:
@@ -66,11 +103,45 @@ def is_closing(block: Block) -> bool:
 
 
 def is_signature_block(block: Block) -> bool:
-    """A typed name in brackets under a signature (`(J S Wall)`), or a name with the date signed."""
+    """A typed name in brackets under a signature (`(J S Wall)`), or a name with the date signed,
+    or a typed name (or initials) followed by an office, a place or a date (`C D POWELL / 11 March 1985`)."""
     lines = lines_of(block)
     if block.kind != "paragraph" or not lines:
         return False
-    return any(TYPED_NAME.match(line) for line in lines) or (len(lines) == 1 and _name_and_date(lines[0]))
+    if any(TYPED_NAME.match(line) for line in lines) or (len(lines) == 1 and _name_and_date(lines[0])):
+        return True
+    return 2 <= len(lines) <= 4 and is_name_line(lines[0]) and all(_signature_extra(line) for line in lines[1:])
+
+
+def is_name_line(line: str) -> bool:
+    """A line that is a typed name or typed initials, nothing else: `C D POWELL`, `KEEBLE`, `A.J.C.`."""
+    line = line.strip()
+    if TYPED_INITIALS.match(line) or TYPED_NAME.match(line):
+        return True
+    if not NAME_LINE.match(line) or len(line) < 3:
+        return False
+    tokens = [t.strip("().") for t in line.split()]
+    if any(t.upper() in NOT_NAME_WORDS for t in tokens):
+        return False
+    if not is_capitals(line, 0.99):  # a name typed in mixed case is a name only with initials: `P M Strachan`
+        return len(tokens) >= 2 and all(len(t) == 1 for t in tokens[:-1])
+    full_words = [t for t in tokens if len(t) > 1]
+    if len(full_words) > 3 or any("-" in t and len(t.split("-")[-1]) < 2 for t in tokens):
+        return False  # `MOSCOW HUMAN RIGHTS CONFERENCE` is a heading; `SA-C` an OCR scrap
+    return not is_marking(line)
+
+
+def _signature_extra(line: str) -> bool:
+    """A line under a typed name: an office or title, a place and date, a date."""
+    if whole_date(line) or find_dates(line):
+        return len(words(line)) <= 8
+    return len(words(line)) <= TITLE_LINE_WORDS and not line.rstrip().endswith((".", ":", ";")) and line[:1].isupper()
+
+
+def is_name_alone(block: Block) -> bool:
+    """A paragraph that is one typed name line (`KEEBLE`, `SUTHERLAND`): a signature where it closes a text."""
+    lines = lines_of(block)
+    return block.kind == "paragraph" and len(lines) == 1 and is_name_line(lines[0])
 
 
 def _name_and_date(line: str) -> bool:
@@ -80,6 +151,39 @@ def _name_and_date(line: str) -> bool:
         return False
     name = line[: dates[-1].start].split()
     return 2 <= len(name) <= 4 and all(word[0].isupper() for word in name) and not any(ch.isdigit() for ch in "".join(name))
+
+
+RECORD_TITLE = re.compile(
+    r"^(?:RECORD|NOTE|MINUTES?)\s+OF\s+(?:A|THE)\s+(?:CONVERSATION|MEETING|DISCUSSION|TELEPHONE\s+CONVERSATION|TALK)"
+    r"|^NOTE\s+FOR\s+(?:THE\s+)?RECORD\b|^RECORD\s+OF\s+(?:A\s+|THE\s+)?(?:TELEPHONE\s+)?(?:CONVERSATION|MEETING|TALKS?|DISCUSSION)",
+    re.IGNORECASE,
+)
+TRANSLATION_TITLE = re.compile(r"^(?:UNOFFICIAL|INFORMAL|OFFICIAL)?\s*TRANSLATION\b\.?$|^TRANSLATION\s+FROM\s+(?:THE\s+)?\w+$", re.IGNORECASE)
+COPIES = re.compile(r"^(?:cc|c\.c\.|copy to|copies to|copies)\s*[:.]", re.IGNORECASE)
+#: a typed file reference: `MO 8/2/13`, `Ref. A06841`, `PM/88/71`, `FCS/83/212`
+REFERENCE = re.compile(r"^(?:(?:Our\s+|Your\s+)?Ref(?:erence)?\.?:?\s*\S+|[A-Z]{1,5}(?:\s?[A-Z]{1,4})?\s?\d{1,4}(?:/\d{1,4}){1,3}|[A-Z]{1,5}/\d{1,4}(?:/\d{1,4}){1,3})$")
+
+
+def is_record_title(block: Block) -> bool:
+    """`RECORD OF A CONVERSATION BETWEEN …`, `NOTE FOR THE RECORD`: a record opens."""
+    text = " ".join(text_of(block).split())
+    return block.kind in ("paragraph", "heading") and bool(RECORD_TITLE.match(text)) and len(words(text)) <= 45
+
+
+def is_translation_title(block: Block) -> bool:
+    """`UNOFFICIAL TRANSLATION` above a translated message."""
+    return block.kind in ("paragraph", "heading") and bool(TRANSLATION_TITLE.match(text_of(block).strip()))
+
+
+def is_copies(block: Block) -> bool:
+    """`cc: PS/Foreign Secretary / …`: the copy list under a letter or minute."""
+    return block.kind == "paragraph" and bool(COPIES.match(text_of(block)))
+
+
+def is_reference(block: Block) -> bool:
+    """A typed file reference alone on its line (`MO 8/2/13`, `Ref. A06841`) — not initials and a date."""
+    text = text_of(block)
+    return block.kind == "paragraph" and "\n" not in text and bool(REFERENCE.match(text.strip()))
 
 
 def is_address(block: Block) -> bool:

@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 
 from pipeline.convert.model import Block, Node, PageBreak, Text
+from pipeline.convert.reader.inline import Warn
 from pipeline.convert.rules.text import is_marking, text_of, words
 
+#: a US cable's running head: `PAGE 02 STATE 325114`, `PAGE 01 OF 03 MOSCOW 01234`
+RUNNING_HEAD = re.compile(r"^PAGE\s+\d{1,3}(?:\s+OF\s+\d{1,3})?(?:\s+[A-Z][A-Z .]{1,30})?(?:\s+\d{2,8})?$")
 PAGE_NUMBER = re.compile(r"^[-\u2013\u2014\s]*(?:\d{1,4}[a-z]?|[ivxlc]{1,6})[-\u2013\u2014\s]*\.?$")
 FOLIO_MARK = re.compile(r"^[A-Za-z]$")
 MAX_CATCH_WORDS = 5
@@ -51,6 +54,8 @@ def mark_page_furniture(nodes: list[Node]) -> None:
             node.role = "fw-catch"
         elif is_page_number(node):
             node.role = "fw-pageNum"
+        elif node.kind == "paragraph" and RUNNING_HEAD.match(text_of(node)):
+            node.role = "fw-running"
         elif node.kind == "paragraph" and FOLIO_MARK.match(text_of(node)) and _at_page_top(nodes, index):
             node.role = "fw-pageNum"
 
@@ -92,22 +97,15 @@ def _scrap(block: Block) -> bool:
     return block.kind == "paragraph" and len(text_of(block)) <= SCRAP_CHARS
 
 
-def infer_page_breaks(nodes: list[Node]) -> list[Node]:
-    """A footer marking followed by a page number mid-page is a page change the blank lines missed."""
-    out: list[Node] = []
-    for index, node in enumerate(nodes):
-        out.append(node)
-        following = nodes[index + 1] if index + 1 < len(nodes) else None
+def flag_unmarked_page_changes(nodes: list[Node], warn: Warn) -> None:
+    """A page number (2 or more) after a footer, in the middle of a chunk: a page change the scan shows no
+    boundary for. Only blank-line runs make page breaks, so this is a review warning, never a `<pb>`."""
+    for index, node in enumerate(nodes[1:], start=1):
+        previous = nodes[index - 1]
         if (
-            isinstance(node, Block) and node.role == "fw-marking"
-            and isinstance(following, Block) and following.role == "fw-pageNum"
+            isinstance(node, Block) and node.role == "fw-pageNum" and isinstance(previous, Block)
+            and previous.role == "fw-marking" and previous.data.get("place") == "footer"
+            and (number := re.search(r"\d+", text_of(node))) and int(number.group()) >= 2
         ):
-            out.append(PageBreak(0, following.span, inferred=True))
-    page = 1
-    for node in out:
-        if isinstance(node, PageBreak):
-            page += 1
-            node.n = page
-        else:
-            node.page = page
-    return out
+            warn(node.span.first, "review-page", f"page number {text_of(node)!r} after a footer inside one scan: "
+                 "a page change without a scan boundary? (no page break encoded)")

@@ -70,12 +70,29 @@ def within_one_edit(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+#: an office's name not in the register: `Embassy of the Union of Soviet Socialist Republics`, `Ministry of …`
+OFFICE_NAME = re.compile(
+    r"^(?:(?:British|Royal|Soviet|United States|American|French|German)\s+)?(?:Embassy|High Commission|Consulate(?: General)?|Ministry|Department|"
+    r"Office|Mission|Delegation|Permanent Representation)\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:of|and|the|for|[A-Z][\w'-]*))*$"
+    r"|^(?:[A-Z][\w'-]*\s+){0,4}(?:Office|Ministry|Embassy|Department|Treasury)$",
+    re.IGNORECASE,
+)
+ADDRESS_LINE = re.compile(
+    r"^(?:\d{1,4}[A-Za-z]?\s+)?(?:[A-Z][\w'.-]*\s+){0,5}(?:Street|St|Road|Gardens|Square|Place|Lane|Terrace|Avenue|Whitehall|Building)\b.*$"
+    r"|^(?:Telephone|Tel\.?|Telex|Fax)\b.*\d.*$|^London(?:\s+[A-Z]{1,2}\d{1,2}[A-Z]?)?\.?$",
+    re.IGNORECASE,
+)
+
+
 def office_in(line: str) -> str | None:
-    """The sending office a line starts with, per the register, if any."""
+    """The sending office a line starts with, per the register (or an office's name in form), if any."""
     folded = fold(line)
     for office in register("offices")["offices"]:
         if folded.startswith(fold(office)):
             return office
+    stripped = line.strip(" ,.")
+    if OFFICE_NAME.match(stripped) and len(stripped.split()) <= 10 and stripped[0].isupper():
+        return stripped if not stripped.isupper() else stripped.title().replace(" Of ", " of ").replace(" The ", " the ").replace(" And ", " and ")
     return None
 
 
@@ -89,7 +106,9 @@ def is_office_line(line: str) -> bool:
 
 
 def is_postal_line(line: str) -> bool:
-    return bool(POSTCODE_LINE.match(line.strip()))
+    """A postal address line of a letterhead: a postcode, a street, a telephone number."""
+    line = line.strip()
+    return bool(POSTCODE_LINE.match(line)) or bool(ADDRESS_LINE.match(line))
 
 
 def is_letterhead_line(line: str) -> bool:
@@ -97,9 +116,21 @@ def is_letterhead_line(line: str) -> bool:
     return fold(line).strip(".") in {fold(item) for item in register("offices")["letterhead_lines"]}
 
 
+#: Cyrillic letters the OCR reads for their Latin look-alikes (`СONFIDENTIAL` with a Cyrillic С)
+HOMOGLYPHS = str.maketrans("АВСЕНІКМОРТХУЅЈаеорсухіјѕ", "ABCEHIKMOPTXYSJaeopcyxijs")
+LETTER_SPACED = re.compile(r"\b(?:[A-Z] ){2,}[A-Z]\b")
+
+
+def latin_reading(text: str) -> str:
+    """A line as the typist typed it: Cyrillic look-alike letters read as Latin, letter-spaced words
+    (`S E C R E T`) closed up."""
+    return LETTER_SPACED.sub(lambda match: match.group(0).replace(" ", ""), text.translate(HOMOGLYPHS))
+
+
 def is_marking(text: str) -> bool:
     """A security classification or privacy marking alone (`CONFIDENTIAL COVERING SECRET`)."""
     marking = register("markings")
+    text = latin_reading(text)
     tokens = text.replace("-", " ").split()
     if not tokens or not text.isupper():
         return False
@@ -110,7 +141,7 @@ def is_marking(text: str) -> bool:
 
 def marking_level(text: str) -> str | None:
     """The classification named in a text, highest first."""
-    upper = text.upper()
+    upper = latin_reading(text).upper()
     for level in register("markings")["levels"]:
         if re.search(rf"\b{level}\b", upper):
             return level

@@ -12,19 +12,22 @@ from collections.abc import Sequence
 from lxml import etree
 
 from pipeline.convert.layout import HEAD_ROLES, Layout
-from pipeline.convert.model import Block, Inline, LineBreak, ListItem, Node, PageBreak, Text
+from pipeline.convert.model import Block, DateRef, Inline, LineBreak, ListItem, Node, PageBreak, Text
 from pipeline.convert.reader.inline import plain_text
-from pipeline.convert.rules.telegram import routing_fields
+from pipeline.convert.dates import find_dates
+from pipeline.convert.rules.letter import is_name_line
+from pipeline.convert.rules.telegram import Routing, routing_fields
 from pipeline.convert.tei.inline import render
-from pipeline.convert.tei.tree import el
+from pipeline.convert.tei.tree import append_text, el
 
-HEAD_TYPES = {"caps-line": "subject", "subject": "subject", "draft-title": "title", "heading": None}
+HEAD_TYPES = {"caps-line": "subject", "subject": "subject", "draft-title": "title", "record-title": "title", "heading": None}
 #: opener and closer parts found inside the text, where TEI allows no opener: kept as typed blocks
 AB_ROLES = {
     "salute", "dateline", "letterhead", "letterhead-line", "address", "minute-to", "message-instruction",
-    "draft-title", "telegram-header", "card-heading", "signature", "closing", "telegram-bt",
+    "draft-title", "telegram-header", "card-heading", "signature", "closing", "telegram-bt", "distribution", "copies",
+    "us-fields", "reference", "translation-title", "record-title",
 }
-FW_TYPES = {"fw-marking": None, "fw-catch": "catch", "fw-pageNum": "pageNum", "card-heading": "letterhead"}
+FW_TYPES = {"fw-marking": None, "fw-catch": "catch", "fw-pageNum": "pageNum", "fw-running": "header", "card-heading": "letterhead"}
 
 
 def division(parent: etree._Element, layout: Layout, attrs: dict[str, str | None]) -> etree._Element:
@@ -149,34 +152,55 @@ def _opener_part(opener: etree._Element, block: Block) -> None:
         _telegram_header(opener, block)
     elif role == "message-instruction":
         _lines_into(el(opener, "seg", {"type": "instruction"}), split_lines(block.inlines))
+    elif role == "us-fields":
+        _telegram_header(opener, block)
+    elif role in SEG_ROLES:
+        _lines_into(el(opener, "seg", {"type": SEG_ROLES[role]}), split_lines(block.inlines))
     else:
         seg = el(opener, "seg")
         _lines_into(seg, split_lines(block.inlines))
         el(opener, "lb")
 
 
+#: opener and closer parts written as a typed `<seg>`, line breaks kept
+SEG_ROLES = {"reference": "reference", "translation-title": "translation", "distribution": "distribution", "copies": "copies"}
+
+
 def _telegram_header(opener: etree._Element, block: Block) -> None:
-    """Routing lines: precedence and date-time group, FM, TO and INFO, BT, classification."""
-    for line in split_lines(block.inlines):
-        fields = routing_fields(plain_text(line).strip())
-        kind = fields[0] if fields else None
-        if kind == "precedence-dtg":
-            _precedence_dtg(el(opener, "dateline"), line)
-        elif kind == "fm":
-            render(el(opener, "byline"), line)
-        else:
-            render(el(opener, "seg", {"type": kind}), line)
+    """Routing lines, one `<seg>` a line typed by what it is: offices as `<orgName>`, precedence as a
+    precedence, the date-time group as a `<date>`."""
+    lines = split_lines(block.inlines)
+    for index, line in enumerate(lines):
+        if index:
             el(opener, "lb")
+        text = plain_text(line).strip()
+        fields = routing_fields(text, in_header=True)
+        seg = el(opener, "seg", {"type": ROUTING_SEG.get(fields.kind, fields.kind) if fields else "routing"})
+        if fields is None or not all(isinstance(node, (Text, DateRef)) for node in line):
+            render(seg, line)
+            continue
+        _routing_line(seg, text, fields)
 
 
-def _precedence_dtg(dateline: etree._Element, line: list[Inline]) -> None:
-    first = line[0] if line else None
-    if isinstance(first, Text) and " " in first.text:
-        precedence, rest = first.text.split(" ", 1)
-        el(dateline, "seg", {"type": "precedence"}, precedence)
-        render(dateline, [Text(" " + rest), *line[1:]])
-    else:
-        render(dateline, line)
+#: a routing line's kind → the seg type it is written as
+ROUTING_SEG = {"fm": "from", "precedence-dtg": "dtg", "dtg": "dtg", "bt": "bt", "nnnn": "end", "serial": "serial"}
+
+
+def _routing_line(seg: etree._Element, text: str, fields: Routing) -> None:
+    """A routing line's text, whole (a search for `FM SECSTATE WASHDC` finds it), with its date-time
+    group as a `<date>` and a leading precedence letter as a precedence; the offices named are the
+    document's correspondents in its `correspDesc`."""
+    position = 0
+    if fields.kind == "precedence-dtg" and fields.precedence and text.startswith(fields.precedence):
+        el(seg, "seg", {"type": "precedence"}, fields.precedence)
+        position = len(fields.precedence)
+    found = find_dates(fields.dtg) if fields.dtg else []
+    at = text.find(fields.dtg, position) if fields.dtg else -1
+    if found and at >= 0:
+        append_text(seg, text[position:at])
+        el(seg, "date", {"when": found[0].when}, fields.dtg)
+        position = at + len(fields.dtg)
+    append_text(seg, text[position:])
 
 
 # --- text ----------------------------------------------------------------------
@@ -258,6 +282,28 @@ def _closer(div: etree._Element, nodes: list[Node]) -> None:
         elif role == "dateline":
             render(el(closer, "dateline"), node.inlines)
         elif role == "telegram-bt":
-            render(el(closer, "seg", {"type": "bt"}), node.inlines)
+            _telegram_header(closer, node)
+        elif role in SEG_ROLES:
+            if len(closer):
+                el(closer, "lb")
+            _lines_into(el(closer, "seg", {"type": SEG_ROLES[role]}), lines)
         else:
-            _lines_into(el(closer, "signed"), lines)
+            _signed(closer, lines)
+
+
+def _signed(closer: etree._Element, lines: list[list[Inline]]) -> None:
+    """A signature block: the name and the office under it in `<signed>`, a (place and) date line as a `<dateline>`."""
+    names = [line for line in lines if not _is_date_line(line)]
+    if names:
+        _lines_into(el(closer, "signed"), names)
+    for line in lines:
+        if _is_date_line(line):
+            render(el(closer, "dateline"), line)
+
+
+def _is_date_line(line: list[Inline]) -> bool:
+    """A date, or a place and a date (`Moscow, 22 November 1982`) — not a name with its date."""
+    if not any(isinstance(node, DateRef) for node in line):
+        return False
+    rest = plain_text([node for node in line if not isinstance(node, DateRef)]).strip(" ,.;")
+    return not rest or (len(rest.split()) <= 4 and not is_name_line(rest))

@@ -34,11 +34,12 @@ def append_text(parent: etree._Element, text: str) -> None:
     """Add text at the end of an element's content (after its last child, if any)."""
     if not text:
         return
-    if len(parent):
-        last = parent[-1]
-        last.tail = (last.tail or "") + text
-    else:
+    try:
+        last = parent[-1]  # constant time, where len(parent) counts every child
+    except IndexError:
         parent.text = (parent.text or "") + text
+        return
+    last.tail = (last.tail or "") + text
 
 
 def indent(element: etree._Element, level: int = 0) -> None:
