@@ -17,13 +17,14 @@ from dataclasses import dataclass
 
 from pipeline.convert.decode import ConversionError, decode
 from pipeline.convert.documents import document_type, fill_metadata, folder_year
-from pipeline.convert.hands import HandRegister, attribute
+from pipeline.convert.hands import HandRegister, attribute, share_signed_hands
 from pipeline.convert.layout import lay_out
 from pipeline.convert.model import Block, ConverterWarning, Document, Drop, Node, Transcript
 from pipeline.output import HandEditedError, write_tei
 from pipeline.convert.reader import read
 from pipeline.convert.rules import assign_roles
 from pipeline.convert.rules.cards import Card, card_description, complete_series, folder_series, read_card
+from pipeline.convert.rules.continuation import join_broken_paragraphs
 from pipeline.convert.rules.dating import mark_dates
 from pipeline.convert.rules.repetition import collapse_repetitions
 from pipeline.convert.rules.text import text_of
@@ -53,9 +54,9 @@ def convert_bytes(data: bytes, source_name: str) -> Conversion:
     text = decode(data, warn)
     lines = text.split("\n")
     nodes, drops = collapse_repetitions(read(text, warn), lines, warn)
-    nodes = assign_roles(nodes, warn)
+    nodes = join_broken_paragraphs(assign_roles(nodes, warn))
     cards, nodes = _read_cards(nodes, drops)
-    documents = [Document(document_type(part), part, n=index + 1) for index, part in enumerate(segment(nodes))]
+    documents = [Document(document_type(part), part, n=index + 1) for index, part in enumerate(segment(nodes, warn))]
     layouts = [lay_out(document.nodes) for document in documents]
     for document, layout in zip(documents, layouts):
         for block in _blocks(document.nodes):
@@ -116,4 +117,5 @@ def _attribute_hands(documents: list[Document]) -> HandRegister:
             for row in block.rows:
                 for cell in row:
                     attribute(Block("paragraph", block.span, cell), hands, year)
+        share_signed_hands(_blocks(document.nodes))
     return hands

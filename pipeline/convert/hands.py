@@ -109,3 +109,23 @@ def _wrap_initialled_tail(block: Block, hands: HandRegister) -> None:
     if not match or letters(match["initials"]) not in register("hands"):
         return
     block.inlines[-1:] = [Text(last.text[: match.start()]), Handwriting([Text(last.text[match.start() :])])]
+
+
+def share_signed_hands(blocks: list[Block]) -> None:
+    """Handwritten paragraphs that follow one another, only the last initialled, are one annotation in the
+    hand those initials name (`Michael –` … `This is a disgrace …` … `MT 23.i.80`)."""
+    group: list[Block] = []
+    for block in [*blocks, None]:
+        if block is not None and block.role == "annotation":
+            group.append(block)
+            continue
+        runs = [run for member in group for run in _runs(member.inlines)]
+        signer: Handwriting | None = None
+        for run in reversed(runs):
+            if any(isinstance(node, Initials) for node in walk(run.children)):
+                signer = run
+            elif signer is not None and run.hand == UNIDENTIFIED:
+                run.hand, run.cert = signer.hand, signer.cert
+            elif signer is not None:
+                signer = None
+        group = []

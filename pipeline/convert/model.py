@@ -150,9 +150,25 @@ class Seg:
     children: list[Inline]
 
 
+@dataclass
+class PageMark:
+    """A page break inside a block: the paragraph runs on from one page (or scan) to the next."""
+
+    n: int
+
+
+@dataclass
+class Furniture:
+    """Page furniture a paragraph runs across (the footer and header between its two halves)."""
+
+    kind: str
+    subtype: str | None
+    children: list[Inline]
+
+
 Inline = Union[
     Text, LineBreak, RuleLine, Deletion, Addition, Substitution, Handwriting, HandShift, Bold,
-    Gap, Unclear, DateRef, Initials, Choice, Field, Seg,
+    Gap, Unclear, DateRef, Initials, Choice, Field, Seg, PageMark, Furniture,
 ]
 
 

@@ -14,43 +14,148 @@ document.
 
 from __future__ import annotations
 
-from pipeline.convert.model import Block, Node, PageBreak
-from pipeline.convert.rules.text import text_of, words
+from dataclasses import dataclass
 
-STRONG_OPENINGS = {"letterhead", "telegram-header", "card", "card-heading", "form", "minute-to", "message-instruction", "draft-title", "run-on"}
-WEAK_OPENINGS = {"dateline", "caps-line", "heading", "subject"}
-CLOSINGS = {"closing", "signature", "address", "telegram-bt", "card", "card-boilerplate"}
+from pipeline.convert.model import Block, Node, PageBreak
+from pipeline.convert.reader.inline import Warn
+from pipeline.convert.rules.text import is_capitals, text_of, words
+
+STRONG_OPENINGS = {
+    "letterhead", "telegram-header", "card", "card-heading", "form", "minute-to", "message-instruction", "draft-title",
+    "record-title", "run-on",
+}
+WEAK_OPENINGS = {"dateline", "caps-line", "heading", "subject", "translation-title", "salute", "reference"}
+CLOSINGS = {"closing", "signature", "address", "telegram-bt", "card", "card-boilerplate", "distribution", "copies"}
 SUBSTANCE_WORDS = 12  # a paragraph this long gives a document substance
 PULLABLE_WORDS = 4  # short lines at a page top that go with the document below them
 
 
-def segment(nodes: list[Node]) -> list[list[Node]]:
-    """The nodes of each document, in order; every node belongs to exactly one document."""
+@dataclass(frozen=True)
+class Boundary:
+    """A decision at a candidate point: open a new document here or not, with the evidence weighed."""
+
+    block: Block
+    score: int
+    evidence: tuple[str, ...]
+
+    @property
+    def opens(self) -> bool:
+        return self.score >= SPLIT_SCORE
+
+    @property
+    def confident(self) -> bool:
+        return abs(self.score - SPLIT_SCORE + 0.5) >= 1.5
+
+
+SPLIT_SCORE = 3
+STRONG, WEAK, PAGE_TOP, CLOSED, HAND_PAGE, CONTINUES, STYLE = 3, 1, 1, 1, 3, -3, 1
+
+
+def segment(nodes: list[Node], warn: Warn | None = None) -> list[list[Node]]:
+    """The nodes of each document, in order; every node belongs to exactly one document.
+
+    At each block, the evidence for a new document (an opening part, a page top, the previous
+    document closed, a page wholly in handwriting) is weighed against the evidence that the text runs
+    on (a catchword, a sentence running over the page). A decision near the line is a review warning.
+    """
     documents: list[list[Node]] = [[]]
-    for node in nodes:
+    for index, node in enumerate(nodes):
         current = documents[-1]
-        if isinstance(node, Block) and _opens(node, current):
-            moved = _pull_back(current)
-            documents.append(moved)
+        if isinstance(node, Block) and not node.role.startswith("fw-") and _has_substance(current):
+            boundary = weigh(nodes, index, current)
+            if boundary.score > 0 and not boundary.confident and warn is not None:
+                verdict = "new document" if boundary.opens else "same document"
+                warn(node.span.first, "review-boundary", f"{verdict} ({', '.join(boundary.evidence)}); runner-up: "
+                     f"{'same document' if boundary.opens else 'new document'}")
+            if boundary.opens:
+                documents.append(_pull_back(current))
         documents[-1].append(node)
     return [document for document in documents if document]
 
 
-def _opens(block: Block, current: list[Node]) -> bool:
-    if not _has_substance(current):
-        return False
+def weigh(nodes: list[Node], index: int, current: list[Node]) -> Boundary:
+    """The evidence for and against a document opening at block `index`."""
+    block = nodes[index]
+    score, evidence = 0, []
+
+    def add(points: int, why: str) -> None:
+        nonlocal score
+        score += points
+        evidence.append(f"{why} {points:+d}")
+
     if block.role in STRONG_OPENINGS:
-        return True
-    return block.role in WEAK_OPENINGS and _has_closed(current) and not _awaits_signature(current)
+        add(STRONG, block.role)
+    elif block.role in WEAK_OPENINGS and not _awaits_signature(current):
+        add(WEAK, block.role)
+    at_page_top = _at_page_top(nodes, index)
+    if at_page_top and score:
+        add(PAGE_TOP, "page top")
+    if _has_closed(current) and score:
+        add(CLOSED, "previous closed")
+    if score and _style_changes(nodes, index, current):
+        add(STYLE, "text changes from mixed case to capitals or back")
+    if at_page_top and _hand_page(nodes, index):
+        add(HAND_PAGE, "page wholly in handwriting")
+    if at_page_top and _catchword_matches(nodes, index):
+        add(CONTINUES, "catchword continues")
+    return Boundary(block, score, tuple(evidence))
+
+
+def _at_page_top(nodes: list[Node], index: int) -> bool:
+    """Only furniture between the last page break and this block (a page break having been passed)."""
+    for node in reversed(nodes[:index]):
+        if isinstance(node, PageBreak):
+            return True
+        if not node.role.startswith("fw-"):
+            return False
+    return False
+
+
+def _page_blocks(nodes: list[Node], index: int) -> list[Block]:
+    page: list[Block] = []
+    for node in nodes[index:]:
+        if isinstance(node, PageBreak):
+            break
+        if not node.role.startswith("fw-"):
+            page.append(node)
+    return page
+
+
+def _hand_page(nodes: list[Node], index: int) -> bool:
+    """A page wholly in handwriting, of some length: a note of its own, not a comment on the page before."""
+    page = _page_blocks(nodes, index)
+    return len(page) >= 2 and all(b.role == "annotation" for b in page) and sum(len(words(text_of(b))) for b in page) >= SUBSTANCE_WORDS
+
+
+def _style_changes(nodes: list[Node], index: int, current: list[Node]) -> bool:
+    """The text after this block is typed in capitals (a cable) and the current document's in mixed case, or back."""
+    before = next((b for b in reversed(current) if _text_paragraph(b)), None)
+    after = next((b for b in nodes[index + 1 :] if _text_paragraph(b)), None)
+    return before is not None and after is not None and is_capitals(text_of(before)) != is_capitals(text_of(after))
+
+
+def _text_paragraph(node: Node) -> bool:
+    return isinstance(node, Block) and node.role == "p" and len(words(text_of(node))) >= SUBSTANCE_WORDS
+
+
+def _catchword_matches(nodes: list[Node], index: int) -> bool:
+    """The page before ended with a catchword this block's text begins with."""
+    for node in reversed(nodes[:index]):
+        if isinstance(node, Block) and node.role == "fw-catch":
+            catch = text_of(node).lstrip("/").strip()
+            return bool(catch) and text_of(nodes[index]).startswith(catch)
+        if isinstance(node, Block) and not node.role.startswith("fw-"):
+            return False
+    return False
 
 
 def _has_substance(nodes: list[Node]) -> bool:
     for node in nodes:
         if not isinstance(node, Block):
             continue
-        if node.role in ("list", "form", "card", "run-on", "gap"):
+        if node.role in ("list", "form", "card", "run-on", "gap", "table"):
             return True
-        if node.role == "p" and len(words(text_of(node))) >= SUBSTANCE_WORDS:
+        if node.role in ("p", "annotation") and len(words(text_of(node))) >= SUBSTANCE_WORDS:
             return True
     return False
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from pipeline.convert.model import Block, ListItem, Node, PageBreak, Span, Text
-from pipeline.convert.reader.inline import Warn, inline_pipeline
+from pipeline.convert.reader.inline import Warn, inline_pipeline, plain_text
 
 PAGE_GAP = 3  # blank lines that make a page boundary
 ITEM_LABEL = re.compile(r"^\s*(\((?:[a-z]{1,3}|[0-9]{1,3}|[ivxlc]{1,6})\)|(?:[a-z]|[0-9]{1,3})[.)])\s+", re.IGNORECASE)
@@ -34,7 +34,7 @@ def _closing(tokens: Sequence[Token], start: int) -> int:
     return len(tokens) - 1
 
 
-def read_blocks(tokens: Sequence[Token], warn: Warn) -> list[Block]:
+def read_blocks(tokens: Sequence[Token], warn: Warn, latin: float = 1.0) -> list[Block]:
     """Blocks of a token range, in order (block quotes unwrapped: their marker is an OCR artefact)."""
     blocks: list[Block] = []
     index = 0
@@ -43,25 +43,25 @@ def read_blocks(tokens: Sequence[Token], warn: Warn) -> list[Block]:
         end = _closing(tokens, index)
         if token.type == "paragraph_open":
             inline = tokens[index + 1]
-            blocks.append(Block("paragraph", _span(token), inline_pipeline(inline.children or [], _span(token).first, warn)))
+            blocks.append(Block("paragraph", _span(token), inline_pipeline(inline.children or [], _span(token).first, warn, latin)))
         elif token.type == "heading_open":
             inline = tokens[index + 1]
-            block = Block("heading", _span(token), inline_pipeline(inline.children or [], _span(token).first, warn))
+            block = Block("heading", _span(token), inline_pipeline(inline.children or [], _span(token).first, warn, latin))
             block.level = int(token.tag[1:])
             blocks.append(block)
         elif token.type in ("bullet_list_open", "ordered_list_open"):
-            blocks.append(_read_list(tokens[index : end + 1], warn))
+            blocks.append(_read_list(tokens[index : end + 1], warn, latin))
         elif token.type == "blockquote_open":
-            blocks.extend(read_blocks(tokens[index + 1 : end], warn))
+            blocks.extend(read_blocks(tokens[index + 1 : end], warn, latin))
         elif token.type == "hr":
             blocks.append(Block("rule", _span(token), [Text(token.markup)], role="rule"))
         elif token.type == "table_open":
-            blocks.append(_read_table(tokens[index : end + 1], warn))
+            blocks.append(_read_table(tokens[index : end + 1], warn, latin))
         index = end + 1
     return blocks
 
 
-def _read_list(tokens: Sequence[Token], warn: Warn) -> Block:
+def _read_list(tokens: Sequence[Token], warn: Warn, latin: float) -> Block:
     block = Block("list", _span(tokens[0]), role="list")
     ordered = tokens[0].type == "ordered_list_open"
     index = 1
@@ -69,7 +69,7 @@ def _read_list(tokens: Sequence[Token], warn: Warn) -> Block:
         token = tokens[index]
         end = _closing(tokens, index)
         if token.type == "list_item_open":
-            children = read_blocks(tokens[index + 1 : end], warn)
+            children = read_blocks(tokens[index + 1 : end], warn, latin)
             label = f"{token.info}{token.markup}" if ordered else _take_label(children)
             block.items.append(ListItem(label, children, _span(token)))
         index = end + 1
@@ -92,7 +92,7 @@ def _take_label(children: list[Block]) -> str | None:
     return match.group(1)
 
 
-def _read_table(tokens: Sequence[Token], warn: Warn) -> Block:
+def _read_table(tokens: Sequence[Token], warn: Warn, latin: float) -> Block:
     block = Block("table", _span(tokens[0]))
     row: list = []
     line = block.span.first
@@ -101,7 +101,7 @@ def _read_table(tokens: Sequence[Token], warn: Warn) -> Block:
             row = []
             line = _span(token).first
         elif token.type == "inline":
-            row.append(inline_pipeline(token.children or [], line, warn))
+            row.append(inline_pipeline(token.children or [], line, warn, latin))
         elif token.type == "tr_close":
             block.rows.append(row)
     return block
@@ -137,7 +137,7 @@ SCRAP_CHARS = 3  # a paragraph this short, without a digit, is an OCR scrap, not
 
 
 def _scrap(block: Block) -> bool:
-    text = "".join(node.text for node in block.inlines if isinstance(node, Text)).strip()
+    text = plain_text(block.inlines).strip()
     return block.kind == "paragraph" and len(text) <= SCRAP_CHARS and not any(c.isdigit() for c in text)
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 
 from markdown_it.token import Token
 
+from pipeline.convert.script import latin_reading
 from pipeline.convert.model import (
     Addition, Bold, Deletion, Gap, Handwriting, Inline, LineBreak, RuleLine, Substitution, Text, Unclear,
     child_lists, walk,
@@ -28,11 +29,13 @@ SUP_CLOSE = re.compile(r"^</sup\s*>$", re.IGNORECASE)
 REDACTION = re.compile(
     r"\[\s*(?:REDACTED|DELETED|WITHHELD)\s*\]"
     r"|\[(?P<basis>[^\[\]\n]{0,80}?\b(?:withheld|redacted|exempt(?:ed)?|closed)\b[^\[\]\n]{0,80})\]"
-    r"|\[\s*\]"
+    r"|\[\s*\]|\[\s*(?:\.\s*){2,}\]|\[\s*\u2026\s*\]"
     r"|(?P<blocks>[\u2588\u2589\u258a\u258b\u258c\u258d\u258e\u258f\u25a0]+)",
     re.IGNORECASE,
 )
-CYRILLIC_RUN = re.compile(r"[\u0400-\u04ff][\u0400-\u04ff\w'-]*(?:[\s,.;:]+[\u0400-\u04ff][\u0400-\u04ff\w'-]*)*")
+#: a run of words with Cyrillic letters in them, with the numbers and marks between them (`Шкщз ЖЖ вхд 11.III Cекретно окн`)
+_CYRILLIC_WORD = r"[\w'.-]*[\u0400-\u04ff][\w'.-]*"
+CYRILLIC_RUN = re.compile(rf"{_CYRILLIC_WORD}(?:[\s,.;:]+(?:[\d.,:/IVXivx]+[\s,.;:]+)*{_CYRILLIC_WORD})*")
 
 Warn = Callable[[int, str, str], None]
 
@@ -175,10 +178,16 @@ def _redaction_gap(match: re.Match[str]) -> Inline:
 
 
 def mark_illegible(nodes: list[Inline], latin_share: float) -> list[Inline]:
-    """Cyrillic runs in Latin-script text are OCR readings of stamps or scrawl: `<unclear>`."""
+    """Cyrillic runs in a Latin-script transcript are OCR readings of stamps or scrawl: `<unclear>`.
+    A word whose Cyrillic letters are Latin look-alikes (`СONFIDENTIAL`) is a misread word, not scrawl."""
     if latin_share < 0.5:
         return nodes
-    return _split_text(nodes, CYRILLIC_RUN, lambda match: Unclear(match.group(0)))
+
+    def unclear(match: re.Match[str]) -> Inline:
+        text = match.group(0)
+        return Text(text) if latin_reading(text).isascii() else Unclear(text)
+
+    return _split_text(nodes, CYRILLIC_RUN, unclear)
 
 
 def _split_text(nodes: list[Inline], pattern: re.Pattern[str], make: Callable[[re.Match[str]], Inline]) -> list[Inline]:
@@ -238,8 +247,9 @@ def latin_share(text: str) -> float:
     return latin / len(letters)
 
 
-def inline_pipeline(tokens: Sequence[Token], first_line: int, warn: Warn) -> list[Inline]:
-    """All inline rules in order: tree, text merge, substitutions, redactions, illegible runs."""
+def inline_pipeline(tokens: Sequence[Token], first_line: int, warn: Warn, latin: float = 1.0) -> list[Inline]:
+    """All inline rules in order: tree, text merge, substitutions, redactions, illegible runs.
+    `latin`: the share of Latin letters in the whole transcript."""
     nodes = mark_rule_lines(merge_text(build_inlines(tokens, first_line, warn)))
     nodes = group_substitutions(nodes)
     nodes = mark_redactions(nodes)
@@ -247,7 +257,7 @@ def inline_pipeline(tokens: Sequence[Token], first_line: int, warn: Warn) -> lis
     if "~~" in text:
         warn(first_line, "unmatched-strike", "~~ without a matching ~~: kept as text")
     before = _count_unclear(nodes)
-    nodes = mark_illegible(nodes, latin_share(text))
+    nodes = mark_illegible(nodes, latin)
     if _count_unclear(nodes) > before:
         warn(first_line, "illegible", "unreadable OCR run (stray Cyrillic) encoded as <unclear>")
     return nodes

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from pipeline.convert.model import Block, Node
 from pipeline.convert.reader.inline import Warn
-from pipeline.convert.rules import cards, initials, letter, running, telegram
+from pipeline.convert.rules import cards, forms, initials, letter, running, telegram
 
 #: (role, predicate) for paragraphs, in the order they are tried
 PARAGRAPH_RULES: list[tuple[str, Callable[[Block], bool]]] = [
@@ -88,7 +88,7 @@ def _closes_text(blocks: list[Block], index: int) -> bool:
 
 def _role(block: Block) -> str:
     if block.kind == "table":
-        return "card" if cards.is_card(block) else "form"
+        return "card" if cards.is_card(block) else "form" if forms.is_printed_form(block) else "table"
     if block.kind == "heading":
         return "letterhead" if letter.is_letterhead(block) else "heading"
     if block.kind == "list":

@@ -183,7 +183,7 @@ def is_copies(block: Block) -> bool:
 def is_reference(block: Block) -> bool:
     """A typed file reference alone on its line (`MO 8/2/13`, `Ref. A06841`) — not initials and a date."""
     text = text_of(block)
-    return block.kind == "paragraph" and "\n" not in text and bool(REFERENCE.match(text.strip()))
+    return block.kind == "paragraph" and "\n" not in text and bool(REFERENCE.match(text.strip())) and not is_handwritten(block)
 
 
 def is_address(block: Block) -> bool:

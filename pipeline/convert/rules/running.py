@@ -73,22 +73,33 @@ def _at_page_top(nodes: list[Node], index: int) -> bool:
 
 
 def place_markings(nodes: list[Node]) -> None:
-    """A marking before a page's text is its header, after it its footer."""
+    """A marking with only page furniture before it on its page is the page's header; one with only
+    furniture (or OCR scraps) after it, its footer; one in mid-page (a new document's heading) a header."""
     for index, node in enumerate(nodes):
         if isinstance(node, Block) and node.role == "fw-marking":
-            node.data["place"] = "footer" if _page_ends_after(nodes, index) else "header"
+            at_top = _only_furniture(reversed(nodes[:index]))
+            at_foot = _only_furniture(nodes[index + 1 :]) or _page_number_follows(nodes, index)
+            node.data["place"] = "footer" if at_foot and not at_top else "header"
 
 
 SCRAP_CHARS = 3  # a scrap of OCR (`le`) after the foot of a page does not make it a header
 
 
-def _page_ends_after(nodes: list[Node], index: int) -> bool:
-    for node in nodes[index + 1 :]:
+def _page_number_follows(nodes: list[Node], index: int) -> bool:
+    """A page number of 2 or more right after a marking in mid-page: the marking ended the page before."""
+    following = nodes[index + 1] if index + 1 < len(nodes) else None
+    number = re.search(r"\d+", text_of(following)) if isinstance(following, Block) and following.role == "fw-pageNum" else None
+    if not (isinstance(following, Block) and following.role == "fw-pageNum"):
+        return False
+    return number is None or int(number.group()) >= 2  # a folio letter, or page 2 on
+
+
+def _only_furniture(nodes) -> bool:
+    """Whether nothing but page furniture (or OCR scraps) stands before the next page break."""
+    for node in nodes:
         if isinstance(node, PageBreak):
             return True
-        if node.role == "fw-pageNum":
-            return True
-        if node.role not in ("fw-catch", "fw-marking") and not _scrap(node):
+        if not node.role.startswith("fw-") and not _scrap(node):
             return False
     return True
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 from pipeline.convert.model import Block
 from pipeline.convert.reader.inline import plain_text
 from pipeline.convert.registers import register
+from pipeline.convert.script import latin_reading
 
 POSTCODE_LINE = re.compile(r"^[A-Za-z][A-Za-z .,'-]*\s[A-Z]{1,2}[0-9IlO][A-Z0-9IlO]?\s?[0-9IlO][A-Z]{2}\.?$")
 
@@ -114,17 +115,6 @@ def is_postal_line(line: str) -> bool:
 def is_letterhead_line(line: str) -> bool:
     """A printed letterhead line other than the office: `From the Private Secretary`, `THE PRIME MINISTER`."""
     return fold(line).strip(".") in {fold(item) for item in register("offices")["letterhead_lines"]}
-
-
-#: Cyrillic letters the OCR reads for their Latin look-alikes (`СONFIDENTIAL` with a Cyrillic С)
-HOMOGLYPHS = str.maketrans("АВСЕНІКМОРТХУЅЈаеорсухіјѕ", "ABCEHIKMOPTXYSJaeopcyxijs")
-LETTER_SPACED = re.compile(r"\b(?:[A-Z] ){2,}[A-Z]\b")
-
-
-def latin_reading(text: str) -> str:
-    """A line as the typist typed it: Cyrillic look-alike letters read as Latin, letter-spaced words
-    (`S E C R E T`) closed up."""
-    return LETTER_SPACED.sub(lambda match: match.group(0).replace(" ", ""), text.translate(HOMOGLYPHS))
 
 
 def is_marking(text: str) -> bool:

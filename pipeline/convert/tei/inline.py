@@ -8,7 +8,7 @@ from lxml import etree
 
 from pipeline.convert.hands import TYPESCRIPT
 from pipeline.convert.model import (
-    Addition, Bold, Choice, DateRef, Deletion, Field, Gap, HandShift, Handwriting, Inline, Initials, LineBreak,
+    Addition, Bold, Choice, DateRef, Deletion, Field, Furniture, Gap, PageMark, HandShift, Handwriting, Inline, Initials, LineBreak,
     RuleLine, Seg, Substitution, Text, Unclear,
 )
 from pipeline.convert.tei.tree import append_text, el
@@ -100,8 +100,17 @@ def _seg(parent, node: Seg) -> None:
     render(el(parent, "seg", {"type": node.kind}), node.children)
 
 
+def _page_mark(parent, node: PageMark) -> None:
+    el(parent, "pb", {"n": str(node.n)})
+
+
+def _furniture(parent, node: Furniture) -> None:
+    render(el(parent, "fw", {"type": node.kind, "subtype": node.subtype}), node.children)
+
+
 RENDERERS: dict[type, Callable] = {
     Text: _text, LineBreak: _line_break, RuleLine: _rule_line, Deletion: _deletion, Addition: _addition,
     Substitution: _substitution, Handwriting: _handwriting, HandShift: _hand_shift, Bold: _bold, Gap: _gap,
     Unclear: _unclear, DateRef: _date, Initials: _initials, Choice: _choice, Field: _field, Seg: _seg,
+    PageMark: _page_mark, Furniture: _furniture,
 }
