@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from pipeline.convert.decode import ConversionError, decode
 from pipeline.convert.documents import document_type, fill_metadata, folder_year
-from pipeline.convert.hands import HandRegister, attribute, share_signed_hands
+from pipeline.convert.hands import HandRegister, attribute, attribute_signatures, share_signed_hands
 from pipeline.convert.layout import lay_out
 from pipeline.convert.model import Block, ConverterWarning, Document, Drop, Node, Transcript
 from pipeline.output import HandEditedError, write_tei
@@ -108,7 +108,8 @@ def _blocks(nodes: list[Node]) -> list[Block]:
 
 
 def _attribute_hands(documents: list[Document]) -> HandRegister:
-    hands = HandRegister()
+    names = [party.person for d in documents for party in (d.sender, d.addressee) if party.person and " " in party.person]
+    hands = HandRegister(names=names)
     default_year = folder_year(documents)
     for document in documents:
         year = int(document.date[:4]) if document.date else default_year
@@ -118,4 +119,5 @@ def _attribute_hands(documents: list[Document]) -> HandRegister:
                 for cell in row:
                     attribute(Block("paragraph", block.span, cell), hands, year)
         share_signed_hands(_blocks(document.nodes))
+        attribute_signatures(_blocks(document.nodes), hands, document.sender.person)
     return hands

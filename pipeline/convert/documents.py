@@ -15,12 +15,13 @@ from collections import Counter
 from pipeline.convert.dates import find_dates, whole_date
 from pipeline.convert.layout import Layout
 from pipeline.convert.model import Block, Correspondent, Document, Node
+from pipeline.convert.names import is_office_title, person_name, title_case
 from pipeline.convert.reader.inline import plain_text
 from pipeline.convert.registers import register
 from pipeline.convert.rules.initials import letters
 from pipeline.convert.rules.letter import TYPED_NAME
 from pipeline.convert.rules.telegram import party, routing_fields
-from pipeline.convert.rules.text import is_capitals, is_office_line, lines_of, marking_level, office_in, text_of
+from pipeline.convert.rules.text import fold, is_capitals, is_office_line, lines_of, marking_level, office_in, text_of
 
 SALUTE_NAME = re.compile(r"^[\"'\u201c]?\s*\w+\s+(?P<name>.+?)[,.]?$")
 INSTRUCTION_PARTIES = re.compile(r"\bto\s+(?P<to>.+?)\s+from\s+(?P<from>.+?)\.?$", re.IGNORECASE)
@@ -115,18 +116,41 @@ def _telegram_parties(document: Document, all_blocks: list[Block]) -> None:
 
 
 def _sender(document: Document, layout: Layout, all_blocks: list[Block]) -> None:
-    if document.type in ("closureCard", "telegram") and (document.sender.org or document.type == "closureCard"):
+    if document.type == "closureCard":
         return
-    org = next((office_in(line) for b in blocks(layout.front) if b.role == "letterhead" for line in lines_of(b) if is_office_line(line)), None)
+    org = document.sender.org or next(
+        (office_in(line) for b in blocks(layout.front) if b.role == "letterhead" for line in lines_of(b) if is_office_line(line)), None)
     closing_blocks = _before_address(blocks(layout.closer + layout.final_closer))
-    person = (
-        _typed_name(closing_blocks)
-        or _first_signed([b for b in closing_blocks if b.role == "signature"])
-        or _first_signed(closing_blocks)
-        or _initialled_by(all_blocks)
-        or _instruction_party(all_blocks, "from")
-    )
-    document.sender = Correspondent(person=person, org=org)
+    candidates = [
+        _typed_name(closing_blocks),
+        _first_signed([b for b in closing_blocks if b.role == "signature"]),
+        _first_signed(closing_blocks),
+        _initialled_by(all_blocks),
+        _instruction_party(all_blocks, "from"),
+        _letterhead_person(blocks(layout.front)),
+    ]
+    document.sender = Correspondent(person=_first_clean(candidates), org=org)
+
+
+def _first_clean(candidates: list[str | None]) -> str | None:
+    """The first candidate that is a clean name (an office's title as the papers give it, or a person's)."""
+    for candidate in candidates:
+        if candidate and is_office_title(candidate):
+            return title_case(candidate.strip(" .,")) if candidate.isupper() else candidate.strip(" .,")
+        name = person_name(candidate)
+        if name:
+            return name
+    return None
+
+
+def _letterhead_person(front: list[Block]) -> str | None:
+    """`THE PRIME MINISTER` printed under the No. 10 letterhead: the sender where no signature can be read."""
+    for block in front:
+        if block.role in ("letterhead", "letterhead-line"):
+            for line in lines_of(block):
+                if is_office_title(line) and fold(line).startswith("the "):
+                    return line[4:]
+    return None
 
 
 def _before_address(closing_blocks: list[Block]) -> list[Block]:
@@ -175,22 +199,23 @@ def _addressee(document: Document, layout: Layout, all_blocks: list[Block]) -> N
         return
     minute_to = next((text_of(b) for b in all_blocks if b.role == "minute-to"), None)
     if minute_to:
-        document.addressee = Correspondent(person=minute_to)
+        document.addressee = Correspondent(person=_first_clean([minute_to]))
         return
     address = next((b for b in blocks(layout.final_closer) + blocks(layout.front) if b.role == "address"), None)
     if address is not None:
         lines = lines_of(address)
         first = ESQ.split(lines[0])[0].strip(" ,.")
         org = next((office_in(line) for line in lines if office_in(line)), None) or (office_in(ESQ.split(lines[0])[-1].strip(" ,.")) if ESQ.search(lines[0]) else None)
-        document.addressee = Correspondent(person=first or None, org=org)
-        return
+        document.addressee = Correspondent(person=_first_clean([first]), org=org)
+        if document.addressee.person or org:
+            return
     salute = next((text_of(b) for b in all_blocks if b.role == "salute"), None)
     if salute:
         match = SALUTE_NAME.match(salute.strip())
-        if match:
-            document.addressee = Correspondent(person=match["name"].strip())
+        if match and _first_clean([match["name"].strip()]):
+            document.addressee = Correspondent(person=_first_clean([match["name"].strip()]))
             return
-    person = _instruction_party(all_blocks, "to")
+    person = _first_clean([_instruction_party(all_blocks, "to")])
     if person:
         document.addressee = Correspondent(person=person)
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from pipeline.convert.dates import find_dates, short_date
 from pipeline.convert.model import Block, DateRef, HandDecl, Handwriting, Inline, Initials, Text, walk
+from pipeline.convert.names import initials_of, person_name
+from pipeline.convert.reader.inline import plain_text
 from pipeline.convert.registers import register
 from pipeline.convert.rules.initials import INITIALLED, INITIALS_ALONE, letters
 from pipeline.convert.rules.text import within_one_edit
@@ -28,6 +30,8 @@ class HandRegister:
     """The hands declared for one transcript, in the order first used."""
 
     declared: dict[str, HandDecl] = field(default_factory=dict)
+    #: personal names written in the same transcript (signatures, addresses), to read initials by
+    names: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.declared[TYPESCRIPT] = HandDecl(TYPESCRIPT, "typewritten", "Typescript: the typed text of the papers.")
@@ -43,7 +47,28 @@ class HandRegister:
         near = [k for k in known if not k.startswith("_") and len(k) == len(key) >= 3 and within_one_edit(k, key)]
         if len(near) == 1:
             return self._known(near[0], known[near[0]]), "low"
+        named = sorted({name for name in self.names if initials_of(name) == key})
+        if len(named) == 1:
+            description = f"{named[0]}, whose initials these are (identified from the name as written in these papers)."
+            return self._declare(f"hand-{key}", description, person=named[0], initials=key), "medium"
         return self._declare(f"hand-{key}", f"An unidentified hand initialling {key}.", initials=key), None
+
+    def hand_of_person(self, person: str) -> tuple[str, str]:
+        """The hand of a person who signs by name (`Paul` over `(P M Strachan)`): a known hand whose person
+        has that surname (or that first name, for a name signed alone), else a hand of their own."""
+        tokens = person.replace(".", " ").split()
+        for key, entry in register("hands").items():
+            if key.startswith("_"):
+                continue
+            known = entry["person"].split()
+            if (len(tokens) > 1 and tokens[-1].lower() == known[-1].lower() and tokens[0][0].lower() == known[0][0].lower()) or (
+                    len(tokens) == 1 and tokens[0].lower() == known[0].lower()):
+                return self._known(key, entry), "medium"
+        for hand in self.declared.values():
+            if hand.person and hand.person.split()[-1].lower() == tokens[-1].lower() and len(tokens) > 1:
+                return hand.id, "medium"
+        key = initials_of(person)
+        return self._declare(f"hand-{key}", f"{person}, in signing.", person=person, initials=key), "medium"
 
     def _known(self, key: str, entry: dict) -> str:
         return self._declare(f"hand-{key}", f"{entry['full']}, {entry['role']}.", person=entry["person"], initials=key)
@@ -129,3 +154,18 @@ def share_signed_hands(blocks: list[Block]) -> None:
             elif signer is not None:
                 signer = None
         group = []
+
+
+def attribute_signatures(blocks: list[Block], hands: HandRegister, signatory: str | None) -> None:
+    """A handwritten signature in a closing (an autograph over the typed name) is in the signatory's hand."""
+    for block in blocks:
+        if block.role not in ("closing", "signature"):
+            continue
+        typed = next((name for line in plain_text(block.inlines).split("\n") if (name := person_name(line.strip()))
+                      and (line.strip().startswith("(") or line.strip().isupper())), None)
+        person = typed or signatory
+        if not person:
+            continue
+        for run in _runs(block.inlines):
+            if run.hand == UNIDENTIFIED:
+                run.hand, run.cert = hands.hand_of_person(person)

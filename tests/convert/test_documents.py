@@ -27,7 +27,9 @@ def test_001_five_documents() -> None:
     docs = summary("001")
     assert [d[0] for d in docs] == ["letter", "draft", "telegram", "letter", "telegram"]
     assert docs[0][1:] == ("1988-12-21", "J S Wall", "C D Powell")
-    assert docs[4][1:] == ("1988-12-21T21:30:00Z", "CABINET OFFICE LONDON", "THE WHITE HOUSE")
+    assert docs[4][1:] == ("1988-12-21T21:30:00Z", "Margaret", "THE WHITE HOUSE")  # the message's signature
+    telegram = documents("001")[4]
+    assert (telegram.sender.org, telegram.addressee.org) == ("CABINET OFFICE LONDON", "THE WHITE HOUSE")
 
 
 def test_002_copies_stay_separate() -> None:
@@ -48,7 +50,7 @@ def test_003_repetition_loop_and_reply() -> None:
 def test_004_minute_letters_and_three_cards() -> None:
     docs = summary("004")
     assert [d[0] for d in docs].count("closureCard") == 3
-    assert docs[0][:2] == ("minute", "1989-01-02") and docs[0][3] == "PRIME MINISTER"
+    assert docs[0][:2] == ("minute", "1989-01-02") and docs[0][2:] == ("Charles Powell", "Prime Minister")
 
 
 @pytest.mark.parametrize("stem", ["001", "002", "003", "004"])

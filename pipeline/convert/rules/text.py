@@ -27,6 +27,7 @@ def words(text: str) -> list[str]:
     return text.split()
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower case, spaces folded: the form registers are matched in."""
     return " ".join(text.lower().replace("\u2019", "'").split())
@@ -45,9 +46,22 @@ def alike(a: str, b: str, threshold: float) -> bool:
         return True
     if max(len(a), len(b)) > MAX_FUZZY_CHARS or 2 * min(len(a), len(b)) / (len(a) + len(b)) < threshold:
         return False
+    if not _share_words(a, b, threshold):
+        return False
     matcher = _matcher(b)
     matcher.set_seq1(a)
     return matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
+
+
+WORD_SHARE = 0.5  # texts alike at a character ratio share at least this much of that ratio in whole words
+
+
+def _share_words(a: str, b: str, threshold: float) -> bool:
+    """A cheap bound before difflib: texts of several words that are alike share many of them."""
+    words_a, words_b = set(a.split()), set(b.split())
+    if min(len(words_a), len(words_b)) < 4:
+        return True
+    return len(words_a & words_b) / max(len(words_a), len(words_b)) >= threshold * WORD_SHARE
 
 
 @lru_cache(maxsize=256)
@@ -88,13 +102,18 @@ ADDRESS_LINE = re.compile(
 def office_in(line: str) -> str | None:
     """The sending office a line starts with, per the register (or an office's name in form), if any."""
     folded = fold(line)
-    for office in register("offices")["offices"]:
-        if folded.startswith(fold(office)):
+    for office, folded_office in _offices():
+        if folded.startswith(folded_office):
             return office
     stripped = line.strip(" ,.")
     if OFFICE_NAME.match(stripped) and len(stripped.split()) <= 10 and stripped[0].isupper():
         return stripped if not stripped.isupper() else stripped.title().replace(" Of ", " of ").replace(" The ", " the ").replace(" And ", " and ")
     return None
+
+
+@lru_cache(maxsize=1)
+def _offices() -> list[tuple[str, str]]:
+    return [(office, fold(office)) for office in register("offices")["offices"]]
 
 
 def is_office_line(line: str) -> bool:
