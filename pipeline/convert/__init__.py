@@ -16,7 +16,7 @@ import hashlib
 from dataclasses import dataclass
 
 from pipeline.convert.decode import ConversionError, decode
-from pipeline.convert.documents import document_type, fill_metadata, folder_year
+from pipeline.convert.documents import date_from_initials, document_type, fill_metadata, folder_year, reconcile_dates
 from pipeline.convert.hands import HandRegister, attribute, attribute_signatures, share_signed_hands
 from pipeline.convert.layout import lay_out
 from pipeline.convert.model import Block, ConverterWarning, Document, Drop, Node, Transcript
@@ -63,6 +63,9 @@ def convert_bytes(data: bytes, source_name: str) -> Conversion:
             mark_dates(block)
         fill_metadata(document, layout)
     hands = _attribute_hands(documents)
+    for document in documents:
+        date_from_initials(document)
+    reconcile_dates(documents, warn)
     transcript = Transcript(
         name=source_name, sha256=hashlib.sha256(data).hexdigest(), documents=documents,
         hands=list(hands.declared.values()), warnings=sorted(warnings, key=lambda w: w.line), drops=drops,

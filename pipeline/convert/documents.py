@@ -14,12 +14,13 @@ from collections import Counter
 
 from pipeline.convert.dates import find_dates, whole_date
 from pipeline.convert.layout import Layout
-from pipeline.convert.model import Block, Correspondent, Document, Node
+from pipeline.convert.model import Block, Correspondent, DateRef, Document, Initials, Node, walk
 from pipeline.convert.names import is_office_title, person_name, title_case
 from pipeline.convert.reader.inline import plain_text
 from pipeline.convert.registers import register
 from pipeline.convert.rules.initials import letters
-from pipeline.convert.rules.letter import TYPED_NAME
+from pipeline.convert.rules.initials import INITIALLED
+from pipeline.convert.rules.letter import CLOSING_PHRASE, TYPED_INITIALS, TYPED_NAME
 from pipeline.convert.rules.telegram import party, routing_fields
 from pipeline.convert.rules.text import fold, is_capitals, is_office_line, lines_of, marking_level, office_in, text_of
 
@@ -70,6 +71,7 @@ def fill_metadata(document: Document, layout: Layout) -> None:
     _date(document, layout, all_blocks)
     if document.type == "telegram":
         _telegram_parties(document, all_blocks)
+    _form_parties(document, all_blocks)
     _sender(document, layout, all_blocks)
     _addressee(document, layout, all_blocks)
 
@@ -123,8 +125,8 @@ def _sender(document: Document, layout: Layout, all_blocks: list[Block]) -> None
     closing_blocks = _before_address(blocks(layout.closer + layout.final_closer))
     candidates = [
         _typed_name(closing_blocks),
-        _first_signed([b for b in closing_blocks if b.role == "signature"]),
-        _first_signed(closing_blocks),
+        *_signed_lines([b for b in closing_blocks if b.role == "signature"]),
+        *_signed_lines(closing_blocks),
         _initialled_by(all_blocks),
         _instruction_party(all_blocks, "from"),
         _letterhead_person(blocks(layout.front)),
@@ -133,8 +135,11 @@ def _sender(document: Document, layout: Layout, all_blocks: list[Block]) -> None
 
 
 def _first_clean(candidates: list[str | None]) -> str | None:
-    """The first candidate that is a clean name (an office's title as the papers give it, or a person's)."""
+    """The first candidate that is a clean name (an office's title as the papers give it, or a person's);
+    typed initials (`A.J.C.`) are the person the hands register gives them to."""
     for candidate in candidates:
+        if candidate and TYPED_INITIALS.match(candidate.strip()) and letters(candidate) in register("hands"):
+            return register("hands")[letters(candidate)]["full"]
         if candidate and is_office_title(candidate):
             return title_case(candidate.strip(" .,")) if candidate.isupper() else candidate.strip(" .,")
         name = person_name(candidate)
@@ -153,6 +158,26 @@ def _letterhead_person(front: list[Block]) -> str | None:
     return None
 
 
+FORM_PARTY = re.compile(r"^(?P<key>FROM|TO)\s*:\s*(?P<value>\S.*)$")
+
+
+def _form_parties(document: Document, all_blocks: list[Block]) -> None:
+    """A printed draft form's `FROM: PRIME MINISTER` and `TO: PRESIDENT REAGAN` cells."""
+    for block in all_blocks:
+        if block.role != "form":
+            continue
+        for row in block.rows:
+            for cell in row:
+                match = FORM_PARTY.match(" ".join(plain_text(cell).split()))
+                if not match:
+                    continue
+                name = _first_clean([match["value"]])
+                if match["key"] == "FROM" and name and not document.sender.person:
+                    document.sender = Correspondent(person=name, org=document.sender.org)
+                elif match["key"] == "TO" and name and not document.addressee.person:
+                    document.addressee = Correspondent(person=name, org=document.addressee.org)
+
+
 def _before_address(closing_blocks: list[Block]) -> list[Block]:
     """The closing blocks up to the addressee block (what follows it is not a signature)."""
     for index, block in enumerate(closing_blocks):
@@ -169,17 +194,31 @@ def _typed_name(closing_blocks: list[Block]) -> str | None:
     return None
 
 
+def _last_words(all_blocks: list[Block]) -> list[Block]:
+    """The last two blocks of a document's own text and signature (not its furniture, copy lists,
+    addressee block or OCR scraps)."""
+    content = [b for b in all_blocks if not b.role.startswith("fw-") and b.role not in ("copies", "distribution", "address")
+               and len(text_of(b).strip()) > 3 or b.role == "annotation"]
+    return content[-2:]
+
+
 def _initialled_by(all_blocks: list[Block]) -> str | None:
-    """A document signed with known initials alone (`MODBA`): the person the register names."""
+    """A document signed with known initials (`MODBA`, `CDP 3/iv`) as its last words: the person the
+    register names."""
     known = register("hands")
-    for block in reversed(all_blocks):
-        if block.role == "annotation" and letters(text_of(block)) in known:
-            return known[letters(text_of(block))]["full"]
+    for block in reversed(_last_words(all_blocks)):
+        text = text_of(block).strip()
+        match = INITIALLED.search(text)
+        key = letters(match["initials"]) if match and len(text.split()) <= 3 else letters(text)
+        if block.role in ("annotation", "signature") and key in known:
+            return known[key]["full"]
     return None
 
 
-def _first_signed(closing_blocks: list[Block]) -> str | None:
-    """The first name signed under a closing (or alone where there is no closing)."""
+def _signed_lines(closing_blocks: list[Block]) -> list[str]:
+    """The lines signed under a closing (or alone where there is no closing), dates cut off, in order:
+    the first clean name among them is the signatory."""
+    found_lines: list[str] = []
     for block in closing_blocks:
         lines = lines_of(block)
         if block.role == "closing":
@@ -189,9 +228,9 @@ def _first_signed(closing_blocks: list[Block]) -> str | None:
         for line in lines:
             found = find_dates(line)
             name = line[: found[-1].start].strip() if found else line
-            if name and not whole_date(line):
-                return name.strip("'\"\u201d ")
-    return None
+            if name and not whole_date(line) and not CLOSING_PHRASE.match(name):
+                found_lines.append(name.strip("'\"\u201d "))
+    return found_lines
 
 
 def _addressee(document: Document, layout: Layout, all_blocks: list[Block]) -> None:
@@ -237,3 +276,31 @@ def folder_year(documents: list[Document]) -> int | None:
 
 def classification_level(document: Document) -> str | None:
     return marking_level(document.classification or "")
+
+
+def date_from_initials(document: Document) -> None:
+    """An undated minute initialled and dated at its end (`CDP 3/iv`) is dated by its initials."""
+    if document.date or document.type == "closureCard":
+        return
+    for block in reversed(_last_words(blocks(document.nodes))):
+        refs = [node for node in walk(block.inlines) if isinstance(node, DateRef) and re.match(r"^\d{4}-\d{2}-\d{2}", node.when)]
+        if refs and any(isinstance(node, Initials) for node in walk(block.inlines)):
+            document.date, document.date_text = refs[-1].when, refs[-1].text
+            return
+
+
+FOLDER_YEARS = 4  # a folder's papers span a few years at most
+
+
+def reconcile_dates(documents: list[Document], warn) -> None:
+    """A document date decades from the rest of its folder (a stamp `12/11/80` on a 1988 draft) is no
+    date of the document: a review warning, and the document stays undated."""
+    years = sorted(int(d.date[:4]) for d in documents if d.date and d.type != "closureCard")
+    if len(years) < 2:
+        return
+    median = years[len(years) // 2]
+    for document in documents:
+        if document.date and document.type != "closureCard" and abs(int(document.date[:4]) - median) > FOLDER_YEARS:
+            warn(document.span.first, "review-date", f"date {document.date_text!r} ({document.date}) lies far from the folder's "
+                 f"other documents (around {median}): not taken as the document's date")
+            document.date = document.date_text = None

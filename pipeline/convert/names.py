@@ -46,7 +46,8 @@ def person_name(text: str | None) -> str | None:
         return None
     name = HONOURS.sub("", text).strip(" ,.;:()[]'\"\u2019\u201d")
     name = " ".join(name.split())
-    tokens = name.split()
+    tokens = _without_office(name.split())
+    name = " ".join(tokens)
     if not tokens or len(tokens) > 6:
         return None
     for token in tokens:
@@ -60,6 +61,18 @@ def person_name(text: str | None) -> str | None:
         if "-" in core and min(len(part) for part in core.split("-")) < 2:
             return None  # `SA-C`: an OCR scrap, not a double-barrelled name
     return title_case(name) if name.isupper() and any(len(t) > 2 for t in tokens) else name
+
+
+ORG_WORDS = {"unit", "department", "dept", "office", "section", "division", "desk", "directorate", "embassy"}
+
+
+def _without_office(tokens: list[str]) -> list[str]:
+    """`G J Dorey CSCE Unit` → `G J Dorey`: a name with the unit written after it."""
+    for index in range(2, len(tokens)):
+        word = tokens[index].strip(",.")
+        if word.lower() in ORG_WORDS or (word.isupper() and len(word) >= 3 and not all(t.isupper() for t in tokens)):
+            return tokens[:index]
+    return tokens
 
 
 def title_case(name: str) -> str:
@@ -80,7 +93,7 @@ def surname(name: str) -> str:
 
 
 OFFICE_TITLES = re.compile(
-    r"^(?:the\s+)?(?:prime\s+minister|foreign\s+secretary|home\s+secretary|chancellor(?:\s+of\s+the\s+exchequer)?|"
+    r"^(?:(?:madam|mr\.?|mister)\s+)?(?:the\s+)?(?:prime\s+minister|foreign\s+secretary|home\s+secretary|chancellor(?:\s+of\s+the\s+exchequer)?|"
     r"defence\s+secretary|secretary\s+of\s+state.*|lord\s+privy\s+seal|lord\s+president|cabinet\s+secretary|"
     r"private\s+secretary|resident\s+clerk|(?:the\s+)?president(?:\s+of\s+the\s+united\s+states)?)$",
     re.IGNORECASE,
@@ -93,7 +106,8 @@ def is_office_title(text: str) -> bool:
 
 def office_title(text: str) -> str:
     """`PRIME MINISTER` → `the Prime Minister`."""
-    words = [w.lower() if w.lower() in PARTICLES else w.capitalize() for w in text.split() if w.lower() != "the"]
+    words = [w.lower() if w.lower() in PARTICLES else w.capitalize() for w in text.split()
+             if w.lower().strip(".") not in ("the", "madam", "mr", "mister")]
     return "the " + " ".join(words)
 
 

@@ -7,13 +7,13 @@ from lxml import etree
 from pipeline import __version__
 from pipeline.convert.model import Correspondent, Document, HandDecl, Transcript
 from pipeline.convert.registers import register
+from pipeline.convert.titles import file_title
 from pipeline.convert.tei.tree import append_text, el
 
 PUBLISHER = "The PREM 19 Papers: a digital edition"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 LICENCE_TEXT = "Creative Commons Attribution 4.0 International (CC BY 4.0)"
 SCHEMA_URL = "../schema/compiled/pmo.rng"
-TYPE_NAMES = {"closureCard": "Closure card", "note": "Note"}
 
 
 def header(parent: etree._Element, transcript: Transcript, ids: dict[int, str], series: str | None) -> None:
@@ -21,7 +21,7 @@ def header(parent: etree._Element, transcript: Transcript, ids: dict[int, str], 
     head = el(parent, "teiHeader")
     file_desc = el(head, "fileDesc")
     title_stmt = el(file_desc, "titleStmt")
-    el(title_stmt, "title", {"type": "main"}, title(transcript.documents))
+    el(title_stmt, "title", {"type": "main"}, file_title(transcript.documents))
     resp = el(title_stmt, "respStmt")
     el(resp, "resp", text="Encoded from the OCR transcript by")
     el(resp, "name", {"xml:id": "pipeline"}, f"pipeline {__version__}")
@@ -42,26 +42,6 @@ def header(parent: etree._Element, transcript: Transcript, ids: dict[int, str], 
     _profile(head, transcript, ids)
     revision = el(head, "revisionDesc")
     el(revision, "change", {"who": "#pipeline"}, f"Converted from the OCR transcript {transcript.name} by pipeline {__version__}.")
-
-
-def title(documents: list[Document]) -> str:
-    """`Letter from X to Y, 21 December 1988, with 5 further documents`."""
-    described = [d for d in documents if d.type != "closureCard"] or documents
-    if not described:
-        return "Untitled transcript"
-    first = described[0]
-    parts = [TYPE_NAMES.get(first.type, first.type.capitalize())]
-    if _name(first.sender):
-        parts.append(f"from {_name(first.sender)}")
-    if _name(first.addressee):
-        parts.append(f"to {_name(first.addressee)}")
-    text = " ".join(parts)
-    if first.date_text:
-        text += f", {first.date_text}"
-    further = len(documents) - 1
-    if further:
-        text += f", with {further} further document{'s' if further > 1 else ''}"
-    return text
 
 
 def _name(party: Correspondent) -> str | None:
