@@ -1,5 +1,6 @@
 """Transcript bytes → text the converter can trust, or a one-line reason why not.
 
+Read: UTF-8 (with or without a byte-order mark), and UTF-16 with a byte-order mark (with a warning).
 Refused: empty files, binary files, text that is not UTF-8 (with the line of
 the first bad byte), files over the size limit, lines over the line limit. Repaired with a located
 warning: CRLF and CR line endings, characters XML 1.0 forbids (replaced by
@@ -11,7 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-MAX_BYTES = 64 * 1024 * 1024
+#: the largest transcript converted: its TEI (about 1.1 times its size) stays within what
+#: `pipeline validate` and the build's XSLT processor accept (pipeline.safexml.MAX_BYTES, 32 MiB)
+MAX_BYTES = 16 * 1024 * 1024
 MAX_LINE_CHARS = 1_000_000  # no OCR line is this long; XML tools refuse longer text nodes
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 REPLACEMENT = "\ufffd"
@@ -27,6 +30,14 @@ def decode(data: bytes, warn: Callable[[int, str, str], None]) -> str:
         raise ConversionError(f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}")
     if not data.strip():
         raise ConversionError("empty transcript: nothing to convert")
+    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                data = data[len(bom) :].decode(codec).encode("utf-8")
+            except UnicodeDecodeError:
+                raise ConversionError("UTF-16 byte-order mark, but not valid UTF-16: expected UTF-8") from None
+            warn(1, "encoding", f"UTF-16 ({codec[-2:].upper()}) with a byte-order mark, read as such; transcripts are expected in UTF-8")
+            break
     if b"\x00" in data[:8192] or data.count(b"\x00") > len(data) // 100:
         raise ConversionError("binary file (NUL bytes): not a text transcript")
     if data.startswith(b"\xef\xbb\xbf"):

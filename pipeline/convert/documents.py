@@ -86,6 +86,9 @@ def _telegram_marking(all_blocks: list[Block]) -> str | None:
     return None
 
 
+DATE_SEARCH_CHARS = 2000
+
+
 def _date(document: Document, layout: Layout, all_blocks: list[Block]) -> None:
     candidates: list[Block] = [b for b in blocks(layout.front) if b.role in ("dateline", "telegram-header", "run-on")]
     candidates += [b for b in blocks(layout.final_closer + layout.closer) if b.role in ("signature", "dateline")]
@@ -96,8 +99,8 @@ def _date(document: Document, layout: Layout, all_blocks: list[Block]) -> None:
         if found:
             document.date, document.date_text = found[0].when, found[0].text
             return
-    for block in all_blocks:  # no dateline: the first date written out in full anywhere in it
-        found = [d for d in find_dates(text_of(block)) if d.kind == "date"]
+    for block in all_blocks:  # no dateline: the first date written out in full near the start of a block
+        found = [d for d in find_dates(text_of(block)[:DATE_SEARCH_CHARS]) if d.kind == "date"]
         if found:
             document.date, document.date_text = found[0].when, found[0].text
             return

@@ -27,6 +27,7 @@ TYPE_NAMES = {
 OFFICE_CODES = {"FCO", "SECSTATE", "WASHDC", "AMEMBASSY", "USMISSION", "USNATO", "UKDEL", "UKMIS", "NATO", "UKREP", "USDEL"}
 RECORD_TAIL = re.compile(r",?\s+(?:AT|ON|IN)\s+(?:\d|10 DOWNING|CHEQUERS|NO\.? 10)\b.*$", re.IGNORECASE)
 MAX_HEAD_WORDS = 16
+CASE_SAMPLE = 20_000  # characters of each block read for how its words are written
 
 
 FUNCTION_WORDS = {"of", "the", "and", "to", "a", "an", "at", "on", "in", "for", "by", "with", "from", "between", "about"}
@@ -156,7 +157,7 @@ def word_cases(blocks: list[Block]) -> dict[str, str]:
     for block in blocks:
         if block.role not in ("p", "list", "letterhead", "address", "closing", "signature", "salute"):
             continue
-        text = text_of(block)
+        text = text_of(block)[:CASE_SAMPLE]
         if is_capitals(text):
             continue
         for sentence in re.split(r"(?<=[.!?])\s+", text):

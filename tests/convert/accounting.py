@@ -6,7 +6,8 @@ ignoring white space and the Markdown layer's own syntax (`*`, `~`, `#`, `>`,
 what the converter reports it left out on purpose (boilerplate, repetition
 loops, each with its transcript lines) and what a gap stands for (a redaction
 marker); the TEI side leaves out editorial text the converter adds (a
-normalised `<reg>`, a boilerplate note, a redaction gap's description).
+normalised `<reg>`, a boilerplate note, a redaction gap's description, the description of an OCR
+repetition, which repeats the dropped lines).
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ def tei_text(tei: bytes) -> str:
     def walk(element: etree._Element) -> None:
         skip = element.tag in EDITORIAL
         skip |= element.tag == f"{TEI}note" and element.get("type") == "boilerplate"
-        skip |= element.tag == f"{TEI}desc" and element.getparent().get("reason") == "redacted"
+        skip |= element.tag == f"{TEI}desc" and element.getparent().get("reason") in ("redacted", "ocr-repetition")
         if not skip:
             parts.append(element.text or "")
             for child in element:

@@ -74,12 +74,28 @@ def test_raw_script_is_text(tmp_path: Path) -> None:
     assert not root.xpath("//*[local-name()='script' or local-name()='b']")
 
 
-def test_a_20_mb_line_is_refused_by_line(tmp_path: Path) -> None:
-    data = b"A short first line.\n" + b"word " * (20 * 1024 * 1024 // 5) + b"\n"
+def test_a_2_mb_line_is_refused_by_line(tmp_path: Path) -> None:
+    data = b"A short first line.\n" + b"word " * (2 * 1024 * 1024 // 5) + b"\n"
     result, target = run(tmp_path, data)
     assert result.exit_code == 1
     assert "line 2:" in result.stderr and "limit" in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert not target.exists()
+
+
+def test_a_transcript_over_the_size_limit_is_refused_up_front(tmp_path: Path) -> None:
+    """One size story: a transcript over 16 MiB would make TEI over what validate and the build accept."""
+    data = b"A line of an enormous transcript.\n" * (17 * 1024 * 1024 // 34)
+    result, target = run(tmp_path, data)
+    assert result.exit_code == 1
+    assert "the limit is 16,777,216" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not target.exists()
+
+
+def test_utf16_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    result, target = run(tmp_path, "Dear Charles,\n\nA letter’s text.\n".encode("utf-16"))
+    assert result.exit_code == 0, result.stderr
+    assert "UTF-16" in result.stderr
+    assert "A letter’s text." in "".join(well_formed(target).itertext())
 
 
 def test_long_paragraph_within_the_limit(tmp_path: Path) -> None:

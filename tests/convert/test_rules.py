@@ -171,9 +171,23 @@ def test_repetition_loop_kept_once_and_recorded() -> None:
     text = "\n\n".join(["I would be the provenfet or on balance 16 March 1981", "London SWIA 2AH"] * 5) + "\n\nAnd then the real text of the letter begins and goes on for a while.\n"
     conversion = convert(text)
     tei = conversion.tei.decode()
-    assert tei.count("provenfet") == 1
-    assert '<gap reason="ocr-repetition" unit="lines" quantity="8"/>' in tei
+    assert tei.count("<p>I would be the provenfet") == 1
+    assert '<gap reason="ocr-repetition" unit="lines" quantity="8"><desc>4 further copies of the lines above, dropped: ' in tei
     assert [w.line for w in conversion.warnings if w.code == "ocr-repetition"] == [1]
+
+
+def test_numbered_lines_are_distinct_text_never_a_loop() -> None:
+    text = "\n\n".join(f"Line {n} of the list of figures, typed as the others are" for n in range(1, 121)) + "\n"
+    conversion = convert(text)
+    tei = conversion.tei.decode()
+    assert all(f"Line {n} of the list" in tei for n in range(1, 121))
+    assert "ocr-repetition" not in tei and not [w for w in conversion.warnings if w.code == "ocr-repetition"]
+
+
+def test_copies_differing_by_ocr_letters_are_one_loop() -> None:
+    variants = ["I would be the provenfet or on balance 16 March 1981", "I would be the proverfet or on balance 16 March 1981"]
+    text = "\n\n".join(variants[n % 2] for n in range(6)) + "\n\nThe letter's own text follows here and runs on.\n"
+    assert '<gap reason="ocr-repetition" unit="lines" quantity="5">' in convert(text).tei.decode()
 
 
 def test_card_with_no_reason_marked_is_withheld_and_valid(tmp_path) -> None:

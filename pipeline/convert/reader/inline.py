@@ -238,13 +238,14 @@ def plain_text(nodes: Sequence[Inline]) -> str:
     return "".join(parts)
 
 
+LETTERS = re.compile(r"[^\W\d_]+")
+LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+
+
 def latin_share(text: str) -> float:
     """The share of Latin letters among all letters of a text (1.0 when it has none)."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return 1.0
-    latin = sum(1 for c in letters if c < "\u0250")
-    return latin / len(letters)
+    letters = sum(map(len, LETTERS.findall(text)))
+    return sum(map(len, LATIN_LETTERS.findall(text))) / letters if letters else 1.0
 
 
 def inline_pipeline(tokens: Sequence[Token], first_line: int, warn: Warn, latin: float = 1.0) -> list[Inline]:
@@ -252,15 +253,22 @@ def inline_pipeline(tokens: Sequence[Token], first_line: int, warn: Warn, latin:
     `latin`: the share of Latin letters in the whole transcript."""
     nodes = mark_rule_lines(merge_text(build_inlines(tokens, first_line, warn)))
     nodes = group_substitutions(nodes)
-    nodes = mark_redactions(nodes)
     text = plain_text(nodes)
+    if REDACTION_SIGN.search(text):
+        nodes = mark_redactions(nodes)
     if "~~" in text:
         warn(first_line, "unmatched-strike", "~~ without a matching ~~: kept as text")
-    before = _count_unclear(nodes)
-    nodes = mark_illegible(nodes, latin)
-    if _count_unclear(nodes) > before:
-        warn(first_line, "illegible", "unreadable OCR run (stray Cyrillic) encoded as <unclear>")
+    if latin < 1.0 and CYRILLIC.search(text):
+        before = _count_unclear(nodes)
+        nodes = mark_illegible(nodes, latin)
+        if _count_unclear(nodes) > before:
+            warn(first_line, "illegible", "unreadable OCR run (stray Cyrillic) encoded as <unclear>")
     return nodes
+
+
+#: a character a redaction marker or an illegible run needs (the rules run only where one is)
+REDACTION_SIGN = re.compile("[\\[\u2588-\u258f\u25a0]")
+CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 def _count_unclear(nodes: list[Inline]) -> int:

@@ -97,13 +97,14 @@ def _party_fields(value: str) -> dict:
 
 
 HEADER_KINDS = {"precedence-dtg", "fm", "to"}
+MAX_HEADER_LINES = 40  # no telegram's routing block is longer
 
 
 def is_telegram_header(block: Block) -> bool:
     """A block of routing lines: it holds a precedence and date-time group, an FM or a TO line, and
     most of its lines are routing lines."""
     lines = lines_of(block)
-    if block.kind != "paragraph" or len(lines) < 2:
+    if block.kind != "paragraph" or not 2 <= len(lines) <= MAX_HEADER_LINES:
         return False
     fields = [routing_fields(line, in_header=True) for line in lines]
     kinds = {f.kind for f in fields if f}
@@ -113,7 +114,7 @@ def is_telegram_header(block: Block) -> bool:
 def is_us_fields(block: Block) -> bool:
     """`E.O. 12356: DECL: OADR` / `TAGS: …` / `SUBJECT: …`: a US cable's caption lines."""
     lines = lines_of(block)
-    if block.kind != "paragraph" or not lines:
+    if block.kind != "paragraph" or not 0 < len(lines) <= MAX_HEADER_LINES:
         return False
     kinds = [routing_fields(line) for line in lines]
     return all(k is not None and k.kind in ("eo", "tags", "subject", "subj", "ref", "refs") for k in kinds) and any(

@@ -15,8 +15,14 @@ POSTCODE_LINE = re.compile(r"^[A-Za-z][A-Za-z .,'-]*\s[A-Z]{1,2}[0-9IlO][A-Z0-9I
 
 
 def text_of(block: Block) -> str:
-    """The block's text as read, lines kept."""
-    return plain_text(block.inlines).strip()
+    """The block's text as read, lines kept (computed once while the block's inlines stay the same list)."""
+    key = (id(block.inlines), len(block.inlines))
+    cached = block.data.get("_text")
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    text = plain_text(block.inlines).strip()
+    block.data["_text"] = (key, text)
+    return text
 
 
 def lines_of(block: Block) -> list[str]:
@@ -70,8 +76,11 @@ def _matcher(b: str) -> SequenceMatcher:
     return SequenceMatcher(None, "", b, autojunk=False)
 
 
+CASE_SAMPLE = 4000  # characters enough to tell capitals from mixed case
+
+
 def is_capitals(text: str, share: float = 0.9) -> bool:
-    letters = [c for c in text if c.isalpha()]
+    letters = [c for c in text[:CASE_SAMPLE] if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= share
 
 
