@@ -141,8 +141,9 @@ def _first_clean(candidates: list[str | None]) -> str | None:
     """The first candidate that is a clean name (an office's title as the papers give it, or a person's);
     typed initials (`A.J.C.`) are the person the hands register gives them to."""
     for candidate in candidates:
-        if candidate and TYPED_INITIALS.match(candidate.strip()) and letters(candidate) in register("hands"):
-            return register("hands")[letters(candidate)]["full"]
+        last = candidate.split()[-1] if candidate and candidate.split() else ""
+        if last and (TYPED_INITIALS.match(candidate.strip()) or re.fullmatch(r"[A-Z]{2,5}\.?", last)) and letters(last) in register("hands"):
+            return register("hands")[letters(last)]["full"]
         if candidate and is_office_title(candidate):
             return title_case(candidate.strip(" .,")) if candidate.isupper() else candidate.strip(" .,")
         name = person_name(candidate)
@@ -191,7 +192,7 @@ def _before_address(closing_blocks: list[Block]) -> list[Block]:
 
 def _typed_name(closing_blocks: list[Block]) -> str | None:
     for block in closing_blocks:
-        typed = [line.strip("()") for line in lines_of(block) if TYPED_NAME.match(line)]
+        typed = [line for line in lines_of(block) if TYPED_NAME.match(line)]
         if typed:
             return typed[0]
     return None

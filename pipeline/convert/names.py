@@ -14,6 +14,7 @@ PARTICLES = {"de", "von", "van", "der", "den", "la", "le", "du", "of", "the", "a
 HONOURS = re.compile(r",?\s*\b(?:Esq|K\.?C\.?M\.?G|C\.?M\.?G|C\.?B\.?E|O\.?B\.?E|M\.?B\.?E|K\.?C\.?V\.?O|C\.?V\.?O|M\.?V\.?O|M\.?P|Q\.?C)\b\.?,?", re.IGNORECASE)
 VOWELS = set("aeiouyAEIOUY")
 TOKEN = re.compile(r"[^\s]+")
+INITIALS = re.compile(r"[A-Z]{1,3}\.?|(?:[A-Z]\.){1,4}")
 
 
 def noisy_token(token: str) -> bool:
@@ -44,12 +45,15 @@ def person_name(text: str | None) -> str | None:
     """
     if not text:
         return None
-    name = HONOURS.sub("", text).strip(" ,.;:()[]'\"\u2019\u201d")
+    bracketed = re.match(r"^\s*\(([^()]+)\)", text)  # `(R N Peirce) Private Secretary`: the typed name
+    name = HONOURS.sub("", bracketed.group(1) if bracketed else text).strip(" ,.;:()[]'\"\u2019\u201d")
     name = " ".join(name.split())
     tokens = _without_office(name.split())
     name = " ".join(tokens)
     if not tokens or len(tokens) > 6:
         return None
+    if all(INITIALS.fullmatch(token) for token in tokens):
+        return None  # `CDP`, `CDP. CDP`: initials, not a name
     for token in tokens:
         core = token.strip(".,'\u2019")
         if noisy_token(token) or not core:

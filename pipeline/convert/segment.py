@@ -197,11 +197,18 @@ def _pullable(block: Block) -> bool:
 
 
 def _keep_only_short_codes(current: list[Node], index: int) -> int:
-    """Without a page break, only headers and one- or two-word reference lines move."""
+    """Without a page break, only headers and short reference lines (`JD3BPH 4 (A-C)`, `MO 8/2/13`) move."""
     start = len(current)
     while start > index:
         node = current[start - 1]
-        if not (isinstance(node, Block) and (node.role.startswith("fw-") or len(words(text_of(node))) <= 2)):
+        if not (isinstance(node, Block) and (node.role.startswith("fw-") or node.role == "reference" or _code_line(node))):
             break
         start -= 1
     return start
+
+
+def _code_line(block: Block) -> bool:
+    """One or two words, or up to four words in capitals with a figure among them: a reference line."""
+    text = text_of(block)
+    count = len(words(text))
+    return count <= 2 or (count <= 4 and text.upper() == text and any(c.isdigit() for c in text))

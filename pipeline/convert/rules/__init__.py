@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from pipeline.convert.model import Block, Node
 from pipeline.convert.reader.inline import Warn
-from pipeline.convert.rules import cards, forms, initials, letter, running, telegram
+from pipeline.convert.rules import cards, forms, initials, letter, running, runon, telegram
 
 #: (role, predicate) for paragraphs, in the order they are tried
 PARAGRAPH_RULES: list[tuple[str, Callable[[Block], bool]]] = [
@@ -42,7 +42,8 @@ PARAGRAPH_RULES: list[tuple[str, Callable[[Block], bool]]] = [
 
 
 def assign_roles(nodes: list[Node], warn: Warn) -> list[Node]:
-    """Give every block its role."""
+    """Give every block its role (a run-on paragraph first cut into the parts it ran together)."""
+    nodes = runon.split_run_ons(nodes)
     running.mark_page_furniture(nodes)
     running.place_markings(nodes)
     running.flag_unmarked_page_changes(nodes, warn)

@@ -12,7 +12,8 @@ from pipeline.convert.rules.text import (
     text_of, within_one_edit, words,
 )
 
-TYPED_NAME = re.compile(r"^\((?:[A-Z][.]?\s*){1,4}[A-Z][A-Za-z'-]+\)$")
+#: a typed name in brackets, perhaps with the office after it: `(J S Wall)`, `(R N Peirce) Private Secretary`
+TYPED_NAME = re.compile(r"^\((?:[A-Z][.]?\s*){1,4}[A-Z][A-Za-z'-]+\)(?:\s+[A-Z][a-z]+(?:\s+[A-Za-z][a-z]+){0,4})?$")
 #: a typed name as it closes a document: `C D POWELL`, `V. KUZNETSOV`, `ROBERT ARMSTRONG`,
 #: `M O'D B ALEXANDER`, `KEEBLE`, `(R C TRESHAM)`, or typed initials `A.J.C.`
 NAME_WORD = r"[A-Z](?:[A-Z'\u2019-]*[A-Z]|[a-z'\u2019-]*[a-z])?\.?"
