@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from pipeline.convert.check import InvalidTEIError, check
 from pipeline.convert.decode import ConversionError, decode
 from pipeline.convert.documents import date_from_initials, document_type, fill_metadata, folder_year, reconcile_dates
 from pipeline.convert.hands import HandRegister, attribute, attribute_signatures, share_signed_hands
@@ -31,7 +32,7 @@ from pipeline.convert.rules.text import text_of
 from pipeline.convert.segment import segment
 from pipeline.convert.tei import to_tei
 
-__all__ = ["Conversion", "ConversionError", "HandEditedError", "convert_bytes", "write_tei"]
+__all__ = ["Conversion", "ConversionError", "HandEditedError", "InvalidTEIError", "convert_bytes", "write_tei"]
 
 
 @dataclass
@@ -45,7 +46,8 @@ class Conversion:
 
 
 def convert_bytes(data: bytes, source_name: str) -> Conversion:
-    """Convert a transcript's bytes; raises ConversionError with a one-line reason for unusable input."""
+    """Convert a transcript's bytes; raises ConversionError with a one-line reason for unusable input
+    (InvalidTEIError, carrying the TEI, if the result fails the project grammar)."""
     warnings: list[ConverterWarning] = []
 
     def warn(line: int, code: str, message: str) -> None:
@@ -71,7 +73,9 @@ def convert_bytes(data: bytes, source_name: str) -> Conversion:
         hands=list(hands.declared.values()), warnings=sorted(warnings, key=lambda w: w.line), drops=drops,
         pages=max((block.page for block in _blocks(nodes)), default=1),
     )
-    return Conversion(to_tei(transcript, layouts, folder_series(cards)), transcript.warnings, drops, transcript)
+    tei = to_tei(transcript, layouts, folder_series(cards))
+    check(tei, transcript)
+    return Conversion(tei, transcript.warnings, drops, transcript)
 
 
 def _read_cards(nodes: list[Node], drops: list[Drop]) -> tuple[list[Card], list[Node]]:

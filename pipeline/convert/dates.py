@@ -96,9 +96,10 @@ def find_dates(text: str, year: int | None = None) -> list[FoundDate]:
 
 
 def short_date(text: str, year: int | None) -> str | None:
-    """The ISO value of an annotator's short date (`15/6`, `3.iv.85`); the year from context when it
-    has none (`--06-15` when there is no context either). None when it is no date, or its year lies
-    far from the context's (`MO 8/2/13` is a file reference, not 8 February 2013)."""
+    """The ISO value of an annotator's short date (`15/6`, `3.iv.85`), the year from context when it
+    has none. None when it is no date, or its year lies
+    far from the context's (`MO 8/2/13` is a file reference, not 8 February 2013), or when it has no
+    year and the context gives none."""
     match = SHORT.match(text.strip())
     if not match:
         return None
@@ -111,7 +112,7 @@ def short_date(text: str, year: int | None) -> str | None:
             return None
         return _iso(written, month, day)
     if year is None:
-        return f"--{month:02d}-{day:02d}" if _iso(2000, month, day) else None
+        return None  # no year from context: the date stays as written
     return _iso(year, month, day)
 
 

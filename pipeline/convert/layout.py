@@ -61,6 +61,8 @@ def lay_out(nodes: list[Node]) -> Layout:
     layout = Layout()
     front_end = _front_end(nodes)
     back_start = max(front_end, _back_start(nodes))
+    if not _has_text(nodes[front_end:back_start]) and back_start < len(nodes):
+        front_end, back_start = _make_room(nodes, front_end, back_start)
     layout.front = nodes[:front_end]
     layout.final_closer = nodes[back_start:]
     body = nodes[front_end:back_start]
@@ -74,6 +76,28 @@ def lay_out(nodes: list[Node]) -> Layout:
         body = body[:closing]
     layout.body, layout.sections = _sections(body)
     return layout
+
+
+def _has_text(nodes: list[Node]) -> bool:
+    return any(isinstance(node, Block) and not _furniture(node) for node in nodes)
+
+
+#: opener parts that only an opener can hold (the rest can stand in the text as a typed block)
+OPENER_ONLY = {"letterhead", "letterhead-line", "dateline", "salute", "telegram-header", "us-fields"}
+
+
+def _make_room(nodes: list[Node], front_end: int, back_start: int) -> tuple[int, int]:
+    """TEI allows no closer straight after an opener: with nothing between, the front's last part that
+    can be text (else the first closing part) becomes the text."""
+    for index in range(front_end - 1, -1, -1):
+        if isinstance(nodes[index], Block) and not _furniture(nodes[index]):
+            if nodes[index].role not in OPENER_ONLY:
+                return index, back_start
+            break
+    for index in range(back_start, len(nodes)):
+        if isinstance(nodes[index], Block) and not _furniture(nodes[index]):
+            return front_end, index + 1
+    return front_end, back_start
 
 
 def _front_end(nodes: list[Node]) -> int:

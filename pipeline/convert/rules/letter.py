@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.convert.dates import find_dates, whole_date
-from pipeline.convert.model import Block, Handwriting, Text
+from pipeline.convert.model import Block, Deletion, Handwriting, Text
 from pipeline.convert.registers import register
 from pipeline.convert.rules.text import (
     fold, is_capitals, is_marking, is_letterhead_line, is_office_line, is_postal_line, lines_of, office_in,
@@ -207,8 +207,9 @@ def is_minute_addressee(block: Block) -> bool:
 
 
 def is_message_instruction(block: Block) -> bool:
-    """`Please pass following message to President Reagan from Prime Minister Thatcher.`"""
-    return block.kind == "paragraph" and bool(MESSAGE_INSTRUCTION.match(text_of(block)))
+    """`Please pass following message to President Reagan from Prime Minister Thatcher.` (typed, not struck out)."""
+    first = next((node for node in block.inlines if not (isinstance(node, Text) and not node.text.strip())), None)
+    return block.kind == "paragraph" and not isinstance(first, Deletion) and bool(MESSAGE_INSTRUCTION.match(text_of(block)))
 
 
 def is_draft_title(block: Block) -> bool:
