@@ -59,6 +59,8 @@ def convert_bytes(data: bytes, source_name: str) -> Conversion:
     nodes = join_broken_paragraphs(assign_roles(nodes, warn))
     cards, nodes = _read_cards(nodes, drops)
     documents = [Document(document_type(part), part, n=index + 1) for index, part in enumerate(segment(nodes, warn))]
+    if not documents:
+        raise ConversionError("no text to convert: the transcript holds only Markdown marks or blank lines")
     layouts = [lay_out(document.nodes) for document in documents]
     for document, layout in zip(documents, layouts):
         for block in _blocks(document.nodes):

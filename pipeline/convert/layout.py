@@ -61,8 +61,6 @@ def lay_out(nodes: list[Node]) -> Layout:
     layout = Layout()
     front_end = _front_end(nodes)
     back_start = max(front_end, _back_start(nodes))
-    if not _has_text(nodes[front_end:back_start]) and back_start < len(nodes):
-        front_end, back_start = _make_room(nodes, front_end, back_start)
     layout.front = nodes[:front_end]
     layout.final_closer = nodes[back_start:]
     body = nodes[front_end:back_start]
@@ -75,6 +73,8 @@ def lay_out(nodes: list[Node]) -> Layout:
         layout.postscript = body[after:]
         body = body[:closing]
     layout.body, layout.sections = _sections(body)
+    if not _has_text(layout.body) and not layout.sections and (layout.closer or layout.postscript or layout.final_closer):
+        _make_room(layout)
     return layout
 
 
@@ -86,18 +86,23 @@ def _has_text(nodes: list[Node]) -> bool:
 OPENER_ONLY = {"letterhead", "letterhead-line", "dateline", "salute", "telegram-header", "us-fields"}
 
 
-def _make_room(nodes: list[Node], front_end: int, back_start: int) -> tuple[int, int]:
-    """TEI allows no closer straight after an opener: with nothing between, the front's last part that
-    can be text (else the first closing part) becomes the text."""
-    for index in range(front_end - 1, -1, -1):
-        if isinstance(nodes[index], Block) and not _furniture(nodes[index]):
-            if nodes[index].role not in OPENER_ONLY:
-                return index, back_start
+def _make_room(layout: Layout) -> None:
+    """TEI allows no closer straight after an opener: with no text between them, the front's last part
+    that can stand in the text (else the first closing part) becomes the text, as a typed block."""
+    for index in range(len(layout.front) - 1, -1, -1):
+        node = layout.front[index]
+        if isinstance(node, Block) and not _furniture(node):
+            if node.role not in OPENER_ONLY:
+                layout.body[:0] = layout.front[index:]
+                del layout.front[index:]
+                return
             break
-    for index in range(back_start, len(nodes)):
-        if isinstance(nodes[index], Block) and not _furniture(nodes[index]):
-            return front_end, index + 1
-    return front_end, back_start
+    for zone in (layout.closer, layout.postscript, layout.final_closer):
+        for index, node in enumerate(zone):
+            if isinstance(node, Block) and not _furniture(node):
+                layout.body.extend(zone[: index + 1])
+                del zone[: index + 1]
+                return
 
 
 def _front_end(nodes: list[Node]) -> int:

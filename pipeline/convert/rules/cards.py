@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from pipeline.convert.dates import find_dates
-from pipeline.convert.model import Block, Choice, DateRef, Drop, Field, Inline, Span, Text
+from pipeline.convert.model import Block, Choice, DateRef, Drop, Field, Gap, Inline, Span, Text
 from pipeline.convert.reader.inline import plain_text
 from pipeline.convert.registers import register
 from pipeline.convert.rules.text import alike, fold, text_of
@@ -40,10 +40,12 @@ class Card:
     extract: list[Inline] = field(default_factory=list)
     extract_label: str = ""
     reason: str = "withheld"
-    marked: list[tuple[str, str]] = field(default_factory=list)  # (printed reason, mark as written)
+    #: (printed reason as read, mark as written, the reason cell's inline nodes, the mark cells' inline nodes)
+    marked: list[tuple[str, str, list[Inline], list[Inline]]] = field(default_factory=list)
     date: str | None = None
     date_text: str | None = None
     exemptions: list[str] = field(default_factory=list)
+    series_row: bool = False  # the card's DEPARTMENT/SERIES row was read
 
 
 def _reason_code(label: str) -> str | None:
@@ -90,6 +92,7 @@ def read_card(block: Block) -> tuple[Card, list[Drop]]:
     labels = closure["labels"]
     card = Card()
     drops: list[Drop] = []
+    block.rows = [[_markers_as_text(cell) for cell in row] for row in block.rows]
     for offset, row in enumerate(block.rows):
         line = block.span.first + offset
         cells = [plain_text(cell).strip() for cell in row]
@@ -99,8 +102,8 @@ def read_card(block: Block) -> tuple[Card, list[Drop]]:
         if any(labels["series"] in cell for cell in cells):
             _read_series_row(card, cells, labels, closure["hints"], drops, line)
         elif code is not None:
-            if marks or written:
-                card.marked.append((first, marks))
+            if marks or written or not all(isinstance(node, Text) for node in row[0]):
+                card.marked.append((first, marks, list(row[0]), _mark_cells(row)))
                 _take_reason(card, code, marks, written)
             else:
                 drops.append(Drop(_line(line), "boilerplate", " ".join(cells)))
@@ -113,8 +116,13 @@ def read_card(block: Block) -> tuple[Card, list[Drop]]:
                 if cell:
                     drops.append(Drop(_line(line), "boilerplate", cell))
         else:
-            card.marked.append((first, marks))
+            card.marked.append((first, marks, list(row[0]) if row else [], _mark_cells(row)))
     return card, drops
+
+
+def _markers_as_text(cell: list[Inline]) -> list[Inline]:
+    """A redaction marker on a card is the card's text (a card's description can hold no gap)."""
+    return [Text(node.replaces) if isinstance(node, Gap) else node for node in cell]
 
 
 def _line(line: int) -> Span:
@@ -124,6 +132,7 @@ def _line(line: int) -> Span:
 def _read_series_row(card: Card, cells: list[str], labels: dict, hints: list[str], drops: list[Drop], line: int) -> None:
     """`DEPARTMENT/SERIES PREM 19 <tab> PIECE/ITEM 871 (one piece/item number) <tab> Date and sign`, or the
     series and piece in one cell of their own (`PREM 19 / 1394`)."""
+    card.series_row = True
     text = "  ".join(cells)
     for printed in [labels["sign"], *hints]:
         if printed in text:
@@ -201,27 +210,40 @@ def complete_series(cards: list[Card]) -> None:
 def card_description(card: Card) -> list[Inline]:
     """The card's entries as the gap's description: labels as printed, values typed and normalised."""
     labels = register("closure")["labels"]
-    desc: list[Inline] = [Text(labels["series"] + " ")]
-    if card.series:
-        series: Inline = Field("series", [Text(card.series)])
-        if card.series_reg and card.series_reg != card.series:
-            series = Choice([Text(card.series)], card.series_reg, idno_type="series")
-        desc += [series, Text(" ")]
-    desc.append(Text(labels["piece"]))
-    if card.piece:
-        desc += [Text(" "), Field("piece", [Text(card.piece)])]
+    desc: list[Inline] = []
+    if card.series_row:
+        desc.append(Text(labels["series"] + " "))
+        if card.series:
+            series: Inline = Field("series", [Text(card.series)])
+            if card.series_reg and card.series_reg != card.series:
+                series = Choice([Text(card.series)], card.series_reg, idno_type="series")
+            desc += [series, Text(" ")]
+        desc.append(Text(labels["piece"]))
+        if card.piece:
+            desc += [Text(" "), Field("piece", [Text(card.piece)])]
     if card.extract:
         desc += [Text(" " + (card.extract_label + " " if card.extract_label else ""))]
         desc.append(Field("extract", card.extract))
-    for printed, mark in card.marked:
+    for printed, mark, cell, mark_cells in card.marked:
         code, written = _reason(printed)
-        label = printed[: len(printed) - len(written)].rstrip() if written else printed
-        desc.append(Text(f" {label}"))
-        if written:
-            desc += [Text(" "), *_exemptions(written)]
-        if mark:
+        if written and all(isinstance(node, Text) for node in cell):
+            desc += [Text(f" {printed[: len(printed) - len(written)].rstrip()} "), *_exemptions(written)]
+        else:  # the cell as read, with whatever it holds (a redaction, a struck word)
+            desc += [Text(" "), *cell]
+        if mark and all(isinstance(node, Text) for node in mark_cells):
             desc += [Text(" "), *_mark(mark)]
+        elif mark:
+            desc += [Text(" "), *mark_cells]
     return desc
+
+
+def _mark_cells(row: list[list[Inline]]) -> list[Inline]:
+    """The inline nodes of a row's cells after the first, a space between cells."""
+    out: list[Inline] = []
+    for cell in row[1:]:
+        if plain_text(cell).strip():
+            out += ([Text(" ")] if out else []) + list(cell)
+    return out
 
 
 def _exemptions(written: str) -> list[Inline]:
