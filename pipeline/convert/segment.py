@@ -178,7 +178,9 @@ def _pull_back(current: list[Node]) -> list[Node]:
         node = current[index - 1]
         if isinstance(node, PageBreak):
             crossed_page = True
-        elif not _pullable(node):
+            index -= 1
+            break  # what stands before the page break is the foot of the page before
+        if not _pullable(node):
             break
         index -= 1
     if not crossed_page:

@@ -119,7 +119,7 @@ def paginate(blocks: list[Block], lines: Sequence[str]) -> list[Node]:
         if not chunks or _blank_run(lines, previous_last, block.span.first) >= PAGE_GAP:
             chunks.append([])
         chunks[-1].append(block)
-        previous_last = block.span.last
+        previous_last = _last_text_line(lines, block.span)
     nodes: list[Node] = []
     page = 1
     for index, chunk in enumerate(chunks):
@@ -139,6 +139,14 @@ SCRAP_CHARS = 3  # a paragraph this short, without a digit, is an OCR scrap, not
 def _scrap(block: Block) -> bool:
     text = plain_text(block.inlines).strip()
     return block.kind == "paragraph" and len(text) <= SCRAP_CHARS and not any(c.isdigit() for c in text)
+
+
+def _last_text_line(lines: Sequence[str], span: Span) -> int:
+    """A block's last line that is not blank (a list's line map runs on over the blank lines after it)."""
+    last = span.last
+    while last > span.first and not lines[last - 1].strip():
+        last -= 1
+    return last
 
 
 def _blank_run(lines: Sequence[str], after: int, before: int) -> int:

@@ -64,6 +64,8 @@ def routing_fields(line: str, in_header: bool = False) -> Routing | None:
     line = line.strip()
     if not line:
         return None
+    if match := OF_DTG.match(line):
+        return Routing("dtg", dtg=match["dtg"])
     if match := PRECEDENCE_DTG.match(line):
         return Routing("precedence-dtg", precedence=match["precedence"], dtg=match["dtg"])
     if match := FM.match(line):
@@ -74,8 +76,6 @@ def routing_fields(line: str, in_header: bool = False) -> Routing | None:
         return Routing("info", office=match["value"])
     if TELNO.match(line):
         return Routing("telno", serial=TELNO.match(line)["number"])
-    if match := OF_DTG.match(line):
-        return Routing("dtg", dtg=match["dtg"])
     if GRS.match(line):
         return Routing("grs")
     if line in ENDINGS:
