@@ -20,12 +20,13 @@ from pipeline.convert.reader.inline import plain_text
 from pipeline.convert.registers import register
 from pipeline.convert.rules.initials import letters
 from pipeline.convert.rules.initials import INITIALLED
-from pipeline.convert.rules.letter import CLOSING_PHRASE, TYPED_INITIALS, TYPED_NAME
+from pipeline.convert.rules.letter import CLOSING_PHRASE, TYPED_INITIALS, TYPED_NAME, memo_fields
 from pipeline.convert.rules.telegram import party, routing_fields
 from pipeline.convert.rules.text import fold, is_capitals, is_office_line, lines_of, marking_level, office_in, text_of
 
 SALUTE_NAME = re.compile(r"^[\"'\u201c]?\s*\w+\s+(?P<name>.+?)[,.]?$")
 INSTRUCTION_PARTIES = re.compile(r"\bto\s+(?P<to>.+?)\s+from\s+(?P<from>.+?)\.?$", re.IGNORECASE)
+STYLE_ONLY = re.compile(r"^(?:His|Her|Your)\s+Excellency$|^(?:The\s+)?(?:Right\s+Honourable|Rt\.?\s+Hon\.?)$", re.IGNORECASE)
 ESQ = re.compile(r",?\s*\bEsq\b\.?,?", re.IGNORECASE)
 
 
@@ -49,7 +50,7 @@ def document_type(nodes: list[Node]) -> str:
         return "record"
     if "translation-title" in roles:
         return "translation"
-    if "minute-to" in roles or any(block.data.get("type") == "minute" for block in blocks(nodes)):
+    if "minute-to" in roles or "memo-header" in roles or any(block.data.get("type") == "minute" for block in blocks(nodes)):
         return "minute"
     if {"letterhead", "salute", "closing", "signature", "address"} & set(roles) or any(block.data.get("type") == "letter" for block in blocks(nodes)):
         return "letter"
@@ -72,6 +73,7 @@ def fill_metadata(document: Document, layout: Layout) -> None:
     if document.type == "telegram":
         _telegram_parties(document, all_blocks)
     _form_parties(document, all_blocks)
+    _memo_parties(document, all_blocks)
     _sender(document, layout, all_blocks)
     _addressee(document, layout, all_blocks)
 
@@ -90,7 +92,7 @@ DATE_SEARCH_CHARS = 2000
 
 
 def _date(document: Document, layout: Layout, all_blocks: list[Block]) -> None:
-    candidates: list[Block] = [b for b in blocks(layout.front) if b.role in ("dateline", "telegram-header", "run-on")]
+    candidates: list[Block] = [b for b in blocks(layout.front) if b.role in ("dateline", "telegram-header", "memo-header", "run-on")]
     candidates += [b for b in blocks(layout.final_closer + layout.closer) if b.role in ("signature", "dateline")]
     candidates += [b for b in all_blocks if b.role == "dateline"]
     candidates += [b for b in all_blocks if b.role == "run-on"]
@@ -127,6 +129,7 @@ def _sender(document: Document, layout: Layout, all_blocks: list[Block]) -> None
         (office_in(line) for b in blocks(layout.front) if b.role == "letterhead" for line in lines_of(b) if is_office_line(line)), None)
     closing_blocks = _before_address(blocks(layout.closer + layout.final_closer))
     candidates = [
+        document.sender.person,
         _typed_name(closing_blocks),
         *_signed_lines([b for b in closing_blocks if b.role == "signature"]),
         *_signed_lines(closing_blocks),
@@ -180,6 +183,19 @@ def _form_parties(document: Document, all_blocks: list[Block]) -> None:
                     document.sender = Correspondent(person=name, org=document.sender.org)
                 elif match["key"] == "TO" and name and not document.addressee.person:
                     document.addressee = Correspondent(person=name, org=document.addressee.org)
+
+
+def _memo_parties(document: Document, all_blocks: list[Block]) -> None:
+    """A memo heading's `FROM:` and `TO:` lines."""
+    for block in all_blocks:
+        if block.role != "memo-header":
+            continue
+        for key, value in memo_fields(block):
+            name = _first_clean([value])
+            if key == "FROM" and name and not document.sender.person:
+                document.sender = Correspondent(person=name, org=document.sender.org)
+            elif key == "TO" and name and not document.addressee.person:
+                document.addressee = Correspondent(person=name, org=document.addressee.org)
 
 
 def _before_address(closing_blocks: list[Block]) -> list[Block]:
@@ -249,7 +265,8 @@ def _addressee(document: Document, layout: Layout, all_blocks: list[Block]) -> N
         lines = lines_of(address)
         first = ESQ.split(lines[0])[0].strip(" ,.")
         org = next((office_in(line) for line in lines if office_in(line)), None) or (office_in(ESQ.split(lines[0])[-1].strip(" ,.")) if ESQ.search(lines[0]) else None)
-        document.addressee = Correspondent(person=_first_clean([first]), org=org)
+        person = _first_clean([first]) if not STYLE_ONLY.match(first) else _first_clean(lines[1:2])
+        document.addressee = Correspondent(person=person, org=org)
         if document.addressee.person or org:
             return
     salute = next((text_of(b) for b in all_blocks if b.role == "salute"), None)

@@ -14,7 +14,7 @@ from pipeline.convert.model import Block, Node, PageBreak
 from pipeline.convert.rules.text import text_of, words
 
 FRONT_ROLES = {
-    "letterhead", "letterhead-line", "dateline", "salute", "address", "minute-to", "message-instruction",
+    "letterhead", "letterhead-line", "dateline", "salute", "address", "minute-to", "message-instruction", "memo-header",
     "draft-title", "record-title", "translation-title", "telegram-header", "us-fields", "reference", "caps-line",
     "subject", "heading", "card-heading", "annotation",
 }

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 PARTICLES = {"de", "von", "van", "der", "den", "la", "le", "du", "of", "the", "and", "y", "da", "di", "al", "bin"}
-HONOURS = re.compile(r",?\s*\b(?:Esq|K\.?C\.?M\.?G|C\.?M\.?G|C\.?B\.?E|O\.?B\.?E|M\.?B\.?E|K\.?C\.?V\.?O|C\.?V\.?O|M\.?V\.?O|M\.?P|Q\.?C)\b\.?,?", re.IGNORECASE)
+STYLES = re.compile(r"^(?:(?:His|Her)\s+Excellency\s+)?(?:The\s+)?(?:Right\s+Honourable|Rt\.?\s+Hon\.?)\s+|^(?:His|Her)\s+Excellency\s+", re.IGNORECASE)
+HONOURS = re.compile(r",?\s*\b(?:Esq|MP|K\.?C\.?M\.?G|C\.?M\.?G|C\.?B\.?E|O\.?B\.?E|M\.?B\.?E|K\.?C\.?V\.?O|C\.?V\.?O|M\.?V\.?O|M\.?P|Q\.?C)\b\.?,?", re.IGNORECASE)
 VOWELS = set("aeiouyAEIOUY")
 TOKEN = re.compile(r"[^\s]+")
 INITIALS = re.compile(r"[A-Z]{1,3}\.?|(?:[A-Z]\.){1,4}")
@@ -46,7 +47,7 @@ def person_name(text: str | None) -> str | None:
     if not text:
         return None
     bracketed = re.match(r"^\s*\(([^()]+)\)", text)  # `(R N Peirce) Private Secretary`: the typed name
-    name = HONOURS.sub("", bracketed.group(1) if bracketed else text).strip(" ,.;:()[]'\"\u2019\u201d")
+    name = HONOURS.sub("", STYLES.sub("", bracketed.group(1) if bracketed else text)).strip(" ,.;:()[]'\"\u2019\u201d")
     name = " ".join(name.split())
     tokens = _without_office(name.split())
     name = " ".join(tokens)

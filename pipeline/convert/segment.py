@@ -22,7 +22,7 @@ from pipeline.convert.rules.text import is_capitals, text_of, words
 
 STRONG_OPENINGS = {
     "letterhead", "telegram-header", "card", "card-heading", "form", "minute-to", "message-instruction", "draft-title",
-    "record-title", "run-on",
+    "record-title", "run-on", "memo-header",
 }
 WEAK_OPENINGS = {"dateline", "caps-line", "heading", "subject", "translation-title", "salute", "reference"}
 CLOSINGS = {"closing", "signature", "address", "telegram-bt", "card", "card-boilerplate", "distribution", "copies"}

@@ -267,3 +267,25 @@ def test_every_output_passes_the_project_grammar_or_is_an_error() -> None:
     """The converter checks what it writes: a transcript it cannot encode validly is an error, never bad TEI."""
     conversion = convert_bytes(b"Respectfully,\n", "900_case.txt")
     assert conversion.tei.count(b"<closer>") == 0 or b"<ab" in conversion.tei
+
+
+def test_a_memo_heading_opens_a_minute_with_its_parties_and_date() -> None:
+    text = ("FM UKDEL NATO\nTO DESKBY 210800Z FCO\nTELNO 245\nOF 201930Z JUNE 88\nAND TO ROUTINE WASHINGTON, MODUK\n\n"
+            "1. THE COUNCIL AGREED THE TEXT OF THE COMMUNIQUE THIS AFTERNOON.\n\nALEXANDER\n\nYYYY\n\nDISTRIBUTION  42\n\nMAIN  40\n\n\n\n"
+            "PERSONAL MINUTE\n\nFROM: C D Powell\nDATE: 21 June 1988\nTO: Prime Minister\nSUBJECT: NATO Communique\n\n"
+            "1. The communique is agreed, and the French reservation is of no consequence.\n\nC.D.P.\n")
+    telegram, minute = documents(text)
+    assert (telegram.type, telegram.addressee.org, telegram.sender.person) == ("telegram", "FCO", "Alexander")
+    assert (minute.type, minute.sender.person, minute.addressee.person, minute.date) == ("minute", "C D Powell", "Prime Minister", "1988-06-21")
+    root = tree(text)
+    assert root.find(".//t:closer/t:seg[@type='distribution']", NS) is not None
+    assert "PERSONAL MINUTE" in "".join(root.findall(".//t:div", NS)[1].itertext())
+
+
+def test_an_ambassadors_letter_with_styles_and_excellency() -> None:
+    text = ("Soviet Embassy\n13 Kensington Palace Gardens\nLondon W8 4QX\n\nHis Excellency\nThe Right Honourable Margaret Thatcher MP\n"
+            "Prime Minister\n\nYour Excellency,\n\nI have the honour to transmit to you the text of a message from the General Secretary.\n\n"
+            "L. ZAMYATIN\nAmbassador\n")
+    letter = documents(text)[0]
+    assert (letter.sender.person, letter.sender.org, letter.addressee.person) == ("L. Zamyatin", "Soviet Embassy", "Margaret Thatcher")
+    assert tree(text).find(".//t:opener/t:salute", NS).text == "Your Excellency,"

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pipeline.convert.model import Block, Node
 from pipeline.convert.reader.inline import Warn
 from pipeline.convert.rules import cards, forms, initials, letter, running, runon, telegram
+from pipeline.convert.rules.text import text_of
 
 #: (role, predicate) for paragraphs, in the order they are tried
 PARAGRAPH_RULES: list[tuple[str, Callable[[Block], bool]]] = [
@@ -20,6 +21,7 @@ PARAGRAPH_RULES: list[tuple[str, Callable[[Block], bool]]] = [
     ("telegram-bt", telegram.is_break_line),
     ("us-fields", telegram.is_us_fields),
     ("distribution", telegram.is_distribution),
+    ("memo-header", letter.is_memo_header),
     ("copies", letter.is_copies),
     ("letterhead", letter.is_letterhead),
     ("dateline", letter.is_dateline),
@@ -66,6 +68,9 @@ def assign_roles(nodes: list[Node], warn: Warn) -> list[Node]:
     for index, block in enumerate(blocks):
         if block.role == "name":
             block.role = "signature" if _closes_text(blocks, index) else "caps-line"
+        elif (index and blocks[index - 1].role == "distribution" and blocks[index - 1].page == block.page
+              and block.role in ("p", "caps-line") and _distribution_line(block)):
+            block.role = "distribution"
     return nodes
 
 
@@ -74,6 +79,12 @@ AFTER_SIGNATURE = {
     "telegram-bt", "distribution", "copies", "address", "annotation", "dateline", "telegram-header", "card",
     "card-heading", "letterhead", "record-title", "draft-title", "minute-to", "form", "signature", "closing",
 }
+
+
+def _distribution_line(block: Block) -> bool:
+    """`MAIN  40`, `SOVIET DEPT`: a short line in capitals going on with the distribution above it."""
+    text = text_of(block)
+    return len(text.split()) <= 5 and text.upper() == text and not text.endswith(".")
 
 
 def _closes_text(blocks: list[Block], index: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pipeline.convert.dates import find_dates
 from pipeline.convert.model import Block, DateRef, Inline, Text
 
-DATED_ROLES = {"dateline", "signature", "telegram-header"}
+DATED_ROLES = {"dateline", "signature", "telegram-header", "memo-header"}
 
 
 def mark_dates(block: Block, year: int | None = None) -> None:

@@ -84,7 +84,8 @@ def is_salute(block: Block) -> bool:
     if block.kind != "paragraph" or "\n" in text or not 2 <= len(words(text)) <= 5:
         return False
     first = _first_word(text)
-    opening = within_one_edit(first, "dear") or first in SALUTE_WORDS or fold(text).startswith(("my dear", "mr president", "madam"))
+    opening = within_one_edit(first, "dear") or first in SALUTE_WORDS or fold(text).startswith(
+        ("my dear", "mr president", "madam", "your excellency", "your majesty"))
     return opening and (text.rstrip().endswith((",", ":")) or len(words(text)) <= 3)
 
 
@@ -100,6 +101,8 @@ def is_closing(block: Block) -> bool:
     first = lines[0]
     if CLOSING_PHRASE.match(first.strip()):
         return True
+    if fold(first).startswith(("your excellency", "your majesty", "your royal")):
+        return False  # a salutation
     return len(words(first)) <= 3 and (within_one_edit(_first_word(first), "yours") or _first_word(first) == "your")
 
 
@@ -176,6 +179,21 @@ def is_translation_title(block: Block) -> bool:
     return block.kind in ("paragraph", "heading") and bool(TRANSLATION_TITLE.match(text_of(block).strip()))
 
 
+MEMO_LINE = re.compile(r"^(?P<key>FROM|TO|DATE|SUBJECT|SUBJ|REF(?:ERENCE)?|COPIES\s+TO|CC)\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)
+
+
+def memo_fields(block: Block) -> list[tuple[str, str]]:
+    """A memo's heading lines (`FROM: C D Powell`, `DATE: 21 June 1988`, `TO: Prime Minister`) as (key, value)."""
+    return [(m["key"].upper(), m["value"].strip()) for line in lines_of(block) if (m := MEMO_LINE.match(line))]
+
+
+def is_memo_header(block: Block) -> bool:
+    """A minute's or submission's heading of labelled lines, with a FROM or a TO among them."""
+    lines = lines_of(block)
+    fields = memo_fields(block)
+    return block.kind == "paragraph" and len(fields) >= 2 and len(fields) == len(lines) and any(k in ("FROM", "TO") for k, _ in fields)
+
+
 def is_copies(block: Block) -> bool:
     """`cc: PS/Foreign Secretary / …`: the copy list under a letter or minute."""
     return block.kind == "paragraph" and bool(COPIES.match(text_of(block)))
@@ -197,6 +215,8 @@ def is_address(block: Block) -> bool:
         return True
     if len(lines) >= 2 and any(office_in(line) for line in lines[1:]) and len(words(lines[0])) <= 4:
         return True
+    if 2 <= len(lines) <= 5 and fold(lines[0]).startswith(TITLES) and not any(line.rstrip().endswith((".", ",", ":")) for line in lines):
+        return True  # `His Excellency / The Right Honourable Margaret Thatcher MP / Prime Minister`
     return len(words(text)) <= 5 and fold(text).startswith(TITLES) and text[0].isupper() and not text.rstrip().endswith(".")
 
 
@@ -221,8 +241,9 @@ def is_draft_title(block: Block) -> bool:
 def is_caps_line(block: Block) -> bool:
     """A short line in capitals that is no sentence: a subject or a section heading (a reference code has digits)."""
     text = text_of(block)
+    count = len(words(text))
     return (
-        block.kind == "paragraph" and "\n" not in text and 2 <= len(words(text)) <= 10
+        block.kind == "paragraph" and "\n" not in text and 1 <= count <= 10 and (count > 1 or len(text) >= 4)
         and is_capitals(text, 0.95) and not text.endswith(".") and not text.startswith(("-", "/", "("))
         and not any(char.isdigit() for char in text)
     )

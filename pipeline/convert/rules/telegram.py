@@ -18,21 +18,21 @@ from pipeline.convert.model import Block
 from pipeline.convert.rules.text import is_marking, latin_reading, lines_of
 
 PRECEDENCES = ("FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE", "SAVING", "DEFERRED", "CRITIC", "NIACT IMMEDIATE")
-_PRECEDENCE = r"(?:NIACT\s+IMMEDIATE|FLASH|IMMEDIATE|PRIORITY|ROUTINE|SAVING|DEFERRED|CRITIC)"
+_PRECEDENCE = r"(?:NIACT\s+IMMEDIATE|DESKBY\s+\d{6}Z|FLASH|IMMEDIATE|PRIORITY|ROUTINE|SAVING|DEFERRED|CRITIC)"
 _DTG = r"\d{6}Z\s+[A-Z]{3,9}\s+\d{2,4}"
 PRECEDENCE_DTG = re.compile(rf"^(?P<precedence>[ZOPIRF]{{1,2}})\s+(?P<dtg>{_DTG})$")
 FM = re.compile(rf"^(?:FM|FROM)\s+(?P<office>.+?)(?:\s+(?P<dtg>{_DTG}))?(?:\s+TO\s+(?P<to>.+))?$")
 TO = re.compile(rf"^TO\s+(?P<to>.+)$")
 PARTY = re.compile(rf"^(?:(?P<before>{_PRECEDENCE})\s+)?(?P<office>.+?)(?:\s+(?P<after>{_PRECEDENCE}))?(?:\s+(?P<serial>\d{{1,5}}))?$")
-INFO = re.compile(r"^INFO\s+(?P<value>.+)$")
+INFO = re.compile(r"^(?:INFO|AND\s+TO|SAVING\s+TO|REPEATED\s+TO|REPEATED\s+FOR\s+INFORMATION\s+TO)\s+(?P<value>.+)$")
 TELNO = re.compile(r"^(?:TELNO|TEL\s+NO\.?|TELEGRAM\s+NUMBER|TELEGRAM\s+NO\.?)\s+(?P<number>\d{1,5})(?:\s+OF\s+(?P<date>.+))?$")
 OF_DTG = re.compile(rf"^OF\s+(?P<dtg>{_DTG})$")
 GRS = re.compile(r"^GRS\s+\d{1,5}$")
 US_FIELD = re.compile(r"^(?P<key>E\.\s?O\.|TAGS|SUBJECT|SUBJ|REF|REFS)\s*:?\s*(?P<value>.*)$")
 SERIAL = re.compile(r"^#\d{2,6}$")
 US_CONTINUATION = re.compile(rf"^[A-Z][A-Z0-9 .,/&'-]*\s+{_PRECEDENCE}(?:\s+\d{{1,5}})?$")
-ENDINGS = {"BT", "NNNN"}
-DISTRIBUTION = re.compile(r"^(?:[A-Z]+\s+)*(?:DISTRIBUTION|DISTN)$|^ADVANCE\s+COPY$|^ADVANCE\s+COPIES$", re.IGNORECASE)
+ENDINGS = {"BT", "NNNN", "YYYY"}
+DISTRIBUTION = re.compile(r"^(?:[A-Z]+\s+)*(?:DISTRIBUTION|DISTN)(?:\s+\d{1,4})?$|^ADVANCE\s+COP(?:Y|IES)(?:\s+\d{1,4})?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ def is_break_line(block: Block) -> bool:
     lines = lines_of(block)
     if block.kind != "paragraph" or not lines:
         return False
-    return all((f := routing_fields(line)) is not None and f.kind in ("bt", "nnnn", "serial") for line in lines)
+    return all((f := routing_fields(line)) is not None and f.kind in ("bt", "nnnn", "yyyy", "serial") for line in lines)
 
 
 def is_distribution(block: Block) -> bool:

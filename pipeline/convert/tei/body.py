@@ -25,7 +25,7 @@ HEAD_TYPES = {"caps-line": "subject", "subject": "subject", "draft-title": "titl
 AB_ROLES = {
     "salute", "dateline", "letterhead", "letterhead-line", "address", "minute-to", "message-instruction",
     "draft-title", "telegram-header", "card-heading", "signature", "closing", "telegram-bt", "distribution", "copies",
-    "us-fields", "reference", "translation-title", "record-title",
+    "us-fields", "reference", "translation-title", "record-title", "memo-header",
 }
 FW_TYPES = {"fw-marking": None, "fw-catch": "catch", "fw-pageNum": "pageNum", "fw-running": "header", "card-heading": "letterhead"}
 
@@ -163,7 +163,7 @@ def _opener_part(opener: etree._Element, block: Block) -> None:
 
 
 #: opener and closer parts written as a typed `<seg>`, line breaks kept
-SEG_ROLES = {"reference": "reference", "translation-title": "translation", "distribution": "distribution", "copies": "copies"}
+SEG_ROLES = {"memo-header": "memo", "reference": "reference", "translation-title": "translation", "distribution": "distribution", "copies": "copies"}
 
 
 def _telegram_header(opener: etree._Element, block: Block) -> None:
@@ -183,7 +183,7 @@ def _telegram_header(opener: etree._Element, block: Block) -> None:
 
 
 #: a routing line's kind → the seg type it is written as
-ROUTING_SEG = {"fm": "from", "precedence-dtg": "dtg", "dtg": "dtg", "bt": "bt", "nnnn": "end", "serial": "serial"}
+ROUTING_SEG = {"fm": "from", "precedence-dtg": "dtg", "dtg": "dtg", "bt": "bt", "nnnn": "end", "yyyy": "end", "serial": "serial"}
 
 
 def _routing_line(seg: etree._Element, text: str, fields: Routing) -> None:
