@@ -222,12 +222,17 @@ def _last_words(all_blocks: list[Block]) -> list[Block]:
     return content[-2:]
 
 
+MAX_INITIALLED_CHARS = 40  # initials with a date, perhaps a word or two
+
+
 def _initialled_by(all_blocks: list[Block]) -> str | None:
     """A document signed with known initials (`MODBA`, `CDP 3/iv`) as its last words: the person the
     register names."""
     known = register("hands")
     for block in reversed(_last_words(all_blocks)):
         text = text_of(block).strip()
+        if len(text) > MAX_INITIALLED_CHARS:
+            continue
         match = INITIALLED.search(text)
         key = letters(match["initials"]) if match and len(text.split()) <= 3 else letters(text)
         if block.role in ("annotation", "signature") and key in known:

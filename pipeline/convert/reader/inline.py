@@ -244,6 +244,8 @@ LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 
 def latin_share(text: str) -> float:
     """The share of Latin letters among all letters of a text (1.0 when it has none)."""
+    if text.isascii():
+        return 1.0
     letters = sum(map(len, LETTERS.findall(text)))
     return sum(map(len, LATIN_LETTERS.findall(text))) / letters if letters else 1.0
 

@@ -74,6 +74,8 @@ def assign_roles(nodes: list[Node], warn: Warn) -> list[Node]:
     return nodes
 
 
+LONG_BLOCK = 4000  # characters: longer than any letterhead, routing block, signature or heading
+
 #: what may follow a document's closing name: its ending, its copies, notes on it, the next document
 AFTER_SIGNATURE = {
     "telegram-bt", "distribution", "copies", "address", "annotation", "dateline", "telegram-header", "card",
@@ -107,6 +109,8 @@ def _role(block: Block) -> str:
         return "list"
     if block.kind != "paragraph":
         return block.role
+    if len(text_of(block)) > LONG_BLOCK:  # opening and closing parts are short: a long block is text, or handwriting
+        return "annotation" if letter.is_handwritten(block) else "p"
     for role, predicate in PARAGRAPH_RULES:
         if predicate(block):
             return role

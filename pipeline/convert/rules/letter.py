@@ -267,9 +267,9 @@ def is_handwritten(block: Block) -> bool:
 def run_on_opening(block: Block) -> str | None:
     """A paragraph the OCR ran several parts into, opening a new minute or letter in its first words."""
     text = text_of(block)
-    if block.kind != "paragraph" or len(words(text)) < RUN_ON_MIN_WORDS:
+    if block.kind != "paragraph" or len(text.split(None, RUN_ON_MIN_WORDS)) <= RUN_ON_MIN_WORDS:
         return None
-    head = " ".join(words(text)[:RUN_ON_LOOKAHEAD])
+    head = " ".join(text.split(None, RUN_ON_LOOKAHEAD)[:RUN_ON_LOOKAHEAD])
     for addressee in register("addressees")["minute"]:
         if re.search(rf"\b{re.escape(addressee)}\b", head):
             return "minute"

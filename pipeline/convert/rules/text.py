@@ -26,7 +26,14 @@ def text_of(block: Block) -> str:
 
 
 def lines_of(block: Block) -> list[str]:
-    return [line.strip() for line in text_of(block).split("\n") if line.strip()]
+    """The block's non-blank lines, stripped (computed once, like its text)."""
+    text = text_of(block)
+    cached = block.data.get("_lines")
+    if cached is not None and cached[0] is text:
+        return cached[1]
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    block.data["_lines"] = (text, lines)
+    return lines
 
 
 def words(text: str) -> list[str]:
@@ -47,6 +54,8 @@ def alike(a: str, b: str, threshold: float) -> bool:
 
     difflib's cheap upper bounds reject most pairs before the quadratic ratio is computed.
     """
+    if max(len(a), len(b)) > 2 * MAX_FUZZY_CHARS:
+        return False
     a, b = fold(a), fold(b)
     if a == b:
         return True
