@@ -149,8 +149,8 @@ def _back_start(nodes: list[Node]) -> int:
 def opens_section(nodes: list[Node], index: int) -> bool:
     """A Markdown heading in the text, or a line in capitals followed by a rule or by text, opens a section."""
     node = nodes[index]
-    if _is_block(node, {"heading"}):
-        return True
+    if _is_block(node, {"heading", "translation-title"}):
+        return True  # a translation inside a document (a telegram carrying a message) is a division of its own
     if not _is_block(node, {"caps-line"}):
         return False
     following = next((n for n in nodes[index + 1 :] if not isinstance(n, PageBreak)), None)

@@ -96,6 +96,8 @@ def weigh(nodes: list[Node], index: int, current: list[Node]) -> Boundary:
         add(STYLE, "text changes from mixed case to capitals or back")
     if at_page_top and _hand_page(nodes, index):
         add(HAND_PAGE, "page wholly in handwriting")
+    if block.role == "letterhead" and not at_page_top and _inside_address(nodes, index):
+        add(CONTINUES, "an inside address under a signature")
     if at_page_top and _catchword_matches(nodes, index):
         add(CONTINUES, "catchword continues")
     return Boundary(block, score, tuple(evidence))
@@ -125,6 +127,18 @@ def _hand_page(nodes: list[Node], index: int) -> bool:
     """A page wholly in handwriting, of some length: a note of its own, not a comment on the page before."""
     page = _page_blocks(nodes, index)
     return len(page) >= 2 and all(b.role == "annotation" for b in page) and sum(len(words(text_of(b))) for b in page) >= SUBSTANCE_WORDS
+
+
+OPENER_PARTS = {"dateline", "salute", "letterhead-line", "reference", "caps-line", "subject", "record-title", "minute-to"}
+
+
+def _inside_address(nodes: list[Node], index: int) -> bool:
+    """An office's name and address right under a signature, with no opening part after it: the
+    addressee's inside address, not a letterhead."""
+    before = next((n for n in reversed(nodes[:index]) if isinstance(n, Block) and not n.role.startswith("fw-")), None)
+    after = next((n for n in nodes[index + 1 :] if isinstance(n, Block) and not n.role.startswith("fw-")), None)
+    return (before is not None and before.role in ("signature", "closing", "address")
+            and (after is None or after.role not in OPENER_PARTS))
 
 
 def _style_changes(nodes: list[Node], index: int, current: list[Node]) -> bool:

@@ -289,3 +289,17 @@ def test_an_ambassadors_letter_with_styles_and_excellency() -> None:
     letter = documents(text)[0]
     assert (letter.sender.person, letter.sender.org, letter.addressee.person) == ("L. Zamyatin", "Soviet Embassy", "Margaret Thatcher")
     assert tree(text).find(".//t:opener/t:salute", NS).text == "Your Excellency,"
+
+
+def test_an_inside_address_after_the_signature_opens_no_document() -> None:
+    text = ("Dear Charles,\n\nThe text of the letter, long enough to be a paragraph of the letter.\n\nYours ever,\n(A B Smith)\n\n"
+            "Foreign and Commonwealth Office\nLondon SW1A 2AH\n")
+    assert len(divisions(text)) == 1
+
+
+def test_a_translation_inside_a_telegram_is_a_division_of_its_own() -> None:
+    text = ("FM MOSCOW 041200Z MAY 87\nTO IMMEDIATE FCO\n\n1. FOLLOWING IS THE TEXT OF THE MESSAGE HANDED OVER THIS MORNING.\n\n"
+            "UNOFFICIAL TRANSLATION\n\nDear Madam Prime Minister, I thank you for your message of 1 May, which I read with care.\n\n"
+            "CARTLEDGE\n")
+    telegram = divisions(text)
+    assert len(telegram) == 1 and telegram[0].find("t:div[@type='translation']", NS) is not None

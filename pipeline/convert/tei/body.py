@@ -37,7 +37,7 @@ def division(parent: etree._Element, layout: Layout, attrs: dict[str, str | None
     for node in layout.body:
         _body_node(div, node)
     for section in layout.sections:
-        part = el(div, "div", {"type": "section"})
+        part = el(div, "div", {"type": "translation" if section.head.role == "translation-title" else "section"})
         render(el(part, "head"), section.head.inlines)
         for node in section.nodes:
             _body_node(part, node)
