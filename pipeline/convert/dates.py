@@ -29,7 +29,7 @@ ROMAN_MONTHS = {r: n for n, r in enumerate(["i", "ii", "iii", "iv", "v", "vi", "
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 DAY_MONTH_YEAR = re.compile(r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4}|\d{2})\b", re.IGNORECASE)
 MONTH_DAY_YEAR = re.compile(r"\b" + _MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.IGNORECASE)
-NUMERIC = re.compile(r"(?<![\d/])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>\d{4}|\d{2})(?![\d/])")
+NUMERIC = re.compile(r"(?<![\d/.])(?P<day>[0-3]?\d)(?P<sep>[/.])(?P<month>[01]?\d)(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/]|\.\d)")
 ROMAN = re.compile(
     r"(?<![\w/.])(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<month>xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)"
     r"(?:(?P=sep)(?P<year>\d{4}|\d{2}))?(?![\w/])\.?",

@@ -113,14 +113,16 @@ def _front_end(nodes: list[Node]) -> int:
     follows it, never because a heading does.
     """
     end = 0
-    longer_line_seen = False
+    longer_line_seen = short_line_pending = False
     for index, node in enumerate(nodes):
         if _is_block(node, FRONT_ROLES - HEAD_ROLES):
             end = index + 1
+            short_line_pending = False
         elif _furniture(node) or _is_block(node, HEAD_ROLES):
-            if not longer_line_seen:
+            if not longer_line_seen and not (short_line_pending and _furniture(node)):
                 end = index + 1
         elif _short(node):
+            short_line_pending = True  # in the opener only if an opener part follows it
             continue
         elif _short(node, FRONT_LINE_WORDS):
             longer_line_seen = True

@@ -68,7 +68,7 @@ def tei_text(tei: bytes) -> str:
     def walk(element: etree._Element) -> None:
         skip = element.tag in EDITORIAL
         skip |= element.tag == f"{TEI}note" and element.get("type") == "boilerplate"
-        skip |= element.tag == f"{TEI}desc" and element.getparent().get("reason") in ("redacted", "ocr-repetition")
+        skip |= element.tag == f"{TEI}desc" and element.getparent().get("reason") in ("redacted", "illegible", "ocr-repetition")
         if not skip:
             parts.append(element.text or "")
             for child in element:

@@ -303,3 +303,22 @@ def test_a_translation_inside_a_telegram_is_a_division_of_its_own() -> None:
             "CARTLEDGE\n")
     telegram = divisions(text)
     assert len(telegram) == 1 and telegram[0].find("t:div[@type='translation']", NS) is not None
+
+
+@pytest.mark.parametrize("head", ["MR POWELL", "SIR ROBERT ARMSTRONG", "Prime Minister", "MR C D POWELL"])
+def test_a_minutes_addressee_at_its_head(head: str) -> None:
+    text = f"SECRET\n\n{head}\n\nSOVIET TROOP CUTS\n\nThe text of the minute, long enough to be a paragraph of it.\n\nJ S WALL\n4 March 1987\n"
+    minute = documents(text)[0]
+    assert minute.type == "minute" and minute.addressee.person
+
+
+@pytest.mark.parametrize(("line", "when"), [("21.12.88", "1988-12-21"), ("21st December, 1988", "1988-12-21"), ("December 21, 1988", "1988-12-21")])
+def test_datelines_in_other_styles(line: str, when: str) -> None:
+    root = tree(f"Dear John,\n\n{line}\n\nThe text of the letter, long enough to be a paragraph.\n\nYours ever,\n(A B Smith)\n")
+    assert root.find(".//t:dateline/t:date", NS).get("when") == when
+
+
+def test_an_illegible_marker_is_a_gap_and_page_of_pages_is_a_page_number() -> None:
+    root = tree("He said [illegible] and then left the room, which was the end of it all.\n\nPage 2 of 3\n\nMore text.\n")
+    assert root.find(".//t:gap", NS).get("reason") == "illegible"
+    assert root.find(".//t:fw", NS).get("type") == "pageNum"

@@ -30,7 +30,8 @@ REDACTION = re.compile(
     r"\[\s*(?:REDACTED|DELETED|WITHHELD)\s*\]"
     r"|\[(?P<basis>[^\[\]\n]{0,80}?\b(?:withheld|redacted|exempt(?:ed)?|closed)\b[^\[\]\n]{0,80})\]"
     r"|\[\s*\]|\[\s*(?:\.\s*){2,}\]|\[\s*\u2026\s*\]"
-    r"|(?P<blocks>[\u2588\u2589\u258a\u258b\u258c\u258d\u258e\u258f\u25a0]+)",
+    r"|(?P<blocks>[\u2588\u2589\u258a\u258b\u258c\u258d\u258e\u258f\u25a0]+)"
+    r"|\[\s*(?P<illegible>illegible|indecipherable|unreadable|undecipherable)(?:\s+(?:word|words|signature|initials|line))?\s*\]",
     re.IGNORECASE,
 )
 #: a run of words with Cyrillic letters in them, with the numbers and marks between them (`Шкщз ЖЖ вхд 11.III Cекретно окн`)
@@ -170,6 +171,8 @@ def mark_redactions(nodes: list[Inline]) -> list[Inline]:
 
 
 def _redaction_gap(match: re.Match[str]) -> Inline:
+    if match.group("illegible"):
+        return Gap("illegible", desc=[Text(match.group(0).strip("[] "))], replaces=match.group(0))
     if match.group("blocks"):
         return Gap("redacted", "chars", len(match.group("blocks")), replaces=match.group(0))
     basis = match.group("basis")

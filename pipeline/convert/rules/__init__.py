@@ -68,6 +68,9 @@ def assign_roles(nodes: list[Node], warn: Warn) -> list[Node]:
     for index, block in enumerate(blocks):
         if block.role == "name":
             block.role = "signature" if _closes_text(blocks, index) else "caps-line"
+    for index, block in enumerate(blocks):
+        if block.role in ("address", "caps-line") and letter.MINUTE_TO_NAME.match(text_of(block)) and _heads_its_page(blocks, index):
+            block.role = "minute-to"
         elif (index and blocks[index - 1].role == "distribution" and blocks[index - 1].page == block.page
               and block.role in ("p", "caps-line") and _distribution_line(block)):
             block.role = "distribution"
@@ -81,6 +84,14 @@ AFTER_SIGNATURE = {
     "telegram-bt", "distribution", "copies", "address", "annotation", "dateline", "telegram-header", "card",
     "card-heading", "letterhead", "record-title", "draft-title", "minute-to", "form", "signature", "closing",
 }
+
+
+def _heads_its_page(blocks: list[Block], index: int) -> bool:
+    """Nothing but furniture and reference lines before the block on its page, and text after it."""
+    page = blocks[index].page
+    before = [b for b in blocks[:index] if b.page == page and not b.role.startswith("fw-") and b.role != "reference"]
+    after = next((b for b in blocks[index + 1 :] if not b.role.startswith("fw-")), None)
+    return not before and after is not None and after.role in ("p", "list", "caps-line", "subject")
 
 
 def _distribution_line(block: Block) -> bool:

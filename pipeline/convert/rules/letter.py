@@ -84,9 +84,10 @@ def is_salute(block: Block) -> bool:
     if block.kind != "paragraph" or "\n" in text or not 2 <= len(words(text)) <= 5:
         return False
     first = _first_word(text)
-    opening = within_one_edit(first, "dear") or first in SALUTE_WORDS or fold(text).startswith(
-        ("my dear", "mr president", "madam", "your excellency", "your majesty"))
-    return opening and (text.rstrip().endswith((",", ":")) or len(words(text)) <= 3)
+    if within_one_edit(first, "dear"):
+        return text.rstrip().endswith((",", ":")) or len(words(text)) <= 3
+    opening = first in SALUTE_WORDS or fold(text).startswith(("my dear", "mr president", "madam", "your excellency", "your majesty"))
+    return opening and text.rstrip().endswith((",", ":"))
 
 
 #: words other than `Dear` that open a salutation (the translations' `Esteemed Madam Prime Minister,`)
@@ -223,7 +224,12 @@ def is_address(block: Block) -> bool:
 def is_minute_addressee(block: Block) -> bool:
     """`PRIME MINISTER` alone at the head of a minute."""
     text = text_of(block).strip(" .:,")
-    return block.kind == "paragraph" and text in register("addressees")["minute"]
+    return (block.kind == "paragraph" and (text.isupper() or text.istitle()) and text.upper() in register("addressees")["minute"]
+            and not is_handwritten(block))
+
+
+#: a minute's addressee by name, typed in capitals at its head: `MR POWELL`, `SIR ROBERT ARMSTRONG`
+MINUTE_TO_NAME = re.compile(r"^(?:MR|MRS|MISS|MS|SIR|DR|LORD|LADY)\.?\s+(?:[A-Z]\.?\s*){0,3}[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+)?$")
 
 
 def is_message_instruction(block: Block) -> bool:

@@ -10,7 +10,8 @@ from pipeline.convert.rules.text import is_marking, text_of, words
 
 #: a US cable's running head: `PAGE 02 STATE 325114`, `PAGE 01 OF 03 MOSCOW 01234`
 RUNNING_HEAD = re.compile(r"^PAGE\s+\d{1,3}(?:\s+OF\s+\d{1,3})?(?:\s+[A-Z][A-Z .]{1,30})?(?:\s+\d{2,8})?$")
-PAGE_NUMBER = re.compile(r"^[-\u2013\u2014\s]*(?:\d{1,4}[a-z]?|[ivxlc]{1,6})[-\u2013\u2014\s]*\.?$")
+PAGE_NUMBER = re.compile(
+    r"^[-\u2013\u2014\s]*(?:(?:page|p\.)\s*)?(?:\d{1,4}[a-z]?|(?-i:[ivxlc]{1,6}))(?:\s+of\s+\d{1,4})?[-\u2013\u2014\s]*\.?$", re.IGNORECASE)
 FOLIO_MARK = re.compile(r"^[A-Za-z]$")
 MAX_CATCH_WORDS = 5
 
