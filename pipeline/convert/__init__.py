@@ -50,8 +50,8 @@ def convert_bytes(data: bytes, source_name: str) -> Conversion:
     (InvalidTEIError, carrying the TEI, if the result fails the project grammar)."""
     warnings: list[ConverterWarning] = []
 
-    def warn(line: int, code: str, message: str) -> None:
-        warnings.append(ConverterWarning(line, code, message))
+    def warn(line: int, code: str, message: str, **review: str | int | None) -> None:
+        warnings.append(ConverterWarning(line, code, message, **review))
 
     text = decode(data, warn)
     lines = text.split("\n")
@@ -70,6 +70,7 @@ def convert_bytes(data: bytes, source_name: str) -> Conversion:
     for document in documents:
         date_from_initials(document)
     reconcile_dates(documents, warn)
+    _place_warnings(warnings, documents)
     transcript = Transcript(
         name=source_name, sha256=hashlib.sha256(data).hexdigest(), documents=documents,
         hands=list(hands.declared.values()), warnings=sorted(warnings, key=lambda w: w.line), drops=drops,
@@ -78,6 +79,12 @@ def convert_bytes(data: bytes, source_name: str) -> Conversion:
     tei = to_tei(transcript, layouts, folder_series(cards))
     check(tei, transcript)
     return Conversion(tei, transcript.warnings, drops, transcript)
+
+
+def _place_warnings(warnings: list[ConverterWarning], documents: list[Document]) -> None:
+    """Give each warning the number of the document its transcript line fell in."""
+    for warning in warnings:
+        warning.document = next((d.n for d in documents if d.span.first <= warning.line <= d.span.last), None)
 
 
 def _read_cards(nodes: list[Node], drops: list[Drop]) -> tuple[list[Card], list[Node]]:

@@ -328,5 +328,6 @@ def reconcile_dates(documents: list[Document], warn) -> None:
     for document in documents:
         if document.date and document.type != "closureCard" and abs(int(document.date[:4]) - median) > FOLDER_YEARS:
             warn(document.span.first, "review-date", f"date {document.date_text!r} ({document.date}) lies far from the folder's "
-                 f"other documents (around {median}): not taken as the document's date")
+                 f"other documents (around {median}): not taken as the document's date",
+                 chosen="undated", runner_up=f"dated {document.date}")
             document.date = document.date_text = None

@@ -271,11 +271,23 @@ class Document:
 
 @dataclass
 class ConverterWarning:
-    """A converter warning located at a transcript line."""
+    """A converter warning located at a transcript line.
+
+    A low-confidence decision (code `review-…`) also says what was chosen and the runner-up, the
+    transcript lines it concerns, and the document they fell in: an editor's review queue entry.
+    """
 
     line: int
     code: str
     message: str
+    chosen: str | None = None
+    runner_up: str | None = None
+    last_line: int | None = None
+    document: int | None = None
+
+    @property
+    def review(self) -> bool:
+        return self.code.startswith("review-")
 
 
 @dataclass

@@ -64,9 +64,10 @@ def segment(nodes: list[Node], warn: Warn | None = None) -> list[list[Node]]:
         if isinstance(node, Block) and not node.role.startswith("fw-") and _has_substance(current):
             boundary = weigh(nodes, index, current)
             if boundary.score > 0 and not boundary.confident and warn is not None:
-                verdict = "new document" if boundary.opens else "same document"
-                warn(node.span.first, "review-boundary", f"{verdict} ({', '.join(boundary.evidence)}); runner-up: "
-                     f"{'same document' if boundary.opens else 'new document'}")
+                chosen = "a new document opens here" if boundary.opens else "the same document goes on"
+                runner_up = "the same document goes on" if boundary.opens else "a new document opens here"
+                warn(node.span.first, "review-boundary", f"{chosen} ({', '.join(boundary.evidence)}); runner-up: {runner_up}",
+                     chosen=chosen, runner_up=runner_up, last_line=node.span.last)
             if boundary.opens:
                 documents.append(_pull_back(current))
         documents[-1].append(node)

@@ -38,7 +38,7 @@ REDACTION = re.compile(
 _CYRILLIC_WORD = r"[\w'.-]*[\u0400-\u04ff][\w'.-]*"
 CYRILLIC_RUN = re.compile(rf"{_CYRILLIC_WORD}(?:[\s,.;:]+(?:[\d.,:/IVXivx]+[\s,.;:]+)*{_CYRILLIC_WORD})*")
 
-Warn = Callable[[int, str, str], None]
+Warn = Callable[..., None]  # (line, code, message, **review) -> None
 
 
 class _Open:

@@ -120,4 +120,5 @@ def flag_unmarked_page_changes(nodes: list[Node], warn: Warn) -> None:
             and (number := re.search(r"\d+", text_of(node))) and int(number.group()) >= 2
         ):
             warn(node.span.first, "review-page", f"page number {text_of(node)!r} after a footer inside one scan: "
-                 "a page change without a scan boundary? (no page break encoded)")
+                 "a page change without a scan boundary? (no page break encoded)",
+                 chosen="no page break (the scan shows none)", runner_up=f"a page break before page {text_of(node)}")
