@@ -24,7 +24,7 @@ from pipeline.convert.model import Block, ConverterWarning, Document, Drop, Node
 from pipeline.output import HandEditedError, write_tei
 from pipeline.convert.reader import read
 from pipeline.convert.rules import assign_roles
-from pipeline.convert.rules.cards import Card, card_description, complete_series, folder_series, read_card
+from pipeline.convert.rules.cards import Card, card_description, complete_series, folder_piece, folder_series, read_card
 from pipeline.convert.rules.continuation import join_broken_paragraphs
 from pipeline.convert.rules.dating import mark_dates
 from pipeline.convert.rules.repetition import collapse_repetitions
@@ -76,7 +76,7 @@ def convert_bytes(data: bytes, source_name: str) -> Conversion:
         hands=list(hands.declared.values()), warnings=sorted(warnings, key=lambda w: w.line), drops=drops,
         pages=max((block.page for block in _blocks(nodes)), default=1),
     )
-    tei = to_tei(transcript, layouts, folder_series(cards))
+    tei = to_tei(transcript, layouts, folder_series(cards), folder_piece(cards))
     check(tei, transcript)
     return Conversion(tei, transcript.warnings, drops, transcript)
 

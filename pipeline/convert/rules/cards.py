@@ -196,6 +196,13 @@ def folder_series(cards: list[Card]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def folder_piece(cards: list[Card]) -> str | None:
+    """The file's piece number as its closure cards give it (the piece most of them name, digits only)."""
+    pieces = [re.sub(r"(?<=\d)\s+(?=\d)", "", card.piece).split() for card in cards if card.piece]  # `31 74`: OCR spaced 3174
+    counts = Counter(words[0] for words in pieces if words and words[0].isdigit())
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def complete_series(cards: list[Card]) -> None:
     """Give a card with a recognisable department but garbled number the folder's series."""
     series = folder_series(cards)

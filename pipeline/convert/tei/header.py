@@ -16,7 +16,7 @@ LICENCE_TEXT = "Creative Commons Attribution 4.0 International (CC BY 4.0)"
 SCHEMA_URL = "../schema/compiled/pmo.rng"
 
 
-def header(parent: etree._Element, transcript: Transcript, ids: dict[int, str], series: str | None) -> None:
+def header(parent: etree._Element, transcript: Transcript, ids: dict[int, str], series: str | None, piece: str | None = None) -> None:
     """Write the teiHeader of a converted transcript."""
     head = el(parent, "teiHeader")
     file_desc = el(head, "fileDesc")
@@ -38,6 +38,8 @@ def header(parent: etree._Element, transcript: Transcript, ids: dict[int, str], 
     el(identifier, "settlement", text=archive["settlement"])
     el(identifier, "repository", text=archive["repository"])
     el(identifier, "collection", text=series or archive["series"])
+    if piece:  # the file's piece, as its closure cards show it: the full archival reference
+        el(identifier, "idno", {"type": "reference"}, f"{series or archive['series']}/{piece}")
     _encoding(head)
     _profile(head, transcript, ids)
     revision = el(head, "revisionDesc")
