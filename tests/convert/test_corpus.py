@@ -1,4 +1,5 @@
-"""The five bundled transcripts: golden encodings, tei_all validity, determinism, nothing lost."""
+"""The five bundled transcripts and the development corpus: golden encodings, tei_all validity,
+determinism, nothing lost, no OCR noise in the metadata."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from tests.conftest import SOURCES
 from tests.convert.accounting import unaccounted
 
 GOLDEN = Path(__file__).parent / "golden"
-TRANSCRIPTS = sorted(SOURCES.glob("*.txt"))
+TRANSCRIPTS = sorted(SOURCES.glob("*.txt")) + sorted((Path(__file__).parent / "dev").glob("dev_*.txt"))
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +25,21 @@ def converted() -> dict[str, object]:
 
 
 def test_the_corpus_is_bundled() -> None:
-    assert len(TRANSCRIPTS) == 5
+    assert len(sorted(SOURCES.glob("*.txt"))) == 5 and len(TRANSCRIPTS) == 20
+
+
+@pytest.mark.parametrize("path", TRANSCRIPTS, ids=lambda p: p.stem)
+def test_no_ocr_noise_in_titles_senders_recipients_or_hands(path: Path, converted: dict) -> None:
+    from pipeline.convert.names import noise_share
+
+    root = etree.fromstring(converted[path.name].tei)
+    metadata = root.xpath("//t:titleStmt/t:title | //t:correspAction/t:persName | //t:correspAction/t:orgName"
+                          " | //t:handNote/t:persName", namespaces=NS)
+    noisy = [" ".join(e.itertext()) for e in metadata if noise_share(" ".join(e.itertext())) > 0]
+    assert not noisy
+    for document in converted[path.name].transcript.documents:
+        for name in (document.sender.person, document.addressee.person):
+            assert name is None or name[:1].isupper(), name  # a name, not a lower-case OCR misreading
 
 
 def canonical(data: bytes) -> bytes:

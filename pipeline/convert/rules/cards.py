@@ -46,6 +46,7 @@ class Card:
     date_text: str | None = None
     exemptions: list[str] = field(default_factory=list)
     series_row: bool = False  # the card's DEPARTMENT/SERIES row was read
+    piece_label: bool = False  # it prints PIECE/ITEM (some cards give `PREM 19 / 1394` in one cell)
 
 
 def _reason_code(label: str) -> str | None:
@@ -140,6 +141,7 @@ def _read_series_row(card: Card, cells: list[str], labels: dict, hints: list[str
             drops.append(Drop(_line(line), "boilerplate", printed))
     after = text.split(labels["series"], 1)[1]
     series, has_piece, piece = after.partition(labels["piece"])
+    card.piece_label = bool(has_piece)
     if not has_piece and "/" in series:
         series, _, piece = series.partition("/")
     card.series = " ".join(series.split())
@@ -225,9 +227,12 @@ def card_description(card: Card) -> list[Inline]:
             if card.series_reg and card.series_reg != card.series:
                 series = Choice([Text(card.series)], card.series_reg, idno_type="series")
             desc += [series, Text(" ")]
-        desc.append(Text(labels["piece"]))
+        if card.piece_label:
+            desc.append(Text(labels["piece"] + (" " if card.piece else "")))
+        elif card.piece:
+            desc.append(Text("/ "))
         if card.piece:
-            desc += [Text(" "), Field("piece", [Text(card.piece)])]
+            desc.append(Field("piece", [Text(card.piece)]))
     if card.extract:
         desc += [Text(" " + (card.extract_label + " " if card.extract_label else ""))]
         desc.append(Field("extract", card.extract))
