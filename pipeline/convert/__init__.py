@@ -23,6 +23,7 @@ from pipeline.convert.layout import lay_out
 from pipeline.convert.model import Block, ConverterWarning, Document, Drop, Node, Transcript
 from pipeline.output import HandEditedError, write_tei
 from pipeline.convert.reader import read
+from pipeline.convert.related import find_relations
 from pipeline.convert.rules import assign_roles
 from pipeline.convert.rules.cards import Card, card_description, complete_series, folder_piece, folder_series, read_card
 from pipeline.convert.rules.continuation import join_broken_paragraphs
@@ -70,6 +71,9 @@ def convert_bytes(data: bytes, source_name: str) -> Conversion:
     for document in documents:
         date_from_initials(document)
     reconcile_dates(documents, warn)
+    for relation in find_relations(documents):
+        documents[relation.source - 1].relations.append((relation.kind, relation.target, "of"))
+        documents[relation.target - 1].relations.append((relation.kind, relation.source, "at"))
     _place_warnings(warnings, documents)
     transcript = Transcript(
         name=source_name, sha256=hashlib.sha256(data).hexdigest(), documents=documents,

@@ -263,6 +263,9 @@ class Document:
     sender: Correspondent = field(default_factory=Correspondent)
     addressee: Correspondent = field(default_factory=Correspondent)
     classification: str | None = None
+    #: relations to other documents of the file: (kind, other document's number, direction)
+    #: such as ("draft", 5, "of") — this is a draft of No. 5 — or ("draft", 2, "at"): its draft is No. 2
+    relations: list[tuple[str, int, str]] = field(default_factory=list)
 
     @property
     def span(self) -> Span:

@@ -59,3 +59,28 @@ def test_known_annotators_are_identified(stem: str) -> None:
     hands = convert_bytes(path.read_bytes(), path.name).transcript.hands
     assert hands[0].id == "typescript"
     assert len({h.id for h in hands}) == len(hands)
+
+
+def test_related_documents_in_the_bundled_files() -> None:
+    """The three copies of one message in 002; the draft form in 000 and its letter; 001's reply and its draft telegram."""
+    copies = {d.n: d.relations for d in documents("002")}
+    assert copies[3] == [("copy", 1, "of")] and copies[5] == [("copy", 1, "of")]
+    assert ("copy", 3, "at") in copies[1] and ("copy", 5, "at") in copies[1]
+    drafts = {d.n: d.relations for d in documents("000")}
+    assert drafts == {1: [("draft", 2, "at")], 2: [("draft", 1, "of")]}
+    exchange = {d.n: d.relations for d in documents("001")}
+    assert ("reply", 1, "of") in exchange[4] and ("draft", 5, "of") in exchange[2]
+
+
+def test_a_reply_is_told_by_its_parties_and_a_copy_by_its_text() -> None:
+    from pipeline.convert.related import find_relations
+    from tests.convert.cases import convert
+
+    letter = "10 DOWNING STREET\n\n{date}\n\nDear {to},\n\n{text}\n\nYours sincerely,\n({sender})\n\n{addressee} Esq\n{office}\n"
+    text = ("The Prime Minister has read your letter about the visit and agrees with the line proposed for it in every part. "
+            "She would like the Foreign Secretary to raise the matter when he sees the Ambassador next week.")
+    first = letter.format(date="3 May 1984", to="Charles", text=text, sender="P Q Ricketts", addressee="C D Powell", office="10 Downing Street")
+    reply = letter.format(date="4 May 1984", to="Peter", text="Thank you for your letter of 3 May, which I have shown to the Prime Minister.",
+                          sender="C D Powell", addressee="P Q Ricketts", office="Foreign and Commonwealth Office")
+    kinds = {(r.source, r.kind, r.target) for r in find_relations(convert(first + "\n\n\n" + reply + "\n\n\n" + first).transcript.documents)}
+    assert kinds == {(2, "reply", 1), (3, "copy", 1)}
