@@ -1,0 +1,98 @@
+"""The edition's letters as CMIF, the Correspondence Metadata Interchange Format that correspSearch harvests.
+
+One `correspDesc` per letter, telegram, minute, record or note with a sender or an addressee, taken
+from the edition's TEI: who sent it, to whom, where and when, each person and place with its
+authority identifier where the TEI gives one (`@ref`), and a link to the document's page in the web
+edition. The result is a TEI document (valid against `tei_all`) with an empty text, as CMIF asks.
+
+    data = cmif_document(tei_trees, title=..., base_url=..., editor=..., today="2026-12-03")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lxml import etree
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+NS = {"t": TEI_NS}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+LICENCE = "https://creativecommons.org/licenses/by/4.0/"
+#: correspondence kinds CMIF lists (a closure card stands for a document no one can read)
+CORRESPONDENCE = {"letter", "telegram", "minute", "record", "note", "translation", "draft"}
+
+
+def _el(parent: etree._Element | None, name: str, attrs: dict[str, str | None] | None = None, text: str | None = None) -> etree._Element:
+    tag = f"{{{TEI_NS}}}{name}"
+    clean = {key: value for key, value in (attrs or {}).items() if value is not None}
+    element = etree.Element(tag, clean, nsmap={None: TEI_NS}) if parent is None else etree.SubElement(parent, tag, clean)
+    if text:
+        element.text = text
+    return element
+
+
+def cmif_document(trees: Iterable[etree._ElementTree | etree._Element], *, title: str, base_url: str, editor: str,
+                  today: str, publisher: str | None = None) -> bytes:
+    """The CMIF file for the edition made of these TEI documents (UTF-8 bytes)."""
+    base = base_url.rstrip("/") + "/" if base_url else ""
+    root = _el(None, "TEI")
+    header = _el(root, "teiHeader")
+    file_desc = _el(header, "fileDesc")
+    title_stmt = _el(file_desc, "titleStmt")
+    _el(title_stmt, "title", text=f"{title}: correspondence metadata")
+    _el(title_stmt, "editor", text=editor)
+    publication = _el(file_desc, "publicationStmt")
+    publisher_element = _el(publication, "publisher")
+    if base:
+        _el(publisher_element, "ref", {"target": base}, publisher or title)
+    else:
+        publisher_element.text = publisher or title
+    _el(publication, "idno", {"type": "url"}, f"{base}cmif.xml" if base else "cmif.xml")
+    _el(publication, "date", {"when": today})
+    availability = _el(publication, "availability")
+    _el(availability, "licence", {"target": LICENCE}, "This file is licensed under the terms of the Creative Commons License CC BY 4.0")
+    bibl = _el(_el(file_desc, "sourceDesc"), "bibl", {"type": "online", XML_ID: "edition"}, f"{title}. ")
+    if base:
+        _el(bibl, "ref", {"target": base}, base)
+    profile = _el(header, "profileDesc")
+    listed = 0
+    for tree in trees:
+        for corresp in _letters(tree.getroot() if isinstance(tree, etree._ElementTree) else tree):
+            profile.append(_cmif_corresp(corresp, base))
+            listed += 1
+    if not listed:  # a profileDesc may not be empty
+        header.remove(profile)
+    body = _el(_el(root, "text"), "body")
+    _el(body, "p")
+    return etree.tostring(etree.ElementTree(root), xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _letters(tei: etree._Element) -> list[tuple[etree._Element, str]]:
+    """(correspDesc, the document's xml:id) for each document of a TEI file that is correspondence."""
+    found = []
+    for div in tei.iterfind("t:text/t:body/t:div", NS):
+        if div.get("type") not in CORRESPONDENCE or not div.get("decls"):
+            continue
+        corresp = tei.find(f".//t:correspDesc[@xml:id='{div.get('decls').lstrip('#')}']", {**NS, "xml": "http://www.w3.org/XML/1998/namespace"})
+        if corresp is not None and corresp.find("t:correspAction/t:persName", NS) is not None or (
+                corresp is not None and corresp.find("t:correspAction/t:orgName", NS) is not None):
+            found.append((corresp, div.get(XML_ID)))
+    return found
+
+
+def _cmif_corresp(item: tuple[etree._Element, str], base: str) -> etree._Element:
+    corresp, document_id = item
+    out = _el(None, "correspDesc", {"ref": f"{base}documents/{document_id}.html" if base else None, "source": "#edition"})
+    for action in corresp.iterfind("t:correspAction", NS):
+        if action.get("type") not in ("sent", "received"):
+            continue
+        copy = _el(out, "correspAction", {"type": action.get("type")})
+        for party in action:
+            name = etree.QName(party).localname
+            if name in ("persName", "orgName", "placeName") and "".join(party.itertext()).strip():
+                _el(copy, name, {"ref": party.get("ref")}, " ".join("".join(party.itertext()).split()))
+            elif name == "date" and party.get("when"):
+                _el(copy, "date", {"when": party.get("when")[:10]})
+        if not len(copy):
+            out.remove(copy)
+    return out

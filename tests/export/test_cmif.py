@@ -1,0 +1,44 @@
+"""CMIF export: valid TEI (tei_all, by jing), one correspDesc per dated letter with its parties and page."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from lxml import etree
+
+from pipeline.cmif import cmif_document
+from pipeline.convert import convert_bytes
+from tests.conftest import SOURCES
+
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+
+
+def converted() -> list[etree._Element]:
+    return [etree.fromstring(convert_bytes(p.read_bytes(), p.name).tei) for p in sorted(SOURCES.glob("*.txt"))]
+
+
+def test_cmif_is_valid_tei_and_lists_every_dated_letter(tmp_path: Path, jing: str, tei_all: Path) -> None:
+    trees = converted()
+    data = cmif_document(trees, title="PMO Papers", base_url="https://example.org/pmo", editor="The editors", today="2026-12-03")
+    target = tmp_path / "cmif.xml"
+    target.write_bytes(data)
+    result = subprocess.run([jing, str(tei_all), str(target)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+    cmif = etree.fromstring(data)
+    listed = {c.get("ref").rsplit("/", 1)[1].removesuffix(".html") for c in cmif.iterfind(".//t:correspDesc", NS)}
+    dated_letters = {
+        div.get("{http://www.w3.org/XML/1998/namespace}id")
+        for tree in trees for div in tree.iterfind("t:text/t:body/t:div", NS)
+        if div.get("type") == "letter" and tree.find(f".//t:correspDesc[@corresp='#{div.get('{http://www.w3.org/XML/1998/namespace}id')}']/t:correspAction/t:date", NS) is not None
+    }
+    assert dated_letters and dated_letters <= listed
+    assert cmif.find(".//t:publicationStmt/t:idno[@type='url']", NS).text == "https://example.org/pmo/cmif.xml"
+    assert all(c.get("source") == "#edition" for c in cmif.iterfind(".//t:correspDesc", NS))
+
+
+def test_dates_are_days_and_cards_are_left_out() -> None:
+    data = cmif_document(converted(), title="PMO Papers", base_url="", editor="The editors", today="2026-12-03")
+    cmif = etree.fromstring(data)
+    assert all(len(d.get("when")) == 10 for d in cmif.iterfind(".//t:date[@when]", NS) if d.getparent().tag.endswith("correspAction"))
+    assert "closureCard" not in data.decode()
