@@ -16,7 +16,9 @@ import hashlib
 from dataclasses import dataclass
 
 from pipeline.convert.check import InvalidTEIError, check
+from pipeline.convert.decisions import Decision, DecisionError, anchor, parse_decisions
 from pipeline.convert.decode import ConversionError, decode
+from pipeline.convert.editing import apply_hands, apply_settings
 from pipeline.convert.documents import date_from_initials, document_type, fill_metadata, folder_year, reconcile_dates
 from pipeline.convert.hands import HandRegister, attribute, attribute_signatures, share_signed_hands
 from pipeline.convert.layout import lay_out
@@ -33,7 +35,7 @@ from pipeline.convert.rules.text import text_of
 from pipeline.convert.segment import segment
 from pipeline.convert.tei import to_tei
 
-__all__ = ["Conversion", "ConversionError", "HandEditedError", "InvalidTEIError", "convert_bytes", "write_tei"]
+__all__ = ["Conversion", "ConversionError", "DecisionError", "HandEditedError", "InvalidTEIError", "convert_bytes", "write_tei"]
 
 
 @dataclass
@@ -46,9 +48,13 @@ class Conversion:
     transcript: Transcript
 
 
-def convert_bytes(data: bytes, source_name: str) -> Conversion:
+def convert_bytes(data: bytes, source_name: str, decisions: bytes | None = None) -> Conversion:
     """Convert a transcript's bytes; raises ConversionError with a one-line reason for unusable input
-    (InvalidTEIError, carrying the TEI, if the result fails the project grammar)."""
+    (InvalidTEIError, carrying the TEI, if the result fails the project grammar).
+
+    `decisions`: the editors' decisions file for this transcript (`NAME.decisions.toml`), applied as
+    it converts; a decision whose anchor is gone raises DecisionError, located, and nothing is made.
+    """
     warnings: list[ConverterWarning] = []
 
     def warn(line: int, code: str, message: str, **review: str | int | None) -> None:
@@ -56,10 +62,11 @@ def convert_bytes(data: bytes, source_name: str) -> Conversion:
 
     text = decode(data, warn)
     lines = text.split("\n")
+    decided = anchor(parse_decisions(decisions, _decisions_name(source_name)), lines, _decisions_name(source_name)) if decisions else []
     nodes, drops = collapse_repetitions(read(text, warn), lines, warn)
     nodes = join_broken_paragraphs(assign_roles(nodes, warn))
     cards, nodes = _read_cards(nodes, drops)
-    documents = [Document(document_type(part), part, n=index + 1) for index, part in enumerate(segment(nodes, warn))]
+    documents = [Document(document_type(part), part, n=index + 1) for index, part in enumerate(segment(nodes, warn, _boundaries(decided)))]
     if not documents:
         raise ConversionError("no text to convert: the transcript holds only Markdown marks or blank lines")
     layouts = [lay_out(document.nodes) for document in documents]
@@ -68,9 +75,11 @@ def convert_bytes(data: bytes, source_name: str) -> Conversion:
             mark_dates(block)
         fill_metadata(document, layout)
     hands = _attribute_hands(documents)
+    apply_hands(decided, documents, hands)
     for document in documents:
         date_from_initials(document)
     reconcile_dates(documents, warn)
+    apply_settings(decided, documents)
     for relation in find_relations(documents):
         documents[relation.source - 1].relations.append((relation.kind, relation.target, "of"))
         documents[relation.target - 1].relations.append((relation.kind, relation.source, "at"))
@@ -83,6 +92,14 @@ def convert_bytes(data: bytes, source_name: str) -> Conversion:
     tei = to_tei(transcript, layouts, folder_series(cards), folder_piece(cards))
     check(tei, transcript)
     return Conversion(tei, transcript.warnings, drops, transcript)
+
+
+def _decisions_name(source_name: str) -> str:
+    return source_name.rsplit(".", 1)[0] + ".decisions.toml"
+
+
+def _boundaries(decisions: list[Decision]) -> dict[int, str]:
+    return {d.line: d.action for d in decisions if d.action in ("split", "join")}
 
 
 def _place_warnings(warnings: list[ConverterWarning], documents: list[Document]) -> None:

@@ -266,6 +266,8 @@ class Document:
     #: relations to other documents of the file: (kind, other document's number, direction)
     #: such as ("draft", 5, "of") — this is a draft of No. 5 — or ("draft", 2, "at"): its draft is No. 2
     relations: list[tuple[str, int, str]] = field(default_factory=list)
+    #: the title an editor's decision gives the document (else it is made from its metadata)
+    title: str | None = None
 
     @property
     def span(self) -> Span:

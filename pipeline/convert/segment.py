@@ -51,7 +51,7 @@ SPLIT_SCORE = 3
 STRONG, WEAK, PAGE_TOP, CLOSED, HAND_PAGE, CONTINUES, STYLE = 3, 1, 1, 1, 3, -3, 1
 
 
-def segment(nodes: list[Node], warn: Warn | None = None) -> list[list[Node]]:
+def segment(nodes: list[Node], warn: Warn | None = None, forced: dict[int, str] | None = None) -> list[list[Node]]:
     """The nodes of each document, in order; every node belongs to exactly one document.
 
     At each block, the evidence for a new document (an opening part, a page top, the previous
@@ -61,7 +61,10 @@ def segment(nodes: list[Node], warn: Warn | None = None) -> list[list[Node]]:
     documents: list[list[Node]] = [[]]
     for index, node in enumerate(nodes):
         current = documents[-1]
-        if isinstance(node, Block) and not node.role.startswith("fw-") and _has_substance(current):
+        decided = _decided(node, forced or {})
+        if decided == "split" and any(isinstance(n, Block) for n in current):
+            documents.append(_pull_back(current))
+        elif decided is None and isinstance(node, Block) and not node.role.startswith("fw-") and _has_substance(current):
             boundary = weigh(nodes, index, current)
             if boundary.score > 0 and not boundary.confident and warn is not None:
                 chosen = "a new document opens here" if boundary.opens else "the same document goes on"
@@ -72,6 +75,13 @@ def segment(nodes: list[Node], warn: Warn | None = None) -> list[list[Node]]:
                 documents.append(_pull_back(current))
         documents[-1].append(node)
     return [document for document in documents if document]
+
+
+def _decided(node: Node, forced: dict[int, str]) -> str | None:
+    """An editor's decision (`split` or `join`) on a line of this block, if there is one."""
+    if not forced or not isinstance(node, Block):
+        return None
+    return next((action for line, action in forced.items() if node.span.first <= line <= node.span.last), None)
 
 
 def weigh(nodes: list[Node], index: int, current: list[Node]) -> Boundary:

@@ -36,6 +36,8 @@ FUNCTION_WORDS = {"of", "the", "and", "to", "a", "an", "at", "on", "in", "for", 
 def document_title(document: Document, cases: dict[str, str] | None = None) -> str:
     """The document's title with its date (`Powell to the Prime Minister, 2 January 1989`).
     `cases`: how the transcript's running text writes its words (see `word_cases`)."""
+    if document.title:
+        return document.title
     blocks = [node for node in document.nodes if isinstance(node, Block)]
     base = _base(document, blocks, cases if cases is not None else word_cases(blocks))
     date = format_date(document.date) if document.type != "closureCard" else None

@@ -1,0 +1,46 @@
+"""Applying editors' decisions to the converted model: metadata set, hands attributed.
+
+(Document boundaries are decided in segmentation, which takes the `split` and `join` decisions.)
+"""
+
+from __future__ import annotations
+
+from pipeline.convert.decisions import Decision
+from pipeline.convert.hands import HandRegister
+from pipeline.convert.model import Block, Correspondent, Document, Handwriting, walk
+from pipeline.convert.titles import format_date
+
+
+def document_at(documents: list[Document], line: int) -> Document | None:
+    """The document whose transcript lines hold `line`."""
+    return next((d for d in documents if d.span.first <= line <= d.span.last), None)
+
+
+def apply_settings(decisions: list[Decision], documents: list[Document]) -> None:
+    """`set` decisions: a document's type, date, sender, recipient or title, as the editor gives it."""
+    for decision in decisions:
+        if decision.action != "set" or (document := document_at(documents, decision.line)) is None:
+            continue
+        values = decision.values
+        if "type" in values:
+            document.type = values["type"]
+        if "date" in values:
+            document.date, document.date_text = values["date"], format_date(values["date"]) or values["date"]
+        if "sender" in values:
+            document.sender = Correspondent(person=values["sender"], org=document.sender.org)
+        if "recipient" in values:
+            document.addressee = Correspondent(person=values["recipient"], org=document.addressee.org)
+        if "title" in values:
+            document.title = values["title"]
+
+
+def apply_hands(decisions: list[Decision], documents: list[Document], hands: HandRegister) -> None:
+    """`hand` decisions: the handwriting of the block at the line is in the hand of the initials given."""
+    for decision in decisions:
+        if decision.action != "hand" or (document := document_at(documents, decision.line)) is None:
+            continue
+        hand, cert = hands.hand_for(decision.values["initials"])
+        for node in document.nodes:
+            if isinstance(node, Block) and node.span.first <= decision.line <= node.span.last:
+                for run in (n for n in walk(node.inlines) if isinstance(n, Handwriting)):
+                    run.hand, run.cert = hand, None if cert is None else cert

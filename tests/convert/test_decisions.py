@@ -1,0 +1,112 @@
+"""Editors' decisions: kept outside the TEI, anchored by line and expected text, applied at every conversion."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.convert import DecisionError, convert_bytes
+
+TRANSCRIPT = """10 DOWNING STREET
+
+From the Private Secretary
+
+21 December 1988
+
+Dear Stephen,
+
+The Prime Minister has seen your letter about the conference, and agrees with the line you propose.
+
+Yours ever,
+(Charles Powell)
+
+S Wall Esq
+Foreign and Commonwealth Office
+
+MOSCOW HUMAN RIGHTS CONFERENCE
+
+The Secretary has asked me to convey the following message, which is long enough to be text.
+
+*with promises. CDD 21/xii*
+"""
+
+DECISIONS = b"""
+[[decision]]
+action = "split"
+line = 17
+expect = "MOSCOW HUMAN RIGHTS CONFERENCE"
+
+[[decision]]
+action = "set"
+line = 19
+expect = "The Secretary has asked me"
+type = "telegram"
+date = "1988-12-15"
+sender = "George Shultz"
+recipient = "Eduard Shevardnadze"
+title = "Shultz to Shevardnadze, 15 December 1988"
+
+[[decision]]
+action = "hand"
+line = 21
+expect = "CDD 21/xii"
+initials = "CDP"
+"""
+
+
+def convert(transcript: str, decisions: bytes | None = DECISIONS):
+    return convert_bytes(transcript.encode(), "900_letter.txt", decisions)
+
+
+def test_decisions_split_set_and_attribute() -> None:
+    without = convert(TRANSCRIPT, None).transcript.documents
+    documents = convert(TRANSCRIPT).transcript.documents
+    assert len(without) == 1 and len(documents) == 2
+    second = documents[1]
+    assert (second.type, second.date, second.sender.person, second.addressee.person) == (
+        "telegram", "1988-12-15", "George Shultz", "Eduard Shevardnadze")
+    tei = convert(TRANSCRIPT).tei.decode()
+    assert 'handShift new="#hand-CDP"' in tei and 'cert="low"' not in tei
+    assert '<div type="telegram"' in tei
+
+
+def test_a_decision_follows_its_text_when_the_transcript_changes_elsewhere() -> None:
+    changed = "SECRET\n\n" + TRANSCRIPT.replace("agrees with the line", "agrees entirely with the line")
+    documents = convert(changed).transcript.documents
+    assert len(documents) == 2 and documents[1].sender.person == "George Shultz"
+
+
+def test_a_decision_whose_anchor_text_changed_is_a_located_error_and_nothing_is_made() -> None:
+    changed = TRANSCRIPT.replace("MOSCOW HUMAN RIGHTS CONFERENCE", "MOSCOW CONFERENCE ON HUMAN RIGHTS")
+    with pytest.raises(DecisionError) as raised:
+        convert(changed)
+    message = str(raised.value)
+    assert "900_letter.decisions.toml: decision 1 (split at line 17)" in message
+    assert "'MOSCOW HUMAN RIGHTS CONFERENCE'" in message and "line 17 reads 'MOSCOW CONFERENCE ON HUMAN RIGHTS'" in message
+
+
+def test_an_ambiguous_anchor_is_an_error() -> None:
+    doubled = "MOSCOW HUMAN RIGHTS CONFERENCE\n\n" + TRANSCRIPT.replace("Dear Stephen,", "Dear Stephen,\n\nMOSCOW HUMAN RIGHTS CONFERENCE")
+    with pytest.raises(DecisionError, match="lines .* all have"):
+        convert(doubled)
+
+
+@pytest.mark.parametrize(("decision", "says"), [
+    (b'[[decision]]\naction = "move"\nline = 1\nexpect = "x"\n', "action 'move' is not one of"),
+    (b'[[decision]]\naction = "split"\nline = 0\nexpect = "x"\n', "line must be a line number"),
+    (b'[[decision]]\naction = "split"\nline = 3\n', "expect must give the text"),
+    (b'[[decision]]\naction = "set"\nline = 3\nexpect = "x"\ncolour = "red"\n', "set takes date, recipient, sender, title, type; got colour"),
+    (b'[[decision]]\naction = "set"\nline = 3\nexpect = "x"\ndate = "21/12/88"\n', "is not an ISO date"),
+    (b'[[decision]]\naction = "hand"\nline = 3\nexpect = "x"\n', "hand needs initials"),
+    (b"not = toml = at all", "not a decisions file"),
+])
+def test_malformed_decisions_are_named(decision: bytes, says: str) -> None:
+    with pytest.raises(DecisionError, match=says.replace("(", r"\(").replace(")", r"\)")):
+        convert(TRANSCRIPT, decision)
+
+
+def test_a_join_keeps_a_document_whole() -> None:
+    transcript = TRANSCRIPT.replace("S Wall Esq\nForeign and Commonwealth Office\n\n", "")
+    text = transcript + "\n\n\n10 DOWNING STREET\n\nA second page of the same letter, long enough to be its text, goes on.\n"
+    line = text.split("\n").index("10 DOWNING STREET", 2) + 1
+    join = f'[[decision]]\naction = "join"\nline = {line}\nexpect = "10 DOWNING STREET"\n'.encode()
+    assert len(convert(text, None).transcript.documents) > len(convert(text, join).transcript.documents)
