@@ -110,3 +110,39 @@ def test_a_join_keeps_a_document_whole() -> None:
     line = text.split("\n").index("10 DOWNING STREET", 2) + 1
     join = f'[[decision]]\naction = "join"\nline = {line}\nexpect = "10 DOWNING STREET"\n'.encode()
     assert len(convert(text, None).transcript.documents) > len(convert(text, join).transcript.documents)
+
+
+def test_a_hand_edited_file_becomes_decisions_and_converts_back_to_its_edits() -> None:
+    from lxml import etree
+
+    from pipeline.convert.extract import extract
+
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    source = TRANSCRIPT.encode()
+    edited = etree.fromstring(convert(TRANSCRIPT, None).tei)
+    division = edited.find(".//t:body/t:div", ns)
+    division.set("type", "minute")  # the editor: a minute, not a letter, and of the 20th
+    edited.find(".//t:correspAction[@type='sent']/t:date", ns).set("when", "1988-12-20")
+    edited.find(".//t:correspAction[@type='received']/t:persName", ns).text = "Stephen Wall"
+    edited.find(".//t:text//t:handShift[@new='#hand-CDP']", ns).set("new", "#hand-MT")
+    hand = etree.SubElement(edited.find(".//t:handNotes", ns), "{http://www.tei-c.org/ns/1.0}handNote",
+                            {"{http://www.w3.org/XML/1998/namespace}id": "hand-MT", "script": "handwritten"})
+    etree.SubElement(hand, "{http://www.tei-c.org/ns/1.0}name", {"type": "initials"}).text = "MT"
+    found = extract(source, "900_letter.txt", etree.tostring(edited))
+    assert [d["action"] for d in found.decisions] == ["set", "hand"]
+    assert found.decisions[0] == {"action": "set", "line": 1, "expect": "10 DOWNING STREET", "type": "minute",
+                                  "date": "1988-12-20", "recipient": "Stephen Wall"}
+    again = etree.fromstring(convert(TRANSCRIPT, found.toml().encode()).tei)
+    assert again.find(".//t:body/t:div", ns).get("type") == "minute"
+    assert again.find(".//t:correspAction[@type='sent']/t:date", ns).get("when") == "1988-12-20"
+    assert again.find(".//t:correspAction[@type='received']/t:persName", ns).text == "Stephen Wall"
+    assert again.find(".//t:text//t:handShift[@new='#hand-MT']", ns) is not None
+    assert found.cannot == []
+
+
+def test_text_edits_are_listed_as_what_no_decision_expresses() -> None:
+    from pipeline.convert.extract import extract
+
+    edited = convert(TRANSCRIPT, None).tei.replace(b"agrees with the line", b"agrees warmly with the line")
+    found = extract(TRANSCRIPT.encode(), "900_letter.txt", edited)
+    assert found.decisions == [] and found.cannot == ["text insert: '' → 'warmly'"]
