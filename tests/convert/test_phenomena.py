@@ -322,3 +322,22 @@ def test_an_illegible_marker_is_a_gap_and_page_of_pages_is_a_page_number() -> No
     root = tree("He said [illegible] and then left the room, which was the end of it all.\n\nPage 2 of 3\n\nMore text.\n")
     assert root.find(".//t:gap", NS).get("reason") == "illegible"
     assert root.find(".//t:fw", NS).get("type") == "pageNum"
+
+
+def test_a_cable_ending_typed_on_to_its_last_point_is_cut_off() -> None:
+    text = ("O 121500Z MAR 85\nFM AMEMBASSY MOSCOW\nTO SECSTATE WASHDC NIACT IMMEDIATE 3311\nBT\nUNCLAS MOSCOW 03311\n\n"
+            "1. THE FIRST POINT OF THE CABLE, LONG ENOUGH TO BE A PARAGRAPH.\n\n"
+            "2. EMBASSY WILL REPORT SEPTEL ON ARRANGEMENTS. HARTMAN  \nBT  \n#3311\n")
+    root = tree(text)
+    assert root.find(".//t:closer/t:signed", NS).text == "HARTMAN"
+    assert [s.get("type") for s in root.findall(".//t:closer/t:seg", NS)] == ["bt", "serial"]
+    assert "HARTMAN" not in "".join(root.find(".//t:list", NS).itertext())
+    assert root.find(".//t:opener/t:seg[@type='classification']", NS).text == "UNCLAS MOSCOW 03311"
+    assert documents(text)[0].sender.person == "Hartman"
+
+
+def test_marked_lines_with_no_blank_line_between_are_list_items() -> None:
+    root = tree("THE POINTS:\n\n-- THE FIRST POINT  \n-- THE SECOND POINT  \n-- THE THIRD POINT\n\nA closing paragraph of the cable, long enough.\n")
+    items = root.findall(".//t:list/t:item", NS)
+    assert [i.text for i in items] == ["THE FIRST POINT", "THE SECOND POINT", "THE THIRD POINT"]
+    assert {l.text for l in root.findall(".//t:list/t:label", NS)} == {"--"}

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
+from pipeline.convert.inlines import lines_of_inlines
 from pipeline.convert.model import Block, ListItem, Node, PageBreak, Span, Text
 from pipeline.convert.reader.inline import Warn, inline_pipeline, plain_text
 
@@ -43,7 +44,8 @@ def read_blocks(tokens: Sequence[Token], warn: Warn, latin: float = 1.0) -> list
         end = _closing(tokens, index)
         if token.type == "paragraph_open":
             inline = tokens[index + 1]
-            blocks.append(Block("paragraph", _span(token), inline_pipeline(inline.children or [], _span(token).first, warn, latin)))
+            paragraph = Block("paragraph", _span(token), inline_pipeline(inline.children or [], _span(token).first, warn, latin))
+            blocks.append(line_list(paragraph) or paragraph)
         elif token.type == "heading_open":
             inline = tokens[index + 1]
             block = Block("heading", _span(token), inline_pipeline(inline.children or [], _span(token).first, warn, latin))
@@ -59,6 +61,25 @@ def read_blocks(tokens: Sequence[Token], warn: Warn, latin: float = 1.0) -> list
             blocks.append(_read_table(tokens[index : end + 1], warn, latin))
         index = end + 1
     return blocks
+
+
+#: a list marker at the start of a typed line: `-- `, `(a) `, `b) `, `3. `, `• `
+LINE_MARKER = re.compile(r"^\s*(--|[-\u2022\u00b7]|\((?:[a-z]{1,2}|\d{1,3}|[ivx]{1,5})\)|(?:[a-z]|\d{1,3})[.)])\s+")
+
+
+def line_list(paragraph: Block) -> Block | None:
+    """A paragraph whose every line (two or more) opens with a list marker is a list, one item a line."""
+    lines = [line for line in lines_of_inlines(paragraph.inlines) if plain_text(line).strip()]
+    if len(lines) < 2 or not all(line and isinstance(line[0], Text) and LINE_MARKER.match(line[0].text) for line in lines):
+        return None
+    block = Block("list", paragraph.span, role="list")
+    for offset, line in enumerate(lines):
+        match = LINE_MARKER.match(line[0].text)
+        rest = [Text(line[0].text[match.end() :]), *line[1:]]
+        span = Span(min(paragraph.span.first + offset, paragraph.span.last), min(paragraph.span.first + offset, paragraph.span.last))
+        item = Block("paragraph", span, [node for node in rest if not (isinstance(node, Text) and not node.text)])
+        block.items.append(ListItem(match.group(1), [item], span))
+    return block
 
 
 def _read_list(tokens: Sequence[Token], warn: Warn, latin: float) -> Block:

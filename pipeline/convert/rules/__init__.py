@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from pipeline.convert.model import Block, Node
 from pipeline.convert.reader.inline import Warn
-from pipeline.convert.rules import cards, forms, initials, letter, running, runon, telegram
+from pipeline.convert.rules import cards, endings, forms, initials, letter, running, runon, telegram
 from pipeline.convert.rules.text import text_of
 
 #: (role, predicate) for paragraphs, in the order they are tried
@@ -45,7 +45,7 @@ PARAGRAPH_RULES: list[tuple[str, Callable[[Block], bool]]] = [
 
 def assign_roles(nodes: list[Node], warn: Warn) -> list[Node]:
     """Give every block its role (a run-on paragraph first cut into the parts it ran together)."""
-    nodes = runon.split_run_ons(nodes)
+    nodes = endings.split_endings(runon.split_run_ons(nodes))
     running.mark_page_furniture(nodes)
     running.place_markings(nodes)
     running.flag_unmarked_page_changes(nodes, warn)

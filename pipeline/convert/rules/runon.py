@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 from pipeline.convert.dates import find_dates
-from pipeline.convert.model import Block, Bold, Inline, LineBreak, Span, Text
+from pipeline.convert.inlines import split_inlines, trim
+from pipeline.convert.model import Block, Bold, Inline, Span, Text
 from pipeline.convert.reader.inline import plain_text
 from pipeline.convert.registers import register
 from pipeline.convert.rules.letter import run_on_opening
@@ -53,7 +54,7 @@ def cut(block: Block) -> list[Block]:
     pieces = []
     for part in parts:
         if plain_text(part).strip():
-            pieces.append(Block("paragraph", Span(block.span.first, block.span.last), _trim(part), page=block.page))
+            pieces.append(Block("paragraph", Span(block.span.first, block.span.last), trim(part), page=block.page))
     return pieces
 
 
@@ -143,40 +144,3 @@ def _skip_space(text: str, position: int) -> int:
     while position < len(text) and text[position].isspace():
         position += 1
     return position
-
-
-def split_inlines(nodes: list[Inline], offsets: list[int]) -> list[list[Inline]]:
-    """Inline nodes cut at offsets of their plain text; a cut inside a node other than text falls before it."""
-    parts: list[list[Inline]] = [[]]
-    position = 0
-    cuts = list(offsets)
-    for node in nodes:
-        length = len(plain_text([node]))
-        while cuts and cuts[0] <= position:
-            cuts.pop(0)
-            if parts[-1]:
-                parts.append([])
-        if isinstance(node, Text):
-            text, start = node.text, position
-            while cuts and cuts[0] < start + len(text):
-                at = cuts.pop(0) - start
-                parts[-1].append(Text(text[:at]))
-                parts.append([])
-                text, start = text[at:], start + at
-            parts[-1].append(Text(text))
-        elif cuts and cuts[0] < position + length and not isinstance(node, (Bold, LineBreak)):
-            parts[-1].append(node)  # a cut inside a deletion or a hand falls after it
-        else:
-            parts[-1].append(node)
-        position += length
-    return [part for part in parts if part]
-
-
-def _trim(nodes: list[Inline]) -> list[Inline]:
-    """A piece without the spaces at its ends."""
-    if nodes and isinstance(nodes[0], Text):
-        nodes[0] = Text(nodes[0].text.lstrip())
-    if nodes and isinstance(nodes[-1], Text):
-        nodes[-1] = Text(nodes[-1].text.rstrip())
-    return [node for node in nodes if not (isinstance(node, Text) and not node.text)]
-

@@ -32,6 +32,8 @@ US_FIELD = re.compile(r"^(?P<key>E\.\s?O\.|TAGS|SUBJECT|SUBJ|REF|REFS)\s*:?\s*(?
 SERIAL = re.compile(r"^#\d{2,6}$")
 US_CONTINUATION = re.compile(rf"^[A-Z][A-Z0-9 .,/&'-]*\s+{_PRECEDENCE}(?:\s+\d{{1,5}})?$")
 ENDINGS = {"BT", "NNNN", "YYYY"}
+#: a US cable's classification line: the classification, then the sending post and the serial
+CABLE_CLASSIFICATION = re.compile(r"^(?P<marking>.+?)\s+[A-Z][A-Z ]{1,30}\s\d{3,7}$")
 DISTRIBUTION = re.compile(r"^(?:[A-Z]+\s+)*(?:DISTRIBUTION|DISTN)(?:\s+\d{1,4})?$|^ADVANCE\s+COP(?:Y|IES)(?:\s+\d{1,4})?$", re.IGNORECASE)
 
 
@@ -84,7 +86,7 @@ def routing_fields(line: str, in_header: bool = False) -> Routing | None:
         return Routing("serial")
     if match := US_FIELD.match(line):
         return Routing(match["key"].replace(" ", "").replace(".", "").lower() or "field")
-    if is_marking(line) or is_marking(latin_reading(line).split(" STATE ")[0]):
+    if is_marking(line) or ((cable := CABLE_CLASSIFICATION.match(latin_reading(line))) and is_marking(cable["marking"])):
         return Routing("classification")
     if in_header and US_CONTINUATION.match(line):
         return Routing("info", office=line)

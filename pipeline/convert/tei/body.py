@@ -170,6 +170,8 @@ def _telegram_header(opener: etree._Element, block: Block) -> None:
     """Routing lines, one `<seg>` a line typed by what it is: offices as `<orgName>`, precedence as a
     precedence, the date-time group as a `<date>`."""
     lines = split_lines(block.inlines)
+    if len(opener) and etree.QName(opener[-1]).localname == "seg":
+        el(opener, "lb")  # routing lines of the block before
     for index, line in enumerate(lines):
         if index:
             el(opener, "lb")
