@@ -85,7 +85,8 @@ def routing_fields(line: str, in_header: bool = False) -> Routing | None:
     if SERIAL.match(line):
         return Routing("serial")
     if match := US_FIELD.match(line):
-        return Routing(match["key"].replace(" ", "").replace(".", "").lower() or "field")
+        key = match["key"].replace(" ", "").replace(".", "").lower()
+        return Routing({"subj": "subject", "refs": "ref", "reference": "ref"}.get(key, key))
     if is_marking(line) or ((cable := CABLE_CLASSIFICATION.match(latin_reading(line))) and is_marking(cable["marking"])):
         return Routing("classification")
     if in_header and US_CONTINUATION.match(line):
@@ -119,7 +120,7 @@ def is_us_fields(block: Block) -> bool:
     if block.kind != "paragraph" or not 0 < len(lines) <= MAX_HEADER_LINES:
         return False
     kinds = [routing_fields(line) for line in lines]
-    return all(k is not None and k.kind in ("eo", "tags", "subject", "subj", "ref", "refs") for k in kinds) and any(
+    return all(k is not None and k.kind in ("eo", "tags", "subject", "ref") for k in kinds) and any(
         k.kind in ("eo", "tags") for k in kinds if k)
 
 
