@@ -22,6 +22,8 @@ PIECES = st.sampled_from([
     "NOTE FOR THE RECORD", "UNOFFICIAL TRANSLATION", "Respectfully,", "MO 8/2/13", "PAGE 01 STATE 325114",
     "S E C R E T", "СONFIDENTIAL", "MT 3.iv.85", "A.J.C.", "Moscow, 22 November 1982", "[...]", "NNNN", "#4512",
     "Present:\t", "E.O. 12356: DECL: OADR", "DRAFT PRESS LINE", "- 2 -", "2", "/4.",
+    ". SHULTZ  \nBT  \n#4512", "-- A POINT  \n-- ANOTHER", "FROM: C D Powell\nTO: Prime Minister", "Your Excellency,",
+    "UNCLAS MOSCOW 03311", "MR POWELL", "[illegible]", "Page 2 of 3", "21.12.88",
 ])
 TEXT = st.lists(st.one_of(PIECES, st.text(min_size=1, max_size=12)), max_size=40).map("".join)
 
