@@ -309,6 +309,8 @@ def date_from_initials(document: Document) -> None:
     if document.date or document.type == "closureCard":
         return
     for block in reversed(_last_words(blocks(document.nodes))):
+        if len(text_of(block)) > MAX_INITIALLED_CHARS * 50:
+            continue  # initials close a note, not a long text
         refs = [node for node in walk(block.inlines) if isinstance(node, DateRef) and re.match(r"^\d{4}-\d{2}-\d{2}", node.when)]
         if refs and any(isinstance(node, Initials) for node in walk(block.inlines)):
             document.date, document.date_text = refs[-1].when, refs[-1].text

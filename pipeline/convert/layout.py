@@ -53,7 +53,10 @@ def _furniture(node: Node) -> bool:
 
 
 def _short(node: Node, limit: int = SHORT_WORDS) -> bool:
-    return isinstance(node, Block) and node.role in ("p", "caps-line", "subject") and len(words(text_of(node))) <= limit
+    if not (isinstance(node, Block) and node.role in ("p", "caps-line", "subject")):
+        return False
+    text = text_of(node)
+    return len(text) <= limit * 40 and len(words(text)) <= limit
 
 
 def lay_out(nodes: list[Node]) -> Layout:

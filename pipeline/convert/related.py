@@ -18,6 +18,7 @@ from pipeline.convert.model import Addition, Block, Deletion, Document, Inline, 
 SHINGLE = 5
 SHARED = 0.35  # of the shorter text's five-word runs, in the other
 MIN_WORDS = 25  # too short a text to tell a copy by
+MAX_WORDS = 5000  # enough of a text to tell a copy by
 DRAFT_TYPES = {"draft", "form"}
 WORD = re.compile(r"[a-z0-9']+")
 
@@ -34,7 +35,9 @@ class Relation:
 
 def find_relations(documents: list[Document]) -> list[Relation]:
     """The relations among a file's documents, in document order."""
-    texts = {d.n: _shingles(_reading_words(d)) for d in documents if d.type != "closureCard"}
+    if sum(d.type != "closureCard" for d in documents) < 2:
+        return []
+    texts = {d.n: _shingles(_reading_words(d)[:MAX_WORDS]) for d in documents if d.type != "closureCard"}
     relations: list[Relation] = []
     described = [d for d in documents if d.n in texts]
     versioned: set[int] = set()

@@ -69,6 +69,9 @@ LINE_MARKER = re.compile(r"^\s*(--|[-\u2022\u00b7]|\((?:[a-z]{1,2}|\d{1,3}|[ivx]
 
 def line_list(paragraph: Block) -> Block | None:
     """A paragraph whose every line (two or more) opens with a list marker is a list, one item a line."""
+    first = paragraph.inlines[0] if paragraph.inlines else None
+    if not (isinstance(first, Text) and LINE_MARKER.match(first.text)):
+        return None
     lines = [line for line in lines_of_inlines(paragraph.inlines) if plain_text(line).strip()]
     if len(lines) < 2 or not all(line and isinstance(line[0], Text) and LINE_MARKER.match(line[0].text) for line in lines):
         return None

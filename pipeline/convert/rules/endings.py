@@ -41,6 +41,8 @@ def split_endings(nodes: list[Node]) -> list[Node]:
 
 
 def _split(block: Block) -> list[Block] | None:
+    if not _ending(_last_line(block.inlines)):
+        return None
     lines = lines_of_inlines(block.inlines)
     count = 0
     while count < len(lines) and _ending(lines[len(lines) - 1 - count]):
@@ -56,6 +58,19 @@ def _split(block: Block) -> list[Block] | None:
         pieces = [head[:-1] + [before], [name]]
     pieces.append(tail)
     return [Block("paragraph", block.span, _joined(piece), page=block.page) for piece in pieces]
+
+
+def _last_line(nodes: list[Inline]) -> list[Inline]:
+    """The block's last line (found from its end: the rest of a long block is not read)."""
+    line: list[Inline] = []
+    for node in reversed(nodes):
+        if isinstance(node, LineBreak):
+            if any(not (isinstance(n, Text) and not n.text.strip()) for n in line):
+                break
+            line = []
+            continue
+        line.insert(0, node)
+    return line
 
 
 def _ending(line: list[Inline]) -> bool:
