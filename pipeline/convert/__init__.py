@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from pipeline.convert.catalogue import CatalogueError, Entry, read_catalogue
 from pipeline.convert.check import InvalidTEIError, check
 from pipeline.convert.decisions import Decision, DecisionError, anchor, parse_decisions
 from pipeline.convert.decode import ConversionError, decode
@@ -35,7 +36,7 @@ from pipeline.convert.rules.text import text_of
 from pipeline.convert.segment import segment
 from pipeline.convert.tei import to_tei
 
-__all__ = ["Conversion", "ConversionError", "DecisionError", "HandEditedError", "InvalidTEIError", "convert_bytes", "write_tei"]
+__all__ = ["CatalogueError", "Conversion", "ConversionError", "DecisionError", "Entry", "read_catalogue", "HandEditedError", "InvalidTEIError", "convert_bytes", "write_tei"]
 
 
 @dataclass
@@ -48,12 +49,13 @@ class Conversion:
     transcript: Transcript
 
 
-def convert_bytes(data: bytes, source_name: str, decisions: bytes | None = None) -> Conversion:
+def convert_bytes(data: bytes, source_name: str, decisions: bytes | None = None, catalogue: Entry | None = None) -> Conversion:
     """Convert a transcript's bytes; raises ConversionError with a one-line reason for unusable input
     (InvalidTEIError, carrying the TEI, if the result fails the project grammar).
 
     `decisions`: the editors' decisions file for this transcript (`NAME.decisions.toml`), applied as
     it converts; a decision whose anchor is gone raises DecisionError, located, and nothing is made.
+    `catalogue`: the file catalogue's entry for this transcript (its archival reference and title).
     """
     warnings: list[ConverterWarning] = []
 
@@ -89,7 +91,14 @@ def convert_bytes(data: bytes, source_name: str, decisions: bytes | None = None)
         hands=list(hands.declared.values()), warnings=sorted(warnings, key=lambda w: w.line), drops=drops,
         pages=max((block.page for block in _blocks(nodes)), default=1),
     )
-    tei = to_tei(transcript, layouts, folder_series(cards), folder_piece(cards))
+    series, piece = folder_series(cards), folder_piece(cards)
+    if catalogue is not None and catalogue.reference:
+        series, piece = catalogue.series, catalogue.piece
+    elif piece:
+        warn(1, "reference-from-cards", f"the catalogue gives no reference for {source_name}: {series or 'the series'}/{piece} "
+             "is read from its closure cards")
+        transcript.warnings = sorted(warnings, key=lambda w: w.line)
+    tei = to_tei(transcript, layouts, series, piece, catalogue.title if catalogue is not None else None)
     check(tei, transcript)
     return Conversion(tei, transcript.warnings, drops, transcript)
 

@@ -27,11 +27,12 @@ def document_ids(transcript: Transcript) -> dict[int, str]:
     return {document.n: f"{base}.d{document.n:02d}" for document in transcript.documents}
 
 
-def to_tei(transcript: Transcript, layouts: list[Layout], series: str | None = None, piece: str | None = None) -> bytes:
+def to_tei(transcript: Transcript, layouts: list[Layout], series: str | None = None, piece: str | None = None,
+           title: str | None = None) -> bytes:
     """Serialise a converted transcript as a TEI file (UTF-8, with xml-model instructions)."""
     ids = document_ids(transcript)
     root = el(None, "TEI", {"xml:id": file_id(transcript.name), "xml:lang": "en"})
-    header(root, transcript, ids, series, piece)
+    header(root, transcript, ids, series, piece, title)
     body = el(el(root, "text"), "body")
     for document, layout in zip(transcript.documents, layouts):
         attrs = {"type": document.type, "xml:id": ids[document.n], "n": str(document.n)}

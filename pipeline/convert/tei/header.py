@@ -16,12 +16,13 @@ LICENCE_TEXT = "Creative Commons Attribution 4.0 International (CC BY 4.0)"
 SCHEMA_URL = "../schema/compiled/pmo.rng"
 
 
-def header(parent: etree._Element, transcript: Transcript, ids: dict[int, str], series: str | None, piece: str | None = None) -> None:
-    """Write the teiHeader of a converted transcript."""
+def header(parent: etree._Element, transcript: Transcript, ids: dict[int, str], series: str | None, piece: str | None = None,
+           title: str | None = None) -> None:
+    """Write the teiHeader; `title` is the catalogue's title of the file (else one is made from its documents)."""
     head = el(parent, "teiHeader")
     file_desc = el(head, "fileDesc")
     title_stmt = el(file_desc, "titleStmt")
-    el(title_stmt, "title", {"type": "main"}, file_title(transcript.documents))
+    el(title_stmt, "title", {"type": "main"}, title or file_title(transcript.documents))
     resp = el(title_stmt, "respStmt")
     el(resp, "resp", text="Encoded from the OCR transcript by")
     el(resp, "name", {"xml:id": "pipeline"}, f"pipeline {__version__}")

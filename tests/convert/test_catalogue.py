@@ -1,0 +1,52 @@
+"""The file catalogue: read strictly, located errors, and its reference and title in the TEI."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from pipeline.convert import CatalogueError, convert_bytes, read_catalogue
+from tests.conftest import SOURCES
+
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+CATALOGUE = ("transcript,reference,title,from,to,facsimile,notes\n"
+             "004_570edd33cf41b241.txt,PREM 19/2878,\"USSR: relations; part 34\",1989-01-02,1989-01-02,https://example.org/iiif/manifest.json,\n")
+
+
+def tei(name: str, catalogue: bytes | None) -> etree._Element:
+    path = SOURCES / name
+    entry = read_catalogue(catalogue).get(name) if catalogue else None
+    return etree.fromstring(convert_bytes(path.read_bytes(), name, catalogue=entry).tei)
+
+
+def test_the_catalogue_gives_the_reference_and_title() -> None:
+    root = tei("004_570edd33cf41b241.txt", CATALOGUE.encode())
+    assert root.find(".//t:msIdentifier/t:idno[@type='reference']", NS).text == "PREM 19/2878"
+    assert root.find(".//t:msIdentifier/t:collection", NS).text == "PREM 19"
+    assert root.find(".//t:titleStmt/t:title", NS).text == "USSR: relations; part 34"
+
+
+def test_without_the_catalogue_the_cards_give_the_reference_and_say_so() -> None:
+    path = SOURCES / "004_570edd33cf41b241.txt"
+    conversion = convert_bytes(path.read_bytes(), path.name)
+    assert etree.fromstring(conversion.tei).find(".//t:msIdentifier/t:idno[@type='reference']", NS).text == "PREM 19/3174"
+    assert [w.code for w in conversion.warnings if w.code == "reference-from-cards"] == ["reference-from-cards"]
+
+
+@pytest.mark.parametrize(("csv", "says"), [
+    ("name,reference\nx.txt,PREM 19/1\n", "catalogue.csv:1: the header row must name columns"),
+    ("transcript,reference\nx.txt,PREM 19\n", "catalogue.csv:2: reference 'PREM 19' is not series and piece"),
+    ("transcript,from,to\nx.txt,1989-02-01,1989-01-01\n", "catalogue.csv:2: the covering dates run backwards"),
+    ("transcript,from\nx.txt,2 Jan 89\n", "catalogue.csv:2: from '2 Jan 89' is not an ISO date"),
+    ("transcript,facsimile\nx.txt,javascript:alert(1)\n", "is not an http(s) URL"),
+    ("transcript\n../etc/passwd\n", "must be a transcript's file name"),
+    ("transcript\nx.txt\nx.txt\n", "catalogue.csv:3: x.txt is catalogued twice"),
+])
+def test_a_bad_catalogue_is_a_located_error(csv: str, says: str) -> None:
+    with pytest.raises(CatalogueError, match=says.replace("(", r"\(").replace(")", r"\)")):
+        read_catalogue(csv.encode())
+
+
+def test_an_empty_catalogue_and_a_byte_order_mark() -> None:
+    assert read_catalogue(b"") == {}
+    assert read_catalogue("\ufefftranscript,reference\nx.txt,FCO 28/123\n".encode())["x.txt"].series == "FCO 28"
