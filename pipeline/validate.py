@@ -150,7 +150,9 @@ class Validator:
         messages: list[Message] = []
         if not self._relaxng.validate(tree):
             messages.extend(self._grammar_messages(tree, name, locator))
-        messages.extend(self._schematron_messages(tree, name, locator))
+        # One fault, one message: a rule that fails on a node the grammar already refused says nothing new.
+        refused = {(m.line, m.column, m.node) for m in messages}
+        messages.extend(m for m in self._schematron_messages(tree, name, locator) if (m.line, m.column, m.node) not in refused)
         messages.sort(key=lambda m: (m.line, m.column, m.source != "relaxng"))
         return messages
 

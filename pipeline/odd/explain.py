@@ -396,6 +396,10 @@ _TYPE_WORDS = {
 }
 
 
+#: Patterns of the ODD's datatypes, in words.
+_PATTERN_WORDS = {r"\S+": "not empty and without spaces (such as #hand-CDP)"}
+
+
 _NAME_START = (
     ":A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D"
     "\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\U00010000-\U000EFFFF"
@@ -459,6 +463,8 @@ def _data_rule(node: etree._Element) -> tuple[Callable[[str], bool], str]:
     words = _TYPE_WORDS.get(kind, f"a value of type {kind}")
     if pattern == WORD_PATTERN:
         words = "a single word (no spaces)"
+    elif pattern in _PATTERN_WORDS:
+        words = f"{words}, {_PATTERN_WORDS[pattern]}"
     elif pattern:
         words = f"{words} matching {pattern}"
 
