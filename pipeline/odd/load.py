@@ -768,9 +768,17 @@ class _Loader:
         )
 
     def schematron_namespaces(self, spec: etree._Element) -> tuple[tuple[str, str], ...]:
-        found = {"tei": TEI, "xs": "http://www.w3.org/2001/XMLSchema"}
+        """The prefixes the rules declare with sch:ns; a prefix a rule uses undeclared is refused (other processors need it)."""
+        found: dict[str, str] = {}
         for ns in spec.iter(f"{{{SCH}}}ns"):
             found[ns.get("prefix")] = ns.get("uri")
+        for node in spec.iter(f"{{{SCH}}}rule", f"{{{SCH}}}assert", f"{{{SCH}}}report", f"{{{SCH}}}let", f"{{{SCH}}}value-of"):
+            for attribute in ("context", "test", "value", "select"):
+                expression = re.sub(r"'[^']*'|\"[^\"]*\"", "", node.get(attribute) or "")
+                for prefix in re.findall(r"(?<![\w.:$-])([A-Za-z_][\w.-]*):(?=[\w*])", expression):
+                    if prefix not in found and prefix != "xml":
+                        self.spec = "constraintSpec"
+                        raise self.fail(node, f'the prefix "{prefix}:" is used without an sch:ns declaring it')
         return tuple(sorted(found.items()))
 
     # ------------------------------------------------------------ prose and checks
