@@ -19,9 +19,7 @@
   </xsl:template>
   <xsl:mode name="p1" on-no-match="deep-skip"/>
   <xsl:template match="tei:*[@notBefore and @notAfter]" mode="p1" priority="2">
-    <xsl:variable name="earliest" select="if (string(@notBefore) castable as xs:dateTime) then xs:dateTime(string(@notBefore)) else if (string(@notBefore) castable as xs:date) then dateTime(xs:date(string(@notBefore)), xs:time('00:00:00')) else if (string(@notBefore) castable as xs:gYearMonth) then xs:dateTime(concat(string(@notBefore), '-01T00:00:00')) else if (string(@notBefore) castable as xs:gYear) then xs:dateTime(concat(string(@notBefore), '-01-01T00:00:00')) else ()"/>
-    <xsl:variable name="latest" select="if (string(@notAfter) castable as xs:dateTime) then xs:dateTime(string(@notAfter)) else if (string(@notAfter) castable as xs:date) then dateTime(xs:date(string(@notAfter)), xs:time('00:00:00')) else if (string(@notAfter) castable as xs:gYearMonth) then xs:dateTime(concat(string(@notAfter), '-01T00:00:00')) else if (string(@notAfter) castable as xs:gYear) then xs:dateTime(concat(string(@notAfter), '-01-01T00:00:00')) else ()"/>
-    <xsl:if test="not(empty($earliest) or empty($latest) or $earliest le $latest)">
+    <xsl:if test="not(every $earliest in (if (string(@notBefore) castable as xs:dateTime) then xs:dateTime(string(@notBefore)) else if (string(@notBefore) castable as xs:date) then dateTime(xs:date(string(@notBefore)), xs:time('00:00:00')) else if (string(@notBefore) castable as xs:gYearMonth) then xs:dateTime(concat(string(@notBefore), '-01T00:00:00')) else if (string(@notBefore) castable as xs:gYear) then xs:dateTime(concat(string(@notBefore), '-01-01T00:00:00')) else ()), $latest in (if (string(@notAfter) castable as xs:dateTime) then xs:dateTime(string(@notAfter)) else if (string(@notAfter) castable as xs:date) then dateTime(xs:date(string(@notAfter)), xs:time('00:00:00')) else if (string(@notAfter) castable as xs:gYearMonth) then xs:dateTime(concat(string(@notAfter), '-01T00:00:00')) else if (string(@notAfter) castable as xs:gYear) then xs:dateTime(concat(string(@notAfter), '-01-01T00:00:00')) else ()) satisfies $earliest le $latest)">
       <failed pattern="pmo-date-order" id="pmo-date-order" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
         <xsl:text>@notBefore (</xsl:text>
@@ -33,9 +31,7 @@
     </xsl:if>
   </xsl:template>
   <xsl:template match="tei:*[@from and @to]" mode="p1" priority="1">
-    <xsl:variable name="start" select="if (string(@from) castable as xs:dateTime) then xs:dateTime(string(@from)) else if (string(@from) castable as xs:date) then dateTime(xs:date(string(@from)), xs:time('00:00:00')) else if (string(@from) castable as xs:gYearMonth) then xs:dateTime(concat(string(@from), '-01T00:00:00')) else if (string(@from) castable as xs:gYear) then xs:dateTime(concat(string(@from), '-01-01T00:00:00')) else ()"/>
-    <xsl:variable name="end" select="if (string(@to) castable as xs:dateTime) then xs:dateTime(string(@to)) else if (string(@to) castable as xs:date) then dateTime(xs:date(string(@to)), xs:time('00:00:00')) else if (string(@to) castable as xs:gYearMonth) then xs:dateTime(concat(string(@to), '-01T00:00:00')) else if (string(@to) castable as xs:gYear) then xs:dateTime(concat(string(@to), '-01-01T00:00:00')) else ()"/>
-    <xsl:if test="not(empty($start) or empty($end) or $start le $end)">
+    <xsl:if test="not(every $start in (if (string(@from) castable as xs:dateTime) then xs:dateTime(string(@from)) else if (string(@from) castable as xs:date) then dateTime(xs:date(string(@from)), xs:time('00:00:00')) else if (string(@from) castable as xs:gYearMonth) then xs:dateTime(concat(string(@from), '-01T00:00:00')) else if (string(@from) castable as xs:gYear) then xs:dateTime(concat(string(@from), '-01-01T00:00:00')) else ()), $end in (if (string(@to) castable as xs:dateTime) then xs:dateTime(string(@to)) else if (string(@to) castable as xs:date) then dateTime(xs:date(string(@to)), xs:time('00:00:00')) else if (string(@to) castable as xs:gYearMonth) then xs:dateTime(concat(string(@to), '-01T00:00:00')) else if (string(@to) castable as xs:gYear) then xs:dateTime(concat(string(@to), '-01-01T00:00:00')) else ()) satisfies $start le $end)">
       <failed pattern="pmo-date-order" id="pmo-date-order" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
         <xsl:text>@from (</xsl:text>
@@ -96,56 +92,48 @@
   </xsl:template>
   <xsl:mode name="p5" on-no-match="deep-skip"/>
   <xsl:template match="tei:*[@xml:id]" mode="p5" priority="1">
-    <xsl:variable name="id" select="string(@xml:id)"/>
-    <xsl:variable name="first" select="(//tei:*[@xml:id = $id])[1]"/>
-    <xsl:if test="not($first is .)">
+    <xsl:if test="not(every $id in string(@xml:id) satisfies (//tei:*[@xml:id = $id])[1] is .)">
       <failed pattern="pmo-id-unique" id="pmo-id-unique" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
         <xsl:text>xml:id "</xsl:text>
         <xsl:value-of select="@xml:id" separator=" "/>
         <xsl:text>" is already used by an earlier &lt;</xsl:text>
-        <xsl:value-of select="local-name($first)" separator=" "/>
+        <xsl:value-of select="for $id in string(@xml:id) return local-name((//tei:*[@xml:id = $id])[1])" separator=" "/>
         <xsl:text>&gt;: identifiers must be unique in the file; expected a new identifier</xsl:text>
       </failed>
     </xsl:if>
   </xsl:template>
   <xsl:mode name="p6" on-no-match="deep-skip"/>
   <xsl:template match="tei:*[@corresp or @target or @decls or @ref or @who]" mode="p6" priority="1">
-    <xsl:variable name="root" select="/"/>
-    <xsl:variable name="missing" select="for $a in (@corresp, @target, @decls, @ref, @who), $t in tokenize(normalize-space($a), ' ')[starts-with(., '#')] return (if (exists($root//tei:*[@xml:id = substring($t, 2)])) then () else concat('@', name($a), ' points at ', $t))"/>
-    <xsl:if test="not(empty($missing))">
+    <xsl:if test="not(every $a in (@corresp, @target, @decls, @ref, @who), $t in tokenize(normalize-space($a), ' ')[starts-with(., '#')] satisfies exists(//tei:*[@xml:id = substring($t, 2)]))">
       <failed pattern="pmo-pointers-resolve" id="pmo-pointers-resolve" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
         <xsl:text>
         </xsl:text>
-        <xsl:value-of select="string-join($missing, '; ')" separator=" "/>
+        <xsl:value-of select="string-join(for $a in (@corresp, @target, @decls, @ref, @who), $t in tokenize(normalize-space($a), ' ')[starts-with(., '#')] return (if (exists(//tei:*[@xml:id = substring($t, 2)])) then () else concat('@', name($a), ' points at ', $t)), '; ')" separator=" "/>
         <xsl:text>, but no element has that xml:id; expected # followed by the xml:id of an element of this file</xsl:text>
       </failed>
     </xsl:if>
   </xsl:template>
   <xsl:mode name="p7" on-no-match="deep-skip"/>
   <xsl:template match="tei:*[@hand] | tei:handShift[@new]" mode="p7" priority="1">
-    <xsl:variable name="declared" select="for $h in //tei:handNote/@xml:id return concat('#', $h)"/>
-    <xsl:variable name="undeclared" select="tokenize(normalize-space(string-join((@hand, self::tei:handShift/@new), ' ')), ' ')[not(. = $declared)]"/>
-    <xsl:if test="not(empty($undeclared))">
+    <xsl:if test="not(every $t in tokenize(normalize-space(string-join((@hand, self::tei:handShift/@new), ' ')), ' ') satisfies $t = (for $h in //tei:handNote/@xml:id return concat('#', $h)))">
       <failed pattern="pmo-hands-declared" id="pmo-hands-declared" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
         <xsl:text>
         </xsl:text>
         <xsl:value-of select="if (@hand) then '@hand' else '@new'" separator=" "/>
         <xsl:text>="</xsl:text>
-        <xsl:value-of select="string-join($undeclared, ' ')" separator=" "/>
+        <xsl:value-of select="string-join(for $t in tokenize(normalize-space(string-join((@hand, self::tei:handShift/@new), ' ')), ' ') return (if ($t = (for $h in //tei:handNote/@xml:id return concat('#', $h))) then () else $t), ' ')" separator=" "/>
         <xsl:text>" is not a declared hand; expected one of </xsl:text>
-        <xsl:value-of select="string-join($declared, ', ')" separator=" "/>
+        <xsl:value-of select="string-join(for $h in //tei:handNote/@xml:id return concat('#', $h), ', ')" separator=" "/>
         <xsl:text> (declare a new hand as a handNote in profileDesc/handNotes)</xsl:text>
       </failed>
     </xsl:if>
   </xsl:template>
   <xsl:mode name="p8" on-no-match="deep-skip"/>
   <xsl:template match="tei:correspDesc" mode="p8" priority="2">
-    <xsl:variable name="divisions" select="for $d in //tei:div/@xml:id return concat('#', $d)"/>
-    <xsl:variable name="ids" select="for $d in //tei:*/@xml:id return concat('#', $d)"/>
-    <xsl:if test="not(@corresp and (every $t in tokenize(normalize-space(@corresp), ' ') satisfies ($t = $divisions or not($t = $ids))))">
+    <xsl:if test="not(@corresp and (every $t in tokenize(normalize-space(@corresp), ' ') satisfies (substring($t, 2) = //tei:div/@xml:id or not(substring($t, 2) = //tei:*/@xml:id))))">
       <failed pattern="pmo-corresp-division" id="pmo-corresp-division" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
         <xsl:text>correspDesc must point with @corresp at the division it describes (corresp="#DIV-ID"); </xsl:text>
@@ -156,9 +144,7 @@
     </xsl:if>
   </xsl:template>
   <xsl:template match="tei:div[@decls]" mode="p8" priority="1">
-    <xsl:variable name="descriptions" select="for $d in //tei:correspDesc/@xml:id return concat('#', $d)"/>
-    <xsl:variable name="ids" select="for $d in //tei:*/@xml:id return concat('#', $d)"/>
-    <xsl:if test="not(every $t in tokenize(normalize-space(@decls), ' ') satisfies ($t = $descriptions or not($t = $ids)))">
+    <xsl:if test="not(every $t in tokenize(normalize-space(@decls), ' ') satisfies (substring($t, 2) = //tei:correspDesc/@xml:id or not(substring($t, 2) = //tei:*/@xml:id)))">
       <failed pattern="pmo-corresp-division" id="pmo-corresp-division" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
         <xsl:text>div/@decls="</xsl:text>
