@@ -19,7 +19,7 @@
   </xsl:template>
   <xsl:mode name="p1" on-no-match="deep-skip"/>
   <xsl:template match="tei:*[@notBefore and @notAfter]" mode="p1" priority="2">
-    <xsl:if test="not(every $earliest in (if (string(@notBefore) castable as xs:dateTime) then xs:dateTime(string(@notBefore)) else if (string(@notBefore) castable as xs:date) then dateTime(xs:date(string(@notBefore)), xs:time('00:00:00')) else if (string(@notBefore) castable as xs:gYearMonth) then xs:dateTime(concat(string(@notBefore), '-01T00:00:00')) else if (string(@notBefore) castable as xs:gYear) then xs:dateTime(concat(string(@notBefore), '-01-01T00:00:00')) else ()), $latest in (if (string(@notAfter) castable as xs:dateTime) then xs:dateTime(string(@notAfter)) else if (string(@notAfter) castable as xs:date) then dateTime(xs:date(string(@notAfter)), xs:time('00:00:00')) else if (string(@notAfter) castable as xs:gYearMonth) then xs:dateTime(concat(string(@notAfter), '-01T00:00:00')) else if (string(@notAfter) castable as xs:gYear) then xs:dateTime(concat(string(@notAfter), '-01-01T00:00:00')) else ()) satisfies $earliest le $latest)">
+    <xsl:if test="not(every $earliest in (if (string(@notBefore) castable as xs:dateTime) then xs:dateTime(string(@notBefore)) else if (string(@notBefore) castable as xs:date) then dateTime(xs:date(string(@notBefore)), xs:time('00:00:00')) else if (string(@notBefore) castable as xs:gYearMonth) then xs:dateTime(concat(string(@notBefore), '-01T00:00:00')) else if (string(@notBefore) castable as xs:gYear) then xs:dateTime(concat(string(@notBefore), '-01-01T00:00:00')) else ()) satisfies every $latest in (if (string(@notAfter) castable as xs:dateTime) then xs:dateTime(string(@notAfter)) else if (string(@notAfter) castable as xs:date) then dateTime(xs:date(string(@notAfter)), xs:time('00:00:00')) else if (string(@notAfter) castable as xs:gYearMonth) then xs:dateTime(concat(string(@notAfter), '-01T00:00:00')) else if (string(@notAfter) castable as xs:gYear) then xs:dateTime(concat(string(@notAfter), '-01-01T00:00:00')) else ()) satisfies $earliest le $latest)">
       <failed pattern="pmo-date-order" id="pmo-date-order" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
         <xsl:text>@notBefore (</xsl:text>
@@ -31,7 +31,7 @@
     </xsl:if>
   </xsl:template>
   <xsl:template match="tei:*[@from and @to]" mode="p1" priority="1">
-    <xsl:if test="not(every $start in (if (string(@from) castable as xs:dateTime) then xs:dateTime(string(@from)) else if (string(@from) castable as xs:date) then dateTime(xs:date(string(@from)), xs:time('00:00:00')) else if (string(@from) castable as xs:gYearMonth) then xs:dateTime(concat(string(@from), '-01T00:00:00')) else if (string(@from) castable as xs:gYear) then xs:dateTime(concat(string(@from), '-01-01T00:00:00')) else ()), $end in (if (string(@to) castable as xs:dateTime) then xs:dateTime(string(@to)) else if (string(@to) castable as xs:date) then dateTime(xs:date(string(@to)), xs:time('00:00:00')) else if (string(@to) castable as xs:gYearMonth) then xs:dateTime(concat(string(@to), '-01T00:00:00')) else if (string(@to) castable as xs:gYear) then xs:dateTime(concat(string(@to), '-01-01T00:00:00')) else ()) satisfies $start le $end)">
+    <xsl:if test="not(every $start in (if (string(@from) castable as xs:dateTime) then xs:dateTime(string(@from)) else if (string(@from) castable as xs:date) then dateTime(xs:date(string(@from)), xs:time('00:00:00')) else if (string(@from) castable as xs:gYearMonth) then xs:dateTime(concat(string(@from), '-01T00:00:00')) else if (string(@from) castable as xs:gYear) then xs:dateTime(concat(string(@from), '-01-01T00:00:00')) else ()) satisfies every $end in (if (string(@to) castable as xs:dateTime) then xs:dateTime(string(@to)) else if (string(@to) castable as xs:date) then dateTime(xs:date(string(@to)), xs:time('00:00:00')) else if (string(@to) castable as xs:gYearMonth) then xs:dateTime(concat(string(@to), '-01T00:00:00')) else if (string(@to) castable as xs:gYear) then xs:dateTime(concat(string(@to), '-01-01T00:00:00')) else ()) satisfies $start le $end)">
       <failed pattern="pmo-date-order" id="pmo-date-order" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
         <xsl:text>@from (</xsl:text>
@@ -105,12 +105,12 @@
   </xsl:template>
   <xsl:mode name="p6" on-no-match="deep-skip"/>
   <xsl:template match="tei:*[@corresp or @target or @decls or @ref or @who]" mode="p6" priority="1">
-    <xsl:if test="not(every $a in (@corresp, @target, @decls, @ref, @who), $t in tokenize(normalize-space($a), ' ')[starts-with(., '#')] satisfies exists(//tei:*[@xml:id = substring($t, 2)]))">
+    <xsl:if test="not(every $a in (@corresp, @target, @decls, @ref, @who) satisfies every $t in tokenize(normalize-space($a), ' ')[starts-with(., '#')] satisfies exists(//tei:*[@xml:id = substring($t, 2)]))">
       <failed pattern="pmo-pointers-resolve" id="pmo-pointers-resolve" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
         <xsl:text>
         </xsl:text>
-        <xsl:value-of select="string-join(for $a in (@corresp, @target, @decls, @ref, @who), $t in tokenize(normalize-space($a), ' ')[starts-with(., '#')] return (if (exists(//tei:*[@xml:id = substring($t, 2)])) then () else concat('@', name($a), ' points at ', $t)), '; ')" separator=" "/>
+        <xsl:value-of select="string-join(for $a in (@corresp, @target, @decls, @ref, @who) return for $t in tokenize(normalize-space($a), ' ')[starts-with(., '#')] return (if (exists(//tei:*[@xml:id = substring($t, 2)])) then () else concat('@', name($a), ' points at ', $t)), '; ')" separator=" "/>
         <xsl:text>, but no element has that xml:id; expected # followed by the xml:id of an element of this file</xsl:text>
       </failed>
     </xsl:if>
