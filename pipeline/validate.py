@@ -63,6 +63,9 @@ def current_schema(odd: Path = ODD, compiled: Path = COMPILED) -> Path:
     return cache
 
 
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+
+
 @dataclass(frozen=True)
 class Message:
     """One thing wrong with a file, where it is, and what was expected instead."""
@@ -166,7 +169,10 @@ class Validator:
         problems = self._grammar.explain(tree.getroot())
         messages = []
         for problem in problems:
-            line, column = locator.position(problem.element, problem.attribute)
+            if problem.what == "text":
+                line, column = locator.text_position(problem.element, problem.after)
+            else:
+                line, column = locator.position(problem.element, problem.attribute)
             element = _written(problem.element)
             if problem.attribute is not None:
                 node = f"@{_attribute_name(problem.attribute)} on <{element}>"
@@ -180,13 +186,16 @@ class Validator:
             messages.append(Message(name, line, column, text, node=node, expected=problem.expected))
         duplicates = _duplicate_ids(tree)
         if not messages and not duplicates:
-            # The explainer found nothing libxml2 did: report libxml2's own words rather than nothing.
+            # The explainer found nothing libxml2 did: say so in the project's words, at the element libxml2 names.
+            seen = set()
             for entry in self._relaxng.error_log:
-                line, column = max(entry.line, 1), max(entry.column, 1)
                 found = tree.xpath(entry.path) if entry.path else []
-                if found and isinstance(found[0], etree._Element):
-                    line, column = locator.position(found[0])
-                messages.append(Message(name, line, column, " ".join(entry.message.split())))
+                element = found[0] if found and isinstance(found[0], etree._Element) else tree.getroot()
+                if element in seen:
+                    continue
+                seen.add(element)
+                line, column = locator.position(element)
+                messages.append(Message(name, line, column, f"<{_written(element)}> does not match the schema here, for a reason this validator cannot put in words; compare it with the entry for <{etree.QName(element).localname}> in the guidelines (pmo-guidelines.html)", node=f"<{_written(element)}>"))
         return messages
 
     # ------------------------------------------------------------ Schematron
@@ -207,6 +216,8 @@ class Validator:
             element, attribute = locator.resolve(failed.get("location", ""))
             line, column = locator.position(element, attribute)
             text = " ".join("".join(failed.itertext()).split())
+            if failed.get("id") == "pmo-id-unique":
+                text = _with_first_place(text, element, locator)
             node = f"<{_written(element)}>" if attribute is None else f"@{_attribute_name(attribute)} on <{_written(element)}>"
             messages.append(
                 Message(name, line, column, text, node=node, rule=failed.get("id"), source="schematron", severity=failed.get("role") if failed.get("role") in ("warning", "info") else "error")
@@ -249,6 +260,16 @@ def _read(source: bytes | str | Path, name: str | None) -> tuple[bytes, str]:
         return source, name or "<bytes>"
     path = Path(source)
     return path.read_bytes(), name or str(source)
+
+
+def _with_first_place(text: str, element: etree._Element, locator: "_Locator") -> str:
+    """A duplicate-id message with the place of the identifier's first use, so it names both places."""
+    key = f"{{{XML_NS}}}id"
+    first = next((e for e in element.getroottree().iter() if isinstance(e.tag, str) and e.get(key) == element.get(key)), None)
+    if first is None or first is element:
+        return text
+    line, column = locator.position(first, key)
+    return re.sub(r"(an earlier <[^>]+>)", rf"\1 (line {line}, column {column})", text, count=1)
 
 
 def _one_of(items: tuple[str, ...]) -> str:
@@ -314,6 +335,28 @@ class _Locator:
             match = re.compile(r"\s" + re.escape(written) + r"\s*=").search(self._text, offset)
             if match:
                 offset = match.start() + 1
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    def text_position(self, element: etree._Element, after: etree._Element | None) -> tuple[int, int]:
+        """1-based (line, column) of the first non-blank character of `after`'s tail (or of `element`'s text when None)."""
+        if self._starts is None:
+            self._scan()
+        owner = element if after is None else after
+        text = element.text if after is None else after.tail
+        index = self._index.get(owner)
+        if index is None or index >= len(self._starts) or not text:
+            return self.position(element)
+        # the text stands before the next start tag in document order after the owner's start (or, for a tail, its subtree)
+        following = index + 1 if after is None else index + 1 + sum(1 for d in owner.iterdescendants() if isinstance(d.tag, str))
+        end = self._starts[following] if following < len(self._starts) else len(self._text)
+        start = self._text.index(">", self._starts[index]) + 1
+        region = self._text[start:end]
+        word = text.strip().split()[0]
+        found = region.rfind(word) if after is not None else region.find(word)
+        if found < 0:
+            return self.position(element)
+        offset = start + found
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 

@@ -158,6 +158,7 @@ class Problem:
     what: str  # "element", "attribute", "text", "content"
     message: str
     expected: tuple[str, ...]
+    after: etree._Element | None = None  # for text: the child whose tail it is (None: before the first child)
 
 
 class GrammarError(ValueError):
@@ -280,19 +281,14 @@ class Grammar:
     def _check(self, element: etree._Element, problems: list[Problem]) -> None:
         rule = self.elements[self._name(element)]
         self._check_attributes(element, rule, problems)
-        if not rule.text:
-            texts = [element.text] + [c.tail for c in element if True]
-            if any(t and t.strip() for t in texts):
-                sample = " ".join(next(t for t in texts if t and t.strip()).split())
-                sample = sample if len(sample) <= 30 else sample[:29] + "…"
-                allowed = tuple(f"<{n}>" for n in sorted(firsts(rule.content)))
-                where = "must be empty" if rule.content == EMPTY else "holds elements only"
-                problems.append(Problem(element, None, "text", f'text "{sample}" is not allowed in <{rule.name}>, which {where}', allowed))
         state = rule.content
         previous: str | None = None
         reported = False
+        stray = not rule.text and self._stray_text(element, None, element.text, state, rule, previous, problems)
         for child in element:
             if not isinstance(child.tag, str):
+                if not stray and not rule.text:
+                    stray = self._stray_text(element, child, child.tail, state, rule, previous, problems)
                 continue
             name = self._name(child)
             if not reported:
@@ -311,9 +307,24 @@ class Grammar:
             if name is not None and name in self.elements:
                 self._check(child, problems)
             previous = name or _written(child)
+            if not stray and not rule.text:
+                stray = self._stray_text(element, child, child.tail, state, rule, previous, problems)
         if not reported and not nullable(state):
             after = f"after <{previous}>" if previous else "but it has no child elements"
             problems.append(Problem(element, None, "content", f"<{rule.name}> is incomplete ({after})", self._expected(state, rule, end=False)))
+
+    def _stray_text(self, element, after, text, state: Node, rule: ElementRule, previous: str | None, problems: list[Problem]) -> bool:
+        """Report text where the content allows none, located at the text, with what may stand there; True if reported."""
+        if not text or not text.strip():
+            return False
+        sample = " ".join(text.split())
+        sample = sample if len(sample) <= 30 else sample[:29] + "…"
+        if rule.content == EMPTY:
+            problems.append(Problem(element, None, "text", f'text "{sample}" is not allowed in <{rule.name}>, which must be empty', (f"the end of <{rule.name}>",), after))
+        else:
+            where = f"after <{previous}>" if previous else "before its first child"
+            problems.append(Problem(element, None, "text", f'text "{sample}" is not allowed here in <{rule.name}> ({where}), which holds elements only', self._expected(state, rule), after))
+        return True
 
     def _expected(self, state: Node, rule: ElementRule, end: bool = True) -> tuple[str, ...]:
         names = [f"<{n}>" for n in sorted(firsts(state), key=str.lower)]

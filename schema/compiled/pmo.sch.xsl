@@ -117,14 +117,14 @@
   </xsl:template>
   <xsl:mode name="p7" on-no-match="deep-skip"/>
   <xsl:template match="tei:*[@hand] | tei:handShift[@new]" mode="p7" priority="1">
-    <xsl:if test="not(every $t in tokenize(normalize-space(string-join((@hand, self::tei:handShift/@new), ' ')), ' ') satisfies $t = (for $h in //tei:handNote/@xml:id return concat('#', $h)))">
+    <xsl:if test="not(every $v in (@hand, self::tei:handShift/@new) satisfies (not(matches($v, '^\S+$')) or $v = (for $h in //tei:handNote/@xml:id return concat('#', $h))))">
       <failed pattern="pmo-hands-declared" id="pmo-hands-declared" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
         <xsl:text>
         </xsl:text>
         <xsl:value-of select="if (@hand) then '@hand' else '@new'" separator=" "/>
         <xsl:text>="</xsl:text>
-        <xsl:value-of select="string-join(for $t in tokenize(normalize-space(string-join((@hand, self::tei:handShift/@new), ' ')), ' ') return (if ($t = (for $h in //tei:handNote/@xml:id return concat('#', $h))) then () else $t), ' ')" separator=" "/>
+        <xsl:value-of select="string-join(for $v in (@hand, self::tei:handShift/@new) return (if (matches($v, '^\S+$') and not($v = (for $h in //tei:handNote/@xml:id return concat('#', $h)))) then string($v) else ()), ' ')" separator=" "/>
         <xsl:text>" is not a declared hand; expected one of </xsl:text>
         <xsl:value-of select="string-join(for $h in //tei:handNote/@xml:id return concat('#', $h), ', ')" separator=" "/>
         <xsl:text> (declare a new hand as a handNote in profileDesc/handNotes)</xsl:text>

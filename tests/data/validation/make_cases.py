@@ -158,7 +158,12 @@ INVALID = [
     ("wrong-namespace.xml", [("<p>The main elements are as follows:</p>", '<p xmlns="http://www.w3.org/1999/xhtml">The main elements are as follows:</p>')],
      [('<p xmlns="http://www.w3.org/1999/xhtml">', None, "it is in the namespace http://www.w3.org/1999/xhtml, not in the schema's namespace http://www.tei-c.org/ns/1.0")]),
     ("text-in-list.xml", [("<list>\n", "<list>Items:\n")],
-     [("<list>Items:", None, 'text "Items:" is not allowed in <list>, which holds elements only')]),
+     [("<list>Items:", None, 'text "Items:" is not allowed here in <list> (before its first child), which holds elements only; expected one of <fw>, <gap>, <head>, <item>, <label>')]),
+    ("text-after-closer.xml", [("""        </closer>
+      </div>""", """        </closer>
+        stray words after the closer
+      </div>""")],
+     [("stray words after the closer", None, 'text "stray words after the closer" is not allowed here in <div> (after <closer>), which holds elements only; expected one of <closer>, <fw>, <gap>, <lb>, <milestone>, <note>, <pb>, <postscript> or the end of <div>')]),
     ("empty-list.xml", [("""        <list>
           <label>(a)</label><item>the resolution of some 20 remaining cases;</item>
           <label>(b)</label><item>permission for dual nationals to leave.</item>
@@ -239,7 +244,10 @@ HOSTILE = [
     ("xinclude.xml", b'<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:xi="http://www.w3.org/2001/XInclude">\n<xi:include href="/etc/passwd" parse="text"/></TEI>\n', 3, "XInclude"),
     ("too-deep.xml", b'<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">' + b"<p>" * 100 + b"</p>" * 100 + b"</TEI>\n", 2, "nested more than 100 elements deep"),
     ("not-well-formed.xml", b'<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<p>unclosed\n</TEI>\n', 4, "mismatch"),
-    ("bad-encoding.xml", b'<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<p>caf\xe9</p>\n</TEI>\n', 3, "encoding error"),
+    ("bad-encoding.xml", b'<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<p>caf\xe9</p>\n</TEI>\n', 3, "the text here is not valid UTF-8 (byte 0xE9"),
+    ("far-too-deep.xml", b'<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">' + b"<p>" * 300 + b"</p>" * 300 + b"</TEI>\n", 2, "nested more than 100 elements deep here"),
+    ("encoding-declared-wrong.xml", b'<?xml version="1.0" encoding="UTF-16"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"/>\n', 1, 'the XML declaration says encoding="UTF-16", but the file is written one byte per character'),
+    ("encoding-unknown.xml", b'<?xml version="1.0" encoding="klingon"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"/>\n', 1, 'the XML declaration names the encoding "klingon", which is not known'),
     ("undeclared-entity.xml", b'<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<p>&nbsp;</p>\n</TEI>\n', 3, "Entity 'nbsp' not defined"),
 ]
 
