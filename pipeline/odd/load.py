@@ -166,6 +166,7 @@ class _Loader:
             rules=tuple(rules),
             schematron_ns=self.schematron_namespaces(spec),
             prose=self.prose(root, spec),
+            recipes=self.recipes(root),
             source=spec.get("source", ""),
             changes=self.changes,
         )
@@ -789,12 +790,27 @@ class _Loader:
         if body is None:
             return ()
         for div in body.iter(t("div")):
-            if div.find(f".//{t('schemaSpec')}") is not None:
+            if div.find(f".//{t('schemaSpec')}") is not None or div.find(t("div")) is not None:
+                continue
+            if (div.get(f"{{{m.XML_NS}}}id") or "").startswith("recipe-"):
                 continue
             head = div.findtext(t("head")) or ""
             html = "".join(_block_html(child) for child in div if isinstance(child.tag, str) and child.tag != t("head"))
             sections.append((" ".join(head.split()), html))
         return tuple(sections)
+
+    def recipes(self, root: etree._Element) -> tuple[m.Recipe, ...]:
+        """The task-oriented recipes: prose divs whose xml:id starts with "recipe-", each with its examples."""
+        found = []
+        for div in root.iter(t("div")):
+            ident = div.get(f"{{{m.XML_NS}}}id") or ""
+            if not ident.startswith("recipe-"):
+                continue
+            examples = tuple(_example_text(eg) for eg in div.iter(f"{{{EXAMPLES}}}egXML"))
+            paragraphs = [c for c in div if isinstance(c.tag, str) and c.tag == t("p") and c.find(f"{{{EXAMPLES}}}egXML") is None]
+            html = "".join(_block_html(p) for p in paragraphs)
+            found.append(m.Recipe(ident, " ".join((div.findtext(t("head")) or "").split()), html, examples))
+        return tuple(found)
 
     def check_references(self, schema: m.Schema, specs: dict[str, etree._Element], spec: etree._Element) -> None:
         for element in schema.elements.values():
@@ -915,7 +931,7 @@ def _inline_html(node: etree._Element) -> str:
             local = etree.QName(child).localname
             inner = _inline_html(child)
             if local == "gi":
-                parts.append(f'<code class="gi"><a href="#{_escape(child.text)}">&lt;{_escape(child.text)}&gt;</a></code>')
+                parts.append(f'<code class="gi"><a href="#el-{_escape(child.text)}">&lt;{_escape(child.text)}&gt;</a></code>')
             else:
                 parts.append(_INLINE.get(local, lambda text: text)(inner))
         parts.append(_escape(child.tail))
