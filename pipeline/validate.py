@@ -151,8 +151,11 @@ class Validator:
         """The messages for a document already parsed by pipeline.safexml (`data` is its text, for columns)."""
         locator = _Locator(tree, data)
         messages: list[Message] = []
-        if not self._relaxng.validate(tree):
-            messages.extend(self._grammar_messages(tree, name, locator))
+        # The explainer walks the grammar in linear time and says what is wrong; libxml2 (fast on valid
+        # files, but it can backtrack for seconds on an invalid one) confirms the files it finds nothing in.
+        messages.extend(self._grammar_messages(tree, name, locator))
+        if not messages and not self._relaxng.validate(tree):
+            messages.extend(self._unexplained(tree, name, locator))
         # One fault, one message: a rule that fails on a node the grammar already refused says nothing new.
         refused = {(m.line, m.column, m.node) for m in messages}
         messages.extend(m for m in self._schematron_messages(tree, name, locator) if (m.line, m.column, m.node) not in refused)
@@ -184,9 +187,12 @@ class Validator:
             if problem.expected:
                 text += "; expected " + _one_of(problem.expected)
             messages.append(Message(name, line, column, text, node=node, expected=problem.expected))
-        duplicates = _duplicate_ids(tree)
-        if not messages and not duplicates:
-            # The explainer found nothing libxml2 did: say so in the project's words, at the element libxml2 names.
+        return messages
+
+    def _unexplained(self, tree: etree._ElementTree, name: str, locator: "_Locator") -> list[Message]:
+        """libxml2 refuses what the explainer found nothing wrong with: say so in the project's words, where libxml2 points."""
+        messages: list[Message] = []
+        if not _duplicate_ids(tree):  # duplicate identifiers are the Schematron rule pmo-id-unique's to report
             seen = set()
             for entry in self._relaxng.error_log:
                 found = tree.xpath(entry.path) if entry.path else []

@@ -304,8 +304,8 @@ class Grammar:
                         reported = True
                     else:
                         state = following
-            if name is not None and name in self.elements:
-                self._check(child, problems)
+            if name is not None and name in self.elements and not (reported and problems[-1].element is child):
+                self._check(child, problems)  # an element not allowed here is one fault: its content is not checked too
             previous = name or _written(child)
             if not stray and not rule.text:
                 stray = self._stray_text(element, child, child.tail, state, rule, previous, problems)

@@ -105,12 +105,12 @@
   </xsl:template>
   <xsl:mode name="p6" on-no-match="deep-skip"/>
   <xsl:template match="tei:*[@corresp or @target or @decls or @ref or @who]" mode="p6" priority="1">
-    <xsl:if test="not(every $a in (@corresp, @target, @decls, @ref, @who) satisfies every $t in tokenize(normalize-space($a), ' ')[starts-with(., '#')] satisfies exists(//tei:*[@xml:id = substring($t, 2)]))">
+    <xsl:if test="not(every $a in (@corresp, @target, @decls, @ref, @who) satisfies every $t in tokenize(normalize-space($a), ' ')[starts-with(., '#')] satisfies substring($t, 2) = //@xml:id)">
       <failed pattern="pmo-pointers-resolve" id="pmo-pointers-resolve" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
         <xsl:text>
         </xsl:text>
-        <xsl:value-of select="string-join(for $a in (@corresp, @target, @decls, @ref, @who) return for $t in tokenize(normalize-space($a), ' ')[starts-with(., '#')] return (if (exists(//tei:*[@xml:id = substring($t, 2)])) then () else concat('@', name($a), ' points at ', $t)), '; ')" separator=" "/>
+        <xsl:value-of select="string-join(for $a in (@corresp, @target, @decls, @ref, @who) return for $t in tokenize(normalize-space($a), ' ')[starts-with(., '#')] return (if (substring($t, 2) = //@xml:id) then () else concat('@', name($a), ' points at ', $t)), '; ')" separator=" "/>
         <xsl:text>, but no element has that xml:id; expected # followed by the xml:id of an element of this file</xsl:text>
       </failed>
     </xsl:if>
@@ -125,8 +125,8 @@
         <xsl:value-of select="if (@hand) then '@hand' else '@new'" separator=" "/>
         <xsl:text>="</xsl:text>
         <xsl:value-of select="string-join(for $v in (@hand, self::tei:handShift/@new) return (if (matches($v, '^\S+$') and not($v = (for $h in //tei:handNote/@xml:id return concat('#', $h)))) then string($v) else ()), ' ')" separator=" "/>
-        <xsl:text>" is not a declared hand; expected one of </xsl:text>
-        <xsl:value-of select="string-join(for $h in //tei:handNote/@xml:id return concat('#', $h), ', ')" separator=" "/>
+        <xsl:text>" is not a declared hand; </xsl:text>
+        <xsl:value-of select="if (//tei:handNote/@xml:id) then concat('expected one of ', string-join(for $h in //tei:handNote/@xml:id return concat('#', $h), ', ')) else 'the file declares no hand'" separator=" "/>
         <xsl:text> (declare a new hand as a handNote in profileDesc/handNotes)</xsl:text>
       </failed>
     </xsl:if>
