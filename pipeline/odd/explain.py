@@ -175,6 +175,7 @@ class Grammar:
         self.defines = {d.get("name"): d for d in root.iter(f"{{{RNG}}}define")}
         start = root.find(f"{{{RNG}}}start")
         self.start = self._pattern(start, set())[0]
+        self._checked: dict[tuple[str, str, str], bool] = {}  # (element, attribute, value) -> valid: values repeat
         self.elements: dict[str, ElementRule] = {}
         for name, define in self.defines.items():
             element = define.find(f"{{{RNG}}}element")
@@ -268,8 +269,15 @@ class Grammar:
         return problems
 
     def _name(self, element: etree._Element) -> str | None:
-        qname = etree.QName(element)
-        return qname.localname if (qname.namespace or "") == self.namespace else None
+        tag = element.tag
+        if self.namespace:
+            prefix = self._prefix
+            return tag[len(prefix):] if tag.startswith(prefix) else None
+        return tag if isinstance(tag, str) and not tag.startswith("{") else None
+
+    @property
+    def _prefix(self) -> str:
+        return f"{{{self.namespace}}}"
 
     def _unknown(self, element: etree._Element) -> str:
         namespace = etree.QName(element).namespace or ""
@@ -336,16 +344,24 @@ class Grammar:
 
     def _check_attributes(self, element: etree._Element, rule: ElementRule, problems: list[Problem]) -> None:
         present = set()
+        checked = self._checked
         for key, value in element.attrib.items():
-            qname = etree.QName(key)
-            if qname.namespace == XML_NS:
-                name = f"xml:{qname.localname}"
-            elif qname.namespace:
-                name = f"{{{qname.namespace}}}{qname.localname}"
+            if key[0] != "{":
+                name = key
+            elif key.startswith(_XML_PREFIX):
+                name = "xml:" + key[len(_XML_PREFIX):]
             else:
-                name = qname.localname
+                name = key
             present.add(name)
             attribute = rule.attributes.get(name)
+            if attribute is not None:
+                verdict = checked.get((rule.name, name, value))
+                if verdict is None:
+                    if len(checked) > 100_000:
+                        checked.clear()
+                    verdict = checked[(rule.name, name, value)] = attribute.check(value)
+                if verdict:
+                    continue
             if attribute is None:
                 allowed = tuple(f"@{a}" for a in rule.attributes if a not in element.attrib and a not in present)
                 problems.append(Problem(element, key, "attribute", f"attribute @{name} is not allowed on <{rule.name}>", allowed))
@@ -356,6 +372,9 @@ class Grammar:
         for name, attribute in rule.attributes.items():
             if attribute.required and name not in present:
                 problems.append(Problem(element, None, "attribute", f"<{rule.name}> lacks the required attribute @{name}; expected {attribute.expected}", ()))
+
+
+_XML_PREFIX = f"{{{XML_NS}}}"
 
 
 def _written(element: etree._Element) -> str:
