@@ -193,13 +193,15 @@ class Validator:
         """libxml2 refuses what the explainer found nothing wrong with: say so in the project's words, where libxml2 points."""
         messages: list[Message] = []
         if not _duplicate_ids(tree):  # duplicate identifiers are the Schematron rule pmo-id-unique's to report
-            seen = set()
+            refused: list[etree._Element] = []
             for entry in self._relaxng.error_log:
                 found = tree.xpath(entry.path) if entry.path else []
                 element = found[0] if found and isinstance(found[0], etree._Element) else tree.getroot()
-                if element in seen:
-                    continue
-                seen.add(element)
+                if element not in refused:
+                    refused.append(element)
+            for element in refused:
+                if any(a in refused for a in element.iterancestors()):
+                    continue  # libxml2 reports the insides of an element it refused too: one fault, one message
                 line, column = locator.position(element)
                 messages.append(Message(name, line, column, f"<{_written(element)}> does not match the schema here, for a reason this validator cannot put in words; compare it with the entry for <{etree.QName(element).localname}> in the guidelines (pmo-guidelines.html)", node=f"<{_written(element)}>"))
         return messages

@@ -80,3 +80,18 @@ def test_a_rule_says_nothing_where_the_grammar_has_spoken(validator):
     for changed in ('<handShift new=""/>', '<handShift new="#hand CDP"/>'):
         messages = check(validator, BASE.replace('<handShift new="#hand-CDP"/>', changed, 1))
         assert len(messages) == 1 and messages[0].source == "relaxng", [str(m) for m in messages]
+
+
+def test_what_only_libxml2_refuses_is_still_said_in_the_projects_words(monkeypatch):
+    """Should the explainer ever pass a file libxml2 refuses, the message names the element and the guidelines, not libxml2."""
+    from pipeline.odd.explain import Grammar
+    from pipeline.validate import Validator
+
+    validator = Validator()
+    monkeypatch.setattr(Grammar, "explain", lambda self, root: [])
+    text = BASE.replace('<correspAction type="received">', '<correspAction type="forwarded">', 1)
+    messages = list(validator.iter_errors(text.encode("utf-8"), name="c.xml"))
+    assert len(messages) == 1 and messages[0].source == "relaxng"
+    assert "does not match the schema here" in messages[0].message and "guidelines" in messages[0].message
+    assert messages[0].line == position(text, '<correspAction type="forwarded">')[0]
+    assert not any(word in messages[0].message for word in JARGON)
