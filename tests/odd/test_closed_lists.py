@@ -21,7 +21,7 @@ CLOSED = {
     ("del", "rend"): {"strikethrough"},
     ("hi", "rend"): {"bold"},
     ("add", "place"): {"above"},
-    ("note", "type"): {"classification", "boilerplate", "annotation", "status"},
+    ("note", "type"): {"classification", "boilerplate", "annotation", "status", "ocr"},
     ("head", "type"): {"subject", "title"},
     ("div", "type"): {"letter", "minute", "telegram", "draft", "form", "closureCard", "note", "section"},
     ("gap", "reason"): {"closed-foi", "retained-3-4", "temporarily-retained", "missing-at-transfer", "number-not-used",
