@@ -151,11 +151,16 @@ class Validator:
         """The messages for a document already parsed by pipeline.safexml (`data` is its text, for columns)."""
         locator = _Locator(tree, data)
         messages: list[Message] = []
-        # The explainer walks the grammar in linear time and says what is wrong; libxml2 (fast on valid
-        # files, but it can backtrack for seconds on an invalid one) confirms the files it finds nothing in.
-        messages.extend(self._grammar_messages(tree, name, locator))
-        if not messages and not self._relaxng.validate(tree):
-            messages.extend(self._unexplained(tree, name, locator))
+        # The explainer walks the grammar in linear time and says what is wrong; libxml2 is fast on valid
+        # files but can backtrack for seconds on an invalid one. Until a file has needed the explainer
+        # (building it costs a third of a second), libxml2 decides first; from then on the explainer
+        # decides first and libxml2 only confirms the files it finds nothing in.
+        if self._grammar is None and self._relaxng.validate(tree):
+            pass
+        else:
+            messages.extend(self._grammar_messages(tree, name, locator))
+            if not messages and not self._relaxng.validate(tree):
+                messages.extend(self._unexplained(tree, name, locator))
         # One fault, one message: a rule that fails on a node the grammar already refused says nothing new.
         refused = {(m.line, m.column, m.node) for m in messages}
         messages.extend(m for m in self._schematron_messages(tree, name, locator) if (m.line, m.column, m.node) not in refused)
