@@ -10,6 +10,7 @@ and it never reads a file or the network on the document's behalf.
 from __future__ import annotations
 
 import codecs
+import re
 
 from lxml import etree
 
@@ -106,12 +107,11 @@ def parse(data: bytes, *, name: str) -> etree._ElementTree:
     if not isinstance(data, bytes):
         raise TypeError("parse() takes the document as bytes")
     if len(data) > MAX_BYTES:
-        raise XMLInputError(
-            name, None, None, f"the file is {len(data):,} bytes, more than the {MAX_BYTES:,} bytes accepted"
-        )
+        raise XMLInputError(name, 1, 1, size_message(len(data)))
     if not data.strip():
         raise XMLInputError(name, 1, 1, "the file is empty: an XML document was expected")
     prolog = _prolog(data)
+    _check_declared_encoding(data, prolog, name)
     found, line = _scan_prolog(prolog) if prolog is not None else ("unknown", 1)
     if found == "doctype":
         raise _doctype_error(name, line)
@@ -129,12 +129,50 @@ def parse(data: bytes, *, name: str) -> etree._ElementTree:
     return tree
 
 
+def size_message(size: int) -> str:
+    """The refusal of a file of `size` bytes, with its size and the limit."""
+    return f"the file is {size:,} bytes ({size / 1048576:.1f} MiB), more than the {MAX_BYTES:,} bytes ({MAX_BYTES // 1048576} MiB) accepted: the build's XSLT processor could not read it"
+
+
+_DECLARATION = re.compile(r"""<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']""")
+
+
+def _check_declared_encoding(data: bytes, prolog: str | None, name: str) -> None:
+    """Refuse, in words, an XML declaration whose encoding is unknown or does not match the bytes."""
+    if prolog is None:
+        return
+    found = _DECLARATION.match(prolog.lstrip("\ufeff"))
+    if not found:
+        return
+    declared = found.group(1)
+    try:
+        family = codecs.lookup(declared).name
+    except LookupError:
+        raise XMLInputError(name, 1, found.start(1) + 1, f'the XML declaration names the encoding "{declared}", which is not known; expected encoding="UTF-8"') from None
+    sixteen = data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, b"<\x00", b"\x00<")
+    if family.startswith(("utf-16", "utf-32")) and not sixteen:
+        raise XMLInputError(name, 1, found.start(1) + 1, f'the XML declaration says encoding="{declared}", but the file is written one byte per character (as UTF-8 is); correct the declaration to encoding="UTF-8" or save the file as {declared}')
+    if sixteen and not family.startswith("utf-16"):
+        raise XMLInputError(name, 1, found.start(1) + 1, f'the XML declaration says encoding="{declared}", but the file is written in UTF-16; correct the declaration to encoding="UTF-16" or save the file as {declared}')
+
+
 def _syntax_error(name: str, data: bytes, error: etree.XMLSyntaxError) -> XMLInputError:
     line, column = error.lineno, error.offset
     message = (error.msg or str(error)).strip()
     # libxml2 appends ", line N, column M" to some messages; the location is already given.
     message = message.split(", line ")[0]
     lower = message.lower()
+    if "excessive depth" in lower:
+        return XMLInputError(name, line, column, f"elements are nested more than {MAX_DEPTH} elements deep here (the parser stopped at 256), the most the build can process is {MAX_DEPTH}; flatten the nesting")
+    if "not proper utf-8" in lower or "invalid bytes in character encoding" in lower:
+        detail = ""
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as bad:
+            detail = f" (byte 0x{data[bad.start]:02X}, which {'Windows-1252 and ISO-8859-1 read as ' + repr(bytes([data[bad.start]]).decode('cp1252', errors='replace')) if data[bad.start] >= 0x80 else 'UTF-8 does not allow here'})"
+            line = data.count(b"\n", 0, bad.start) + 1
+            column = bad.start - data.rfind(b"\n", 0, bad.start)
+        return XMLInputError(name, line, column, f"the text here is not valid UTF-8{detail}: save the file as UTF-8, or name its encoding in the XML declaration")
     if "entity" in lower and ("not defined" in lower or "undeclared" in lower):
         message += " (entities other than &amp; &lt; &gt; &quot; &apos; and character references are not accepted: write the character itself)"
     elif "encoding" in lower or "utf-8" in lower or "bytes" in lower and "input" in lower:

@@ -63,6 +63,9 @@ def current_schema(odd: Path = ODD, compiled: Path = COMPILED) -> Path:
     return cache
 
 
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+
+
 @dataclass(frozen=True)
 class Message:
     """One thing wrong with a file, where it is, and what was expected instead."""
@@ -148,9 +151,19 @@ class Validator:
         """The messages for a document already parsed by pipeline.safexml (`data` is its text, for columns)."""
         locator = _Locator(tree, data)
         messages: list[Message] = []
-        if not self._relaxng.validate(tree):
+        # The explainer walks the grammar in linear time and says what is wrong; libxml2 is fast on valid
+        # files but can backtrack for seconds on an invalid one. Until a file has needed the explainer
+        # (building it costs a third of a second), libxml2 decides first; from then on the explainer
+        # decides first and libxml2 only confirms the files it finds nothing in.
+        if self._grammar is None and self._relaxng.validate(tree):
+            pass
+        else:
             messages.extend(self._grammar_messages(tree, name, locator))
-        messages.extend(self._schematron_messages(tree, name, locator))
+            if not messages and not self._relaxng.validate(tree):
+                messages.extend(self._unexplained(tree, name, locator))
+        # One fault, one message: a rule that fails on a node the grammar already refused says nothing new.
+        refused = {(m.line, m.column, m.node) for m in messages}
+        messages.extend(m for m in self._schematron_messages(tree, name, locator) if (m.line, m.column, m.node) not in refused)
         messages.sort(key=lambda m: (m.line, m.column, m.source != "relaxng"))
         return messages
 
@@ -164,7 +177,10 @@ class Validator:
         problems = self._grammar.explain(tree.getroot())
         messages = []
         for problem in problems:
-            line, column = locator.position(problem.element, problem.attribute)
+            if problem.what == "text":
+                line, column = locator.text_position(problem.element, problem.after)
+            else:
+                line, column = locator.position(problem.element, problem.attribute)
             element = _written(problem.element)
             if problem.attribute is not None:
                 node = f"@{_attribute_name(problem.attribute)} on <{element}>"
@@ -176,15 +192,23 @@ class Validator:
             if problem.expected:
                 text += "; expected " + _one_of(problem.expected)
             messages.append(Message(name, line, column, text, node=node, expected=problem.expected))
-        duplicates = _duplicate_ids(tree)
-        if not messages and not duplicates:
-            # The explainer found nothing libxml2 did: report libxml2's own words rather than nothing.
+        return messages
+
+    def _unexplained(self, tree: etree._ElementTree, name: str, locator: "_Locator") -> list[Message]:
+        """libxml2 refuses what the explainer found nothing wrong with: say so in the project's words, where libxml2 points."""
+        messages: list[Message] = []
+        if not _duplicate_ids(tree):  # duplicate identifiers are the Schematron rule pmo-id-unique's to report
+            refused: list[etree._Element] = []
             for entry in self._relaxng.error_log:
-                line, column = max(entry.line, 1), max(entry.column, 1)
                 found = tree.xpath(entry.path) if entry.path else []
-                if found and isinstance(found[0], etree._Element):
-                    line, column = locator.position(found[0])
-                messages.append(Message(name, line, column, " ".join(entry.message.split())))
+                element = found[0] if found and isinstance(found[0], etree._Element) else tree.getroot()
+                if element not in refused:
+                    refused.append(element)
+            for element in refused:
+                if any(a in refused for a in element.iterancestors()):
+                    continue  # libxml2 reports the insides of an element it refused too: one fault, one message
+                line, column = locator.position(element)
+                messages.append(Message(name, line, column, f"<{_written(element)}> does not match the schema here, for a reason this validator cannot put in words; compare it with the entry for <{etree.QName(element).localname}> in the guidelines (pmo-guidelines.html)", node=f"<{_written(element)}>"))
         return messages
 
     # ------------------------------------------------------------ Schematron
@@ -205,6 +229,8 @@ class Validator:
             element, attribute = locator.resolve(failed.get("location", ""))
             line, column = locator.position(element, attribute)
             text = " ".join("".join(failed.itertext()).split())
+            if failed.get("id") == "pmo-id-unique":
+                text = _with_first_place(text, element, locator)
             node = f"<{_written(element)}>" if attribute is None else f"@{_attribute_name(attribute)} on <{_written(element)}>"
             messages.append(
                 Message(name, line, column, text, node=node, rule=failed.get("id"), source="schematron", severity=failed.get("role") if failed.get("role") in ("warning", "info") else "error")
@@ -247,6 +273,16 @@ def _read(source: bytes | str | Path, name: str | None) -> tuple[bytes, str]:
         return source, name or "<bytes>"
     path = Path(source)
     return path.read_bytes(), name or str(source)
+
+
+def _with_first_place(text: str, element: etree._Element, locator: "_Locator") -> str:
+    """A duplicate-id message with the place of the identifier's first use, so it names both places."""
+    key = f"{{{XML_NS}}}id"
+    first = next((e for e in element.getroottree().iter() if isinstance(e.tag, str) and e.get(key) == element.get(key)), None)
+    if first is None or first is element:
+        return text
+    line, column = locator.position(first, key)
+    return re.sub(r"(an earlier <[^>]+>)", rf"\1 (line {line}, column {column})", text, count=1)
 
 
 def _one_of(items: tuple[str, ...]) -> str:
@@ -312,6 +348,28 @@ class _Locator:
             match = re.compile(r"\s" + re.escape(written) + r"\s*=").search(self._text, offset)
             if match:
                 offset = match.start() + 1
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    def text_position(self, element: etree._Element, after: etree._Element | None) -> tuple[int, int]:
+        """1-based (line, column) of the first non-blank character of `after`'s tail (or of `element`'s text when None)."""
+        if self._starts is None:
+            self._scan()
+        owner = element if after is None else after
+        text = element.text if after is None else after.tail
+        index = self._index.get(owner)
+        if index is None or index >= len(self._starts) or not text:
+            return self.position(element)
+        # the text stands before the next start tag in document order after the owner's start (or, for a tail, its subtree)
+        following = index + 1 if after is None else index + 1 + sum(1 for d in owner.iterdescendants() if isinstance(d.tag, str))
+        end = self._starts[following] if following < len(self._starts) else len(self._text)
+        start = self._text.index(">", self._starts[index]) + 1
+        region = self._text[start:end]
+        word = text.strip().split()[0]
+        found = region.rfind(word) if after is not None else region.find(word)
+        if found < 0:
+            return self.position(element)
+        offset = start + found
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 

@@ -46,13 +46,13 @@ def expand(paths: tuple[str, ...]) -> tuple[list[Path], list[str]]:
 
 def read_input(path: Path) -> bytes:
     """The file's bytes, refusing what is not a regular file or is too large (OSError with a reason)."""
-    from pipeline.safexml import MAX_BYTES
+    from pipeline.safexml import MAX_BYTES, size_message
 
     info = path.stat()
     if not stat.S_ISREG(info.st_mode):
         raise OSError("not a regular file")
     if info.st_size > MAX_BYTES:
-        raise OSError(f"{info.st_size:,} bytes, more than the {MAX_BYTES:,} accepted")
+        raise OSError(size_message(info.st_size))
     return path.read_bytes()
 
 
@@ -99,7 +99,7 @@ def validate(paths: tuple[str, ...], output_format: str, quiet: bool) -> None:
             data = read_input(path)
         except OSError as error:
             reason = error.strerror or str(error)
-            results.append((name, [Message(name, 0, 0, f"cannot read the file: {reason}", source="xml", severity="fatal")]))
+            results.append((name, [Message(name, 1, 1, reason if reason.startswith("the file is") else f"cannot read the file: {reason}", source="xml", severity="fatal")]))
             continue
         results.append((name, list(validator.iter_errors(data, name=name))))
 

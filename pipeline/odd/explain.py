@@ -158,6 +158,7 @@ class Problem:
     what: str  # "element", "attribute", "text", "content"
     message: str
     expected: tuple[str, ...]
+    after: etree._Element | None = None  # for text: the child whose tail it is (None: before the first child)
 
 
 class GrammarError(ValueError):
@@ -174,6 +175,7 @@ class Grammar:
         self.defines = {d.get("name"): d for d in root.iter(f"{{{RNG}}}define")}
         start = root.find(f"{{{RNG}}}start")
         self.start = self._pattern(start, set())[0]
+        self._checked: dict[tuple[str, str, str], bool] = {}  # (element, attribute, value) -> valid: values repeat
         self.elements: dict[str, ElementRule] = {}
         for name, define in self.defines.items():
             element = define.find(f"{{{RNG}}}element")
@@ -267,8 +269,15 @@ class Grammar:
         return problems
 
     def _name(self, element: etree._Element) -> str | None:
-        qname = etree.QName(element)
-        return qname.localname if (qname.namespace or "") == self.namespace else None
+        tag = element.tag
+        if self.namespace:
+            prefix = self._prefix
+            return tag[len(prefix):] if tag.startswith(prefix) else None
+        return tag if isinstance(tag, str) and not tag.startswith("{") else None
+
+    @property
+    def _prefix(self) -> str:
+        return f"{{{self.namespace}}}"
 
     def _unknown(self, element: etree._Element) -> str:
         namespace = etree.QName(element).namespace or ""
@@ -280,19 +289,14 @@ class Grammar:
     def _check(self, element: etree._Element, problems: list[Problem]) -> None:
         rule = self.elements[self._name(element)]
         self._check_attributes(element, rule, problems)
-        if not rule.text:
-            texts = [element.text] + [c.tail for c in element if True]
-            if any(t and t.strip() for t in texts):
-                sample = " ".join(next(t for t in texts if t and t.strip()).split())
-                sample = sample if len(sample) <= 30 else sample[:29] + "…"
-                allowed = tuple(f"<{n}>" for n in sorted(firsts(rule.content)))
-                where = "must be empty" if rule.content == EMPTY else "holds elements only"
-                problems.append(Problem(element, None, "text", f'text "{sample}" is not allowed in <{rule.name}>, which {where}', allowed))
         state = rule.content
         previous: str | None = None
         reported = False
+        stray = not rule.text and self._stray_text(element, None, element.text, state, rule, previous, problems)
         for child in element:
             if not isinstance(child.tag, str):
+                if not stray and not rule.text:
+                    stray = self._stray_text(element, child, child.tail, state, rule, previous, problems)
                 continue
             name = self._name(child)
             if not reported:
@@ -308,12 +312,27 @@ class Grammar:
                         reported = True
                     else:
                         state = following
-            if name is not None and name in self.elements:
-                self._check(child, problems)
+            if name is not None and name in self.elements and not (reported and problems[-1].element is child):
+                self._check(child, problems)  # an element not allowed here is one fault: its content is not checked too
             previous = name or _written(child)
+            if not stray and not rule.text:
+                stray = self._stray_text(element, child, child.tail, state, rule, previous, problems)
         if not reported and not nullable(state):
             after = f"after <{previous}>" if previous else "but it has no child elements"
             problems.append(Problem(element, None, "content", f"<{rule.name}> is incomplete ({after})", self._expected(state, rule, end=False)))
+
+    def _stray_text(self, element, after, text, state: Node, rule: ElementRule, previous: str | None, problems: list[Problem]) -> bool:
+        """Report text where the content allows none, located at the text, with what may stand there; True if reported."""
+        if not text or not text.strip():
+            return False
+        sample = " ".join(text.split())
+        sample = sample if len(sample) <= 30 else sample[:29] + "…"
+        if rule.content == EMPTY:
+            problems.append(Problem(element, None, "text", f'text "{sample}" is not allowed in <{rule.name}>, which must be empty', (f"the end of <{rule.name}>",), after))
+        else:
+            where = f"after <{previous}>" if previous else "before its first child"
+            problems.append(Problem(element, None, "text", f'text "{sample}" is not allowed here in <{rule.name}> ({where}), which holds elements only', self._expected(state, rule), after))
+        return True
 
     def _expected(self, state: Node, rule: ElementRule, end: bool = True) -> tuple[str, ...]:
         names = [f"<{n}>" for n in sorted(firsts(state), key=str.lower)]
@@ -325,16 +344,24 @@ class Grammar:
 
     def _check_attributes(self, element: etree._Element, rule: ElementRule, problems: list[Problem]) -> None:
         present = set()
+        checked = self._checked
         for key, value in element.attrib.items():
-            qname = etree.QName(key)
-            if qname.namespace == XML_NS:
-                name = f"xml:{qname.localname}"
-            elif qname.namespace:
-                name = f"{{{qname.namespace}}}{qname.localname}"
+            if key[0] != "{":
+                name = key
+            elif key.startswith(_XML_PREFIX):
+                name = "xml:" + key[len(_XML_PREFIX):]
             else:
-                name = qname.localname
+                name = key
             present.add(name)
             attribute = rule.attributes.get(name)
+            if attribute is not None:
+                verdict = checked.get((rule.name, name, value))
+                if verdict is None:
+                    if len(checked) > 100_000:
+                        checked.clear()
+                    verdict = checked[(rule.name, name, value)] = attribute.check(value)
+                if verdict:
+                    continue
             if attribute is None:
                 allowed = tuple(f"@{a}" for a in rule.attributes if a not in element.attrib and a not in present)
                 problems.append(Problem(element, key, "attribute", f"attribute @{name} is not allowed on <{rule.name}>", allowed))
@@ -345,6 +372,9 @@ class Grammar:
         for name, attribute in rule.attributes.items():
             if attribute.required and name not in present:
                 problems.append(Problem(element, None, "attribute", f"<{rule.name}> lacks the required attribute @{name}; expected {attribute.expected}", ()))
+
+
+_XML_PREFIX = f"{{{XML_NS}}}"
 
 
 def _written(element: etree._Element) -> str:
@@ -394,6 +424,10 @@ _TYPE_WORDS = {
     "token": "a token",
     "string": "any text",
 }
+
+
+#: Patterns of the ODD's datatypes, in words.
+_PATTERN_WORDS = {r"\S+": "not empty and without spaces (such as #hand-CDP)"}
 
 
 _NAME_START = (
@@ -459,6 +493,8 @@ def _data_rule(node: etree._Element) -> tuple[Callable[[str], bool], str]:
     words = _TYPE_WORDS.get(kind, f"a value of type {kind}")
     if pattern == WORD_PATTERN:
         words = "a single word (no spaces)"
+    elif pattern in _PATTERN_WORDS:
+        words = f"{words}, {_PATTERN_WORDS[pattern]}"
     elif pattern:
         words = f"{words} matching {pattern}"
 

@@ -194,6 +194,16 @@ class DataSpec:
 
 
 @dataclass(frozen=True)
+class Recipe:
+    """A task-oriented recipe of the guidelines: how to encode one thing, with examples."""
+
+    ident: str
+    heading: str
+    html: str
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Schema:
     """The whole customisation, resolved: elements in ODD order, classes, macros, datatypes, rules."""
 
@@ -210,6 +220,9 @@ class Schema:
     rules: tuple[Rule, ...] = ()
     schematron_ns: tuple[tuple[str, str], ...] = ()
     prose: tuple[tuple[str, str], ...] = ()  # (heading, html) sections of the ODD's own documentation
+    recipes: tuple[Recipe, ...] = ()
+    source: str = ""  # the TEI version customised, as schemaSpec/@source gives it ("tei:4.3.0")
+    changes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # spec ident -> what the ODD changes in TEI's, in words
 
     def class_members(self, key: str) -> tuple[str, ...]:
         """The elements of a model class, directly or through its subclasses, in ODD order."""

@@ -33,6 +33,10 @@ def _doc(parent: etree._Element, text: str) -> None:
         etree.SubElement(parent, f"{{{ANNOTATIONS}}}documentation").text = text
 
 
+def _gloss_desc(gloss: str, desc: str) -> str:
+    return f"({plain(gloss)}) {plain(desc)}" if gloss else plain(desc)
+
+
 def to_rng(schema: m.Schema, source: str) -> bytes:
     """The RELAX NG grammar for `schema`, compiled from the ODD at `source` (named in a comment)."""
     grammar = etree.Element(
@@ -51,7 +55,7 @@ def to_rng(schema: m.Schema, source: str) -> bytes:
     for element in schema.elements.values():
         define = _r("define", grammar, name=element.ident)
         node = _r("element", define, name=element.ident)
-        _doc(node, f"({plain(element.gloss)}) {plain(element.desc)}")
+        _doc(node, _gloss_desc(element.gloss, element.desc))
         _particle(node, element.content)
         for att in element.attributes:
             _attribute(node, att)
@@ -135,7 +139,7 @@ def _attribute(parent: etree._Element, att: m.AttDef) -> None:
     if att.namespace:
         attributes["ns"] = att.namespace
     node = _r("attribute", holder, **attributes)
-    _doc(node, f"({plain(att.gloss)}) {plain(att.desc)}")
+    _doc(node, _gloss_desc(att.gloss, att.desc))
     target = node
     if att.list_of:
         target = _r("oneOrMore", _r("list", node))

@@ -31,6 +31,8 @@ def to_schematron(schema: m.Schema, source: str) -> bytes:
     for rule in schema.rules:
         parts = [etree.fromstring(xml) for xml in rule.xml]
         parts = [p for p in parts if etree.QName(p).localname != "ns"]
+        if not parts:
+            continue  # namespace declarations only: they are the schema's
         if len(parts) == 1 and etree.QName(parts[0]).localname == "pattern":
             pattern = parts[0]
             pattern.set("id", rule.ident)

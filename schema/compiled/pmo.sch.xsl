@@ -7,97 +7,19 @@
   </xsl:function>
   <xsl:template match="/">
     <report>
-      <xsl:apply-templates select="//(tei:*[@xml:id castable as xs:NCName])" mode="p1"/>
-      <xsl:apply-templates select="//(@hand | @new | @corresp | @target | @decls | @ref | @who)" mode="p2"/>
-      <xsl:apply-templates select="//(@hand | tei:handShift/@new)" mode="p3"/>
-      <xsl:apply-templates select="//(tei:correspDesc) | //(tei:div[@decls])" mode="p4"/>
-      <xsl:apply-templates select="//(tei:subst)" mode="p5"/>
-      <xsl:apply-templates select="//(tei:*[@notBefore and @notAfter]) | //(tei:*[@from and @to])" mode="p6"/>
-      <xsl:apply-templates select="//(@when | @notBefore | @notAfter | @from | @to)" mode="p7"/>
-      <xsl:apply-templates select="//(tei:gap[@quantity])" mode="p8"/>
-      <xsl:apply-templates select="//(tei:div[@type = 'closureCard']) | //(tei:div[@type = 'closureCard']/tei:gap[@reason = ('closed-foi', 'retained-3-4', 'temporarily-retained', 'missing-at-transfer', 'number-not-used', 'missing-tna', 'put-in-place-tna')])" mode="p9"/>
+      <xsl:apply-templates select="//(tei:*[@notBefore and @notAfter]) | //(tei:*[@from and @to])" mode="p1"/>
+      <xsl:apply-templates select="//(tei:gap[@quantity])" mode="p2"/>
+      <xsl:apply-templates select="//(tei:div[@type = 'closureCard']) | //(tei:div[@type = 'closureCard']/tei:gap[@reason = ('closed-foi', 'retained-3-4', 'temporarily-retained', 'missing-at-transfer', 'number-not-used', 'missing-tna', 'put-in-place-tna')])" mode="p3"/>
+      <xsl:apply-templates select="//(tei:subst)" mode="p4"/>
+      <xsl:apply-templates select="//(tei:*[@xml:id])" mode="p5"/>
+      <xsl:apply-templates select="//(tei:*[@corresp or @target or @decls or @ref or @who])" mode="p6"/>
+      <xsl:apply-templates select="//(tei:*[@hand] | tei:handShift[@new])" mode="p7"/>
+      <xsl:apply-templates select="//(tei:correspDesc) | //(tei:div[@decls])" mode="p8"/>
     </report>
   </xsl:template>
   <xsl:mode name="p1" on-no-match="deep-skip"/>
-  <xsl:template match="tei:*[@xml:id castable as xs:NCName]" mode="p1" priority="1">
-    <xsl:if test="not(id(@xml:id) is .)">
-      <failed pattern="pmo-id-unique" id="pmo-id-unique" role="error">
-        <xsl:attribute name="location" select="loc:location(.)"/>
-        <xsl:text>xml:id "</xsl:text>
-        <xsl:value-of select="@xml:id" separator=" "/>
-        <xsl:text>" is already used by an earlier &lt;</xsl:text>
-        <xsl:value-of select="local-name(id(@xml:id))" separator=" "/>
-        <xsl:text>&gt;: identifiers must be unique in the file; expected a new identifier</xsl:text>
-      </failed>
-    </xsl:if>
-  </xsl:template>
-  <xsl:mode name="p2" on-no-match="deep-skip"/>
-  <xsl:template match="@hand | @new | @corresp | @target | @decls | @ref | @who" mode="p2" priority="1">
-    <xsl:variable name="root" select="root(.)"/>
-    <xsl:variable name="missing" select="for $t in tokenize(normalize-space(.), ' ')[starts-with(., '#')] return $t[empty(id(substring($t, 2), $root))]"/>
-    <xsl:if test="not(empty($missing))">
-      <failed pattern="pmo-pointers-resolve" id="pmo-pointers-resolve" role="error">
-        <xsl:attribute name="location" select="loc:location(.)"/>
-        <xsl:text>@</xsl:text>
-        <xsl:value-of select="name()"/>
-        <xsl:text> points at </xsl:text>
-        <xsl:value-of select="string-join($missing, ' ')" separator=" "/>
-        <xsl:text>, but no element has that xml:id; expected # followed by the xml:id of an element of this file</xsl:text>
-      </failed>
-    </xsl:if>
-  </xsl:template>
-  <xsl:mode name="p3" on-no-match="deep-skip"/>
-  <xsl:template match="@hand | tei:handShift/@new" mode="p3" priority="1">
-    <xsl:if test="not(starts-with(., '#') and exists(id(substring(., 2), root(.))/self::tei:handNote))">
-      <failed pattern="pmo-hands-declared" id="pmo-hands-declared" role="error">
-        <xsl:attribute name="location" select="loc:location(.)"/>
-        <xsl:text>@</xsl:text>
-        <xsl:value-of select="name()"/>
-        <xsl:text>="</xsl:text>
-        <xsl:value-of select="." separator=" "/>
-        <xsl:text>" is not a declared hand; expected one of </xsl:text>
-        <xsl:value-of select="string-join(for $h in root(.)//tei:handNote/@xml:id return concat('#', $h), ', ')" separator=" "/>
-        <xsl:text> (declare a new hand as a handNote in profileDesc/handNotes)</xsl:text>
-      </failed>
-    </xsl:if>
-  </xsl:template>
-  <xsl:mode name="p4" on-no-match="deep-skip"/>
-  <xsl:template match="tei:correspDesc" mode="p4" priority="2">
-    <xsl:if test="not(@corresp and (every $t in tokenize(normalize-space(@corresp), ' ') satisfies (starts-with($t, '#') and exists(id(substring($t, 2), root(.))/self::tei:div))))">
-      <failed pattern="pmo-corresp-division" id="pmo-corresp-division" role="error">
-        <xsl:attribute name="location" select="loc:location(.)"/>
-        <xsl:text>correspDesc must point with @corresp at the division it describes (corresp="#DIV-ID"); </xsl:text>
-        <xsl:value-of select="if (@corresp) then concat('&quot;', @corresp, '&quot; is not a div of this file') else 'it has no @corresp'" separator=" "/>
-        <xsl:text>
-      </xsl:text>
-      </failed>
-    </xsl:if>
-  </xsl:template>
-  <xsl:template match="tei:div[@decls]" mode="p4" priority="1">
-    <xsl:if test="not(every $t in tokenize(normalize-space(@decls), ' ') satisfies exists(id(substring($t, 2), root(.))/self::tei:correspDesc))">
-      <failed pattern="pmo-corresp-division" id="pmo-corresp-division" role="error">
-        <xsl:attribute name="location" select="loc:location(.)"/>
-        <xsl:text>div/@decls="</xsl:text>
-        <xsl:value-of select="@decls" separator=" "/>
-        <xsl:text>" must point at correspDesc elements of this file</xsl:text>
-      </failed>
-    </xsl:if>
-  </xsl:template>
-  <xsl:mode name="p5" on-no-match="deep-skip"/>
-  <xsl:template match="tei:subst" mode="p5" priority="1">
-    <xsl:if test="not(tei:del and tei:add)">
-      <failed pattern="pmo-subst-del-add" id="pmo-subst-del-add" role="error">
-        <xsl:attribute name="location" select="loc:location(.)"/>
-        <xsl:text>a subst must hold both a del (what was struck out) and an add (what replaced it); found </xsl:text>
-        <xsl:value-of select="string-join(distinct-values(*/local-name()), ', ')" separator=" "/>
-        <xsl:text>
-      </xsl:text>
-      </failed>
-    </xsl:if>
-  </xsl:template>
-  <xsl:mode name="p6" on-no-match="deep-skip"/>
-  <xsl:template match="tei:*[@notBefore and @notAfter]" mode="p6" priority="2">
-    <xsl:if test="not(string(@notBefore) le string(@notAfter))">
+  <xsl:template match="tei:*[@notBefore and @notAfter]" mode="p1" priority="2">
+    <xsl:if test="not(every $earliest in (if (string(@notBefore) castable as xs:dateTime) then xs:dateTime(string(@notBefore)) else if (string(@notBefore) castable as xs:date) then dateTime(xs:date(string(@notBefore)), xs:time('00:00:00')) else if (string(@notBefore) castable as xs:gYearMonth) then xs:dateTime(concat(string(@notBefore), '-01T00:00:00')) else if (string(@notBefore) castable as xs:gYear) then xs:dateTime(concat(string(@notBefore), '-01-01T00:00:00')) else ()) satisfies every $latest in (if (string(@notAfter) castable as xs:dateTime) then xs:dateTime(string(@notAfter)) else if (string(@notAfter) castable as xs:date) then dateTime(xs:date(string(@notAfter)), xs:time('00:00:00')) else if (string(@notAfter) castable as xs:gYearMonth) then xs:dateTime(concat(string(@notAfter), '-01T00:00:00')) else if (string(@notAfter) castable as xs:gYear) then xs:dateTime(concat(string(@notAfter), '-01-01T00:00:00')) else ()) satisfies $earliest le $latest)">
       <failed pattern="pmo-date-order" id="pmo-date-order" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
         <xsl:text>@notBefore (</xsl:text>
@@ -108,8 +30,8 @@
       </failed>
     </xsl:if>
   </xsl:template>
-  <xsl:template match="tei:*[@from and @to]" mode="p6" priority="1">
-    <xsl:if test="not(string(@from) le string(@to))">
+  <xsl:template match="tei:*[@from and @to]" mode="p1" priority="1">
+    <xsl:if test="not(every $start in (if (string(@from) castable as xs:dateTime) then xs:dateTime(string(@from)) else if (string(@from) castable as xs:date) then dateTime(xs:date(string(@from)), xs:time('00:00:00')) else if (string(@from) castable as xs:gYearMonth) then xs:dateTime(concat(string(@from), '-01T00:00:00')) else if (string(@from) castable as xs:gYear) then xs:dateTime(concat(string(@from), '-01-01T00:00:00')) else ()) satisfies every $end in (if (string(@to) castable as xs:dateTime) then xs:dateTime(string(@to)) else if (string(@to) castable as xs:date) then dateTime(xs:date(string(@to)), xs:time('00:00:00')) else if (string(@to) castable as xs:gYearMonth) then xs:dateTime(concat(string(@to), '-01T00:00:00')) else if (string(@to) castable as xs:gYear) then xs:dateTime(concat(string(@to), '-01-01T00:00:00')) else ()) satisfies $start le $end)">
       <failed pattern="pmo-date-order" id="pmo-date-order" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
         <xsl:text>@from (</xsl:text>
@@ -120,21 +42,8 @@
       </failed>
     </xsl:if>
   </xsl:template>
-  <xsl:mode name="p7" on-no-match="deep-skip"/>
-  <xsl:template match="@when | @notBefore | @notAfter | @from | @to" mode="p7" priority="1">
-    <xsl:if test="not(. castable as xs:date or . castable as xs:dateTime or . castable as xs:gYearMonth or . castable as xs:gYear)">
-      <failed pattern="pmo-date-real" id="pmo-date-real" role="error">
-        <xsl:attribute name="location" select="loc:location(.)"/>
-        <xsl:text>@</xsl:text>
-        <xsl:value-of select="name()"/>
-        <xsl:text>="</xsl:text>
-        <xsl:value-of select="." separator=" "/>
-        <xsl:text>" is not a real date in ISO 8601 form; expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ss (with an optional time zone)</xsl:text>
-      </failed>
-    </xsl:if>
-  </xsl:template>
-  <xsl:mode name="p8" on-no-match="deep-skip"/>
-  <xsl:template match="tei:gap[@quantity]" mode="p8" priority="1">
+  <xsl:mode name="p2" on-no-match="deep-skip"/>
+  <xsl:template match="tei:gap[@quantity]" mode="p2" priority="1">
     <xsl:if test="not(@unit)">
       <failed pattern="pmo-gap-extent" id="pmo-gap-extent" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
@@ -144,8 +53,8 @@
       </failed>
     </xsl:if>
   </xsl:template>
-  <xsl:mode name="p9" on-no-match="deep-skip"/>
-  <xsl:template match="tei:div[@type = 'closureCard']" mode="p9" priority="2">
+  <xsl:mode name="p3" on-no-match="deep-skip"/>
+  <xsl:template match="tei:div[@type = 'closureCard']" mode="p3" priority="2">
     <xsl:if test="not(tei:gap[@reason = ('closed-foi', 'retained-3-4', 'temporarily-retained', 'missing-at-transfer', 'number-not-used', 'missing-tna', 'put-in-place-tna', 'withheld')])">
       <failed pattern="pmo-closure-card" id="pmo-closure-card" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
@@ -153,7 +62,7 @@
       </failed>
     </xsl:if>
   </xsl:template>
-  <xsl:template match="tei:div[@type = 'closureCard']/tei:gap[@reason = ('closed-foi', 'retained-3-4', 'temporarily-retained', 'missing-at-transfer', 'number-not-used', 'missing-tna', 'put-in-place-tna')]" mode="p9" priority="1">
+  <xsl:template match="tei:div[@type = 'closureCard']/tei:gap[@reason = ('closed-foi', 'retained-3-4', 'temporarily-retained', 'missing-at-transfer', 'number-not-used', 'missing-tna', 'put-in-place-tna')]" mode="p3" priority="1">
     <xsl:if test="not(@unit = 'document' and @quantity)">
       <failed pattern="pmo-closure-card" id="pmo-closure-card" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
@@ -166,6 +75,81 @@
         <xsl:text>the closure card's gap (reason="</xsl:text>
         <xsl:value-of select="@reason" separator=" "/>
         <xsl:text>") has no date: give the card's date in its desc as &lt;date when="YYYY-MM-DD"&gt;</xsl:text>
+      </failed>
+    </xsl:if>
+  </xsl:template>
+  <xsl:mode name="p4" on-no-match="deep-skip"/>
+  <xsl:template match="tei:subst" mode="p4" priority="1">
+    <xsl:if test="not(tei:del and tei:add)">
+      <failed pattern="pmo-subst-del-add" id="pmo-subst-del-add" role="error">
+        <xsl:attribute name="location" select="loc:location(.)"/>
+        <xsl:text>a subst must hold both a del (what was struck out) and an add (what replaced it); found </xsl:text>
+        <xsl:value-of select="string-join(distinct-values(*/local-name()), ', ')" separator=" "/>
+        <xsl:text>
+      </xsl:text>
+      </failed>
+    </xsl:if>
+  </xsl:template>
+  <xsl:mode name="p5" on-no-match="deep-skip"/>
+  <xsl:template match="tei:*[@xml:id]" mode="p5" priority="1">
+    <xsl:if test="not(every $id in string(@xml:id) satisfies (//tei:*[@xml:id = $id])[1] is .)">
+      <failed pattern="pmo-id-unique" id="pmo-id-unique" role="error">
+        <xsl:attribute name="location" select="loc:location(.)"/>
+        <xsl:text>xml:id "</xsl:text>
+        <xsl:value-of select="@xml:id" separator=" "/>
+        <xsl:text>" is already used by an earlier &lt;</xsl:text>
+        <xsl:value-of select="for $id in string(@xml:id) return local-name((//tei:*[@xml:id = $id])[1])" separator=" "/>
+        <xsl:text>&gt;: identifiers must be unique in the file; expected a new identifier</xsl:text>
+      </failed>
+    </xsl:if>
+  </xsl:template>
+  <xsl:mode name="p6" on-no-match="deep-skip"/>
+  <xsl:template match="tei:*[@corresp or @target or @decls or @ref or @who]" mode="p6" priority="1">
+    <xsl:if test="not(every $a in (@corresp, @target, @decls, @ref, @who) satisfies every $t in tokenize(normalize-space($a), ' ')[starts-with(., '#')] satisfies substring($t, 2) = //@xml:id)">
+      <failed pattern="pmo-pointers-resolve" id="pmo-pointers-resolve" role="error">
+        <xsl:attribute name="location" select="loc:location(.)"/>
+        <xsl:text>
+        </xsl:text>
+        <xsl:value-of select="string-join(for $a in (@corresp, @target, @decls, @ref, @who) return for $t in tokenize(normalize-space($a), ' ')[starts-with(., '#')] return (if (substring($t, 2) = //@xml:id) then () else concat('@', name($a), ' points at ', $t)), '; ')" separator=" "/>
+        <xsl:text>, but no element has that xml:id; expected # followed by the xml:id of an element of this file</xsl:text>
+      </failed>
+    </xsl:if>
+  </xsl:template>
+  <xsl:mode name="p7" on-no-match="deep-skip"/>
+  <xsl:template match="tei:*[@hand] | tei:handShift[@new]" mode="p7" priority="1">
+    <xsl:if test="not(every $v in (@hand, self::tei:handShift/@new) satisfies (not(matches($v, '^\S+$')) or $v = (for $h in //tei:handNote/@xml:id return concat('#', $h))))">
+      <failed pattern="pmo-hands-declared" id="pmo-hands-declared" role="error">
+        <xsl:attribute name="location" select="loc:location(.)"/>
+        <xsl:text>
+        </xsl:text>
+        <xsl:value-of select="if (@hand) then '@hand' else '@new'" separator=" "/>
+        <xsl:text>="</xsl:text>
+        <xsl:value-of select="string-join(for $v in (@hand, self::tei:handShift/@new) return (if (matches($v, '^\S+$') and not($v = (for $h in //tei:handNote/@xml:id return concat('#', $h)))) then string($v) else ()), ' ')" separator=" "/>
+        <xsl:text>" is not a declared hand; </xsl:text>
+        <xsl:value-of select="if (//tei:handNote/@xml:id) then concat('expected one of ', string-join(for $h in //tei:handNote/@xml:id return concat('#', $h), ', ')) else 'the file declares no hand'" separator=" "/>
+        <xsl:text> (declare a new hand as a handNote in profileDesc/handNotes)</xsl:text>
+      </failed>
+    </xsl:if>
+  </xsl:template>
+  <xsl:mode name="p8" on-no-match="deep-skip"/>
+  <xsl:template match="tei:correspDesc" mode="p8" priority="2">
+    <xsl:if test="not(@corresp and (every $t in tokenize(normalize-space(@corresp), ' ') satisfies (substring($t, 2) = //tei:div/@xml:id or not(substring($t, 2) = //tei:*/@xml:id))))">
+      <failed pattern="pmo-corresp-division" id="pmo-corresp-division" role="error">
+        <xsl:attribute name="location" select="loc:location(.)"/>
+        <xsl:text>correspDesc must point with @corresp at the division it describes (corresp="#DIV-ID"); </xsl:text>
+        <xsl:value-of select="if (@corresp) then concat('&quot;', @corresp, '&quot; is not a div of this file') else 'it has no @corresp'" separator=" "/>
+        <xsl:text>
+      </xsl:text>
+      </failed>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:div[@decls]" mode="p8" priority="1">
+    <xsl:if test="not(every $t in tokenize(normalize-space(@decls), ' ') satisfies (substring($t, 2) = //tei:correspDesc/@xml:id or not(substring($t, 2) = //tei:*/@xml:id)))">
+      <failed pattern="pmo-corresp-division" id="pmo-corresp-division" role="error">
+        <xsl:attribute name="location" select="loc:location(.)"/>
+        <xsl:text>div/@decls="</xsl:text>
+        <xsl:value-of select="@decls" separator=" "/>
+        <xsl:text>" must point at correspDesc elements of this file</xsl:text>
       </failed>
     </xsl:if>
   </xsl:template>

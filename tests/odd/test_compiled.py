@@ -105,14 +105,14 @@ def test_the_guidelines_document_every_element_and_the_vocabularies(outputs):
     page = outputs["pmo-guidelines.html"].decode("utf-8")
     schema = load_odd(DEFAULT_ODD)
     for name, element in schema.elements.items():
-        assert f'id="{name}"' in page
+        assert f'id="el-{name}"' in page
     for heading in ("Contains:", "May appear in:", "Attributes", "Example"):
         assert heading in page
     for reason in ("closed-foi", "retained-3-4", "temporarily-retained", "missing-at-transfer", "number-not-used", "missing-tna", "put-in-place-tna"):
         assert f"<code class=\"val\">{reason}</code>" in page or f"<code>{reason}</code>" in page
     assert "boilerplate" in page and "Instructions for completion of Dummy Card" in page
     for rule in schema.rules:
-        assert f'id="{rule.ident}"' in page
+        assert f'id="rule-{rule.ident}"' in page
 
 
 def test_the_package_carries_the_schemas_the_validator_needs():
@@ -121,3 +121,29 @@ def test_the_package_carries_the_schemas_the_validator_needs():
     for name in ("pmo.rng", "pmo.sch", "pmo.sch.xsl"):
         assert (package / name).is_symlink()
         assert (package / name).read_bytes() == (DEFAULT_OUT / name).read_bytes()
+
+
+def test_the_guidelines_page_keeps_its_contract_with_the_web_edition(outputs):
+    """No inline style or script, no on* attributes; nav#guidelines-toc, main#guidelines, el-/rule-/mod- ids; relative schema links."""
+    from lxml import html as lxml_html
+
+    from pipeline.odd.load import load_odd
+
+    page = outputs["pmo-guidelines.html"].decode("utf-8")
+    document = lxml_html.fromstring(page)
+    assert not document.xpath("//*[@style] | //style | //script[normalize-space()] | //@*[starts-with(name(), 'on')]")
+    assert document.xpath("//nav[@id='guidelines-toc']") and document.xpath("//main[@id='guidelines']")
+    schema = load_odd(DEFAULT_ODD)
+    ids = set(document.xpath("//@id"))
+    assert {f"el-{n}" for n in schema.elements} <= ids and {f"rule-{r.ident}" for r in schema.rules} <= ids
+    assert {f"mod-{e.module}" for e in schema.elements.values()} <= ids
+    targets = {h[1:] for h in document.xpath("//a/@href") if h.startswith("#")}
+    assert targets <= ids, sorted(targets - ids)[:5]
+    for link in ("schema/pmo.rng", "schema/pmo.sch", "schema/pmo.xsd", "schema/pmo.odd"):
+        assert document.xpath(f"//a[@href='{link}']")
+    handshift = document.get_element_by_id("el-handShift")
+    assert handshift.xpath(".//a[@href='#rule-pmo-hands-declared']"), "each rule is shown on the elements it constrains"
+    assert handshift.xpath(".//a[@href='https://tei-c.org/release/doc/tei-p5-doc/en/html/ref-handShift.html']")
+    assert "Project changes:" in handshift.text_content()
+    for recipe in ("recipe-annotation", "recipe-redaction", "recipe-closure-card", "recipe-change-of-hand"):
+        assert document.get_element_by_id(recipe).xpath(".//pre")

