@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -81,6 +82,25 @@ def _merge_spellings(counts: dict[str, int]) -> dict[str, int]:
     return merged
 
 
+def _slug(value: str) -> str:
+    """A facet value as a URL token made from the value itself: "C. D. Powell" -> "c-d-powell"."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", _fold(value)).encode("ascii", "ignore").decode("ascii")
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text))[:60].strip("-") or "value"
+
+
+def _slugs(values: Sequence[str]) -> dict[str, str]:
+    """Each value's slug, unique within its facet (a second value with the same slug gets "-2", …)."""
+    taken: dict[str, int] = {}
+    out = {}
+    for value in values:
+        slug = _slug(value)
+        taken[slug] = taken.get(slug, 0) + 1
+        out[value] = slug if taken[slug] == 1 else f"{slug}-{taken[slug]}"
+    return out
+
+
 def catalogue(summaries: Sequence[FileSummary]) -> str:
     """The catalogue the site pages are made from, as JSON (see catalogue_data)."""
     return json.dumps(catalogue_data(summaries), ensure_ascii=False)
@@ -113,13 +133,13 @@ def catalogue_data(summaries: Sequence[FileSummary]) -> dict[str, Any]:
                 counts[value] = counts.get(value, 0) + 1
         counts = _merge_spellings(counts)
         ordered = sorted(counts, key=lambda v: (v == "Undated", v.casefold(), v))
-        numbers[key] = {value: n for n, value in enumerate(ordered, start=1)}
+        numbers[key] = _slugs(ordered)
         if ordered:
             facets.append(
                 {
                     "key": key,
                     "label": label,
-                    "values": [{"n": str(numbers[key][v]), "label": v, "count": counts[v]} for v in ordered],
+                    "values": [{"n": numbers[key][v], "label": v, "count": counts[v]} for v in ordered],
                 }
             )
     by_fold = {key: {_fold(v): n for v, n in values.items()} for key, values in numbers.items()}

@@ -28,7 +28,8 @@ from typing import Any
 
 from pipeline.web.catalogue import Neighbours, catalogue_data, facet_pages, neighbours
 from pipeline.web.renderer import FileSummary, SourceFile, WebRenderer
-from pipeline.web.site import GUIDELINES, asset_files, search_list, search_shard
+from pipeline.web.search import file_search, search_facets, search_index
+from pipeline.web.site import GUIDELINES, asset_files, search_list
 
 
 def document_links(summaries: Sequence[Mapping[str, Any]]) -> dict[str, dict]:
@@ -64,8 +65,14 @@ class WebEdition:
         source = self._load(tei, name)
         rendered = self.renderer.render(source, _neighbours(links))
         files = dict(rendered.files)
-        files.update(search_shard(source.key, rendered.passages))
+        files.update(file_search(source.key, rendered.passages))
         return files
+
+    def search_index(self, postings: Mapping[str, bytes]) -> dict[str, bytes]:
+        """The edition's search index, split by the first letters of each term (pipeline.web.search),
+        from every file's postings script (file key -> the bytes of assets/search/postings/<file>.js).
+        Without it (until the build runs it), search.html loads every file's postings instead."""
+        return search_index(postings)
 
     def site(self, summaries: Sequence[Mapping[str, Any]]) -> dict[str, bytes]:
         """The pages made from the whole edition, the list of the files' search indexes, the assets
@@ -96,6 +103,7 @@ class WebEdition:
         if has_guidelines:
             files["guidelines.html"] = Path(self.guidelines).read_bytes()
         files.update(search_list(s.file for s in ordered))
+        files.update(search_facets(data))
         files.update(asset_files())
         return files, pages, kept
 

@@ -44,9 +44,10 @@
     <xsl:for-each select="w:outer-passages($div)">
       <xsl:variable name="text" as="xs:string"
           select="if (self::tei:gap) then string-join((c:reason-label(@reason), w:plain(.)), ' ') else w:plain(.)"/>
-      <xsl:if test="$text">
+      <xsl:variable name="dipl" as="xs:string" select="w:diplomatic-only(.)"/>
+      <xsl:if test="$text or $dipl">
         <xsl:sequence select="map{'id': $doc?key || '#' || w:passage-number(.), 'doc': $doc?key, 'title': $doc?title,
-                                  'meta': '', 'date': $doc?dateLabel, 'text': $text}"/>
+                                  'meta': '', 'date': $doc?dateLabel, 'text': $text, 'dipl': $dipl}"/>
       </xsl:if>
     </xsl:for-each>
   </xsl:function>
@@ -124,6 +125,7 @@
           </xsl:if>
         </div>
 
+        <p id="search-note" class="search-note" role="status" hidden=""></p>
         <xsl:apply-templates select="$div" mode="c:text"/>
 
         <xsl:variable name="notes" as="element(tei:note)*" select="$div//tei:note[not(@type = 'annotation')]"/>
@@ -208,7 +210,7 @@
       </xsl:for-each>
       <link rel="alternate" type="application/tei+xml" href="../tei/{$file-key}.xml"/>
     </xsl:variable>
-    <xsl:sequence select="w:page($doc?title, '../', 'document', $main, (), $head)"/>
+    <xsl:sequence select="w:page($doc?title, '../', 'document', $main, ('lunr.min.js', 'search-terms.js'), $head)"/>
   </xsl:function>
 
   <!-- A suggested citation. -->

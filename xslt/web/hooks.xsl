@@ -215,10 +215,18 @@
     <xsl:param name="role" as="xs:string"/>
     <xsl:choose>
       <xsl:when test="$role eq 'page-break'">
-        <span class="pb" id="{w:page-id($tei)}"><span class="pb-label"><xsl:value-of select="c:page-label($tei)"/></span></span>
+        <xsl:variable name="inferred" as="xs:boolean" select="$tei/@type = 'inferred'"/>
+        <span class="pb{' inferred'[$inferred]}" id="{w:page-id($tei)}">
+          <a class="pb-label" href="#{w:page-id($tei)}"><xsl:value-of select="c:page-label($tei)"/><xsl:if test="$inferred"><span class="pb-inferred"> (break inferred)</span></xsl:if></a>
+        </span>
+      </xsl:when>
+      <xsl:when test="$role eq 'line-break' and w:hyphen-before-lb($tei/preceding-sibling::node()[1])">
+        <!-- a hyphenated word: joined in the reading view (no space; the hyphen before is hidden) -->
+        <span class="lb lb-join"><br/></span>
       </xsl:when>
       <xsl:when test="$role = ('line-break', 'column-break')">
-        <span class="lb"><br/></span>
+        <!-- a real space, so that copied text keeps its words apart; the break shows in the diplomatic view -->
+        <span class="lb"><xsl:text> </xsl:text><br/></span>
       </xsl:when>
       <xsl:when test="$role eq 'rule'">
         <span class="rule" role="separator"></span>
@@ -235,6 +243,12 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>
+
+  <!-- The hyphen of a word broken at a line end: its own span, hidden in the reading view. -->
+  <xsl:template match="text()[w:hyphen-before-lb(.)]" mode="c:text" priority="1" as="item()*">
+    <xsl:value-of select="replace(., '-\s*$', '')"/>
+    <span class="hy">-</span>
+  </xsl:template>
 
   <!-- ============================== forme work ============================== -->
 

@@ -47,7 +47,7 @@
           <link rel="icon" href="{$root}assets/favicon.svg" type="image/svg+xml"/>
           <link rel="stylesheet" href="{$root}assets/site.css"/>
           <xsl:sequence select="$head"/>
-          <xsl:for-each select="('site.js', $scripts)">
+          <xsl:for-each select="($scripts, 'site.js')">
             <script src="{$root}assets/{.}" defer=""></script>
           </xsl:for-each>
         </head>

@@ -43,7 +43,7 @@
     </xsl:for-each>
 
     <xsl:result-document href="search.html" method="text">
-      <xsl:sequence select="w:page('Search', '', 'search', w:search-main(), ('lunr.min.js', 'search-files.js', 'search.js'))"/>
+      <xsl:sequence select="w:page('Search', '', 'search', w:search-main(), ('lunr.min.js', 'minisearch.js', 'search-terms.js', 'search-files.js', 'search/facets.js', 'search.js'))"/>
     </xsl:result-document>
 
     <xsl:result-document href="about.html" method="text">
@@ -111,13 +111,24 @@
   <xsl:function name="w:search-main" as="element()*">
     <h1 id="search-title">Search</h1>
     <form id="search-form" class="search-form" role="search" action="search.html" method="get">
-      <label for="q">Search the text and the metadata (names, dates, classifications, references)</label>
-      <input type="search" id="q" name="q"/>
-      <button type="submit">Search</button>
+      <p class="search-box">
+        <label for="q">Search the text and the metadata (names, dates, classifications, references)</label>
+        <input type="search" id="q" name="q"/>
+        <button type="submit">Search</button>
+      </p>
+      <p class="search-option">
+        <input type="checkbox" id="reading" name="reading" value="1"/>
+        <label for="reading">Reading text only (leave out deleted words and original spellings)</label>
+      </p>
+      <fieldset id="search-facets" class="search-facets" hidden="">
+        <legend>Filter the results</legend>
+      </fieldset>
     </form>
-    <p class="hint">Words are matched in any form (“decide” finds “decided”); add <code>*</code> for a prefix
-      (<code>Gorb*</code>), <code>+</code> to require a word, <code>-</code> to exclude one.</p>
+    <p class="hint">Words are matched in any form (“rights” finds “right”, “Gorbachev” finds “Gorbachev’s”);
+      put a phrase in quotes (<code>"human rights"</code>); add <code>*</code> for a prefix (<code>Gorb*</code>).
+      A misspelt word finds similar words of the edition, with a suggestion.</p>
     <p id="search-status" class="status" role="status" aria-live="polite"></p>
+    <p id="search-suggestion" class="suggestion" hidden=""></p>
     <noscript><p>Search needs JavaScript. Without it, <a href="index.html">browse the documents</a>.</p></noscript>
     <ol id="search-results" class="search-results" aria-labelledby="search-title"></ol>
   </xsl:function>

@@ -53,8 +53,28 @@
     <xsl:sequence select="normalize-space(string-join($parts))"/>
   </xsl:function>
 
+  <!-- The words only the diplomatic layer has: deleted text, original spellings, errors, abbreviations. -->
+  <xsl:function name="w:diplomatic-only" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join(
+        $tei//(tei:del | tei:choice/tei:orig | tei:choice/tei:sic | tei:choice/tei:abbr)
+            [not(ancestor::tei:fw | ancestor::tei:note[not(@type = 'annotation')])]
+            [not(ancestor::*[. intersect $tei//(tei:del | tei:choice/tei:orig | tei:choice/tei:sic | tei:choice/tei:abbr)])]
+          ! w:dipl-text(.), ' '))"/>
+  </xsl:function>
+
+  <xsl:function name="w:dipl-text" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="string-join($tei//(text() | tei:lb) ! (if (self::tei:lb) then ' ' else string(.)))"/>
+  </xsl:function>
+
   <xsl:mode name="w:plain" on-no-match="shallow-skip" on-multiple-match="fail"/>
   <xsl:template match="text()" mode="w:plain" as="xs:string"><xsl:sequence select="string(.)"/></xsl:template>
+  <!-- A word hyphenated at a line end is joined: the hyphen and the line break are dropped. -->
+  <xsl:template match="text()[w:hyphen-before-lb(.)]" mode="w:plain" priority="1" as="xs:string">
+    <xsl:sequence select="replace(., '-\s*$', '')"/>
+  </xsl:template>
+  <xsl:template match="tei:lb[w:hyphen-before-lb(preceding-sibling::node()[1])]" mode="w:plain" priority="1" as="xs:string?"/>
   <xsl:template match="tei:del | tei:fw | tei:note | tei:choice/tei:orig | tei:choice/tei:sic | tei:choice/tei:abbr"
                 mode="w:plain" as="empty-sequence()"/>
   <xsl:template match="tei:lb | tei:cb | tei:pb | tei:gap | tei:milestone" mode="w:plain" as="xs:string"><xsl:sequence select="' '"/></xsl:template>

@@ -30,6 +30,47 @@
     });
   });
 
+  /* The words a search result was found by (documents/X.html?hl=term term*#p3), marked in the text:
+     a word whose stem is a term searched (search-terms.js), or that begins with a prefix searched. */
+  var hl = null;
+  try { hl = new URLSearchParams(window.location.search).get('hl'); } catch (e) { hl = null; }
+  var text = document.querySelector('.text');
+  if (hl && text && window.PMO_TERMS) {
+    var wanted = hl.toLowerCase().split(/\s+/).filter(Boolean).map(function (t) {
+      return { term: t.replace(/\*$/, ''), prefix: /\*$/.test(t) };
+    });
+    var hit = function (word) {
+      var w = word.toLowerCase().replace(/['\u2019]s$/, ''), s = window.PMO_TERMS.stem(w);
+      return wanted.some(function (t) { return t.prefix ? w.indexOf(t.term) === 0 : s === t.term; });
+    };
+    var walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    while (walker.nextNode()) { nodes.push(walker.currentNode); }
+    var marked = 0;
+    nodes.forEach(function (node) {
+      var value = node.nodeValue, re = /[\p{L}\p{N}]+(?:['\u2019]s)?/giu, m, last = 0, parts = [];
+      while ((m = re.exec(value))) {
+        if (!hit(m[0])) { continue; }
+        parts.push(document.createTextNode(value.slice(last, m.index)));
+        var mark = document.createElement('mark');
+        mark.className = 'search-hit';
+        mark.textContent = m[0];
+        parts.push(mark);
+        last = m.index + m[0].length;
+      }
+      if (!parts.length) { return; }
+      parts.push(document.createTextNode(value.slice(last)));
+      parts.forEach(function (part) { node.parentNode.insertBefore(part, node); });
+      node.parentNode.removeChild(node);
+      marked += parts.length >> 1;
+    });
+    var note = document.getElementById('search-note');
+    if (note && marked) {
+      note.textContent = marked + (marked === 1 ? ' word' : ' words') + ' of your search marked in the text.';
+      note.hidden = false;
+    }
+  }
+
   /* Facets: within a group any ticked value matches; across groups all must. */
   var form = document.querySelector('form.facets');
   if (form) {
