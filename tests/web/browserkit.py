@@ -77,7 +77,7 @@ def page(browser):
     page.problems = problems
     yield page
     context.close()
-    assert list(problems) == []
+    assert list(problems) == [], list(problems)
 
 
 def shown(page, selector: str) -> bool:

@@ -37,15 +37,26 @@ def build(tei: Path, out: Path) -> Site:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Site:
-    """The site of the sample (900), a second file (901, for links across files),
-    a file for the search cases (902) and a hostile file (999)."""
+    """The site of the sample (900), a second file (901, for links across files) and a hostile file (999)."""
     folder = tmp_path_factory.mktemp("web")
     tei = folder / "tei"
     tei.mkdir()
     shutil.copy(SAMPLE, tei / "900_sample.xml")
     shutil.copy(DATA / "second.xml", tei / "901_second.xml")
-    shutil.copy(DATA / "search.xml", tei / "902_search.xml")
     shutil.copy(DATA / "hostile.xml", tei / "999_hostile.xml")
+    return build(tei, folder / "site")
+
+
+@pytest.fixture(scope="session")
+def cases_site(tmp_path_factory) -> Site:
+    """The site of the sample (900), the second file (901) and the file of the search and reading cases
+    of issue 15 (902: a phrase, a possessive, deleted-only words, line breaks, hyphenated line ends)."""
+    folder = tmp_path_factory.mktemp("cases")
+    tei = folder / "tei"
+    tei.mkdir()
+    shutil.copy(SAMPLE, tei / "900_sample.xml")
+    shutil.copy(DATA / "second.xml", tei / "901_second.xml")
+    shutil.copy(DATA / "search.xml", tei / "902_search.xml")
     return build(tei, folder / "site")
 
 

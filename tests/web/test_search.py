@@ -16,6 +16,11 @@ pytestmark = pytest.mark.browser
 SEARCH = "documents/f902_search.d01.html"
 
 
+@pytest.fixture(scope="module")
+def site(cases_site):
+    return cases_site
+
+
 def hrefs(page) -> list[str]:
     page.wait_for_function("document.getElementById('search-status').textContent.indexOf(' for ') > 0")
     return page.eval_on_selector_all("#search-results .hits a", "as => as.map(a => a.getAttribute('href'))")
