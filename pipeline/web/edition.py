@@ -29,6 +29,7 @@ from typing import Any
 from pipeline.web.catalogue import Neighbours, catalogue_data, facet_pages, neighbours
 from pipeline.web.renderer import FileSummary, SourceFile, WebRenderer
 from pipeline.web.search import file_search, search_facets, search_index
+from pipeline.web.sitemap import sitemap
 from pipeline.web.site import GUIDELINES, asset_files, search_list
 
 
@@ -41,8 +42,11 @@ def document_links(summaries: Sequence[Mapping[str, Any]]) -> dict[str, dict]:
 class WebEdition:
     """The per-document and site steps of the web edition, with the stylesheet compiled once."""
 
-    def __init__(self, *, edition_title: str = "PMO Papers", base_url: str = "", guidelines: Path | None = GUIDELINES):
-        self.renderer = WebRenderer(edition_title=edition_title, base_url=base_url)
+    def __init__(self, *, edition_title: str = "PMO Papers", base_url: str | None = None,
+                 editors: Sequence[str] | None = None, release: str | None = None,
+                 guidelines: Path | None = GUIDELINES):
+        self.renderer = WebRenderer(edition_title=edition_title, base_url=base_url,
+                                    editors=None if editors is None else tuple(editors), release=release)
         self.guidelines = guidelines
         self._loaded: OrderedDict[tuple[str, str], SourceFile] = OrderedDict()
 
@@ -104,6 +108,7 @@ class WebEdition:
             files["guidelines.html"] = Path(self.guidelines).read_bytes()
         files.update(search_list(s.file for s in ordered))
         files.update(search_facets(data))
+        files.update(sitemap(data, self.renderer.citation.base_url, has_guidelines))
         files.update(asset_files())
         return files, pages, kept
 

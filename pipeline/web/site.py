@@ -6,7 +6,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -85,7 +85,9 @@ def build_site(
     out_dir: Path,
     *,
     edition_title: str = "PMO Papers",
-    base_url: str = "",
+    base_url: str | None = None,
+    editors: Sequence[str] | None = None,
+    release: str | None = None,
     guidelines: Path | None = GUIDELINES,
     on_warning=None,
 ) -> dict[str, int]:
@@ -99,7 +101,8 @@ def build_site(
     from pipeline.web.search import SEARCH_DIR
 
     paths = sorted(Path(tei_dir).glob("*.xml"))
-    edition = WebEdition(edition_title=edition_title, base_url=base_url, guidelines=guidelines)
+    edition = WebEdition(edition_title=edition_title, base_url=base_url, editors=editors, release=release,
+                         guidelines=guidelines)
     data = {path.name: path.read_bytes() for path in paths}
     summaries = [edition.summary(data[path.name], path.name) for path in paths]
     links = document_links(summaries)

@@ -35,7 +35,7 @@ def seen(element) -> str:
 
 
 def test_every_document_has_a_page_at_a_url_from_its_xml_id(site):
-    names = sorted(p.name for p in site.page("documents").iterdir())
+    names = sorted(p.name for p in site.page("documents").iterdir() if p.suffix == ".html")
     assert names == [
         "f900_sample.d01.html", "f900_sample.d02.html", "f900_sample.d03.html", "f900_sample.d04.html",
         "f901_second.d01.html", "f901_second.d02.html", "f999_hostile.d01.html",
@@ -52,7 +52,7 @@ def test_heading_gives_the_metadata(site):
     assert meta["Classification"] == "CONFIDENTIAL COVERING SECRET"
     assert meta["Archival reference"] == "PREM 19/2182, document 1 of 4 in the file"
     assert {m.get("name"): m.get("content") for m in select(page, "meta[name]")}["citation_date"] == "1988-12-21"
-    assert select(page, 'link[type="application/tei+xml"]')[0].get("href") == "../tei/900_sample.xml"
+    assert select(page, 'link[type="application/tei+xml"]')[0].get("href") == "f900_sample.d01.xml"
     assert select(page, ".doc-meta time")[0].get("datetime") == "1988-12-21"
 
 
@@ -152,14 +152,37 @@ def test_previous_and_next_cross_files_in_edition_order(site):
 def test_file_link_tei_download_and_citation(site):
     page = doc(site, "f900_sample.d02")
     assert select(page, ".breadcrumb a")[1].get("href") == "../files/900_sample.html"
-    download = select(page, ".cite a[download]")[0]
-    assert download.get("href") == "../tei/900_sample.xml"
+    downloads = {text_of(a): a.get("href") for a in select(page, ".cite a[download]")}
+    assert downloads == {
+        "BibTeX": "f900_sample.d02.bib", "RIS": "f900_sample.d02.ris", "CSL-JSON": "f900_sample.d02.csl.json",
+        "TEI of this document": "f900_sample.d02.xml", "Plain text": "f900_sample.d02.txt",
+        "TEI of the whole file": "../tei/900_sample.xml",
+    }
+    for href in downloads.values():
+        assert (site.page("documents") / href).resolve().is_file(), href
     tei = site.page("tei/900_sample.xml").read_bytes()
     assert tei.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<TEI ') and b"<?xml-model" not in tei
-    assert text_of(select(page, ".citation")[0]) == (
-        "“Telegram from CABINET OFFICE LONDON to THE WHITE HOUSE”, 21 December 1988, 21:30 GMT. "
-        "The National Archives, PREM 19/2182, document 2. In PMO Papers."
-    )
+    citation = ("CABINET OFFICE LONDON, “Telegram from CABINET OFFICE LONDON to THE WHITE HOUSE”, 21 December 1988, 21:30 GMT. "
+                "The National Archives, Kew, PREM 19/2182, document 2 of 4. In PMO Papers, edited by PMO Papers "
+                "project, release 0.1.0. https://pmo-papers.example.org/documents/f900_sample.d02.html.")
+    assert text_of(select(page, ".citation")[0]).startswith(citation)
+    # the downloads hold the full reference too
+    bib = site.page("documents/f900_sample.d02.bib").read_text("utf-8")
+    ris = site.page("documents/f900_sample.d02.ris").read_text("utf-8")
+    csl = json.loads(site.page("documents/f900_sample.d02.csl.json").read_text("utf-8"))[0]
+    text = site.page("documents/f900_sample.d02.txt").read_text("utf-8")
+    for data in (bib, ris, text):
+        assert "The National Archives, Kew, PREM 19/2182, document 2 of 4" in data, data
+        assert "https://pmo-papers.example.org/documents/f900_sample.d02.html" in data
+    assert "editor = {{PMO Papers project}}" in bib and "A2  - PMO Papers project" in ris
+    assert csl["archive_location"] == "PREM 19/2182, document 2 of 4" and csl["editor"] == [{"literal": "PMO Papers project"}]
+    assert csl["issued"] == {"date-parts": [[1988, 12, 21]]} and csl["version"] == "0.1.0"
+    one = site.page("documents/f900_sample.d02.xml").read_bytes()
+    assert b'xml:id="f900_sample.d02"' in one and b'xml:id="f900_sample.d01"' not in one and b"<teiHeader>" in one
+    ld = json.loads(site.page("documents/f900_sample.d02.jsonld").read_text("utf-8"))
+    assert ld["@type"] == "ArchiveComponent" and ld["identifier"] == "PREM 19/2182, document 2 of 4"
+    assert [link.get("href") for link in select(page, 'link[rel="canonical"]')] == [
+        "https://pmo-papers.example.org/documents/f900_sample.d02.html"]
 
 
 def test_file_page_lists_its_documents(site):
@@ -300,7 +323,7 @@ def test_hostile_text_from_the_converter_renders_inert(tmp_path):
     source = renderer.load((tmp_path / "tei" / "950_hostile.xml").read_bytes(), "950_hostile.xml")
     summary = renderer.summarise(source)
     files = renderer.render(source).files
-    pages = [html.fromstring(data) for path, data in files.items() if path.startswith("documents/")]
+    pages = [html.fromstring(data) for path, data in files.items() if path.startswith("documents/") and path.endswith(".html")]
     assert len(pages) == len(summary.documents) >= 1
     text = " ".join(text_of(select(page, "main")[0]) for page in pages)
     for visible in ("<script>alert(1)</script>", "<b onclick=x>bold</b>", "<style>body{display:none}</style>"):
@@ -322,4 +345,6 @@ def test_a_published_address_gives_canonical_links_and_citations(base_url, canon
     page = html.fromstring(renderer.render(renderer.load(SAMPLE.read_bytes(), "900_sample.xml")).files["documents/f900_sample.d01.html"])
     links = [link.get("href") for link in select(page, 'link[rel="canonical"]')]
     assert links == ([canonical] if canonical else [])
-    assert text_of(select(page, ".citation")[0]).endswith(f"In PMO Papers, {base_url}documents/f900_sample.d01.html.")
+    cited = text_of(select(page, ".citation")[0])
+    assert cited.endswith("release 0.1.0. " + (canonical + ". " if canonical else "") + "Accessed .")
+    assert "javascript" not in cited

@@ -29,7 +29,7 @@
     </xsl:result-document>
     <xsl:sequence select="map{'passages': array{
         for $i in 1 to count($divs) return w:passages($divs[$i], $docs[$i])
-      }}"/>
+      }, 'summary': $summary, 'citations': map:merge($docs ! map{?key: w:citation(., $summary)})}"/>
   </xsl:template>
 
   <!-- The search records of a document: one for its metadata, one per passage of text. -->
@@ -181,18 +181,25 @@
           </ul>
         </nav>
 
-        <section class="cite" aria-labelledby="cite-title">
+        <section class="cite" id="cite" aria-labelledby="cite-title">
           <h2 id="cite-title">Cite this document</h2>
-          <p class="citation"><xsl:value-of select="w:citation($doc)"/></p>
-          <p><a href="../tei/{$file-key}.xml" download="{$file-key}.xml">Download the TEI (XML) of this file</a>
-            <xsl:for-each select="(root($div)//tei:availability/tei:licence)[1]">
-              · Licence: <xsl:variable name="url" as="xs:string?" select="c:safe-url(@target)"/>
+          <p class="citation"><xsl:value-of select="w:citation($doc, $file-summary)"/><span class="accessed" hidden=""> Accessed <span class="accessed-date"></span>.</span></p>
+          <ul class="downloads">
+            <li><a href="{$doc?key}.bib" download="">BibTeX</a></li>
+            <li><a href="{$doc?key}.ris" download="">RIS</a></li>
+            <li><a href="{$doc?key}.csl.json" download="">CSL-JSON</a></li>
+            <li><a href="{$doc?key}.xml" download="">TEI of this document</a></li>
+            <li><a href="{$doc?key}.txt" download="">Plain text</a></li>
+            <li><a href="../tei/{$file-key}.xml" download="{$file-key}.xml">TEI of the whole file</a></li>
+          </ul>
+          <xsl:for-each select="(root($div)//tei:availability/tei:licence)[1]">
+            <p>Licence: <xsl:variable name="url" as="xs:string?" select="c:safe-url(@target)"/>
               <xsl:choose>
                 <xsl:when test="$url"><a href="{$url}" rel="license"><xsl:value-of select="normalize-space(.)"/></a></xsl:when>
                 <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
               </xsl:choose>
-            </xsl:for-each>
-          </p>
+            </p>
+          </xsl:for-each>
         </section>
       </article>
     </xsl:variable>
@@ -205,20 +212,44 @@
       <meta name="citation_publisher" content="{$edition-title}"/>
       <meta name="citation_archive" content="The National Archives"/>
       <xsl:if test="$doc?reference"><meta name="citation_archive_location" content="{$doc?reference}"/></xsl:if>
-      <xsl:for-each select="c:safe-url($base-url || 'documents/' || $doc?key || '.html')[starts-with(., 'http')]">
+      <xsl:for-each select="c:safe-url(w:document-url($doc?key))[starts-with(., 'http')]">
         <link rel="canonical" href="{.}"/>
       </xsl:for-each>
-      <link rel="alternate" type="application/tei+xml" href="../tei/{$file-key}.xml"/>
+      <xsl:for-each select="$editors?*"><meta name="citation_editor" content="{.}"/></xsl:for-each>
+      <link rel="alternate" type="application/tei+xml" href="{$doc?key}.xml"/>
+      <link rel="alternate" type="application/ld+json" href="{$doc?key}.jsonld"/>
     </xsl:variable>
     <xsl:sequence select="w:page($doc?title, '../', 'document', $main, ('lunr.min.js', 'search-terms.js'), $head)"/>
   </xsl:function>
 
-  <!-- A suggested citation. -->
+  <!-- The suggested citation: the document, its archival reference, the edition, editors, release, address. -->
   <xsl:function name="w:citation" as="xs:string">
     <xsl:param name="doc" as="map(*)"/>
-    <xsl:sequence select="'“' || $doc?title || '”, ' || (if ($doc?date) then $doc?dateLabel else 'undated') || '. The National Archives, '
-        || ($doc?reference[.], 'PREM 19')[1] || ', document ' || $doc?n || '. In ' || $edition-title
-        || (if ($base-url) then ', ' || $base-url || 'documents/' || $doc?key || '.html' else '') || '.'"/>
+    <xsl:param name="file-summary" as="map(*)"/>
+    <xsl:sequence select="string-join((
+        string-join($doc?from?*, '; ')[.] ! (. || ','),
+        '“' || $doc?title || '”,',
+        (if ($doc?date) then $doc?dateLabel else 'undated') || '.',
+        'The National Archives, Kew,',
+        w:archival-reference($doc, $file-summary) || '.',
+        'In',
+        $edition-title || ',',
+        ('edited by ' || string-join($editors?*, ', ') || ',')[array:size($editors) gt 0],
+        'release ' || $release || '.',
+        (w:document-url($doc?key) || '.')[$base-url]), ' ')"/>
+  </xsl:function>
+
+  <!-- "PREM 19/2184, document 1 of 5" (pipeline/web/citation.py says the same). -->
+  <xsl:function name="w:archival-reference" as="xs:string">
+    <xsl:param name="doc" as="map(*)"/>
+    <xsl:param name="file-summary" as="map(*)"/>
+    <xsl:sequence select="($doc?reference[.], $file-summary?reference[.], $file-summary?file)[1] || ', document ' || $doc?n
+        || ' of ' || max((1, array:size($file-summary?documents)))"/>
+  </xsl:function>
+
+  <xsl:function name="w:document-url" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="$base-url || 'documents/' || $key || '.html'"/>
   </xsl:function>
 
 </xsl:stylesheet>

@@ -63,7 +63,7 @@
       <xsl:when test="$role = ('paragraph', 'subject', 'block')">
         <xsl:element name="{if (w:has-flow($content)) then 'div' else 'p'}">
           <xsl:attribute name="class" select="map{'paragraph': 'p', 'subject': 'subject', 'block': 'ab'}($role)"/>
-          <xsl:sequence select="$id, w:lang($tei), $content"/>
+          <xsl:sequence select="$id, w:lang($tei), $content, w:pilcrow($id)"/>
         </xsl:element>
       </xsl:when>
       <xsl:when test="$role eq 'list'">
@@ -76,7 +76,7 @@
       </xsl:when>
       <xsl:when test="$role eq 'item'">
         <xsl:element name="{if ($tei/parent::tei:list/tei:label) then 'dd' else 'li'}">
-          <xsl:sequence select="$id, $content"/>
+          <xsl:sequence select="$id, $content, w:pilcrow($id)"/>
         </xsl:element>
       </xsl:when>
       <xsl:when test="$role eq 'label'">
@@ -119,6 +119,14 @@
         <xsl:message terminate="yes" select="'hook:block: no rendering for role ' || $role"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:function>
+
+  <!-- A link to a passage ("¶", drawn by CSS: nothing of it is copied with the text). -->
+  <xsl:function name="w:pilcrow" as="element()?">
+    <xsl:param name="id" as="attribute()?"/>
+    <xsl:if test="$id">
+      <a class="pilcrow" href="#{$id}" aria-label="Link to this passage ({$id})"></a>
+    </xsl:if>
   </xsl:function>
 
   <!-- ============================== phrases ============================== -->

@@ -30,6 +30,18 @@
     });
   });
 
+  /* The citation's access date: today, in the reader's browser. */
+  var accessed = document.querySelector('.citation .accessed');
+  if (accessed) {
+    var today = new Date();
+    var iso = today.getFullYear() + '-' + String(today.getMonth() + 1).padStart(2, '0') + '-' + String(today.getDate()).padStart(2, '0');
+    var time = document.createElement('time');
+    time.setAttribute('datetime', iso);
+    time.textContent = today.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+    accessed.querySelector('.accessed-date').appendChild(time);
+    accessed.hidden = false;
+  }
+
   /* The words a search result was found by (documents/X.html?hl=term term*#p3), marked in the text:
      a word whose stem is a term searched (search-terms.js), or that begins with a prefix searched. */
   var hl = null;
