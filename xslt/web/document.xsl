@@ -109,7 +109,9 @@
                   <li>
                     <span class="swatch {w:hand-class(.)}" aria-hidden="true">Aa</span>
                     <xsl:variable name="note" as="element(tei:handNote)?" select="(c:hands($div)[@xml:id = current()])[1]"/>
-                    <span class="hand-name"><xsl:value-of select="w:hand-label($div, .)"/></span>
+                    <xsl:variable name="shifts" as="element(tei:handShift)*" select="$div//tei:handShift[c:hand-id(@new) eq current()]"/>
+                    <span class="hand-name"><xsl:value-of select="w:hand-label($div, .)"/><xsl:if test="exists($shifts) and
+                        (every $shift in $shifts satisfies $shift/@cert = ('low', 'medium', 'unknown'))"><xsl:value-of select="w:cert-label($shifts[1]/@cert)"/></xsl:if></span>
                     <xsl:if test=". ne $c:default-hand">
                       <button type="button" class="highlight-hand js-only" data-hand="{.}" aria-pressed="false">
                         Highlight<span class="vh"> the hand of <xsl:value-of select="w:hand-label($div, .)"/></span>
@@ -139,7 +141,9 @@
                   <xsl:if test="@type = 'boilerplate'"><strong>Editorial note: </strong></xsl:if>
                   <xsl:sequence select="c:runs(., $c:default-hand)"/>
                   <xsl:text> </xsl:text>
-                  <a class="back" href="#note-ref-{$n}">Back to the text<span class="vh"> (note <xsl:value-of select="$n"/>)</span></a>
+                  <xsl:if test="w:note-marked(.)">
+                    <a class="back" href="#note-ref-{$n}">Back to the text<span class="vh"> (note <xsl:value-of select="$n"/>)</span></a>
+                  </xsl:if>
                 </li>
               </xsl:for-each>
             </ol>

@@ -158,6 +158,14 @@
     <p><xsl:value-of select="$cat?stats?documents"/> documents in <xsl:value-of select="$cat?stats?files"/> files;
       <xsl:value-of select="$cat?stats?withheld"/> of them withheld.</p>
     <p>The site needs no server: it can be opened from a folder on disk. Search runs in the browser.</p>
+    <h2>Citing the edition</h2>
+    <p>Every document page has a suggested citation (with the archival reference, the edition's editors —
+      <xsl:value-of select="string-join($editors?*, ', ')"/> — and its release, <xsl:value-of select="$release"/>),
+      downloads of it as BibTeX, RIS and CSL-JSON, the document's TEI and plain text, and a link (¶) to each passage.</p>
+    <h2>Type and software</h2>
+    <p>The text is set in EB Garamond by Georg Duffner and Octavio Pardo, bundled with the site from the npm package
+      <code>@fontsource/eb-garamond</code> under the SIL Open Font License 1.1 (<a href="assets/fonts/LICENSE.txt">the licence</a>).
+      Search uses MiniSearch (MIT licence) and the stemmer of lunr.js (MIT licence).</p>
   </xsl:function>
 
   <xsl:function name="w:encoding-main" as="element()*">
