@@ -29,6 +29,7 @@ from typing import Any
 from pipeline.web.catalogue import Neighbours, catalogue_data, facet_pages, neighbours
 from pipeline.web.renderer import FileSummary, SourceFile, WebRenderer
 from pipeline.web.search import file_search, search_facets, search_index
+from pipeline.web.guidelines import guidelines_fragment, schema_files
 from pipeline.web.sitemap import sitemap
 from pipeline.web.site import GUIDELINES, asset_files, search_list
 
@@ -103,9 +104,11 @@ class WebEdition:
             for facet in data["facets"]:
                 for value in facet["values"]:
                     value["render"] = f"browse/{facet['key']}-{value['n']}.html" not in unchanged
-        files = self.renderer.render_site(json.dumps(data, ensure_ascii=False), has_guidelines=has_guidelines)
+        fragment = guidelines_fragment(Path(self.guidelines).read_bytes()) if has_guidelines else ""
+        files = self.renderer.render_site(json.dumps(data, ensure_ascii=False), has_guidelines=has_guidelines,
+                                          guidelines=fragment)
         if has_guidelines:
-            files["guidelines.html"] = Path(self.guidelines).read_bytes()
+            files.update(schema_files(Path(self.guidelines)))
         files.update(search_list(s.file for s in ordered))
         files.update(search_facets(data))
         files.update(sitemap(data, self.renderer.citation.base_url, has_guidelines))

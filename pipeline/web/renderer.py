@@ -137,11 +137,11 @@ class WebRenderer:
             files.update(citation.formats(doc, summary, self.citation))
         return files
 
-    def render_site(self, catalogue_json: str, *, has_guidelines: bool = False) -> dict[str, bytes]:
+    def render_site(self, catalogue_json: str, *, has_guidelines: bool = False, guidelines: str = "") -> dict[str, bytes]:
         """The cross-file pages: index.html, browse/*.html, search.html, about.html, encoding.html."""
         from pipeline.xslt import XsltError
 
-        params = {**self._common, "catalogue": catalogue_json, "has-guidelines": has_guidelines}
+        params = {**self._common, "catalogue": catalogue_json, "has-guidelines": has_guidelines, "guidelines": guidelines}
         try:
             result = self._runner.transform("web", template="site", name="catalogue", params=params)
         except XsltError as error:

@@ -69,6 +69,8 @@ def page(browser):
     page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url} {r.failure}")
             if "ERR_ABORTED" not in (r.failure or "") else None)
 
+    page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+
     def on_dialog(dialog):
         problems.append(f"dialog: {dialog.message}")
         dialog.dismiss()

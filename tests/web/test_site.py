@@ -167,7 +167,8 @@ def test_pipeline_web_on_bad_input_fails_cleanly_and_keeps_the_old_site(tmp_path
 
 def test_the_encoding_page_links_the_guidelines(site):
     assert b'href="guidelines.html"' in site.page("encoding.html").read_bytes()
-    assert site.page("guidelines.html").read_bytes() == GUIDELINES.read_bytes()
+    page = site.page("guidelines.html").read_text("utf-8")
+    assert "A stand-in for schema/compiled/pmo-guidelines.html." in page and 'class="site-header"' in page
 
 
 def test_two_files_with_the_same_document_ids_are_an_error_not_an_overwrite(tmp_path):

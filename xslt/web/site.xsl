@@ -54,6 +54,16 @@
       <xsl:sequence select="w:page('How the edition is encoded', '', 'encoding', w:encoding-main(), ())"/>
     </xsl:result-document>
 
+    <xsl:if test="$guidelines">
+      <xsl:result-document href="guidelines.html" method="text">
+        <xsl:variable name="main" as="element()*">
+          <h1>Encoding guidelines</h1>
+          <xsl:sequence select="parse-xml($guidelines)/*"/>
+        </xsl:variable>
+        <xsl:sequence select="w:page('Encoding guidelines', '', 'encoding', $main, ('guidelines.js'))"/>
+      </xsl:result-document>
+    </xsl:if>
+
     <xsl:sequence select="map{'pages': 4 + sum($facets ! array:size(?values))}"/>
   </xsl:template>
 

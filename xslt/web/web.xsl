@@ -46,6 +46,8 @@
   <!-- Site task: the catalogue (JSON, made by pipeline/web/catalogue.py) and whether the guidelines page exists. -->
   <xsl:param name="catalogue" as="xs:string" select="'{}'"/>
   <xsl:param name="has-guidelines" as="xs:boolean" select="false()"/>
+  <!-- The guidelines' table of contents and content (pipeline/web/guidelines.py), as XML; '' when none. -->
+  <xsl:param name="guidelines" as="xs:string" select="''"/>
 
   <xsl:template match="/" as="map(*)">
     <xsl:choose>

@@ -1,0 +1,102 @@
+"""The reading view in Debian's chromium, from disk and over HTTP: copied text keeps its words apart at line
+breaks and joins hyphenated words; inferred page breaks and uncertain attributions say so; fonts are
+bundled; links to passages and pages; phone layout and axe-core on every kind of page, in both views."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from browserkit import AXE, WCAG, base, browser, page, server  # noqa: F401
+
+pytestmark = pytest.mark.browser
+
+CASES = "documents/f902_search.d01.html"
+
+
+@pytest.fixture(scope="module")
+def site(cases_site):
+    return cases_site
+
+
+def selected_text(page, selector: str) -> str:
+    return page.evaluate("""s => { const r = document.createRange(); r.selectNodeContents(document.querySelector(s));
+        const sel = getSelection(); sel.removeAllRanges(); sel.addRange(r); return sel.toString(); }""", selector)
+
+
+def test_copying_a_paragraph_gives_its_words_with_spaces(page, base):
+    page.goto(base + CASES)
+    assert selected_text(page, "#p5").strip() == "IF THE MEETING IS TO BE CONCLUDED DURING YOUR ADMINISTRATION, WE UNDERSTAND THE POSITION."
+    assert selected_text(page, "#p3").strip() == "WE ASSUME FROM MINISTER SHEVARDNADZE'S STATEMENT THAT THE AUTHORITIES PLAN TO PROCEED."
+    # the diplomatic view keeps the lines and the hyphen
+    page.check("#view-diplomatic")
+    assert "UNDER-\nSTAND" in page.inner_text("#p5")
+
+
+def test_inferred_page_breaks_and_uncertain_hands_say_so(page, base):
+    page.goto(base + CASES)
+    expect(page.locator("#page-2")).to_contain_text("Page 2 (break inferred)")
+    assert page.locator("#page-2 a").get_attribute("href") == "#page-2"
+    expect(page.locator(".hands-legend")).to_contain_text("M. O'D. B. Alexander (attribution uncertain)")
+
+
+def test_every_passage_has_a_link_and_nested_lists_one_bullet(page, base):
+    page.goto(base + CASES)
+    ids = page.eval_on_selector_all(".text [id]", "es => es.map(e => e.id).filter(i => /^p[0-9]+$/.test(i))")
+    assert len(ids) >= 6
+    for pid in ids:
+        passage = page.locator(f"#{pid}")
+        assert passage.locator(f'a.pilcrow[href="#{pid}"]').count() == 1, pid
+    markers = page.evaluate("""() => [...document.querySelectorAll('.text li')].map(li => {
+        const before = getComputedStyle(li, '::before').content;
+        return [getComputedStyle(li).listStyleType, before === 'none' || before === 'normal' ? '' : before]; })""")
+    assert markers and all(not (kind != "none" and before) for kind, before in markers), markers
+
+
+def test_the_font_is_bundled(page, base):
+    page.goto(base + CASES)
+    page.wait_for_function("document.fonts.status === 'loaded'")
+    assert page.evaluate("document.fonts.check('16px \"EB Garamond\"')")
+    assert page.evaluate("[...document.fonts].some(f => f.family.includes('EB Garamond') && f.status === 'loaded')")
+
+
+KINDS = ["index.html", CASES, "documents/f900_sample.d03.html", "files/902_search.html", "browse/year-1988.html",
+         "search.html?q=minister", "about.html", "encoding.html", "guidelines.html"]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_every_kind_of_page_fits_and_axe_finds_nothing_in_both_views(page, server, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    axe = AXE.read_text(encoding="utf-8")
+    found = {}
+    for relative in KINDS:
+        for view in ("reading", "diplomatic"):
+            if view == "diplomatic" and not relative.startswith("documents/"):
+                continue
+            page.goto(server + relative)
+            if relative.startswith("search"):
+                page.wait_for_selector("#search-results li")
+            if view == "diplomatic":
+                page.check("#view-diplomatic")
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (relative, view)
+            page.evaluate(axe)
+            violations = page.evaluate(
+                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+                ".then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))",
+                WCAG,
+            )
+            if violations:
+                found[f"{relative} ({view}, {width})"] = violations
+    assert found == {}
+
+
+def test_dark_mode(browser, server):
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(server + CASES)
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(27, 26, 23)", background
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    contrast = page.evaluate("axe.run(document, {runOnly: ['color-contrast']}).then(r => r.violations.map(v => v.nodes.length))")
+    assert contrast == []
+    context.close()
