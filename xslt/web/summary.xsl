@@ -81,8 +81,8 @@
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="normalize-space(string-join(
         $tei//(tei:del | tei:choice/tei:orig | tei:choice/tei:sic | tei:choice/tei:abbr)
-            [not(ancestor::tei:fw | ancestor::tei:note[not(@type = 'annotation')])]
-            [not(ancestor::*[. intersect $tei//(tei:del | tei:choice/tei:orig | tei:choice/tei:sic | tei:choice/tei:abbr)])]
+            [not(ancestor::tei:fw | ancestor::tei:note[not(@type = 'annotation')]
+                 | ancestor::tei:del | ancestor::tei:orig | ancestor::tei:sic | ancestor::tei:abbr)]
           ! w:dipl-text(.), ' '))"/>
   </xsl:function>
 
