@@ -165,7 +165,30 @@ def catalogue_data(summaries: Sequence[FileSummary]) -> dict[str, Any]:
         "documents": len(documents),
         "withheld": sum(1 for d in documents if d["withheld"]),
     }
-    return {"documents": documents, "facets": facets, "files": files, "stats": stats}
+    return {"documents": documents, "facets": facets, "files": files, "stats": stats, "persons": persons(documents)}
+
+
+def persons(documents: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The persons and organisations of the edition: each correspondent and hand, keyed by its name
+    folded (see _fold; the TEI gives no register yet), with the documents (positions in date order,
+    1-based) it sent, received, or wrote in."""
+    found: dict[str, dict[str, Any]] = {}
+    for position, doc in enumerate(documents, start=1):
+        for role, names in (("sent", doc["from"]), ("received", doc["to"]), ("hand", doc["hands"])):
+            for name in dict.fromkeys(names):
+                entry = found.setdefault(_fold(name), {"spellings": {}, "sent": [], "received": [], "hand": []})
+                entry["spellings"][name] = entry["spellings"].get(name, 0) + 1
+                if position not in entry[role]:
+                    entry[role].append(position)
+    out = []
+    for fold in sorted(found, key=lambda f: (f, f)):
+        entry = found[fold]
+        name = max(entry["spellings"], key=lambda v: (not v.isupper(), entry["spellings"][v], v))
+        out.append({"name": name, "sent": entry["sent"], "received": entry["received"], "hand": entry["hand"]})
+    slugs = _slugs([p["name"] for p in out])
+    for person in out:
+        person["id"] = "person-" + slugs[person["name"]]
+    return out
 
 
 def facet_pages(data: dict[str, Any]) -> dict[str, bytes]:

@@ -12,7 +12,7 @@ def sitemap(catalogue: Mapping[str, Any], base_url: str, has_guidelines: bool) -
     and file's page, and each facet page. Nothing when the edition has no http(s) address."""
     if not base_url.startswith(("https://", "http://")):
         return {}
-    paths = ["index.html", "search.html", "about.html", "encoding.html"]
+    paths = ["index.html", "persons.html", "search.html", "about.html", "encoding.html"]
     if has_guidelines:
         paths.append("guidelines.html")
     paths += [f"documents/{doc['key']}.html" for doc in catalogue["documents"]]

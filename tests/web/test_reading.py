@@ -60,7 +60,7 @@ def test_the_font_is_bundled(page, base):
     assert page.evaluate("[...document.fonts].some(f => f.family.includes('EB Garamond') && f.status === 'loaded')")
 
 
-KINDS = ["index.html", CASES, "documents/f900_sample.d03.html", "files/902_search.html", "browse/year-1988.html",
+KINDS = ["index.html", "persons.html", CASES, "documents/f900_sample.d03.html", "files/902_search.html", "browse/year-1988.html",
          "search.html?q=minister", "about.html", "encoding.html", "guidelines.html"]
 
 
@@ -100,3 +100,24 @@ def test_dark_mode(browser, server):
     contrast = page.evaluate("axe.run(document, {runOnly: ['color-contrast']}).then(r => r.violations.map(v => v.nodes.length))")
     assert contrast == []
     context.close()
+
+
+def test_people_dates_and_sorting(page, base):
+    page.goto(base + "persons.html")
+    section = page.locator("section.person", has=page.locator("h2", has_text="Charles Powell"))
+    expect(section).to_contain_text("Sent (1)")
+    section.locator("a").first.click()
+    page.wait_for_url("**/documents/f902_search.d01.html")
+    page.goto(base + "index.html")
+    rows = page.locator("table.documents tbody tr:not([hidden])")
+    total = rows.count()
+    page.fill("#date-from", "1988-12-20")
+    page.fill("#date-to", "1988-12-20")
+    expect(rows).to_have_count(1)
+    assert rows.first.locator("a").get_attribute("href") == "documents/f902_search.d01.html"
+    page.click("#facets-reset")
+    expect(rows).to_have_count(total)
+    page.click("table.documents thead th:nth-child(2) button.sort")
+    titles = page.eval_on_selector_all("table.documents tbody th", "ths => ths.map(t => t.textContent.trim().toLowerCase())")
+    assert titles == sorted(titles)
+    assert page.get_attribute("table.documents thead th:nth-child(2)", "aria-sort") == "ascending"

@@ -217,7 +217,7 @@ def test_browse_lists_every_document_in_date_order_withheld_in_place(site):
 def test_facets_cover_year_type_correspondent_hand_classification(site):
     page = html.fromstring(site.page("index.html").read_bytes())
     legends = [text_of(e) for e in select(page, ".facets legend")]
-    assert legends == ["Year", "Type", "Correspondent", "Hand", "Classification"]
+    assert legends == ["Year", "Type", "Correspondent", "Hand", "Classification", "Dates"]
     hands = [text_of(e) for e in select(page, 'fieldset[data-facet="hand"] a')]
     assert hands == ["An unidentified hand (1)", "C. D. Powell (1)", 'hand-evil" (1)', "M. O'D. B. Alexander (1)"]
 

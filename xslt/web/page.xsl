@@ -14,6 +14,7 @@
 
   <xsl:variable name="w:sections" as="array(map(xs:string, xs:string))"
       select="[map{'key': 'browse', 'href': 'index.html', 'label': 'Documents'},
+               map{'key': 'persons', 'href': 'persons.html', 'label': 'People'},
                map{'key': 'search', 'href': 'search.html', 'label': 'Search'},
                map{'key': 'about', 'href': 'about.html', 'label': 'About'},
                map{'key': 'encoding', 'href': 'encoding.html', 'label': 'Encoding'}]"/>

@@ -54,6 +54,10 @@
       <xsl:sequence select="w:page('How the edition is encoded', '', 'encoding', w:encoding-main(), ())"/>
     </xsl:result-document>
 
+    <xsl:result-document href="persons.html" method="text">
+      <xsl:sequence select="w:page('People and organisations', '', 'persons', w:persons-main($cat), ())"/>
+    </xsl:result-document>
+
     <xsl:if test="$guidelines">
       <xsl:result-document href="guidelines.html" method="text">
         <xsl:variable name="main" as="element()*">
@@ -98,6 +102,11 @@
             </ul>
           </fieldset>
         </xsl:for-each>
+        <fieldset class="facet js-only date-range">
+          <legend>Dates</legend>
+          <p><label for="date-from">From</label> <input type="date" id="date-from" data-range="from"/></p>
+          <p><label for="date-to">To</label> <input type="date" id="date-to" data-range="to"/></p>
+        </fieldset>
         <p class="js-only"><button type="reset" id="facets-reset">Clear the filters</button></p>
       </form>
       <div class="browse-list">
@@ -114,6 +123,38 @@
         </xsl:for-each>
       </ul>
     </section>
+  </xsl:function>
+
+  <!-- ============================== persons ============================== -->
+
+  <xsl:function name="w:persons-main" as="element()*">
+    <xsl:param name="cat" as="map(*)"/>
+    <xsl:variable name="docs" as="map(*)*" select="$cat?documents?*"/>
+    <h1>People and organisations</h1>
+    <p>Everyone the documents name as sender or addressee, and every hand that wrote in them, with their
+      documents in date order.</p>
+    <ul class="person-index">
+      <xsl:for-each select="$cat?persons?*">
+        <li><a href="#{?id}"><xsl:value-of select="?name"/></a></li>
+      </xsl:for-each>
+    </ul>
+    <xsl:for-each select="$cat?persons?*">
+      <xsl:variable name="person" as="map(*)" select="."/>
+      <section class="person" id="{?id}" aria-labelledby="{?id}-name">
+        <h2 id="{?id}-name"><xsl:value-of select="?name"/></h2>
+        <xsl:for-each select="('sent', 'received', 'hand')[array:size($person(.)) gt 0]">
+          <xsl:variable name="role" as="xs:string" select="."/>
+          <h3><xsl:value-of select="map{'sent': 'Sent', 'received': 'Received', 'hand': 'Wrote in (hand)'}($role)"/>
+            (<xsl:value-of select="array:size($person($role))"/>)</h3>
+          <ul>
+            <xsl:for-each select="$person($role)?*">
+              <xsl:variable name="doc" as="map(*)" select="$docs[current()]"/>
+              <li><a href="documents/{$doc?key}.html"><xsl:value-of select="$doc?title"/></a>, <xsl:value-of select="$doc?dateLabel"/></li>
+            </xsl:for-each>
+          </ul>
+        </xsl:for-each>
+      </section>
+    </xsl:for-each>
   </xsl:function>
 
   <!-- ============================== search ============================== -->

@@ -83,6 +83,35 @@
     }
   }
 
+  /* Sortable tables of documents: a button in each column head; the date order comes back with the Date column. */
+  Array.prototype.forEach.call(document.querySelectorAll('table.documents'), function (table) {
+    var body = table.tBodies[0];
+    if (!body) { return; }
+    Array.prototype.forEach.call(body.rows, function (row, i) { row.setAttribute('data-order', String(i)); });
+    var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    heads.forEach(function (th, column) {
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'sort';
+      while (th.firstChild) { button.appendChild(th.firstChild); }
+      th.appendChild(button);
+      button.addEventListener('click', function () {
+        var ascending = th.getAttribute('aria-sort') !== 'ascending';
+        heads.forEach(function (h) { h.removeAttribute('aria-sort'); });
+        th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+        var key = function (row) {
+          return column === 0 ? Number(row.getAttribute('data-order')) : row.cells[column].textContent.trim().toLowerCase();
+        };
+        var rows = Array.prototype.slice.call(body.rows).sort(function (a, b) {
+          var x = key(a), y = key(b);
+          var c = x < y ? -1 : x > y ? 1 : Number(a.getAttribute('data-order')) - Number(b.getAttribute('data-order'));
+          return ascending ? c : -c;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  });
+
   /* Facets: within a group any ticked value matches; across groups all must. */
   var form = document.querySelector('form.facets');
   if (form) {
@@ -94,21 +123,25 @@
       boxes.forEach(function (box) {
         if (box.checked) { (chosen[box.getAttribute('data-facet')] = chosen[box.getAttribute('data-facet')] || []).push(box.value); }
       });
+      var from = (document.getElementById('date-from') || {}).value || '';
+      var to = (document.getElementById('date-to') || {}).value || '';
       var shown = 0;
       rows.forEach(function (row) {
+        var date = row.getAttribute('data-date') || '';
         var ok = Object.keys(chosen).every(function (facet) {
           var values = (row.getAttribute('data-f-' + facet) || '').split(' ');
           return chosen[facet].some(function (v) { return values.indexOf(v) >= 0; });
-        });
+        }) && (!from || (date && date.slice(0, from.length) >= from)) && (!to || (date && date.slice(0, to.length) <= to));
         row.hidden = !ok;
         if (ok) { shown += 1; }
       });
       if (status) {
-        status.textContent = Object.keys(chosen).length ? shown + ' of ' + rows.length + ' documents match the filters.'
+        status.textContent = Object.keys(chosen).length || from || to ? shown + ' of ' + rows.length + ' documents match the filters.'
                                                         : rows.length + ' documents.';
       }
     };
     form.addEventListener('change', filter);
+    form.addEventListener('input', filter);
     form.addEventListener('reset', function () { window.setTimeout(filter, 0); });
     form.addEventListener('submit', function (event) { event.preventDefault(); filter(); });
     filter();
