@@ -26,7 +26,8 @@
   }
   var FIELDS = ['title', 'meta', 'text', 'dipl'];
   var READING = ['title', 'meta', 'text'];
-  var SHOWN = 50;          /* documents shown */
+  var PAGE = 20;           /* documents shown at first, and added by "more" */
+  var shownLimit = PAGE;
   var meta = null;         /* {files, docs, refs, lengths, average, shards, prefix} */
   var shards = {};         /* shard name -> entries [[term, {field: {ref: tf}}]] */
   var tables = null;       /* documentIds and fieldLength, for MiniSearch.loadJS */
@@ -358,7 +359,7 @@
         var allKeys = groups.map(function (g) { return g.key; });
         showFacets(allKeys, chosen);
         var kept = groups.filter(function (g) { return facetsMatch(g.key, chosen); });
-        var shown = kept.slice(0, SHOWN);
+        var shown = kept.slice(0, shownLimit);
         var needFiles = {};
         shown.forEach(function (g) { g.hits.slice(0, 3).forEach(function (h) { needFiles[h.ref[0]] = true; }); });
         return loadStores(Object.keys(needFiles).map(Number)).then(function (stores) {
@@ -370,7 +371,7 @@
               + (passages === 1 ? ' passage' : ' passages') + ') for “' + query + '”')
             + (Object.keys(chosen).length ? ' with the filters chosen' : '')
             + (reading ? ', in the reading text only' : '') + (fuzzy ? ' (similar words)' : '') + '.'
-            + (kept.length > SHOWN ? ' The first ' + SHOWN + ' are shown.' : '');
+            + (kept.length > shownLimit ? ' The first ' + shownLimit + ' are shown.' : '');
           var hl = parsed.terms.map(function (t) { return t.term + (t.prefix ? '*' : ''); }).join(' ');
           shown.forEach(function (g) {
             var first = stores[meta.files[g.hits[0].ref[0]]][g.hits[0].ref[1]];
@@ -413,6 +414,16 @@
             li.appendChild(hits);
             list.appendChild(li);
           });
+          if (kept.length > shownLimit) {
+            var item = document.createElement('li');
+            item.className = 'more-results';
+            var more = document.createElement('button');
+            more.type = 'button';
+            more.textContent = 'Show ' + Math.min(PAGE, kept.length - shownLimit) + ' more documents';
+            more.addEventListener('click', function () { shownLimit += PAGE; show(query, reading); });
+            item.appendChild(more);
+            list.appendChild(item);
+          }
         });
       });
     });
@@ -434,6 +445,7 @@
     Object.keys(chosen).forEach(function (k) { params.set(k, chosen[k]); });
     try { window.history.replaceState(null, '', '?' + params.toString()); } catch (e) { /* file:// may refuse */ }
     status.textContent = 'Searching…';
+    shownLimit = PAGE;
     return ready.then(function () { return show(input.value, readingBox.checked); });
   }
   form.addEventListener('submit', function (event) { event.preventDefault(); submit(); });
