@@ -70,14 +70,14 @@ def test_every_kind_of_page_fits_and_axe_finds_nothing_in_both_views(page, serve
     axe = AXE.read_text(encoding="utf-8")
     found = {}
     for relative in KINDS:
-        for view in ("reading", "diplomatic"):
-            if view == "diplomatic" and not relative.startswith("documents/"):
+        for view in ("reading", "diplomatic", "both"):
+            if view != "reading" and not relative.startswith("documents/") or view == "both" and width < 1120:
                 continue
             page.goto(server + relative)
             if relative.startswith("search"):
                 page.wait_for_selector("#search-results li")
-            if view == "diplomatic":
-                page.check("#view-diplomatic")
+            if view != "reading":
+                page.check(f"#view-{view}")
             assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (relative, view)
             page.evaluate(axe)
             violations = page.evaluate(
@@ -121,3 +121,17 @@ def test_people_dates_and_sorting(page, base):
     titles = page.eval_on_selector_all("table.documents tbody th", "ths => ths.map(t => t.textContent.trim().toLowerCase())")
     assert titles == sorted(titles)
     assert page.get_attribute("table.documents thead th:nth-child(2)", "aria-sort") == "ascending"
+
+
+def test_side_by_side_on_a_wide_screen(page, base):
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(base + CASES)
+    page.check("#view-both")
+    copy = page.locator(".text.as-diplomatic")
+    expect(copy).to_be_visible()
+    assert copy.locator("del").first.is_visible() and not page.locator("article .text:not(.as-diplomatic) del").first.is_visible()
+    assert copy.locator("[id]").count() == 0
+    boxes = page.eval_on_selector_all(".text-pair > *", "es => es.map(e => e.getBoundingClientRect().left)")
+    assert len(boxes) == 2 and boxes[1] > boxes[0] + 300
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert not copy.is_visible() and not page.locator("#view-both").is_visible()

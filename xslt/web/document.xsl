@@ -96,10 +96,18 @@
         <div class="doc-tools">
           <fieldset class="view-switch">
             <legend>View</legend>
-            <input type="radio" name="view" id="view-reading" value="reading" checked=""/>
-            <label for="view-reading">Reading <span class="hint">(final text)</span></label>
-            <input type="radio" name="view" id="view-diplomatic" value="diplomatic"/>
-            <label for="view-diplomatic">Diplomatic <span class="hint">(as written)</span></label>
+            <span class="view-option">
+              <input type="radio" name="view" id="view-reading" value="reading" checked=""/>
+              <label for="view-reading">Reading <span class="hint">(final text)</span></label>
+            </span>
+            <span class="view-option">
+              <input type="radio" name="view" id="view-diplomatic" value="diplomatic"/>
+              <label for="view-diplomatic">Diplomatic <span class="hint">(as written)</span></label>
+            </span>
+            <span class="view-option view-both-option js-only">
+              <input type="radio" name="view" id="view-both" value="both"/>
+              <label for="view-both">Side by side</label>
+            </span>
           </fieldset>
           <xsl:if test="count($hands) gt 1 or $hands[. ne $c:default-hand]">
             <section class="hands-legend" aria-labelledby="hands-title">

@@ -83,6 +83,22 @@
     }
   }
 
+  /* Side by side (wide screens): the text beside a diplomatic copy of it (ids left out of the copy). */
+  var reading = document.querySelector('article .text');
+  if (reading && document.getElementById('view-both')) {
+    var pair = document.createElement('div');
+    pair.className = 'text-pair';
+    reading.parentNode.insertBefore(pair, reading);
+    pair.appendChild(reading);
+    var copy = document.createElement('section');
+    copy.setAttribute('aria-label', 'The same text, as written (diplomatic view)');
+    copy.className = reading.className + ' as-diplomatic';
+    Array.prototype.forEach.call(reading.childNodes, function (node) { copy.appendChild(node.cloneNode(true)); });
+    Array.prototype.forEach.call(copy.querySelectorAll('[id]'), function (e) { e.removeAttribute('id'); });
+    Array.prototype.forEach.call(copy.querySelectorAll('a.pilcrow'), function (e) { e.parentNode.removeChild(e); });
+    pair.appendChild(copy);
+  }
+
   /* Sortable tables of documents: a button in each column head; the date order comes back with the Date column. */
   Array.prototype.forEach.call(document.querySelectorAll('table.documents'), function (table) {
     var body = table.tBodies[0];
