@@ -7,12 +7,14 @@ For `pipeline build` (and `pipeline web`): each function takes and returns only 
              summary = web.summary(tei, name)          # per document: JSON-ready dict
     main:    links = document_links(summaries)         # {file key: JSON-ready neighbours}
     worker:  files = web.document(tei, name, links[summary["file"]])
-             # pages, the TEI download, and the file's search index (assets/search/<file>.js)
-    after:   files = web.site(summaries)               # index, browse, search page and its list of
-                                                       # search indexes, about, encoding, assets
+             # pages, downloads (TEI, text, citations), the file's search store and postings
+    after:   files = web.site(summaries)               # index, browse, people, search page, facets of
+                                                       # results, about, encoding, guidelines, sitemap, assets
+    after:   files = web.search_index(postings)        # the edition's search index split by term, from
+                                                       # every file's assets/search/postings/<file>.js
 
-The search index is made per file, with its pages, so that one changed file costs one file's index;
-the edition-wide step makes only the list of the files' indexes (search.html queries them all).
+A file's search store and postings are made with its pages, so that one changed file costs one file's;
+the index split by term is made from all of them (pipeline.web.search).
 The edition-wide pages depend on the summaries only: an edit that leaves a file's summary as it was
 (its text, not its metadata) needs no edition-wide step.
 """

@@ -1,4 +1,5 @@
-"""The whole web edition: assets, search indexes (one per file), atomic publishing, and build_site (what `pipeline web` runs)."""
+"""The whole web edition: assets (the site's and npm's), the list of files, atomic publishing, and build_site (what
+`pipeline web` runs: the steps of pipeline.web.edition, then the search index of pipeline.web.search)."""
 
 from __future__ import annotations
 
