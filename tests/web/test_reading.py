@@ -135,3 +135,11 @@ def test_side_by_side_on_a_wide_screen(page, base):
     assert len(boxes) == 2 and boxes[1] > boxes[0] + 300
     page.set_viewport_size({"width": 390, "height": 844})
     assert not copy.is_visible() and not page.locator("#view-both").is_visible()
+
+
+def test_related_documents_the_tei_records_are_linked(page, base):
+    page.goto(base + CASES)
+    link = page.locator(".related a")
+    expect(page.locator(".related")).to_contain_text("Reply: ")
+    link.click()
+    page.wait_for_url("**/documents/f902_search.d02.html")

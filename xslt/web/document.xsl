@@ -176,6 +176,29 @@
           </details>
         </xsl:if>
 
+        <xsl:variable name="related" as="element()*" select="(c:corresp($div)/tei:correspContext/tei:ref[@target],
+            $div//tei:relatedItem[@target], $div//tei:ptr[@type][@target])"/>
+        <xsl:if test="exists($related)">
+          <section class="related" aria-labelledby="related-title">
+            <h2 id="related-title">Related documents</h2>
+            <ul>
+              <xsl:for-each select="$related">
+                <xsl:variable name="label" as="xs:string" select="string((@type, @subtype, 'related')[1])"/>
+                <xsl:variable name="id" as="xs:string" select="substring-after(normalize-space(@target), '#')"/>
+                <!-- a document of this file: a link; any other target: named only (it may not be in this edition) -->
+                <xsl:variable name="other" as="element(tei:div)?" select="c:documents($div)[@xml:id = $id][1]"/>
+                <li>
+                  <span class="related-kind"><xsl:value-of select="upper-case(substring($label, 1, 1)) || substring($label, 2)"/>: </span>
+                  <xsl:choose>
+                    <xsl:when test="$other"><a href="{w:doc-key($other, $file-key)}.html"><xsl:value-of select="c:doc-title($other)"/></a></xsl:when>
+                    <xsl:otherwise><xsl:value-of select="(normalize-space(.)[.], normalize-space(@target))[1]"/></xsl:otherwise>
+                  </xsl:choose>
+                </li>
+              </xsl:for-each>
+            </ul>
+          </section>
+        </xsl:if>
+
         <nav class="doc-nav" aria-label="Previous and next document">
           <ul>
             <li class="prev">

@@ -30,7 +30,6 @@
   var shownLimit = PAGE;
   var meta = null;         /* {files, docs, refs, lengths, average, shards, prefix} */
   var shards = {};         /* shard name -> entries [[term, {field: {ref: tf}}]] */
-  var tables = null;       /* documentIds and fieldLength, for MiniSearch.loadJS */
   var index = null, indexed = '';  /* the MiniSearch over the shards loaded so far */
   var registry = function (name) { return (window[name] = window[name] || {}); };
 
@@ -90,10 +89,6 @@
         });
         meta = m;
       });
-    }).then(function () {
-      var ids = {}, lengths = {};
-      meta.refs.forEach(function (_, i) { ids[i] = i; lengths[i] = meta.lengths[i]; });
-      tables = { ids: ids, lengths: lengths };
     });
   }
 
@@ -119,9 +114,18 @@
     if (index && indexed === names.join(' ')) { return index; }
     var entries = [];
     names.forEach(function (n) { entries = entries.concat(shards[n].entries); });
+    /* Only the passages these terms occur in: the edition's counts and averages stay global (BM25 exact). */
+    var ids = {}, lengths = {};
+    entries.forEach(function (entry) {
+      Object.keys(entry[1]).forEach(function (field) {
+        Object.keys(entry[1][field]).forEach(function (id) {
+          if (!(id in ids)) { ids[id] = Number(id); lengths[id] = meta.lengths[id]; }
+        });
+      });
+    });
     index = MiniSearch.loadJS({
-      documentCount: meta.refs.length, nextId: meta.refs.length, documentIds: tables.ids,
-      fieldIds: { title: 0, meta: 1, text: 2, dipl: 3 }, fieldLength: tables.lengths,
+      documentCount: meta.refs.length, nextId: meta.refs.length, documentIds: ids,
+      fieldIds: { title: 0, meta: 1, text: 2, dipl: 3 }, fieldLength: lengths,
       averageFieldLength: meta.average, storedFields: {}, dirtCount: 0, index: entries, serializationVersion: 2
     }, { fields: FIELDS, tokenize: function (t) { return [t]; }, processTerm: function (t) { return t; } });
     indexed = names.join(' ');
