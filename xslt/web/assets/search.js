@@ -337,10 +337,18 @@
         }
       }
       var fileNumbers = {};
-      var candidates = results;
       if (parsed.phrases.length) {
+        /* a phrase's passages have all its words: only those are read to check the order */
+        var needed = {};
+        parsed.phrases.forEach(function (phrase) {
+          phrase.forEach(function (term) { if (!T.isStop(term)) { needed[term] = true; } });
+        });
+        results = results.filter(function (r) {
+          return Object.keys(needed).every(function (term) { return r.queryTerms.indexOf(term) >= 0; });
+        });
         results.forEach(function (r) { fileNumbers[meta.refs[r.id][0]] = true; });
       }
+      var candidates = results;
       return loadStores(Object.keys(fileNumbers).map(Number)).then(function (stores) {
         if (parsed.phrases.length) {
           candidates = results.filter(function (r) {
