@@ -194,3 +194,25 @@ def test_axe_finds_no_wcag_a_or_aa_violation(page, server):
             if violations:
                 found[f"{relative} ({view})"] = violations
     assert found == {}
+
+
+def test_every_page_of_the_edition_fits_a_phone(browser, sites):
+    """The edition's own TEI (when the converter has written tei/*.xml): every page, both views, at 390 px."""
+    edition = sites[-1]
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    wide = []
+    for path in edition.html_pages():
+        if path.parent.name == "browse" and path.name > "c":  # the facet pages share one layout: a few suffice
+            continue
+        for view in ("reading", "diplomatic"):
+            if view == "diplomatic" and path.parent.name != "documents":
+                continue
+            page.goto(path.resolve().as_uri())
+            if view == "diplomatic":
+                page.check("#view-diplomatic")
+            over = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            if over > 1:
+                wide.append((str(path.relative_to(edition.root)), view, over))
+    context.close()
+    assert wide == []

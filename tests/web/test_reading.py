@@ -143,3 +143,4 @@ def test_related_documents_the_tei_records_are_linked(page, base):
     expect(page.locator(".related")).to_contain_text("Reply: ")
     link.click()
     page.wait_for_url("**/documents/f902_search.d02.html")
+
