@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -81,6 +82,25 @@ def _merge_spellings(counts: dict[str, int]) -> dict[str, int]:
     return merged
 
 
+def _slug(value: str) -> str:
+    """A facet value as a URL token made from the value itself: "C. D. Powell" -> "c-d-powell"."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", _fold(value)).encode("ascii", "ignore").decode("ascii")
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text))[:60].strip("-") or "value"
+
+
+def _slugs(values: Sequence[str]) -> dict[str, str]:
+    """Each value's slug, unique within its facet (a second value with the same slug gets "-2", …)."""
+    taken: dict[str, int] = {}
+    out = {}
+    for value in values:
+        slug = _slug(value)
+        taken[slug] = taken.get(slug, 0) + 1
+        out[value] = slug if taken[slug] == 1 else f"{slug}-{taken[slug]}"
+    return out
+
+
 def catalogue(summaries: Sequence[FileSummary]) -> str:
     """The catalogue the site pages are made from, as JSON (see catalogue_data)."""
     return json.dumps(catalogue_data(summaries), ensure_ascii=False)
@@ -113,13 +133,13 @@ def catalogue_data(summaries: Sequence[FileSummary]) -> dict[str, Any]:
                 counts[value] = counts.get(value, 0) + 1
         counts = _merge_spellings(counts)
         ordered = sorted(counts, key=lambda v: (v == "Undated", v.casefold(), v))
-        numbers[key] = {value: n for n, value in enumerate(ordered, start=1)}
+        numbers[key] = _slugs(ordered)
         if ordered:
             facets.append(
                 {
                     "key": key,
                     "label": label,
-                    "values": [{"n": str(numbers[key][v]), "label": v, "count": counts[v]} for v in ordered],
+                    "values": [{"n": numbers[key][v], "label": v, "count": counts[v]} for v in ordered],
                 }
             )
     by_fold = {key: {_fold(v): n for v, n in values.items()} for key, values in numbers.items()}
@@ -145,7 +165,30 @@ def catalogue_data(summaries: Sequence[FileSummary]) -> dict[str, Any]:
         "documents": len(documents),
         "withheld": sum(1 for d in documents if d["withheld"]),
     }
-    return {"documents": documents, "facets": facets, "files": files, "stats": stats}
+    return {"documents": documents, "facets": facets, "files": files, "stats": stats, "persons": persons(documents)}
+
+
+def persons(documents: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The persons and organisations of the edition: each correspondent and hand, keyed by its name
+    folded (see _fold; the TEI gives no register yet), with the documents (positions in date order,
+    1-based) it sent, received, or wrote in."""
+    found: dict[str, dict[str, Any]] = {}
+    for position, doc in enumerate(documents, start=1):
+        for role, names in (("sent", doc["from"]), ("received", doc["to"]), ("hand", doc["hands"])):
+            for name in dict.fromkeys(names):
+                entry = found.setdefault(_fold(name), {"spellings": {}, "sent": [], "received": [], "hand": []})
+                entry["spellings"][name] = entry["spellings"].get(name, 0) + 1
+                if position not in entry[role]:
+                    entry[role].append(position)
+    out = []
+    for fold in sorted(found, key=lambda f: (f, f)):
+        entry = found[fold]
+        name = max(entry["spellings"], key=lambda v: (not v.isupper(), entry["spellings"][v], v))
+        out.append({"name": name, "sent": entry["sent"], "received": entry["received"], "hand": entry["hand"]})
+    slugs = _slugs([p["name"] for p in out])
+    for person in out:
+        person["id"] = "person-" + slugs[person["name"]]
+    return out
 
 
 def facet_pages(data: dict[str, Any]) -> dict[str, bytes]:

@@ -13,8 +13,13 @@ import click
 @click.option("-o", "--output", "out_dir", default="build/web", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Folder to write the site to (replaced atomically).")
 @click.option("--title", "edition_title", default="PMO Papers", show_default=True, help="The edition's name.")
-@click.option("--base-url", default="", help="The address the site is published at (used in citations).")
-def web(tei_dir: Path, out_dir: Path, edition_title: str, base_url: str) -> None:
+@click.option("--base-url", default=None,
+              help="The address the site is published at (citations, canonical links, sitemap); "
+                   "default: pipeline.web.settings.DEFAULT_BASE_URL.")
+@click.option("--editor", "editors", multiple=True, help="An editor of the edition, cited (repeat for each).")
+@click.option("--release", default=None, help="The edition's release, cited (default: the pipeline's version).")
+def web(tei_dir: Path, out_dir: Path, edition_title: str, base_url: str | None, editors: tuple[str, ...],
+        release: str | None) -> None:
     """Make the static web edition from the TEI files in TEI_DIR (default: tei/).
 
     The site needs no server: open index.html in the output folder from disk, or serve the folder.
@@ -24,13 +29,16 @@ def web(tei_dir: Path, out_dir: Path, edition_title: str, base_url: str) -> None
 
     if not tei_dir.is_dir():
         raise click.ClickException(f"{tei_dir}: no such folder")
-    if base_url and not base_url.startswith(("https://", "http://")):
-        raise click.ClickException("--base-url must start with https:// or http://")
-    if base_url and not base_url.endswith("/"):
-        base_url += "/"
+    from pipeline.web.settings import normalise_base_url
+
+    if base_url is not None:
+        try:
+            base_url = normalise_base_url(base_url)
+        except ValueError as error:
+            raise click.ClickException(f"--base-url: {error}") from None
     try:
         counts = build_site(
-            tei_dir, out_dir, edition_title=edition_title, base_url=base_url,
+            tei_dir, out_dir, edition_title=edition_title, base_url=base_url, editors=editors or None, release=release,
             on_warning=lambda message: click.echo(f"warning: {message}", err=True),
         )
     except (WebError, OSError, ValueError) as error:

@@ -7,12 +7,14 @@ For `pipeline build` (and `pipeline web`): each function takes and returns only 
              summary = web.summary(tei, name)          # per document: JSON-ready dict
     main:    links = document_links(summaries)         # {file key: JSON-ready neighbours}
     worker:  files = web.document(tei, name, links[summary["file"]])
-             # pages, the TEI download, and the file's search index (assets/search/<file>.js)
-    after:   files = web.site(summaries)               # index, browse, search page and its list of
-                                                       # search indexes, about, encoding, assets
+             # pages, downloads (TEI, text, citations), the file's search store and postings
+    after:   files = web.site(summaries)               # index, browse, people, search page, facets of
+                                                       # results, about, encoding, guidelines, sitemap, assets
+    after:   files = web.search_index(postings)        # the edition's search index split by term, from
+                                                       # every file's assets/search/postings/<file>.js
 
-The search index is made per file, with its pages, so that one changed file costs one file's index;
-the edition-wide step makes only the list of the files' indexes (search.html queries them all).
+A file's search store and postings are made with its pages, so that one changed file costs one file's;
+the index split by term is made from all of them (pipeline.web.search).
 The edition-wide pages depend on the summaries only: an edit that leaves a file's summary as it was
 (its text, not its metadata) needs no edition-wide step.
 """
@@ -28,7 +30,10 @@ from typing import Any
 
 from pipeline.web.catalogue import Neighbours, catalogue_data, facet_pages, neighbours
 from pipeline.web.renderer import FileSummary, SourceFile, WebRenderer
-from pipeline.web.site import GUIDELINES, asset_files, search_list, search_shard
+from pipeline.web.search import file_search, search_facets, search_index
+from pipeline.web.guidelines import guidelines_fragment, schema_files
+from pipeline.web.sitemap import sitemap
+from pipeline.web.site import GUIDELINES, asset_files, search_list
 
 
 def document_links(summaries: Sequence[Mapping[str, Any]]) -> dict[str, dict]:
@@ -40,8 +45,11 @@ def document_links(summaries: Sequence[Mapping[str, Any]]) -> dict[str, dict]:
 class WebEdition:
     """The per-document and site steps of the web edition, with the stylesheet compiled once."""
 
-    def __init__(self, *, edition_title: str = "PMO Papers", base_url: str = "", guidelines: Path | None = GUIDELINES):
-        self.renderer = WebRenderer(edition_title=edition_title, base_url=base_url)
+    def __init__(self, *, edition_title: str = "PMO Papers", base_url: str | None = None,
+                 editors: Sequence[str] | None = None, release: str | None = None,
+                 guidelines: Path | None = GUIDELINES):
+        self.renderer = WebRenderer(edition_title=edition_title, base_url=base_url,
+                                    editors=None if editors is None else tuple(editors), release=release)
         self.guidelines = guidelines
         self._loaded: OrderedDict[tuple[str, str], SourceFile] = OrderedDict()
 
@@ -64,8 +72,14 @@ class WebEdition:
         source = self._load(tei, name)
         rendered = self.renderer.render(source, _neighbours(links))
         files = dict(rendered.files)
-        files.update(search_shard(source.key, rendered.passages))
+        files.update(file_search(source.key, rendered.passages))
         return files
+
+    def search_index(self, postings: Mapping[str, bytes]) -> dict[str, bytes]:
+        """The edition's search index, split by the first letters of each term (pipeline.web.search),
+        from every file's postings script (file key -> the bytes of assets/search/postings/<file>.js).
+        Without it (until the build runs it), search.html loads every file's postings instead."""
+        return search_index(postings)
 
     def site(self, summaries: Sequence[Mapping[str, Any]]) -> dict[str, bytes]:
         """The pages made from the whole edition, the list of the files' search indexes, the assets
@@ -92,10 +106,14 @@ class WebEdition:
             for facet in data["facets"]:
                 for value in facet["values"]:
                     value["render"] = f"browse/{facet['key']}-{value['n']}.html" not in unchanged
-        files = self.renderer.render_site(json.dumps(data, ensure_ascii=False), has_guidelines=has_guidelines)
+        fragment = guidelines_fragment(Path(self.guidelines).read_bytes()) if has_guidelines else ""
+        files = self.renderer.render_site(json.dumps(data, ensure_ascii=False), has_guidelines=has_guidelines,
+                                          guidelines=fragment)
         if has_guidelines:
-            files["guidelines.html"] = Path(self.guidelines).read_bytes()
+            files.update(schema_files(Path(self.guidelines)))
         files.update(search_list(s.file for s in ordered))
+        files.update(search_facets(data))
+        files.update(sitemap(data, self.renderer.citation.base_url, has_guidelines))
         files.update(asset_files())
         return files, pages, kept
 

@@ -27,6 +27,7 @@ class SourceFile:
     name: str
     text: str
     download: bytes
+    root: Any = field(default=None, compare=False, repr=False)  # the checked TEI element (lxml)
 
 
 @dataclass(frozen=True)
@@ -61,11 +62,21 @@ def file_key(name: str) -> str:
 class WebRenderer:
     """The web stylesheet compiled once (per process); the per-file steps."""
 
-    def __init__(self, *, edition_title: str = "PMO Papers", base_url: str = "") -> None:
+    def __init__(self, *, edition_title: str = "PMO Papers", base_url: str | None = None,
+                 editors: tuple[str, ...] | None = None, release: str | None = None) -> None:
+        from pipeline.web.settings import Citation
         from pipeline.xslt import XsltRunner
 
         self._runner = XsltRunner({"web": STYLESHEET})
-        self._common = {"edition-title": edition_title, "base-url": base_url}
+        defaults = Citation()
+        #: What citations name (pipeline.web.settings): the edition, its address, editors, release.
+        self.citation = Citation(edition_title=edition_title,
+                                 # an address that is not http(s) is left out (never a link, never cited)
+                                 base_url=defaults.base_url if base_url is None else
+                                 (base_url if re.match(r"https?://[^\s\"<>\\]+$", base_url) else ""),
+                                 editors=defaults.editors if editors is None else tuple(editors),
+                                 release=defaults.release if release is None else release)
+        self._common = self.citation.as_params()
         #: Warnings of the stylesheet (e.g. an element it has no rendering for), "file: message", as they come.
         self.warnings: list[str] = []
 
@@ -82,7 +93,7 @@ class WebRenderer:
 
         text = etree.tostring(root, encoding="unicode")
         download = b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="UTF-8") + b"\n"
-        return SourceFile(key=file_key(name), name=name, text=text, download=download)
+        return SourceFile(key=file_key(name), name=name, text=text, download=download, root=root)
 
     def summarise(self, source: SourceFile) -> FileSummary:
         """The file's summary: its documents' metadata (cheap: no page is rendered)."""
@@ -107,15 +118,30 @@ class WebRenderer:
         result = self._run(source, params)
         files = {path: text.encode("utf-8") for path, text in result.documents.items()}
         files[f"tei/{source.key}.xml"] = source.download
-        passages = tuple(json.loads(result.output)["passages"])
+        output = json.loads(result.output)
+        passages = tuple(output["passages"])
+        files.update(self._downloads(source, output, passages))
         return RenderedFile(file=source.key, files=files, passages=passages, warnings=result.messages)
 
 
-    def render_site(self, catalogue_json: str, *, has_guidelines: bool = False) -> dict[str, bytes]:
+    def _downloads(self, source: SourceFile, output: dict, passages) -> dict[str, bytes]:
+        """Each document's TEI, plain text and citation files (pipeline.web.downloads, .citation)."""
+        from pipeline.web import citation, downloads
+
+        summary = output["summary"]
+        files = downloads.document_tei(source.root, summary["documents"]) if source.root is not None else {}
+        for doc in summary["documents"]:
+            own = [p for p in passages if p["doc"] == doc["key"] and "#" in p["id"]]
+            files[f"documents/{doc['key']}.txt"] = downloads.document_text(
+                doc, citation.archival_reference(doc, summary), output["citations"][doc["key"]], own)
+            files.update(citation.formats(doc, summary, self.citation))
+        return files
+
+    def render_site(self, catalogue_json: str, *, has_guidelines: bool = False, guidelines: str = "") -> dict[str, bytes]:
         """The cross-file pages: index.html, browse/*.html, search.html, about.html, encoding.html."""
         from pipeline.xslt import XsltError
 
-        params = {**self._common, "catalogue": catalogue_json, "has-guidelines": has_guidelines}
+        params = {**self._common, "catalogue": catalogue_json, "has-guidelines": has_guidelines, "guidelines": guidelines}
         try:
             result = self._runner.transform("web", template="site", name="catalogue", params=params)
         except XsltError as error:

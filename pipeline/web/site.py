@@ -1,12 +1,12 @@
-"""The whole web edition: assets, search indexes (one per file), atomic publishing, and build_site (what `pipeline web` runs)."""
+"""The whole web edition: assets (the site's and npm's), the list of files, atomic publishing, and build_site (what
+`pipeline web` runs: the steps of pipeline.web.edition, then the search index of pipeline.web.search)."""
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -14,93 +14,40 @@ ROOT = Path(__file__).resolve().parents[2]
 ASSETS = ROOT / "xslt" / "web" / "assets"
 #: lunr.js, installed from npm (node_modules), copied into the site at build time.
 LUNR_JS = ROOT / "node_modules" / "lunr" / "lunr.min.js"
+#: MiniSearch (npm "minisearch"), its browser build, copied into the site at build time.
+MINISEARCH_JS = ROOT / "node_modules" / "minisearch" / "dist" / "umd" / "index.js"
+#: EB Garamond (npm "@fontsource/eb-garamond", SIL Open Font License): the Latin files the site uses.
+FONT_DIR = ROOT / "node_modules" / "@fontsource" / "eb-garamond"
+FONT_FILES = tuple(f"eb-garamond-latin{ext}-{weight}-{style}.woff2"
+                   for ext in ("", "-ext") for weight in (400, 700) for style in ("normal", "italic"))
 #: The guidelines page compiled from the ODD, when the schema has been compiled.
 GUIDELINES = ROOT / "schema" / "compiled" / "pmo-guidelines.html"
 
 
 def asset_files() -> dict[str, bytes]:
-    """The static assets: the site's CSS/JS and lunr.js (from node_modules)."""
-    if not LUNR_JS.is_file():
-        raise FileNotFoundError(f"{LUNR_JS} is missing: run scripts/setup (npm install) first")
+    """The static assets: the site's CSS/JS, and what npm installed (node_modules): MiniSearch, lunr (its
+    stemmer, the same as the index's), EB Garamond (its woff2 files and licence)."""
+    missing = [str(path) for path in (LUNR_JS, MINISEARCH_JS, FONT_DIR) if not path.exists()]
+    if missing:
+        raise FileNotFoundError(f"{missing[0]} is missing: run scripts/setup (npm install) first")
     files = {f"assets/{path.name}": path.read_bytes() for path in sorted(ASSETS.iterdir()) if path.is_file()}
     files["assets/lunr.min.js"] = LUNR_JS.read_bytes()
+    files["assets/minisearch.js"] = MINISEARCH_JS.read_bytes()
+    for name in FONT_FILES:
+        files[f"assets/fonts/{name}"] = (FONT_DIR / "files" / name).read_bytes()
+    files["assets/fonts/LICENSE.txt"] = (FONT_DIR / "LICENSE").read_bytes()
     return files
 
 
-#: Where each TEI file's search index goes (one script per file, made with its pages).
-SEARCH_DIR = "assets/search"
-#: The list of the files' search indexes, made with the edition-wide pages.
+#: The list of the files (their search postings and stores), made with the edition-wide pages.
 SEARCH_LIST = "assets/search-files.js"
 
 
-def search_shard(key: str, passages: Iterable[Mapping[str, str]]) -> dict[str, bytes]:
-    """One TEI file's search index (lunr) and its passages' text, as a script that adds them to
-    window.PMO_SEARCH_SHARDS under the file's key: ``{SEARCH_DIR}/{key}.js``.
-
-    A script, not JSON fetched at run time, so that search works from pages opened from disk (file://).
-    Made per file, so that an edition-wide search needs no work over every passage when one file changes.
-    """
-    from lunr import lunr
-
-    _cache_stemming()
-    records = []
-    store = {}
-    for number, passage in enumerate(sorted(passages, key=lambda p: p["id"])):
-        # lunr repeats a record's ref for each of its words: a short one (its number in the file) keeps
-        # the index a third smaller; the store gives the passage's address.
-        ref = str(number)
-        doc_key, _, anchor = passage["id"].partition("#")
-        is_document = not anchor
-        records.append(
-            {"id": ref, "title": passage["title"] if is_document else "", "meta": passage["meta"], "text": passage["text"]}
-        )
-        store[ref] = {
-            "k": doc_key,
-            "t": passage["title"],
-            "d": passage.get("date", ""),
-            "u": f"documents/{doc_key}.html" + (f"#{anchor}" if anchor else ""),
-            "x": passage["text"] or passage["meta"],
-        }
-    index = None  # a file without passages (lunr cannot index nothing)
-    if records:
-        index = lunr(
-            ref="id",
-            fields=[{"field_name": "title", "boost": 5}, {"field_name": "meta", "boost": 2}, "text"],
-            documents=records,
-        ).serialize()
-    data = _script_json({"index": index, "store": store})
-    name = _script_json(key)
-    script = f"(window.PMO_SEARCH_SHARDS = window.PMO_SEARCH_SHARDS || {{}})[{name}] = {data};\n"
-    return {f"{SEARCH_DIR}/{key}.js": script.encode("ascii")}
-
-
 def search_list(keys: Iterable[str]) -> dict[str, bytes]:
-    """The list of the files whose search index (search_shard) search.html loads: window.PMO_SEARCH_FILES."""
-    data = _script_json(sorted(set(keys)))
-    return {SEARCH_LIST: f"window.PMO_SEARCH_FILES = {data};\n".encode("ascii")}
+    """The list of the edition's files, for search.html: window.PMO_SEARCH_FILES."""
+    from pipeline.web.search import script
 
-
-def _script_json(value) -> str:
-    """JSON that is inert inside a script: ASCII, and no "</script", no "<!--" can appear in it."""
-    data = json.dumps(value, ensure_ascii=True, separators=(",", ":"))
-    return data.replace("<", "\\u003c").replace(">", "\\u003e")
-
-
-def _cache_stemming() -> None:
-    """Stem each distinct word once: lunr's Porter stemmer is pure, and most of the indexing time.
-
-    (lunr's pipeline calls ``porter_stemmer.stem`` on its one shared instance; the cache stands in
-    for that method, with the same results.)
-    """
-    from functools import lru_cache
-
-    from lunr import stemmer
-
-    if getattr(stemmer.porter_stemmer, "_pipeline_cached", False):
-        return
-    stem = lru_cache(maxsize=100_000)(stemmer.PorterStemmer().stem)
-    stemmer.porter_stemmer.stem = lambda word, metadata=None: stem(word)
-    stemmer.porter_stemmer._pipeline_cached = True
+    return {SEARCH_LIST: script("PMO_SEARCH_FILES", None, sorted(set(keys)))}
 
 
 def publish(files: Mapping[str, bytes], out_dir: Path) -> None:
@@ -138,7 +85,9 @@ def build_site(
     out_dir: Path,
     *,
     edition_title: str = "PMO Papers",
-    base_url: str = "",
+    base_url: str | None = None,
+    editors: Sequence[str] | None = None,
+    release: str | None = None,
     guidelines: Path | None = GUIDELINES,
     on_warning=None,
 ) -> dict[str, int]:
@@ -149,9 +98,11 @@ def build_site(
     """
     from pipeline.web.edition import WebEdition, document_links
     from pipeline.web.renderer import WebError
+    from pipeline.web.search import SEARCH_DIR
 
     paths = sorted(Path(tei_dir).glob("*.xml"))
-    edition = WebEdition(edition_title=edition_title, base_url=base_url, guidelines=guidelines)
+    edition = WebEdition(edition_title=edition_title, base_url=base_url, editors=editors, release=release,
+                         guidelines=guidelines)
     data = {path.name: path.read_bytes() for path in paths}
     summaries = [edition.summary(data[path.name], path.name) for path in paths]
     links = document_links(summaries)
@@ -165,6 +116,9 @@ def build_site(
             owners[relative] = path.name
             files[relative] = content
     files.update(edition.site(summaries))
+    postings = {name[len(SEARCH_DIR) + 10:-3]: data for name, data in files.items()
+                if name.startswith(f"{SEARCH_DIR}/postings/")}
+    files.update(edition.search_index(postings))
     if on_warning:
         for warning in edition.renderer.warnings:
             on_warning(warning)

@@ -35,7 +35,7 @@ def seen(element) -> str:
 
 
 def test_every_document_has_a_page_at_a_url_from_its_xml_id(site):
-    names = sorted(p.name for p in site.page("documents").iterdir())
+    names = sorted(p.name for p in site.page("documents").iterdir() if p.suffix == ".html")
     assert names == [
         "f900_sample.d01.html", "f900_sample.d02.html", "f900_sample.d03.html", "f900_sample.d04.html",
         "f901_second.d01.html", "f901_second.d02.html", "f999_hostile.d01.html",
@@ -52,7 +52,7 @@ def test_heading_gives_the_metadata(site):
     assert meta["Classification"] == "CONFIDENTIAL COVERING SECRET"
     assert meta["Archival reference"] == "PREM 19/2182, document 1 of 4 in the file"
     assert {m.get("name"): m.get("content") for m in select(page, "meta[name]")}["citation_date"] == "1988-12-21"
-    assert select(page, 'link[type="application/tei+xml"]')[0].get("href") == "../tei/900_sample.xml"
+    assert select(page, 'link[type="application/tei+xml"]')[0].get("href") == "f900_sample.d01.xml"
     assert select(page, ".doc-meta time")[0].get("datetime") == "1988-12-21"
 
 
@@ -132,7 +132,7 @@ def test_a_handwritten_annotation_stands_in_place_in_its_hand(site):
     assert [(e.get("data-hand"), seen(e)) for e in select(annotation, "[data-hand]")] == [("hand-MODBA", "Prime Minister has seen")]
     assert annotation.get("id") == "p5"
     assert [n.get("id") for n in select(page, ".notes li")] == ["note-1", "note-2"]
-    data = site.page("assets/search/901_second.js").read_text(encoding="ascii")
+    data = site.page("assets/search/store/901_second.js").read_text(encoding="ascii")
     assert '"documents/f901_second.d01.html#p5"' in data and "Prime Minister has seen" in data
 
 
@@ -152,14 +152,37 @@ def test_previous_and_next_cross_files_in_edition_order(site):
 def test_file_link_tei_download_and_citation(site):
     page = doc(site, "f900_sample.d02")
     assert select(page, ".breadcrumb a")[1].get("href") == "../files/900_sample.html"
-    download = select(page, ".cite a[download]")[0]
-    assert download.get("href") == "../tei/900_sample.xml"
+    downloads = {text_of(a): a.get("href") for a in select(page, ".cite a[download]")}
+    assert downloads == {
+        "BibTeX": "f900_sample.d02.bib", "RIS": "f900_sample.d02.ris", "CSL-JSON": "f900_sample.d02.csl.json",
+        "TEI of this document": "f900_sample.d02.xml", "Plain text": "f900_sample.d02.txt",
+        "TEI of the whole file": "../tei/900_sample.xml",
+    }
+    for href in downloads.values():
+        assert (site.page("documents") / href).resolve().is_file(), href
     tei = site.page("tei/900_sample.xml").read_bytes()
     assert tei.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<TEI ') and b"<?xml-model" not in tei
-    assert text_of(select(page, ".citation")[0]) == (
-        "“Telegram from CABINET OFFICE LONDON to THE WHITE HOUSE”, 21 December 1988, 21:30 GMT. "
-        "The National Archives, PREM 19/2182, document 2. In PMO Papers."
-    )
+    citation = ("CABINET OFFICE LONDON, “Telegram from CABINET OFFICE LONDON to THE WHITE HOUSE”, 21 December 1988, 21:30 GMT. "
+                "The National Archives, Kew, PREM 19/2182, document 2 of 4. In PMO Papers, edited by PMO Papers "
+                "project, release 0.1.0. https://pmo-papers.example.org/documents/f900_sample.d02.html.")
+    assert text_of(select(page, ".citation")[0]).startswith(citation)
+    # the downloads hold the full reference too
+    bib = site.page("documents/f900_sample.d02.bib").read_text("utf-8")
+    ris = site.page("documents/f900_sample.d02.ris").read_text("utf-8")
+    csl = json.loads(site.page("documents/f900_sample.d02.csl.json").read_text("utf-8"))[0]
+    text = site.page("documents/f900_sample.d02.txt").read_text("utf-8")
+    for data in (bib, ris, text):
+        assert "The National Archives, Kew, PREM 19/2182, document 2 of 4" in data, data
+        assert "https://pmo-papers.example.org/documents/f900_sample.d02.html" in data
+    assert "editor = {{PMO Papers project}}" in bib and "A2  - PMO Papers project" in ris
+    assert csl["archive_location"] == "PREM 19/2182, document 2 of 4" and csl["editor"] == [{"literal": "PMO Papers project"}]
+    assert csl["issued"] == {"date-parts": [[1988, 12, 21]]} and csl["version"] == "0.1.0"
+    one = site.page("documents/f900_sample.d02.xml").read_bytes()
+    assert b'xml:id="f900_sample.d02"' in one and b'xml:id="f900_sample.d01"' not in one and b"<teiHeader>" in one
+    ld = json.loads(site.page("documents/f900_sample.d02.jsonld").read_text("utf-8"))
+    assert ld["@type"] == "ArchiveComponent" and ld["identifier"] == "PREM 19/2182, document 2 of 4"
+    assert [link.get("href") for link in select(page, 'link[rel="canonical"]')] == [
+        "https://pmo-papers.example.org/documents/f900_sample.d02.html"]
 
 
 def test_file_page_lists_its_documents(site):
@@ -194,7 +217,7 @@ def test_browse_lists_every_document_in_date_order_withheld_in_place(site):
 def test_facets_cover_year_type_correspondent_hand_classification(site):
     page = html.fromstring(site.page("index.html").read_bytes())
     legends = [text_of(e) for e in select(page, ".facets legend")]
-    assert legends == ["Year", "Type", "Correspondent", "Hand", "Classification"]
+    assert legends == ["Year", "Type", "Correspondent", "Hand", "Classification", "Dates"]
     hands = [text_of(e) for e in select(page, 'fieldset[data-facet="hand"] a')]
     assert hands == ["An unidentified hand (1)", "C. D. Powell (1)", 'hand-evil" (1)', "M. O'D. B. Alexander (1)"]
 
@@ -212,11 +235,14 @@ def test_every_facet_page_lists_the_documents_the_filter_would_show(site):
     links = select(index, "fieldset[data-facet] a")
     assert len(links) > 10
     for link in links:
-        facet, n = link.get("href").removeprefix("browse/").removesuffix(".html").rsplit("-", 1)
+        facet, n = link.get("href").removeprefix("browse/").removesuffix(".html").split("-", 1)
         expected = [select(r, "a")[0].get("href") for r in rows if n in r.get(f"data-f-{facet}", "").split()]
         page = html.fromstring(site.page(link.get("href")).read_bytes())
         assert expected and [a.get("href").removeprefix("../") for a in select(page, "table.documents tbody a")] == expected
         assert not [r for r in select(page, "table.documents tbody tr") if any(a.startswith("data-f-") for a in r.attrib)]
+    # the facet pages' addresses are made from their values, so they stay when other values come and go
+    hrefs = {a.get("href") for a in links}
+    assert {"browse/year-1988.html", "browse/type-telegram.html", "browse/classification-confidential.html"} <= hrefs, hrefs
 
 
 # ---------------------------------------------------------------- safety
@@ -227,7 +253,7 @@ def test_hostile_text_renders_as_text(site):
     page = html.fromstring(source)
     assert "Text: <script>alert(1)</script> and bold." in text_of(page)
     scripts = select(page, "script")
-    assert [s.get("src") for s in scripts] == ["../assets/site.js"] and all(not (s.text or "").strip() for s in scripts)
+    assert [s.get("src") for s in scripts] == ["../assets/lunr.min.js", "../assets/search-terms.js", "../assets/site.js"] and all(not (s.text or "").strip() for s in scripts)
     assert not select(page, "style, iframe, img, svg, object, embed, [style]")
     for element in page.iter():
         for name, value in element.attrib.items():
@@ -239,21 +265,20 @@ def test_hostile_text_renders_as_text(site):
 
 
 def test_hostile_text_stays_out_of_scripts(site):
-    shards = sorted((site.root / "assets" / "search").glob("*.js"))
-    assert shards
-    for shard in shards:
-        data = shard.read_text(encoding="ascii")
+    scripts = sorted((site.root / "assets" / "search").rglob("*.js"))
+    assert scripts
+    for script in scripts:
+        data = script.read_text(encoding="ascii")
         assert "<" not in data and ">" not in data
-        assert data.startswith(f'(window.PMO_SEARCH_SHARDS = window.PMO_SEARCH_SHARDS || {{}})["{shard.stem}"] = {{')
-        assert data.endswith("};\n")
+        assert re.match(r'(\(window\.PMO_SEARCH_\w+ = window\.PMO_SEARCH_\w+ \|\| \{\}\)\["[\w.-]+"\]|window\.PMO_SEARCH_\w+) = [\[{]', data), script
+        assert data.endswith(";\n")
+    stores = sorted((site.root / "assets" / "search" / "store").glob("*.js"))
     listed = site.page("assets/search-files.js").read_text(encoding="ascii")
-    assert listed == "window.PMO_SEARCH_FILES = " + json.dumps([p.stem for p in shards], separators=(",", ":")) + ";\n"
+    assert listed == "window.PMO_SEARCH_FILES = " + json.dumps([p.stem for p in stores], separators=(",", ":")) + ";\n"
 
 
 def test_every_page_has_the_content_security_policy(site):
     for path in site.html_pages():
-        if path.name == "guidelines.html":
-            continue
         page = html.fromstring(path.read_bytes())
         csp = select(page, 'meta[http-equiv="Content-Security-Policy"]')
         assert csp and "script-src 'self'" in csp[0].get("content") and "default-src 'none'" in csp[0].get("content"), path
@@ -296,13 +321,13 @@ def test_hostile_text_from_the_converter_renders_inert(tmp_path):
     source = renderer.load((tmp_path / "tei" / "950_hostile.xml").read_bytes(), "950_hostile.xml")
     summary = renderer.summarise(source)
     files = renderer.render(source).files
-    pages = [html.fromstring(data) for path, data in files.items() if path.startswith("documents/")]
+    pages = [html.fromstring(data) for path, data in files.items() if path.startswith("documents/") and path.endswith(".html")]
     assert len(pages) == len(summary.documents) >= 1
     text = " ".join(text_of(select(page, "main")[0]) for page in pages)
     for visible in ("<script>alert(1)</script>", "<b onclick=x>bold</b>", "<style>body{display:none}</style>"):
         assert visible in text
     for page in pages:
-        assert [s.get("src") for s in select(page, "script")] == ["../assets/site.js"]
+        assert [s.get("src") for s in select(page, "script")] == ["../assets/lunr.min.js", "../assets/search-terms.js", "../assets/site.js"]
         assert not select(page, "style, img, iframe, b[onclick], [style]")
         assert not [name for e in page.iter() for name in e.attrib if name.startswith("on")]
 
@@ -318,4 +343,6 @@ def test_a_published_address_gives_canonical_links_and_citations(base_url, canon
     page = html.fromstring(renderer.render(renderer.load(SAMPLE.read_bytes(), "900_sample.xml")).files["documents/f900_sample.d01.html"])
     links = [link.get("href") for link in select(page, 'link[rel="canonical"]')]
     assert links == ([canonical] if canonical else [])
-    assert text_of(select(page, ".citation")[0]).endswith(f"In PMO Papers, {base_url}documents/f900_sample.d01.html.")
+    cited = text_of(select(page, ".citation")[0])
+    assert cited.endswith("release 0.1.0. " + (canonical + ". " if canonical else "") + "Accessed .")
+    assert "javascript" not in cited

@@ -29,7 +29,7 @@
     </xsl:result-document>
     <xsl:sequence select="map{'passages': array{
         for $i in 1 to count($divs) return w:passages($divs[$i], $docs[$i])
-      }}"/>
+      }, 'summary': $summary, 'citations': map:merge($docs ! map{?key: w:citation(., $summary)})}"/>
   </xsl:template>
 
   <!-- The search records of a document: one for its metadata, one per passage of text. -->
@@ -44,9 +44,10 @@
     <xsl:for-each select="w:outer-passages($div)">
       <xsl:variable name="text" as="xs:string"
           select="if (self::tei:gap) then string-join((c:reason-label(@reason), w:plain(.)), ' ') else w:plain(.)"/>
-      <xsl:if test="$text">
+      <xsl:variable name="dipl" as="xs:string" select="w:diplomatic-only(.)"/>
+      <xsl:if test="$text or $dipl">
         <xsl:sequence select="map{'id': $doc?key || '#' || w:passage-number(.), 'doc': $doc?key, 'title': $doc?title,
-                                  'meta': '', 'date': $doc?dateLabel, 'text': $text}"/>
+                                  'meta': '', 'date': $doc?dateLabel, 'text': $text, 'dipl': $dipl}"/>
       </xsl:if>
     </xsl:for-each>
   </xsl:function>
@@ -95,10 +96,18 @@
         <div class="doc-tools">
           <fieldset class="view-switch">
             <legend>View</legend>
-            <input type="radio" name="view" id="view-reading" value="reading" checked=""/>
-            <label for="view-reading">Reading <span class="hint">(final text)</span></label>
-            <input type="radio" name="view" id="view-diplomatic" value="diplomatic"/>
-            <label for="view-diplomatic">Diplomatic <span class="hint">(as written)</span></label>
+            <span class="view-option">
+              <input type="radio" name="view" id="view-reading" value="reading" checked=""/>
+              <label for="view-reading">Reading <span class="hint">(final text)</span></label>
+            </span>
+            <span class="view-option">
+              <input type="radio" name="view" id="view-diplomatic" value="diplomatic"/>
+              <label for="view-diplomatic">Diplomatic <span class="hint">(as written)</span></label>
+            </span>
+            <span class="view-option view-both-option js-only">
+              <input type="radio" name="view" id="view-both" value="both"/>
+              <label for="view-both">Side by side</label>
+            </span>
           </fieldset>
           <xsl:if test="count($hands) gt 1 or $hands[. ne $c:default-hand]">
             <section class="hands-legend" aria-labelledby="hands-title">
@@ -108,7 +117,9 @@
                   <li>
                     <span class="swatch {w:hand-class(.)}" aria-hidden="true">Aa</span>
                     <xsl:variable name="note" as="element(tei:handNote)?" select="(c:hands($div)[@xml:id = current()])[1]"/>
-                    <span class="hand-name"><xsl:value-of select="w:hand-label($div, .)"/></span>
+                    <xsl:variable name="shifts" as="element(tei:handShift)*" select="$div//tei:handShift[c:hand-id(@new) eq current()]"/>
+                    <span class="hand-name"><xsl:value-of select="w:hand-label($div, .)"/><xsl:if test="exists($shifts) and
+                        (every $shift in $shifts satisfies $shift/@cert = ('low', 'medium', 'unknown'))"><xsl:value-of select="w:cert-label($shifts[1]/@cert)"/></xsl:if></span>
                     <xsl:if test=". ne $c:default-hand">
                       <button type="button" class="highlight-hand js-only" data-hand="{.}" aria-pressed="false">
                         Highlight<span class="vh"> the hand of <xsl:value-of select="w:hand-label($div, .)"/></span>
@@ -124,6 +135,7 @@
           </xsl:if>
         </div>
 
+        <p id="search-note" class="search-note" role="status" hidden=""></p>
         <xsl:apply-templates select="$div" mode="c:text"/>
 
         <xsl:variable name="notes" as="element(tei:note)*" select="$div//tei:note[not(@type = 'annotation')]"/>
@@ -137,7 +149,9 @@
                   <xsl:if test="@type = 'boilerplate'"><strong>Editorial note: </strong></xsl:if>
                   <xsl:sequence select="c:runs(., $c:default-hand)"/>
                   <xsl:text> </xsl:text>
-                  <a class="back" href="#note-ref-{$n}">Back to the text<span class="vh"> (note <xsl:value-of select="$n"/>)</span></a>
+                  <xsl:if test="w:note-marked(.)">
+                    <a class="back" href="#note-ref-{$n}">Back to the text<span class="vh"> (note <xsl:value-of select="$n"/>)</span></a>
+                  </xsl:if>
                 </li>
               </xsl:for-each>
             </ol>
@@ -162,6 +176,29 @@
           </details>
         </xsl:if>
 
+        <xsl:variable name="related" as="element()*" select="(c:corresp($div)/tei:correspContext/tei:ref[@target],
+            $div//tei:relatedItem[@target], $div//tei:ptr[@type][@target])"/>
+        <xsl:if test="exists($related)">
+          <section class="related" aria-labelledby="related-title">
+            <h2 id="related-title">Related documents</h2>
+            <ul>
+              <xsl:for-each select="$related">
+                <xsl:variable name="label" as="xs:string" select="string((@type, @subtype, 'related')[1])"/>
+                <xsl:variable name="id" as="xs:string" select="substring-after(normalize-space(@target), '#')"/>
+                <!-- a document of this file: a link; any other target: named only (it may not be in this edition) -->
+                <xsl:variable name="other" as="element(tei:div)?" select="c:documents($div)[@xml:id = $id][1]"/>
+                <li>
+                  <span class="related-kind"><xsl:value-of select="upper-case(substring($label, 1, 1)) || substring($label, 2)"/>: </span>
+                  <xsl:choose>
+                    <xsl:when test="$other"><a href="{w:doc-key($other, $file-key)}.html"><xsl:value-of select="c:doc-title($other)"/></a></xsl:when>
+                    <xsl:otherwise><xsl:value-of select="(normalize-space(.)[.], normalize-space(@target))[1]"/></xsl:otherwise>
+                  </xsl:choose>
+                </li>
+              </xsl:for-each>
+            </ul>
+          </section>
+        </xsl:if>
+
         <nav class="doc-nav" aria-label="Previous and next document">
           <ul>
             <li class="prev">
@@ -179,18 +216,25 @@
           </ul>
         </nav>
 
-        <section class="cite" aria-labelledby="cite-title">
+        <section class="cite" id="cite" aria-labelledby="cite-title">
           <h2 id="cite-title">Cite this document</h2>
-          <p class="citation"><xsl:value-of select="w:citation($doc)"/></p>
-          <p><a href="../tei/{$file-key}.xml" download="{$file-key}.xml">Download the TEI (XML) of this file</a>
-            <xsl:for-each select="(root($div)//tei:availability/tei:licence)[1]">
-              · Licence: <xsl:variable name="url" as="xs:string?" select="c:safe-url(@target)"/>
+          <p class="citation"><xsl:value-of select="w:citation($doc, $file-summary)"/><span class="accessed" hidden=""> Accessed <span class="accessed-date"></span>.</span></p>
+          <ul class="downloads">
+            <li><a href="{$doc?key}.bib" download="">BibTeX</a></li>
+            <li><a href="{$doc?key}.ris" download="">RIS</a></li>
+            <li><a href="{$doc?key}.csl.json" download="">CSL-JSON</a></li>
+            <li><a href="{$doc?key}.xml" download="">TEI of this document</a></li>
+            <li><a href="{$doc?key}.txt" download="">Plain text</a></li>
+            <li><a href="../tei/{$file-key}.xml" download="{$file-key}.xml">TEI of the whole file</a></li>
+          </ul>
+          <xsl:for-each select="(root($div)//tei:availability/tei:licence)[1]">
+            <p>Licence: <xsl:variable name="url" as="xs:string?" select="c:safe-url(@target)"/>
               <xsl:choose>
                 <xsl:when test="$url"><a href="{$url}" rel="license"><xsl:value-of select="normalize-space(.)"/></a></xsl:when>
                 <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
               </xsl:choose>
-            </xsl:for-each>
-          </p>
+            </p>
+          </xsl:for-each>
         </section>
       </article>
     </xsl:variable>
@@ -203,20 +247,44 @@
       <meta name="citation_publisher" content="{$edition-title}"/>
       <meta name="citation_archive" content="The National Archives"/>
       <xsl:if test="$doc?reference"><meta name="citation_archive_location" content="{$doc?reference}"/></xsl:if>
-      <xsl:for-each select="c:safe-url($base-url || 'documents/' || $doc?key || '.html')[starts-with(., 'http')]">
+      <xsl:for-each select="c:safe-url(w:document-url($doc?key))[starts-with(., 'http')]">
         <link rel="canonical" href="{.}"/>
       </xsl:for-each>
-      <link rel="alternate" type="application/tei+xml" href="../tei/{$file-key}.xml"/>
+      <xsl:for-each select="$editors?*"><meta name="citation_editor" content="{.}"/></xsl:for-each>
+      <link rel="alternate" type="application/tei+xml" href="{$doc?key}.xml"/>
+      <link rel="alternate" type="application/ld+json" href="{$doc?key}.jsonld"/>
     </xsl:variable>
-    <xsl:sequence select="w:page($doc?title, '../', 'document', $main, (), $head)"/>
+    <xsl:sequence select="w:page($doc?title, '../', 'document', $main, ('lunr.min.js', 'search-terms.js'), $head)"/>
   </xsl:function>
 
-  <!-- A suggested citation. -->
+  <!-- The suggested citation: the document, its archival reference, the edition, editors, release, address. -->
   <xsl:function name="w:citation" as="xs:string">
     <xsl:param name="doc" as="map(*)"/>
-    <xsl:sequence select="'“' || $doc?title || '”, ' || (if ($doc?date) then $doc?dateLabel else 'undated') || '. The National Archives, '
-        || ($doc?reference[.], 'PREM 19')[1] || ', document ' || $doc?n || '. In ' || $edition-title
-        || (if ($base-url) then ', ' || $base-url || 'documents/' || $doc?key || '.html' else '') || '.'"/>
+    <xsl:param name="file-summary" as="map(*)"/>
+    <xsl:sequence select="string-join((
+        string-join($doc?from?*, '; ')[.] ! (. || ','),
+        '“' || $doc?title || '”,',
+        (if ($doc?date) then $doc?dateLabel else 'undated') || '.',
+        'The National Archives, Kew,',
+        w:archival-reference($doc, $file-summary) || '.',
+        'In',
+        $edition-title || ',',
+        ('edited by ' || string-join($editors?*, ', ') || ',')[array:size($editors) gt 0],
+        'release ' || $release || '.',
+        (w:document-url($doc?key) || '.')[$base-url]), ' ')"/>
+  </xsl:function>
+
+  <!-- "PREM 19/2184, document 1 of 5" (pipeline/web/citation.py says the same). -->
+  <xsl:function name="w:archival-reference" as="xs:string">
+    <xsl:param name="doc" as="map(*)"/>
+    <xsl:param name="file-summary" as="map(*)"/>
+    <xsl:sequence select="($doc?reference[.], $file-summary?reference[.], $file-summary?file)[1] || ', document ' || $doc?n
+        || ' of ' || max((1, array:size($file-summary?documents)))"/>
+  </xsl:function>
+
+  <xsl:function name="w:document-url" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="$base-url || 'documents/' || $key || '.html'"/>
   </xsl:function>
 
 </xsl:stylesheet>

@@ -20,6 +20,15 @@
     <xsl:sequence select="string-join(tokenize(normalize-space($value), ' ')[matches(., '^[A-Za-z][A-Za-z0-9\-]{0,40}$')][position() le 5] ! ($prefix || .))"/>
   </xsl:function>
 
+  <!-- Whether a text node ends a line with a hyphenated word: "UNDER-" + lb + "STAND". -->
+  <xsl:function name="w:hyphen-before-lb" as="xs:boolean">
+    <xsl:param name="node" as="node()?"/>
+    <!-- cheapest test first: this runs for every text node -->
+    <xsl:sequence select="$node instance of text() and $node/following-sibling::node()[1] instance of element(tei:lb)
+        and contains($node, '-') and matches($node, '\p{L}-\s*$')
+        and matches(string($node/following-sibling::node()[2][self::text()]), '^\s*\p{L}')"/>
+  </xsl:function>
+
   <!-- A lang attribute from xml:lang, when it is a well-formed language tag. -->
   <xsl:function name="w:lang" as="attribute()?">
     <xsl:param name="tei" as="element()"/>
@@ -106,7 +115,13 @@
 
   <xsl:function name="w:page-id" as="xs:string">
     <xsl:param name="pb" as="element()"/>
-    <xsl:sequence select="'page-' || $pb/accumulator-before('w:page')"/>
+    <!-- named by the page label ("page-3") when that is a plain token and no other page break of the
+         document has it; else by its number among the document's pages -->
+    <xsl:variable name="n" as="xs:string" select="normalize-space($pb/@n)"/>
+    <xsl:variable name="doc" as="element()?" select="$pb/ancestor::tei:div[@xml:id][1]"/>
+    <xsl:sequence select="if (matches($n, '^[A-Za-z0-9][A-Za-z0-9._\-]{0,30}$')
+                              and count(($doc, root($pb))[1]//tei:pb[normalize-space(@n) eq $n]) eq 1)
+                          then 'page-' || $n else 'page-at-' || $pb/accumulator-before('w:page')"/>
   </xsl:function>
 
   <xsl:function name="w:note-number" as="xs:string">

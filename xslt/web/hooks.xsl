@@ -63,7 +63,7 @@
       <xsl:when test="$role = ('paragraph', 'subject', 'block')">
         <xsl:element name="{if (w:has-flow($content)) then 'div' else 'p'}">
           <xsl:attribute name="class" select="map{'paragraph': 'p', 'subject': 'subject', 'block': 'ab'}($role)"/>
-          <xsl:sequence select="$id, w:lang($tei), $content"/>
+          <xsl:sequence select="$id, w:lang($tei), $content, w:pilcrow($id)"/>
         </xsl:element>
       </xsl:when>
       <xsl:when test="$role eq 'list'">
@@ -76,7 +76,7 @@
       </xsl:when>
       <xsl:when test="$role eq 'item'">
         <xsl:element name="{if ($tei/parent::tei:list/tei:label) then 'dd' else 'li'}">
-          <xsl:sequence select="$id, $content"/>
+          <xsl:sequence select="$id, $content, w:pilcrow($id)"/>
         </xsl:element>
       </xsl:when>
       <xsl:when test="$role eq 'label'">
@@ -119,6 +119,36 @@
         <xsl:message terminate="yes" select="'hook:block: no rendering for role ' || $role"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:function>
+
+  <!-- The legal basis of a closure card that marks none: its printed reasons are the form's labels. -->
+  <xsl:function name="w:unmarked-basis" as="xs:string">
+    <xsl:param name="gap" as="element(tei:gap)"/>
+    <xsl:sequence select="if (matches(string-join($gap/tei:desc, ' '), 'RETAINED UNDER|CLOSED UNDER|SECTION \d', 'i')
+                              or $gap/../tei:note[@type = 'boilerplate'][contains(., 'printed labels')])
+                          then 'Not marked on the card (the reasons it prints are the labels of the form, none of them marked)'
+                          else 'Not stated on the card'"/>
+  </xsl:function>
+
+  <!-- Whether a note has a marker in the text: not the editorial note on a closure card's printed form,
+       which stands under the card's notice, not at a point of a text. -->
+  <xsl:function name="w:note-marked" as="xs:boolean">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="not($note/@type = 'boilerplate' and $note/../tei:gap[@unit = 'document'])"/>
+  </xsl:function>
+
+  <!-- What the TEI's @cert says of an attribution: nothing when it is high or absent. -->
+  <xsl:function name="w:cert-label" as="xs:string">
+    <xsl:param name="cert" as="attribute()?"/>
+    <xsl:sequence select="if ($cert = ('low', 'medium', 'unknown')) then ' (attribution ' || (if ($cert = 'medium') then 'probable' else 'uncertain') || ')' else ''"/>
+  </xsl:function>
+
+  <!-- A link to a passage ("¶", drawn by CSS: nothing of it is copied with the text). -->
+  <xsl:function name="w:pilcrow" as="element()?">
+    <xsl:param name="id" as="attribute()?"/>
+    <xsl:if test="$id">
+      <a class="pilcrow" href="#{$id}" aria-label="Link to this passage ({$id})"></a>
+    </xsl:if>
   </xsl:function>
 
   <!-- ============================== phrases ============================== -->
@@ -215,17 +245,25 @@
     <xsl:param name="role" as="xs:string"/>
     <xsl:choose>
       <xsl:when test="$role eq 'page-break'">
-        <span class="pb" id="{w:page-id($tei)}"><span class="pb-label"><xsl:value-of select="c:page-label($tei)"/></span></span>
+        <xsl:variable name="inferred" as="xs:boolean" select="$tei/@type = 'inferred'"/>
+        <span class="pb{' inferred'[$inferred]}" id="{w:page-id($tei)}">
+          <a class="pb-label" href="#{w:page-id($tei)}"><xsl:value-of select="c:page-label($tei)"/><xsl:if test="$inferred"><span class="pb-inferred"> (break inferred)</span></xsl:if></a>
+        </span>
+      </xsl:when>
+      <xsl:when test="$role eq 'line-break' and w:hyphen-before-lb($tei/preceding-sibling::node()[1])">
+        <!-- a hyphenated word: joined in the reading view (no space; the hyphen before is hidden) -->
+        <span class="lb lb-join"><br/></span>
       </xsl:when>
       <xsl:when test="$role = ('line-break', 'column-break')">
-        <span class="lb"><br/></span>
+        <!-- a real space, so that copied text keeps its words apart; the break shows in the diplomatic view -->
+        <span class="lb"><xsl:text> </xsl:text><br/></span>
       </xsl:when>
       <xsl:when test="$role eq 'rule'">
         <span class="rule" role="separator"></span>
       </xsl:when>
       <xsl:when test="$role eq 'hand-shift'">
         <xsl:variable name="hand" as="xs:string" select="c:hand-id($tei/@new)"/>
-        <span class="handshift"><span class="vh">[hand: <xsl:value-of select="w:hand-label($tei, $hand)"/>] </span></span>
+        <span class="handshift"><span class="vh">[hand: <xsl:value-of select="w:hand-label($tei, $hand)"/><xsl:value-of select="w:cert-label($tei/@cert)"/>] </span></span>
       </xsl:when>
       <xsl:when test="$role = ('milestone', 'anchor')">
         <span class="{$role}"></span>
@@ -235,6 +273,12 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>
+
+  <!-- The hyphen of a word broken at a line end: its own span, hidden in the reading view. -->
+  <xsl:template match="text()[w:hyphen-before-lb(.)]" mode="c:text" priority="1" as="item()*">
+    <xsl:value-of select="replace(., '-\s*$', '')"/>
+    <span class="hy">-</span>
+  </xsl:template>
 
   <!-- ============================== forme work ============================== -->
 
@@ -265,7 +309,7 @@
             The National Archives' closure card stands in its place.</p>
           <dl>
             <dt>Closure reason</dt><dd><xsl:value-of select="$facts?reason"/></dd>
-            <dt>Legal basis</dt><dd><xsl:value-of select="($facts?basis, 'Not stated on the card')[1]"/></dd>
+            <dt>Legal basis</dt><dd><xsl:value-of select="($facts?basis, w:unmarked-basis($tei))[1]"/></dd>
             <dt>Extract details</dt><dd><xsl:value-of select="($facts?extract, 'Not stated on the card')[1]"/></dd>
             <dt>Card dated</dt>
             <dd>
@@ -305,10 +349,12 @@
         <xsl:element name="{if (w:has-flow($content)) then 'div' else 'span'}">
           <xsl:attribute name="class" select="'annotation'"/>
           <xsl:sequence select="w:passage-id($tei)"/>
-          <span class="annotation-label">Annotation<xsl:value-of select="$hand ! (' · ' || w:hand-label($tei, .))"/><span class="vh">: </span></span>
+          <span class="annotation-label">Annotation<xsl:value-of select="$hand ! (' · ' || w:hand-label($tei, .)
+              || w:cert-label(($tei//tei:handShift[c:hand-id(@new) eq $hand])[1]/@cert))"/><span class="vh">: </span></span>
           <xsl:sequence select="$content"/>
         </xsl:element>
       </xsl:when>
+      <xsl:when test="not(w:note-marked($tei))"/>
       <xsl:when test="$role = ('editorial', 'boilerplate', 'ocr-warning', 'classification')">
         <xsl:variable name="n" as="xs:string" select="w:note-number($tei)"/>
         <a class="note-ref {$role}" id="note-ref-{$n}" href="#note-{$n}"><span class="vh">note </span><xsl:value-of select="$n"/></a>

@@ -61,6 +61,7 @@
             <xsl:for-each select="if (exists($facets)) then sort(map:keys($facets)) else ()">
               <xsl:attribute name="data-f-{w:token(.)}" select="$facets(.)"/>
             </xsl:for-each>
+            <xsl:if test="$filterable"><xsl:attribute name="data-date" select="substring(?date, 1, 10)"/></xsl:if>
             <td><xsl:sequence select="w:date(?date, ?dateLabel)"/></td>
             <th scope="row"><a href="{$root}documents/{?key}.html"><xsl:value-of select="?title"/></a></th>
             <td><xsl:value-of select="?typeLabel"/>

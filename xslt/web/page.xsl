@@ -14,6 +14,7 @@
 
   <xsl:variable name="w:sections" as="array(map(xs:string, xs:string))"
       select="[map{'key': 'browse', 'href': 'index.html', 'label': 'Documents'},
+               map{'key': 'persons', 'href': 'persons.html', 'label': 'People'},
                map{'key': 'search', 'href': 'search.html', 'label': 'Search'},
                map{'key': 'about', 'href': 'about.html', 'label': 'About'},
                map{'key': 'encoding', 'href': 'encoding.html', 'label': 'Encoding'}]"/>
@@ -47,7 +48,7 @@
           <link rel="icon" href="{$root}assets/favicon.svg" type="image/svg+xml"/>
           <link rel="stylesheet" href="{$root}assets/site.css"/>
           <xsl:sequence select="$head"/>
-          <xsl:for-each select="('site.js', $scripts)">
+          <xsl:for-each select="($scripts, 'site.js')">
             <script src="{$root}assets/{.}" defer=""></script>
           </xsl:for-each>
         </head>

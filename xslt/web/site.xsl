@@ -43,7 +43,7 @@
     </xsl:for-each>
 
     <xsl:result-document href="search.html" method="text">
-      <xsl:sequence select="w:page('Search', '', 'search', w:search-main(), ('lunr.min.js', 'search-files.js', 'search.js'))"/>
+      <xsl:sequence select="w:page('Search', '', 'search', w:search-main(), ('lunr.min.js', 'minisearch.js', 'search-terms.js', 'search-files.js', 'search/facets.js', 'search.js'))"/>
     </xsl:result-document>
 
     <xsl:result-document href="about.html" method="text">
@@ -53,6 +53,20 @@
     <xsl:result-document href="encoding.html" method="text">
       <xsl:sequence select="w:page('How the edition is encoded', '', 'encoding', w:encoding-main(), ())"/>
     </xsl:result-document>
+
+    <xsl:result-document href="persons.html" method="text">
+      <xsl:sequence select="w:page('People and organisations', '', 'persons', w:persons-main($cat), ())"/>
+    </xsl:result-document>
+
+    <xsl:if test="$guidelines">
+      <xsl:result-document href="guidelines.html" method="text">
+        <xsl:variable name="main" as="element()*">
+          <h1>Encoding guidelines</h1>
+          <xsl:sequence select="parse-xml($guidelines)/*"/>
+        </xsl:variable>
+        <xsl:sequence select="w:page('Encoding guidelines', '', 'encoding', $main, ('guidelines.js'))"/>
+      </xsl:result-document>
+    </xsl:if>
 
     <xsl:sequence select="map{'pages': 4 + sum($facets ! array:size(?values))}"/>
   </xsl:template>
@@ -88,6 +102,11 @@
             </ul>
           </fieldset>
         </xsl:for-each>
+        <fieldset class="facet js-only date-range">
+          <legend>Dates</legend>
+          <p><label for="date-from">From</label> <input type="date" id="date-from" data-range="from"/></p>
+          <p><label for="date-to">To</label> <input type="date" id="date-to" data-range="to"/></p>
+        </fieldset>
         <p class="js-only"><button type="reset" id="facets-reset">Clear the filters</button></p>
       </form>
       <div class="browse-list">
@@ -106,18 +125,61 @@
     </section>
   </xsl:function>
 
+  <!-- ============================== persons ============================== -->
+
+  <xsl:function name="w:persons-main" as="element()*">
+    <xsl:param name="cat" as="map(*)"/>
+    <xsl:variable name="docs" as="map(*)*" select="$cat?documents?*"/>
+    <h1>People and organisations</h1>
+    <p>Everyone the documents name as sender or addressee, and every hand that wrote in them, with their
+      documents in date order.</p>
+    <ul class="person-index">
+      <xsl:for-each select="$cat?persons?*">
+        <li><a href="#{?id}"><xsl:value-of select="?name"/></a></li>
+      </xsl:for-each>
+    </ul>
+    <xsl:for-each select="$cat?persons?*">
+      <xsl:variable name="person" as="map(*)" select="."/>
+      <section class="person" id="{?id}" aria-labelledby="{?id}-name">
+        <h2 id="{?id}-name"><xsl:value-of select="?name"/></h2>
+        <xsl:for-each select="('sent', 'received', 'hand')[array:size($person(.)) gt 0]">
+          <xsl:variable name="role" as="xs:string" select="."/>
+          <h3><xsl:value-of select="map{'sent': 'Sent', 'received': 'Received', 'hand': 'Wrote in (hand)'}($role)"/>
+            (<xsl:value-of select="array:size($person($role))"/>)</h3>
+          <ul>
+            <xsl:for-each select="$person($role)?*">
+              <xsl:variable name="doc" as="map(*)" select="$docs[current()]"/>
+              <li><a href="documents/{$doc?key}.html"><xsl:value-of select="$doc?title"/></a>, <xsl:value-of select="$doc?dateLabel"/></li>
+            </xsl:for-each>
+          </ul>
+        </xsl:for-each>
+      </section>
+    </xsl:for-each>
+  </xsl:function>
+
   <!-- ============================== search ============================== -->
 
   <xsl:function name="w:search-main" as="element()*">
     <h1 id="search-title">Search</h1>
     <form id="search-form" class="search-form" role="search" action="search.html" method="get">
-      <label for="q">Search the text and the metadata (names, dates, classifications, references)</label>
-      <input type="search" id="q" name="q"/>
-      <button type="submit">Search</button>
+      <p class="search-box">
+        <label for="q">Search the text and the metadata (names, dates, classifications, references)</label>
+        <input type="search" id="q" name="q"/>
+        <button type="submit">Search</button>
+      </p>
+      <p class="search-option">
+        <input type="checkbox" id="reading" name="reading" value="1"/>
+        <label for="reading">Reading text only (leave out deleted words and original spellings)</label>
+      </p>
+      <fieldset id="search-facets" class="search-facets" hidden="">
+        <legend>Filter the results</legend>
+      </fieldset>
     </form>
-    <p class="hint">Words are matched in any form (“decide” finds “decided”); add <code>*</code> for a prefix
-      (<code>Gorb*</code>), <code>+</code> to require a word, <code>-</code> to exclude one.</p>
+    <p class="hint">Words are matched in any form (“rights” finds “right”, “Gorbachev” finds “Gorbachev’s”);
+      put a phrase in quotes (<code>"human rights"</code>); add <code>*</code> for a prefix (<code>Gorb*</code>).
+      A misspelt word finds similar words of the edition, with a suggestion.</p>
     <p id="search-status" class="status" role="status" aria-live="polite"></p>
+    <p id="search-suggestion" class="suggestion" hidden=""></p>
     <noscript><p>Search needs JavaScript. Without it, <a href="index.html">browse the documents</a>.</p></noscript>
     <ol id="search-results" class="search-results" aria-labelledby="search-title"></ol>
   </xsl:function>
@@ -147,6 +209,14 @@
     <p><xsl:value-of select="$cat?stats?documents"/> documents in <xsl:value-of select="$cat?stats?files"/> files;
       <xsl:value-of select="$cat?stats?withheld"/> of them withheld.</p>
     <p>The site needs no server: it can be opened from a folder on disk. Search runs in the browser.</p>
+    <h2>Citing the edition</h2>
+    <p>Every document page has a suggested citation (with the archival reference, the edition's editors —
+      <xsl:value-of select="string-join($editors?*, ', ')"/> — and its release, <xsl:value-of select="$release"/>),
+      downloads of it as BibTeX, RIS and CSL-JSON, the document's TEI and plain text, and a link (¶) to each passage.</p>
+    <h2>Type and software</h2>
+    <p>The text is set in EB Garamond by Georg Duffner and Octavio Pardo, bundled with the site from the npm package
+      <code>@fontsource/eb-garamond</code> under the SIL Open Font License 1.1 (<a href="assets/fonts/LICENSE.txt">the licence</a>).
+      Search uses MiniSearch (MIT licence) and the stemmer of lunr.js (MIT licence).</p>
   </xsl:function>
 
   <xsl:function name="w:encoding-main" as="element()*">

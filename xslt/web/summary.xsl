@@ -21,8 +21,10 @@
 
   <xsl:function name="w:doc-summary" as="map(*)">
     <xsl:param name="div" as="element(tei:div)"/>
-    <xsl:variable name="date" as="xs:string" select="string(c:doc-date($div))"/>
     <xsl:variable name="gap" as="element(tei:gap)?" select="($div//tei:gap[@unit = 'document'])[1]"/>
+    <xsl:variable name="stated" as="xs:string" select="string(c:doc-date($div))"/>
+    <!-- a withheld document without a date: the date its closure card's extract details give -->
+    <xsl:variable name="date" as="xs:string" select="if ($stated or empty($gap)) then $stated else w:extract-date($gap)"/>
     <xsl:variable name="corresp" as="element(tei:correspDesc)?" select="c:corresp($div)"/>
     <xsl:sequence select="map{
         'key': w:doc-key($div, w:file-key($file)),
@@ -31,7 +33,7 @@
         'typeLabel': c:doc-type-label($div/@type),
         'title': c:doc-title($div),
         'date': $date,
-        'dateLabel': if ($date) then c:format-date($date) else 'Undated',
+        'dateLabel': if ($date) then c:format-date($date) || (' (from the extract details)'[not($stated)]) else 'Undated',
         'year': string(c:year($date)),
         'from': array{ c:senders($div) },
         'to': array{ c:addressees($div) },
@@ -44,6 +46,27 @@
       }"/>
   </xsl:function>
 
+  <!-- A date in a closure card's extract details ("2 Jan 89", "2/1/89", "5 January 1989"), as xs:date text, or ''. -->
+  <xsl:function name="w:extract-date" as="xs:string">
+    <xsl:param name="gap" as="element(tei:gap)"/>
+    <xsl:variable name="text" as="xs:string" select="string-join($gap//tei:title[@type = 'extract'], ' ')"/>
+    <xsl:variable name="months" as="xs:string*" select="('jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec')"/>
+    <xsl:variable name="found" as="xs:string*">
+      <xsl:analyze-string select="$text" regex="(?:^|[^0-9])(\d{{1,2}})\s+([A-Za-z]{{3}})[a-z]*\.?\s+(\d{{4}}|\d{{2}})(?:[^0-9]|$)|(?:^|[^0-9/])(\d{{1,2}})/(\d{{1,2}})/(\d{{4}}|\d{{2}})(?:[^0-9/]|$)">
+        <xsl:matching-substring>
+          <xsl:variable name="day" as="xs:string" select="(regex-group(1)[.], regex-group(4))[1]"/>
+          <xsl:variable name="month" as="xs:integer?" select="if (regex-group(2)) then index-of($months, lower-case(regex-group(2)))[1]
+                                                              else xs:integer(regex-group(5))"/>
+          <xsl:variable name="year" as="xs:string" select="(regex-group(3)[.], regex-group(6))[1]"/>
+          <xsl:variable name="iso" as="xs:string" select="(if (string-length($year) eq 2) then '19' || $year else $year)
+              || '-' || format-number(($month, 0)[1], '00') || '-' || format-number(xs:integer($day), '00')"/>
+          <xsl:sequence select="$iso[. castable as xs:date]"/>
+        </xsl:matching-substring>
+      </xsl:analyze-string>
+    </xsl:variable>
+    <xsl:sequence select="($found, '')[1]"/>
+  </xsl:function>
+
   <!-- The reading text of an element: deletions, forme work, notes and unselected readings left out. -->
   <xsl:function name="w:plain" as="xs:string">
     <xsl:param name="tei" as="element()"/>
@@ -53,8 +76,28 @@
     <xsl:sequence select="normalize-space(string-join($parts))"/>
   </xsl:function>
 
+  <!-- The words only the diplomatic layer has: deleted text, original spellings, errors, abbreviations. -->
+  <xsl:function name="w:diplomatic-only" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join(
+        $tei//(tei:del | tei:choice/tei:orig | tei:choice/tei:sic | tei:choice/tei:abbr)
+            [not(ancestor::tei:fw | ancestor::tei:note[not(@type = 'annotation')]
+                 | ancestor::tei:del | ancestor::tei:orig | ancestor::tei:sic | ancestor::tei:abbr)]
+          ! w:dipl-text(.), ' '))"/>
+  </xsl:function>
+
+  <xsl:function name="w:dipl-text" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="string-join($tei//(text() | tei:lb) ! (if (self::tei:lb) then ' ' else string(.)))"/>
+  </xsl:function>
+
   <xsl:mode name="w:plain" on-no-match="shallow-skip" on-multiple-match="fail"/>
   <xsl:template match="text()" mode="w:plain" as="xs:string"><xsl:sequence select="string(.)"/></xsl:template>
+  <!-- A word hyphenated at a line end is joined: the hyphen and the line break are dropped. -->
+  <xsl:template match="text()[w:hyphen-before-lb(.)]" mode="w:plain" priority="1" as="xs:string">
+    <xsl:sequence select="replace(., '-\s*$', '')"/>
+  </xsl:template>
+  <xsl:template match="tei:lb[w:hyphen-before-lb(preceding-sibling::node()[1])]" mode="w:plain" priority="1" as="xs:string?"/>
   <xsl:template match="tei:del | tei:fw | tei:note | tei:choice/tei:orig | tei:choice/tei:sic | tei:choice/tei:abbr"
                 mode="w:plain" as="empty-sequence()"/>
   <xsl:template match="tei:lb | tei:cb | tei:pb | tei:gap | tei:milestone" mode="w:plain" as="xs:string"><xsl:sequence select="' '"/></xsl:template>

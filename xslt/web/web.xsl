@@ -40,9 +40,14 @@
   <!-- The edition's name, and its published address (for citations; empty when unknown). -->
   <xsl:param name="edition-title" as="xs:string" select="'PMO Papers'"/>
   <xsl:param name="base-url" as="xs:string" select="''"/>
+  <!-- The edition's editors and release (pipeline/web/settings.py), for citations. -->
+  <xsl:param name="editors" as="array(xs:string)" select="[]"/>
+  <xsl:param name="release" as="xs:string" select="''"/>
   <!-- Site task: the catalogue (JSON, made by pipeline/web/catalogue.py) and whether the guidelines page exists. -->
   <xsl:param name="catalogue" as="xs:string" select="'{}'"/>
   <xsl:param name="has-guidelines" as="xs:boolean" select="false()"/>
+  <!-- The guidelines' table of contents and content (pipeline/web/guidelines.py), as XML; '' when none. -->
+  <xsl:param name="guidelines" as="xs:string" select="''"/>
 
   <xsl:template match="/" as="map(*)">
     <xsl:choose>

@@ -1,0 +1,140 @@
+"""Benchmark of the web edition in the browser (not a test): prints figures, each against a baseline measured
+in the same run.
+
+    .venv/bin/python bench/bench_web.py --sizes 100,1000
+
+For each N: a synthetic corpus of N transcripts (bench/corpus.py), converted and made into a site
+(`pipeline web`); then in Debian's chromium (Playwright), from disk (file://), the time from opening
+search.html?q=WORD to its first results, with the index split by term (assets/search/meta.js and the
+shards of the query's terms: target under 1 s at N = 1,000), against the same site with every file's
+postings loaded instead (meta.js hidden: what every search cost before the index was split).
+Per document: the web stylesheet's render task against an identity transform of the same TEI file on the
+same compiled processor (target ≤ 5×).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT))
+from corpus import generate  # noqa: E402
+
+PIPELINE = Path(sys.executable).parent / "pipeline"
+CHROMIUM = "/usr/bin/chromium"
+QUERIES = ["gorbachev", "refuseniks", '"human rights"', "conferense"]
+IDENTITY = """<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="3.0">
+  <xsl:mode on-no-match="shallow-copy"/>
+</xsl:stylesheet>
+"""
+
+
+def make_site(n: int, work: Path) -> Path:
+    sources, tei, site = work / f"src{n}", work / f"tei{n}", work / f"site{n}"
+    if not (site / "search.html").is_file():
+        generate(n, sources)
+        subprocess.run([str(PIPELINE), "convert", *map(str, sorted(sources.glob("*.txt"))), "-o", str(tei)],
+                       check=True, capture_output=True)
+        started = time.perf_counter()
+        subprocess.run([str(PIPELINE), "web", str(tei), "-o", str(site)], check=True, capture_output=True)
+        print(f"N = {n}: site made in {time.perf_counter() - started:.1f} s "
+              f"({sum(1 for _ in (site / 'assets' / 'search' / 'terms').iterdir())} term shards)")
+    return site
+
+
+def first_search(browser, site: Path, query: str) -> float:
+    """Seconds from opening search.html?q=… from disk to its results shown (a fresh page, nothing cached)."""
+    from urllib.parse import quote
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site.resolve().as_uri() + "/search.html?q=" + quote(query))
+    page.wait_for_function("/ for /.test(document.getElementById('search-status').textContent)", timeout=120_000)
+    seconds = page.evaluate("performance.now()") / 1000
+    context.close()
+    return seconds
+
+
+def bench_search(sizes: list[int], work: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
+        for n in sizes:
+            site = make_site(n, work)
+            split = {q: statistics.median(first_search(browser, site, q) for _ in range(3)) for q in QUERIES}
+            meta = site / "assets" / "search" / "meta.js"
+            hidden = meta.with_suffix(".hidden")
+            meta.rename(hidden)
+            try:
+                whole = {q: first_search(browser, site, q) for q in QUERIES[:1]}
+            finally:
+                hidden.rename(meta)
+            for q, seconds in split.items():
+                print(f"N = {n}: first search {q!r} from disk {1000 * seconds:.0f} ms"
+                      + (f" against {1000 * whole[q]:.0f} ms loading every file's postings = {seconds / whole[q]:.2f}×"
+                         if q in whole else ""))
+        browser.close()
+
+
+def bench_transform(tei_dir: Path, work: Path, limit: int = 25) -> None:
+    from lxml import etree
+
+    from pipeline.safexml import parse
+    from pipeline.web.renderer import STYLESHEET, file_key
+    from pipeline.xslt import XsltRunner
+
+    identity = work / "identity.xsl"
+    identity.write_text(IDENTITY)
+    runner = XsltRunner({"web": STYLESHEET, "identity": identity})
+    from pipeline.web.settings import Citation
+
+    common = Citation().as_params()
+    files = sorted(tei_dir.glob("*.xml"))[:limit]
+    texts = [(p.name, etree.tostring(parse(p.read_bytes(), name=p.name).getroot(), encoding="unicode")) for p in files]
+    for name, text in texts[:2]:
+        runner.transform("identity", text, name=name)
+        runner.transform("web", text, name=name, params={**common, "file": file_key(name), "task": "render"})
+    t_identity, t_web = [], []
+    for name, text in texts:
+        for _ in range(3):
+            started = time.perf_counter()
+            runner.transform("identity", text, name=name)
+            t_identity.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            runner.transform("web", text, name=name, params={**common, "file": file_key(name), "task": "render"})
+            t_web.append(time.perf_counter() - started)
+    web, ident = sum(t_web) / len(t_web), sum(t_identity) / len(t_identity)
+    print(f"web stylesheet per TEI file: {1000 * web:.1f} ms against the identity transform's {1000 * ident:.1f} ms "
+          f"= {web / ident:.1f}× ({len(texts)} files, 3 runs each)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000")
+    parser.add_argument("--work", type=Path, default=None, help="keep the corpora and sites here (default: a temporary folder)")
+    parser.add_argument("--only", default="search,transform")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    work = args.work or Path(tempfile.mkdtemp(prefix="bench-web-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        if "transform" in args.only:
+            bench_transform(ROOT / "tei", work)
+        if "search" in args.only:
+            bench_search(sizes, work)
+    finally:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
