@@ -61,10 +61,10 @@ def guidelines_fragment(data: bytes) -> str:
     main = (page.xpath('//main[@id="guidelines"]') or page.xpath("//main") or [page.body])[0]
     toc = (page.xpath('//nav[@id="guidelines-toc"]') or [None])[0]
     content = etree.Element("div", {"id": "guidelines", "class": "guidelines-body"})
-    if toc is None:  # the earlier layout: its header first, a table of contents from its sections
-        for header in page.xpath("//body/header"):
-            for child in header:
-                content.append(child)
+    for header in page.xpath("//body/header"):  # the page's own header (its schema links) first
+        for child in header:
+            content.append(child)
+    if toc is None:  # the earlier layout: a table of contents made from its sections
         toc = _toc(main)
     content.text = main.text
     for child in list(main):

@@ -14,7 +14,8 @@
   <xsl:template match="tei:fileDesc | tei:titleStmt | tei:respStmt | tei:publicationStmt | tei:availability
                        | tei:sourceDesc | tei:msDesc | tei:msIdentifier | tei:encodingDesc | tei:projectDesc
                        | tei:editorialDecl | tei:appInfo | tei:application | tei:profileDesc | tei:handNotes
-                       | tei:correspDesc | tei:correspAction | tei:revisionDesc | tei:editionStmt | tei:seriesStmt
+                       | tei:correspDesc | tei:correspAction | tei:correspContext | tei:msContents | tei:msItem
+                       | tei:revisionDesc | tei:editionStmt | tei:seriesStmt
                        | tei:notesStmt | tei:langUsage | tei:textClass | tei:keywords | tei:classDecl | tei:taxonomy
                        | tei:listPrefixDef | tei:tagsDecl | tei:schemaRef | tei:prefixDef | tei:namespace"
                 mode="c:text" as="item()*">

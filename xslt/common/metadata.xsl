@@ -91,6 +91,21 @@
   <!-- A document's title: "Letter from J S Wall to C D Powell", "Withheld document: T 2/89 PM + US President 2 Jan 89". -->
   <xsl:function name="c:doc-title" as="xs:string">
     <xsl:param name="div" as="element(tei:div)"/>
+    <!-- the editors' title the converter gives each document (msContents/msItem), else one made here -->
+    <xsl:variable name="editorial" as="xs:string?" select="(root($div)//tei:msItem[@corresp = '#' || $div/@xml:id]/tei:title
+        ! normalize-space(.)[.])[1]"/>
+    <xsl:sequence select="if (exists($editorial)) then $editorial else c:made-title($div)"/>
+  </xsl:function>
+
+  <!-- How a related document is related, in words: draft-of is "Draft of", prev "In reply to". -->
+  <xsl:function name="c:relation-label" as="xs:string">
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="(map{'draft-of': 'Draft of', 'has-draft': 'Draft at', 'copy-of': 'Another copy of',
+        'has-copy': 'Another copy at', 'prev': 'In reply to', 'next': 'Answered by'}($type), $type)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="c:made-title" as="xs:string">
+    <xsl:param name="div" as="element(tei:div)"/>
     <xsl:variable name="type" as="xs:string" select="c:doc-type-label($div/@type)"/>
     <xsl:variable name="from" as="xs:string*" select="c:senders($div)"/>
     <xsl:variable name="to" as="xs:string*" select="c:addressees($div)"/>

@@ -183,7 +183,7 @@
             <h2 id="related-title">Related documents</h2>
             <ul>
               <xsl:for-each select="$related">
-                <xsl:variable name="label" as="xs:string" select="string((@type, @subtype, 'related')[1])"/>
+                <xsl:variable name="label" as="xs:string" select="c:relation-label(string((@type, @subtype, 'related')[1]))"/>
                 <xsl:variable name="id" as="xs:string" select="substring-after(normalize-space(@target), '#')"/>
                 <!-- a document of this file: a link; any other target: named only (it may not be in this edition) -->
                 <xsl:variable name="other" as="element(tei:div)?" select="c:documents($div)[@xml:id = $id][1]"/>

@@ -5,9 +5,9 @@ from __future__ import annotations
 from lxml import etree
 
 from pipeline import __version__
-from pipeline.convert.model import Correspondent, Document, HandDecl, Transcript
+from pipeline.convert.model import Block, Correspondent, Document, HandDecl, Transcript
 from pipeline.convert.registers import register
-from pipeline.convert.titles import file_title
+from pipeline.convert.titles import document_title, file_title, word_cases
 from pipeline.convert.tei.tree import append_text, el
 
 PUBLISHER = "The PREM 19 Papers: a digital edition"
@@ -41,6 +41,7 @@ def header(parent: etree._Element, transcript: Transcript, ids: dict[int, str], 
     el(identifier, "collection", text=series or archive["series"])
     if piece:  # the file's piece, as its closure cards show it: the full archival reference
         el(identifier, "idno", {"type": "reference"}, f"{series or archive['series']}/{piece}")
+    contents(ms, transcript, ids)
     _encoding(head)
     _profile(head, transcript, ids)
     revision = el(head, "revisionDesc")
@@ -86,10 +87,34 @@ def _profile(head: etree._Element, transcript: Transcript, ids: dict[int, str]) 
                 el(sent, "date", {"when": document.date}, document.date_text)
         if _name(document.addressee):
             _party(el(corresp, "correspAction", {"type": "received"}), document.addressee)
+        _context(corresp, document, transcript, ids)
         if document.classification:
             el(corresp, "note", {"type": "classification"}, document.classification)
         if not len(corresp):
             el(corresp, "note", {"type": "status"}, "The document names no sender, addressee, date or classification that could be read.")
+
+
+#: (kind, direction) of a relation → the type of its `ref` in `correspContext`
+RELATION_TYPES = {("draft", "of"): "draft-of", ("draft", "at"): "has-draft", ("copy", "of"): "copy-of",
+                  ("copy", "at"): "has-copy", ("reply", "of"): "prev", ("reply", "at"): "next"}
+
+
+def _context(corresp: etree._Element, document: Document, transcript: Transcript, ids: dict[int, str]) -> None:
+    """The document's related documents of the same file (drafts, copies, replies)."""
+    if not document.relations:
+        return
+    context = el(corresp, "correspContext")
+    for kind, other, direction in document.relations:
+        el(context, "ref", {"type": RELATION_TYPES[(kind, direction)], "target": f"#{ids[other]}"}, f"No. {other}")
+
+
+def contents(ms: etree._Element, transcript: Transcript, ids: dict[int, str]) -> None:
+    """The file's documents with the editors' titles (`Powell to the Prime Minister, 2 January 1989`)."""
+    cases = word_cases([node for d in transcript.documents for node in d.nodes if isinstance(node, Block)])
+    contents_element = el(ms, "msContents")
+    for document in transcript.documents:
+        item = el(contents_element, "msItem", {"n": str(document.n), "corresp": f"#{ids[document.n]}"})
+        el(item, "title", text=document_title(document, cases))
 
 
 def _party(action: etree._Element, party: Correspondent) -> None:

@@ -12,7 +12,7 @@ ELEMENT_ONLY = {
     "TEI", "teiHeader", "fileDesc", "titleStmt", "publicationStmt", "sourceDesc", "msDesc", "msIdentifier",
     "encodingDesc", "profileDesc", "handNotes", "correspDesc", "revisionDesc", "text", "body", "div",
     "opener", "closer", "postscript", "list", "table", "row", "address", "respStmt", "appInfo", "application",
-    "availability", "projectDesc", "editorialDecl", "correspAction",
+    "availability", "projectDesc", "editorialDecl", "correspAction", "msContents", "msItem", "correspContext",
 }
 
 
