@@ -208,7 +208,7 @@ def test_one_structure_tree_for_the_bound_book(book):
                 assert int(annotation.StructParent) in keys
         document = root.K[0]
         parts = [kid for kid in document.K if kid.get("/S") == "/Part"]
-        assert len(parts) == len(book.files) + 1  # each file's part and the back matter
+        assert len(parts) == len(book.files) + 2  # the front matter, each file's part and the back matter
         assert all(kid.P.objgen == document.objgen for kid in parts)
 
 

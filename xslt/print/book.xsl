@@ -64,7 +64,7 @@
               <xsl:call-template name="p:link-targets">
                 <xsl:with-param name="ids" select="($files ! (p:file-id(.), tei:text/tei:body/tei:div[$scope = 'file'] ! p:doc-id(.)), 'print:withheld', 'print:correspondents')"/>
               </xsl:call-template>
-              <section class="title-page" aria-label="Title page">
+              <section class="title-page" id="print:title-page" aria-label="Title page">
                 <h1><xsl:value-of select="$title"/></h1>
                 <p class="subtitle"><xsl:value-of select="p:description($files)"/></p>
                 <xsl:if test="$scope = 'file' and $publisher"><p class="series"><xsl:value-of select="$publisher"/></p></xsl:if>
@@ -83,20 +83,24 @@
             </div>
           </xsl:when>
           <xsl:when test="$piece = 'part'">
-            <main>
-              <section class="file" id="{p:file-id($first)}" aria-labelledby="{p:file-id($first)}:h">
-                <header class="file-head">
-                  <h1 id="{p:file-id($first)}:h" data-ref="{p:file-label($first)}"><xsl:value-of select="p:file-label($first)"/></h1>
-                  <xsl:if test="p:file-title($first)"><p class="file-title"><xsl:value-of select="p:file-title($first)"/></p></xsl:if>
-                  <p class="file-source">
-                    <xsl:value-of select="count($documents)"/>
-                    <xsl:value-of select="if (count($documents) = 1) then ' document' else ' documents'"/>
-                  </p>
-                </header>
-                <!-- the documents, and whatever else the body holds, in place -->
-                <xsl:sequence select="p:paragraphs($first/tei:text/tei:body/node() ! p:render(.))"/>
-              </section>
-            </main>
+            <xsl:variable name="main">
+              <main>
+                <section class="file" id="{p:file-id($first)}" aria-labelledby="{p:file-id($first)}:h">
+                  <header class="file-head">
+                    <h1 id="{p:file-id($first)}:h" data-running-head="{string-join((p:file-label($first), p:short(p:file-title($first))[.]), ' · ')}"
+                        data-bookmark="{string-join((p:file-label($first), p:file-title($first)[.]), ': ')}"><xsl:value-of select="p:file-label($first)"/></h1>
+                    <xsl:if test="p:file-title($first)"><p class="file-title"><xsl:value-of select="p:file-title($first)"/></p></xsl:if>
+                    <p class="file-source">
+                      <xsl:value-of select="count($documents)"/>
+                      <xsl:value-of select="if (count($documents) = 1) then ' document' else ' documents'"/>
+                    </p>
+                  </header>
+                  <!-- the documents, and whatever else the body holds, in place -->
+                  <xsl:sequence select="p:paragraphs($first/tei:text/tei:body/node() ! p:render(.))"/>
+                </section>
+              </main>
+            </xsl:variable>
+            <xsl:apply-templates select="$main/*" mode="p:finish"/>
           </xsl:when>
           <xsl:otherwise>
             <xsl:call-template name="p:withheld-list">
@@ -161,7 +165,7 @@
     <xsl:param name="title" as="xs:string"/>
     <xsl:variable name="headers" select="$files/tei:teiHeader"/>
     <xsl:variable name="application" select="($headers//tei:appInfo/tei:application)[1]"/>
-    <section class="edition-statement" aria-label="Edition statement">
+    <section class="edition-statement" id="print:edition-statement" aria-label="Edition statement">
       <p><i><xsl:value-of select="$title"/></i></p>
       <dl>
         <dt>Edition</dt>

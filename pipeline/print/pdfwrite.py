@@ -1,0 +1,140 @@
+"""A PDF written object by object: the pieces of a book are copied into it one at a time, so that
+binding holds one piece's objects in memory, never the whole book's (pipeline.print.binding).
+
+Objects are numbered as they are reserved and written straight to the output; the cross-reference
+table is written at the end from their offsets (8 bytes an object in memory). Objects of a source
+PDF (opened with pikepdf) are copied by serialising each with qpdf (`unparse`) and renumbering its
+references, which a `Renumbering` maps from the source's numbers to the book's.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from array import array
+from typing import BinaryIO, Callable, Iterable
+
+#: A reference "12 0 R", or a string (literal, with its parentheses escaped as qpdf writes them, or
+#: hexadecimal), which may hold text that looks like one and must be left alone.
+_TOKENS = re.compile(rb"\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>|(?<![\w.+-])(\d+) (\d+) R(?![\w])", re.S)
+
+
+class PdfWriter:
+    """Writes a PDF to `out` one object at a time."""
+
+    def __init__(self, out: BinaryIO, version: bytes = b"1.7") -> None:
+        self.out = out
+        self.position = 0
+        self.offsets = array("Q", [0])  # object number -> offset (0: not written yet)
+        self._put(b"%PDF-" + version + b"\n%\xe2\xe3\xcf\xd3\n")
+
+    def _put(self, data: bytes) -> None:
+        self.out.write(data)
+        self.position += len(data)
+
+    def reserve(self) -> int:
+        """A new object number, for an object written later."""
+        self.offsets.append(0)
+        return len(self.offsets) - 1
+
+    def write(self, number: int, body: bytes, stream: bytes | None = None) -> int:
+        """Write object `number`: `body` is its serialised value (a stream's dictionary when `stream`
+        is given, without /Length: it is set here)."""
+        self.offsets[number] = self.position
+        if stream is None:
+            self._put(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+        else:
+            if not body.endswith(b">>"):
+                raise ValueError("a stream's dictionary must be serialised as << … >>")
+            self._put(b"%d 0 obj\n%s /Length %d >>\nstream\n" % (number, body[:-2].rstrip(), len(stream)))
+            self._put(stream)
+            self._put(b"\nendstream\nendobj\n")
+        return number
+
+    def add(self, body: bytes, stream: bytes | None = None) -> int:
+        """Write a new object; its number."""
+        return self.write(self.reserve(), body, stream)
+
+    def add_stream(self, data: bytes, entries: bytes = b"") -> int:
+        """A new stream object, Flate-compressed."""
+        return self.add(b"<< " + entries + b" /Filter /FlateDecode >>", zlib.compress(data, 6))
+
+    def finish(self, root: int, info: int | None, file_id: bytes) -> None:
+        """The cross-reference table and trailer; every reserved object must have been written."""
+        missing = [n for n in range(1, len(self.offsets)) if not self.offsets[n]]
+        for number in missing:  # reserved, then not needed: a free-standing null
+            self.write(number, b"null")
+        start = self.position
+        lines = [b"xref\n0 %d\n0000000000 65535 f \n" % len(self.offsets)]
+        lines.extend(b"%010d 00000 n \n" % offset for offset in self.offsets[1:])
+        self._put(b"".join(lines))
+        identifier = file_id.hex().encode("ascii")
+        self._put(b"trailer\n<< /Size %d /Root %d 0 R%s /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n" % (
+            len(self.offsets), root, b" /Info %d 0 R" % info if info else b"", identifier, identifier, start))
+
+
+class Renumbering:
+    """The book's number for each object of one source PDF: copied objects get new numbers as they
+    are first met; `redirect` sends some to objects of the book (the source's page tree to the
+    book's); references to anything else not copied become null."""
+
+    def __init__(self, writer: PdfWriter, copied: Iterable[tuple[int, int]], redirect: dict[tuple[int, int], int]) -> None:
+        self.numbers: dict[tuple[int, int], int] = dict(redirect)
+        for objgen in copied:
+            if objgen not in self.numbers:
+                self.numbers[objgen] = writer.reserve()
+
+    def __call__(self, serialised: bytes) -> bytes:
+        return _TOKENS.sub(self._replace, serialised)
+
+    def _replace(self, match: re.Match) -> bytes:
+        if match.group(1) is None:
+            return match.group(0)
+        number = self.numbers.get((int(match.group(1)), int(match.group(2))))
+        return b"null" if number is None else b"%d 0 R" % number
+
+    def ref(self, obj) -> bytes:
+        """A reference to a source object, in the book."""
+        return b"%d 0 R" % self.numbers[obj.objgen]
+
+
+def serialise(obj, renumber: Callable[[bytes], bytes]) -> tuple[bytes, bytes | None]:
+    """An indirect object of a source PDF as (body, stream data or None), its references renumbered."""
+    import pikepdf
+
+    if isinstance(obj, pikepdf.Stream):
+        data = obj.read_raw_bytes()
+        dictionary = obj.stream_dict  # the source's, in memory: its /Length is set when written
+        if "/Length" in dictionary:
+            del dictionary["/Length"]
+        return renumber(dictionary.unparse(resolved=True)), data
+    return renumber(obj.unparse(resolved=True)), None
+
+
+def copy_objects(writer: PdfWriter, objects: Iterable, renumbering: Renumbering) -> None:
+    """Write each source object under the number renumbering gave it."""
+    for obj in objects:
+        body, stream = serialise(obj, renumbering)
+        writer.write(renumbering.numbers[obj.objgen], body, stream)
+
+
+def reachable(root) -> list:
+    """The indirect objects reachable from a source object (itself included when indirect), each once."""
+    import pikepdf
+
+    seen: dict[tuple[int, int], object] = {}
+    stack = [root]
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, (pikepdf.Dictionary, pikepdf.Array, pikepdf.Stream)) or (isinstance(obj, pikepdf.Object) and obj.is_indirect):
+            if obj.is_indirect:
+                if obj.objgen in seen:
+                    continue
+                seen[obj.objgen] = obj
+            if isinstance(obj, pikepdf.Stream):
+                stack.extend(obj.stream_dict.values())
+            elif isinstance(obj, pikepdf.Dictionary):
+                stack.extend(obj.values())
+            elif isinstance(obj, pikepdf.Array):
+                stack.extend(obj)
+    return list(seen.values())
