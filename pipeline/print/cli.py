@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -26,7 +27,7 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
     each whole or not at all. The same TEI gives the same PDF bytes.
     """
     from pipeline.print.edition import DEFAULT_ODD, Printer, read_odd, read_tei, sorted_tei_paths, write_atomically
-    from pipeline.print.pdf import ASSETS_DIR, STYLESHEET, PrintError
+    from pipeline.print.pdf import ASSETS_DIR, STYLESHEET, PrintError, Typeset
     from pipeline.print.process import PdfProcess
     from pipeline.safexml import XMLInputError
     from pipeline.xslt import XsltError
@@ -58,11 +59,20 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
             part_htmls = [printer.paged_html([file], scope="file", piece="part") for file in files]
             for warning in printer.warnings:
                 click.echo(warning, err=True)
-            parts = []
-            for file, part_html in zip(files, part_htmls):
-                parts.append(printer.typeset(part_html))
-                _write(out, file.stem, printer.book([file], parts[-1:], scope="file"), html, part_html)
-            _write(out, "edition", printer.book(files, parts, scope="edition"), html)
+            # each file's typeset part is kept on disk until the edition is bound from them: the
+            # edition is written as it is bound, one part in memory at a time
+            with tempfile.TemporaryDirectory(prefix=".parts-", dir=_made(out)) as kept:
+                parts = []
+                for number, (file, part_html) in enumerate(zip(files, part_htmls)):
+                    part = printer.typeset(part_html)
+                    _write(out, file.stem, printer.book([file], [part], scope="file"), html, part_html)
+                    (Path(kept) / f"{number}.pdf").write_bytes(part.pdf)
+                    parts.append(Typeset(b"", part.pages, part.anchors, part.titles))
+                    part_htmls[number] = None
+                where = {id(part): Path(kept) / f"{number}.pdf" for number, part in enumerate(parts)}
+                book = printer.write_book(out / "edition.pdf", files, parts, scope="edition",
+                                          pdf_of=lambda piece: where[id(piece)].read_bytes())
+                _write(out, "edition", book, html)
         if html:  # the paged HTML links to its stylesheet
             write_atomically(out / STYLESHEET, (ASSETS_DIR / STYLESHEET).read_bytes())
     except (XMLInputError, XsltError, PrintError) as error:
@@ -82,5 +92,11 @@ def _write(out: Path, stem: str, book, html: bool, part_html: str | None = None)
         for piece, text in pieces.items():
             if text is not None:
                 write_atomically(out / f"{stem}.{piece}.html", text.encode("utf-8"))
-    write_atomically(out / f"{stem}.pdf", book.pdf)
+    if book.pdf:  # else written as it was bound
+        write_atomically(out / f"{stem}.pdf", book.pdf)
     click.echo(f"wrote {out / (stem + '.pdf')}", err=True)
+
+
+def _made(out: Path) -> Path:
+    out.mkdir(parents=True, exist_ok=True)
+    return out
