@@ -143,8 +143,7 @@ class _Binder:
         with pikepdf.open(io.BytesIO(self.pdf_of(piece))) as source:
             self.identifiers.append(bytes(source.trailer.ID[0]) if "/ID" in source.trailer else b"")
             self.folios.begin(source)
-            starts = {page for anchor, page in piece.anchors.items()
-                      if not anchor.endswith(":h") and (kind == "part" or anchor.startswith("print:"))}
+            starts = _starts(piece, kind)
             root = source.Root.StructTreeRoot
             notes = fix_structure(source, starts=starts, ids=ids)
             document = root.K[0] if isinstance(root.K, pikepdf.Array) else root.K
@@ -180,11 +179,11 @@ class _Binder:
             renumbering = Renumbering(self.writer, (o.objgen for o in objects), redirect)
             for i in range(0, len(nums), 2):
                 value = nums[i + 1]
-                key = int(nums[i]) + offset
+                number = int(nums[i]) + offset
                 if isinstance(value, pikepdf.Array):
-                    self.parent_tree.append((key, b"%d 0 R" % self.writer.add(renumbering(value.unparse(resolved=False)))))
+                    self.parent_tree.append((number, b"%d 0 R" % self.writer.add(renumbering(value.unparse(resolved=False)))))
                 elif value.is_indirect and value.objgen in renumbering.numbers:
-                    self.parent_tree.append((key, b"%d 0 R" % renumbering.numbers[value.objgen]))
+                    self.parent_tree.append((number, b"%d 0 R" % renumbering.numbers[value.objgen]))
             self.next_key = offset + _next_key(root)
             copy_objects(self.writer, objects, renumbering)
             for page in source_pages:
@@ -194,9 +193,9 @@ class _Binder:
             self.outlines[key] = _renumber_outline(outline, self.page_objects)
             self.ids.extend((note_id, renumbering.numbers[objgen]) for note_id, objgen in notes)
             if kind == "front":
-                for key in ("/Lang", "/MarkInfo", "/ViewerPreferences", "/Metadata"):
-                    if key in source.Root:
-                        self.front_catalog[key] = renumbering(source.Root[key].unparse(resolved=False))
+                for entry in ("/Lang", "/MarkInfo", "/ViewerPreferences", "/Metadata"):
+                    if entry in source.Root:
+                        self.front_catalog[entry] = renumbering(source.Root[entry].unparse(resolved=False))
                 if "/Info" in source.trailer:
                     self.info = renumbering.numbers.get(source.trailer.Info.objgen)
             return [renumbering.numbers[document.objgen]]
@@ -419,6 +418,30 @@ def _roman(number: int) -> str:
             result += letters
             number -= value
     return result
+
+
+def _starts(piece: Typeset, kind: str) -> dict[str, dict[int, int]]:
+    """Where a piece's divisions begin, from its anchors, by the structure type of the division and
+    of its parent ("/Sect/Art"): a document at "doc:NAME:N"; the file's section at "file:NAME"; a
+    document's section at "doc:NAME:N:sK"; a part of the book at "print:…" (the front and back
+    matter's stand-ins for other pieces' anchors are not theirs)."""
+    starts: dict[str, dict[int, int]] = {}
+    for anchor, page in piece.anchors.items():
+        fields = anchor.split(":")
+        if fields[-1] == "h":
+            continue
+        if kind != "part":
+            keys = ("/Document/Sect", "/Div/Sect", "/Part/Sect") if fields[0] == "print" else ()
+        elif fields[0] == "file":
+            keys = ("/Part/Sect",)
+        elif fields[0] == "doc":
+            keys = ("/Sect/Art",) if len(fields) == 3 else ("/Div/Sect", "/Sect/Sect")
+        else:
+            keys = ()
+        for key in keys:
+            counts = starts.setdefault(key, {})
+            counts[page] = counts.get(page, 0) + 1
+    return starts
 
 
 def _next_key(struct_tree_root) -> int:

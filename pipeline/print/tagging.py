@@ -9,8 +9,9 @@ in the tree nor artifacts), and footnotes are spans in a page-level `NonStruct`.
   becomes a pagination artifact, and leaves the parent tree;
 - an element continued on the next page is one element: consecutive `Part`, `Sect` and `Art`
   elements (and the one `Div` of an article's text) are merged unless the later one begins a new
-  division there, which the piece's anchors tell (`starts`: the pages on which a file, a document, a
-  section or a part of the book begins);
+  division there, which the piece's anchors tell (`starts`: by the structure types of the division and
+  of its parent, "/Sect/Art", how many begin on each page: when a page holds more elements of the
+  type than begin there, its first continues the one before);
 - each footnote is a `Note` with a unique ID (prefixed with `ids`), its number a `Lbl`, inside the
   article it belongs to; its call in the text is a `Reference`.
 """
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from typing import Collection
+from typing import Mapping
 
 #: Marked content as WeasyPrint writes it: "/Span <</MCID 3>> BDC".
 _MARKED = re.compile(rb"/(\w+)\s*<<\s*/MCID (\d+)\s*>>\s*BDC")
@@ -27,7 +28,7 @@ _MARKED = re.compile(rb"/(\w+)\s*<<\s*/MCID (\d+)\s*>>\s*BDC")
 _CONTAINERS = ("/Part", "/Sect", "/Art")
 
 
-def fix_structure(pdf, *, starts: Collection[int], ids: str) -> list[tuple[str, tuple[int, int]]]:
+def fix_structure(pdf, *, starts: Mapping[str, Mapping[int, int]], ids: str) -> list[tuple[str, tuple[int, int]]]:
     """Rework the structure tree of a piece WeasyPrint typeset (see the module's doc); the notes'
     IDs and their elements (object numbers), for the book's ID tree."""
     import pikepdf
@@ -40,7 +41,7 @@ def fix_structure(pdf, *, starts: Collection[int], ids: str) -> list[tuple[str, 
     kept = pikepdf.Array([kid for kid in document.K if kid.get("/S") != "/NonStruct"])
     document.K = kept
     articles: dict[int, object] = {}
-    _merge(document, pages, set(starts), articles, pikepdf)
+    _merge(document, pages, starts, articles, pikepdf)
     count = 0
     identified = []
     for area in notes:
@@ -107,13 +108,19 @@ def _artifacts(pdf, root, document, pikepdf) -> None:
                 stream.write(zlib.compress(rewritten, 6), filter=pikepdf.Name.FlateDecode)
 
 
-def _merge(element, pages: dict, starts: set[int], articles: dict, pikepdf) -> None:
+def _merge(element, pages: dict, starts: dict[str, dict[int, int]], articles: dict, pikepdf) -> None:
     """Merge the children of `element` continued across pages, then theirs."""
     kids = element.get("/K")
     if not isinstance(kids, pikepdf.Array):
         return
     merged = pikepdf.Array()
     previous = None
+    # how many children of each type stand on each page: more than begin there means the first continues
+    on_page: dict[tuple[str, int | None], int] = {}
+    for kid in kids:
+        if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") != "/OBJR":
+            at = (str(kid.get("/S")), pages.get(kid.Pg.objgen) if "/Pg" in kid else None)
+            on_page[at] = on_page.get(at, 0) + 1
     for kid in list(kids):
         if not isinstance(kid, pikepdf.Dictionary) or kid.get("/Type") == "/OBJR":
             merged.append(kid)
@@ -121,8 +128,10 @@ def _merge(element, pages: dict, starts: set[int], articles: dict, pikepdf) -> N
             continue
         page = pages.get(kid.Pg.objgen) if "/Pg" in kid else None
         same = previous is not None and previous.get("/S") == kid.get("/S")
-        mergeable = kid.get("/S") in _CONTAINERS or (kid.get("/S") == "/Div" and element.get("/S") == "/Art")
-        if same and mergeable and page is not None and page not in starts and page != _page_of(previous, pages):
+        mergeable = kid.get("/S") in _CONTAINERS or (kid.get("/S") == "/Div" and element.get("/S") in ("/Art", "/Document"))
+        begins = starts.get(str(element.get("/S")) + str(kid.get("/S")), {}).get(page, 0)
+        continues = on_page.get((str(kid.get("/S")), page), 0) > begins
+        if same and mergeable and page is not None and continues and page != _page_of(previous, pages):
             for grandchild in _all_kids(kid, pikepdf):
                 if isinstance(grandchild, pikepdf.Dictionary) and grandchild.get("/Type") != "/OBJR":
                     grandchild.P = previous
@@ -142,8 +151,7 @@ def _merge(element, pages: dict, starts: set[int], articles: dict, pikepdf) -> N
             if kid.get("/S") == "/Art" and first is not None:
                 for page in range(first, last + 1):
                     articles[page] = kid
-            if kid.get("/S") in _CONTAINERS:
-                _merge(kid, pages, starts, articles, pikepdf)
+            _merge(kid, pages, starts, articles, pikepdf)
 
 
 def _page_of(element, pages: dict) -> int | None:

@@ -42,7 +42,7 @@
         </section>
       </xsl:when>
       <xsl:when test="$role = 'heading'">
-        <h3 class="section-head"><xsl:sequence select="$content"/></h3>
+        <h3 class="section-head" data-bookmark="{normalize-space(string-join(($content ! (descendant-or-self::text()))[not(ancestor::h:span[contains-token(@class, 'note')])]))}"><xsl:sequence select="$content"/></h3>
       </xsl:when>
       <xsl:when test="$role = ('paragraph', 'subject', 'block')">
         <xsl:variable name="blocky" select="some $item in $content satisfies p:is-block($item)"/>
