@@ -8,6 +8,7 @@
        sits at the end of the preceding text of the document (at the start of the following text
        when nothing precedes it), never on a line of its own.
      - No space before a note's number: "With⁸ warm", not "With ⁸ warm".
+     - A paragraph split by a page break of the original is one paragraph with the page marked.
      - Typewriter quotes and apostrophes become typographic ones (“ ” ‘ ’): the convention the
        introduction states.
      - Initials stay with each other and with the name they belong to ("M. S. Gorbachev", "J S Wall"):
@@ -53,6 +54,46 @@
       <xsl:next-match/>
     </xsl:if>
   </xsl:template>
+
+  <!-- A paragraph that the original's page break split (the TEI ends it at the page's foot) is one
+       paragraph, the page marked where it turns: a paragraph followed by a page mark and a paragraph
+       that continues its sentence (it begins in lower case, or the first ends without a stop). -->
+  <xsl:function name="p:continued-by" as="element()?">
+    <xsl:param name="para" as="element()"/>
+    <xsl:variable name="mark" select="$para[self::h:p][not(@class) or @class = 'phrases']/following-sibling::*[1][self::h:p[@class = 'pb-line']]"/>
+    <xsl:variable name="next" select="$mark/following-sibling::*[1][self::h:p][not(@class) or @class = 'phrases']"/>
+    <xsl:variable name="end" select="normalize-space(string-join($para//text()[not(ancestor::h:span[contains-token(@class, 'note')])]))"/>
+    <xsl:variable name="start" select="normalize-space(string-join($next//text()[not(ancestor::h:span[contains-token(@class, 'note')])]))"/>
+    <xsl:sequence select="$next[matches($start, '^\p{Ll}') or (matches($end, '[\p{L},\-]$') and matches($start, '^\p{L}'))]"/>
+  </xsl:function>
+
+  <xsl:template match="h:p[exists(p:continued-by(.))][not(preceding-sibling::*[2][self::h:p][exists(p:continued-by(.))])]" mode="p:finish" priority="2">
+    <xsl:copy>
+      <xsl:apply-templates select="@*" mode="p:finish"/>
+      <xsl:call-template name="p:joined">
+        <xsl:with-param name="para" select="."/>
+      </xsl:call-template>
+    </xsl:copy>
+  </xsl:template>
+
+  <!-- The content of a paragraph and of those continuing it, each page mark between. -->
+  <xsl:template name="p:joined">
+    <xsl:param name="para" as="element()"/>
+    <xsl:apply-templates select="$para/node()" mode="p:finish"/>
+    <xsl:variable name="next" select="p:continued-by($para)"/>
+    <xsl:if test="$next">
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates select="$para/following-sibling::*[1]/node()" mode="p:finish"/>
+      <xsl:text> </xsl:text>
+      <xsl:call-template name="p:joined">
+        <xsl:with-param name="para" select="$next"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- the page mark and the continuation, printed inside the paragraph they continue -->
+  <xsl:template match="h:p[@class = 'pb-line'][preceding-sibling::*[1][self::h:p][exists(p:continued-by(.))]]" mode="p:finish" priority="2"/>
+  <xsl:template match="h:p[preceding-sibling::*[2][self::h:p][exists(p:continued-by(.))]][preceding-sibling::*[1][self::h:p[@class = 'pb-line']]]" mode="p:finish" priority="2.5"/>
 
   <xsl:template match="p:lb" mode="p:finish">
     <xsl:if test="not(@join = 'yes')"><xsl:text> </xsl:text></xsl:if>
