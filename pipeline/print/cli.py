@@ -28,7 +28,7 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
     """
     from pipeline.print.edition import DEFAULT_ODD, Printer, read_odd, read_tei, sorted_tei_paths, write_atomically
     from pipeline.print.pdf import ASSETS_DIR, STYLESHEET, PrintError, Typeset
-    from pipeline.print.process import PdfProcess
+    from pipeline.print.process import HtmlProcess, PdfProcess
     from pipeline.safexml import XMLInputError
     from pipeline.xslt import XsltError
 
@@ -52,27 +52,28 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
             except OSError as error:
                 raise click.ClickException(f"{path}: cannot read: {error.strerror}") from None
             files.append(read_tei(data, name=path.name))
-        # WeasyPrint runs in a process of its own: neither process holds both it and Saxon
-        with PdfProcess() as pdfs:
-            printer = Printer(odd=odd_text, typesetter=pdfs)
-            # every file's part first, so that a file the stylesheets fail on stops the command before any PDF
-            part_htmls = [printer.paged_html([file], scope="file", piece="part") for file in files]
+        # WeasyPrint and Saxon run in processes of their own: this one binds
+        with PdfProcess() as pdfs, HtmlProcess() as htmls, \
+                tempfile.TemporaryDirectory(prefix="pipeline-print-") as kept:
+            printer = Printer(odd=odd_text, typesetter=pdfs, xslt=htmls)
+            # every file's part first, so that a file the stylesheets fail on stops the command
+            # before any PDF; kept on disk, as each typeset part is until the edition is bound
+            # from them (the edition is written as it is bound, one part in memory at a time)
+            for number, file in enumerate(files):
+                (Path(kept) / f"{number}.html").write_text(printer.paged_html([file], scope="file", piece="part"), encoding="utf-8")
             for warning in printer.warnings:
                 click.echo(warning, err=True)
-            # each file's typeset part is kept on disk until the edition is bound from them: the
-            # edition is written as it is bound, one part in memory at a time
-            with tempfile.TemporaryDirectory(prefix=".parts-", dir=_made(out)) as kept:
-                parts = []
-                for number, (file, part_html) in enumerate(zip(files, part_htmls)):
-                    part = printer.typeset(part_html)
-                    _write(out, file.stem, printer.book([file], [part], scope="file"), html, part_html)
-                    (Path(kept) / f"{number}.pdf").write_bytes(part.pdf)
-                    parts.append(Typeset(b"", part.pages, part.anchors, part.titles))
-                    part_htmls[number] = None
-                where = {id(part): Path(kept) / f"{number}.pdf" for number, part in enumerate(parts)}
-                book = printer.write_book(out / "edition.pdf", files, parts, scope="edition",
-                                          pdf_of=lambda piece: where[id(piece)].read_bytes())
-                _write(out, "edition", book, html)
+            parts = []
+            for number, file in enumerate(files):
+                part_html = (Path(kept) / f"{number}.html").read_text(encoding="utf-8")
+                part = printer.typeset(part_html)
+                _write(out, file.stem, printer.book([file], [part], scope="file"), html, part_html)
+                (Path(kept) / f"{number}.pdf").write_bytes(part.pdf)
+                parts.append(Typeset(b"", part.pages, part.anchors, part.titles))
+            where = {id(part): Path(kept) / f"{number}.pdf" for number, part in enumerate(parts)}
+            book = printer.write_book(out / "edition.pdf", files, parts, scope="edition",
+                                      pdf_of=lambda piece: where[id(piece)].read_bytes())
+            _write(out, "edition", book, html)
         if html:  # the paged HTML links to its stylesheet
             write_atomically(out / STYLESHEET, (ASSETS_DIR / STYLESHEET).read_bytes())
     except (XMLInputError, XsltError, PrintError) as error:
@@ -96,7 +97,3 @@ def _write(out: Path, stem: str, book, html: bool, part_html: str | None = None)
         write_atomically(out / f"{stem}.pdf", book.pdf)
     click.echo(f"wrote {out / (stem + '.pdf')}", err=True)
 
-
-def _made(out: Path) -> Path:
-    out.mkdir(parents=True, exist_ok=True)
-    return out

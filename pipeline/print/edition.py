@@ -68,14 +68,17 @@ class Printer:
 
     A book is typeset in pieces and bound (pipeline.print.binding): each archival file's part is
     typeset on its own, once, and serves both the file's own PDF and the whole edition's.
-    `typesetter` is what turns paged HTML into PDF (PdfMaker by default; pipeline print gives a
-    PdfProcess, so that no process holds both Saxon and WeasyPrint).
+    `typesetter` is what turns paged HTML into PDF (PdfMaker by default) and `xslt` what runs the
+    stylesheet (an XsltRunner by default); pipeline print gives a PdfProcess and an HtmlProcess, so
+    that the process that binds holds neither WeasyPrint nor Saxon.
     """
 
-    def __init__(self, odd: str | None | Path = DEFAULT_ODD, typesetter=None) -> None:
-        from pipeline.xslt import XsltRunner
+    def __init__(self, odd: str | None | Path = DEFAULT_ODD, typesetter=None, xslt=None) -> None:
+        if xslt is None:
+            from pipeline.xslt import XsltRunner
 
-        self._xslt = XsltRunner({"print": STYLESHEET})
+            xslt = XsltRunner({"print": STYLESHEET})
+        self._xslt = xslt  # or an HtmlProcess: the stylesheet run in a process of its own
         self._odd = read_odd(odd) if isinstance(odd, Path) else odd
         self._typesetter = typesetter
         self._folio_sheet: bytes | None = None

@@ -228,3 +228,18 @@ def test_no_heading_stranded_at_the_foot_of_a_page(printed):
             for k, line in enumerate(body):
                 if squash(line.text) in headings and line.y_min > 0.85 * height:
                     assert body[k + 1:], f"{book.pdf.name} page {index + 1}: {line.text!r} has no text after it"
+
+
+def test_a_measure_of_about_seventy_characters(printed):
+    import statistics
+
+    lengths = []
+    for height, lines in page_lines(printed[-1].pdf):
+        body = [l for l in lines if 10.5 < l.height < 11.5]  # the text's lines (11 pt), not notes or headings
+        if not body:
+            continue
+        right = max(l.x_max for l in body)
+        # full lines of justified text in mixed case (telegrams are capitals, ragged right)
+        lengths += [len(l.text) for l in body if l.x_max > right - 3 and l.x_max - l.x_min > 270
+                    and sum(c.isupper() for c in l.text) < len(l.text) / 3]
+    assert len(lengths) > 50 and 62 <= statistics.median(lengths) <= 75
