@@ -243,3 +243,12 @@ def test_a_measure_of_about_seventy_characters(printed):
         lengths += [len(l.text) for l in body if l.x_max > right - 3 and l.x_max - l.x_min > 270
                     and sum(c.isupper() for c in l.text) < len(l.text) / 3]
     assert len(lengths) > 50 and 62 <= statistics.median(lengths) <= 75
+
+
+def test_notes_end_in_one_stop_and_lists_have_no_empty_items(printed):
+    for html in printed[-1].html:
+        tree = html_tree(html)
+        for note in tree.xpath("//span[contains(concat(' ', @class, ' '), ' note ')]"):
+            assert not re.search(r"[.?!]\s*\.$", note.text_content().strip()), note.text_content()
+        for item in tree.xpath("//article//ul/li"):
+            assert item.text_content().strip() not in ("", "–"), html_tree(html).getroottree().getpath(item)

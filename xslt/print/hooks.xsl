@@ -62,6 +62,8 @@
           <xsl:for-each-group select="$content[self::element()]" group-ending-with="h:li">
             <xsl:variable name="item" select="current-group()[self::h:li]"/>
             <xsl:choose>
+              <!-- an item with nothing written in it (a typed line the OCR split off) is not a bare dash -->
+              <xsl:when test="$item and not(normalize-space(string-join(current-group() ! string(.))) or current-group()//h:span[contains-token(@class, 'note')])"/>
               <xsl:when test="$item">
                 <li><xsl:sequence select="$item/@*, current-group()[not(. is $item)]"/>
                   <xsl:if test="empty($tei/tei:label)"><span class="item-label">–</span></xsl:if>
