@@ -66,7 +66,10 @@
               <xsl:when test="$item and not(normalize-space(string-join(current-group() ! string(.))) or current-group()//h:span[contains-token(@class, 'note')])"/>
               <xsl:when test="$item">
                 <li><xsl:sequence select="$item/@*, current-group()[not(. is $item)]"/>
-                  <xsl:if test="empty($tei/tei:label)"><span class="item-label">–</span></xsl:if>
+                  <!-- an unlabelled item's dash; not before an item that is only a list of its own -->
+                  <xsl:if test="empty($tei/tei:label) and not(p:is-block(($item/node()[not(self::text()[not(normalize-space())])])[1]))">
+                    <span class="item-label">–</span>
+                  </xsl:if>
                   <xsl:sequence select="$item/node()"/></li>
               </xsl:when>
               <xsl:otherwise>
