@@ -230,7 +230,7 @@
             <a href="#{p:file-id(.)}" data-page="{p:page(p:file-id(.))}"><xsl:value-of select="string-join((p:file-label(.), p:file-title(.)[.]), ': ')"/></a>
             <ol>
               <xsl:for-each select="tei:text/tei:body/tei:div[$scope = 'file']">
-                <li class="toc-doc"><a href="#{p:doc-id(.)}" data-page="{p:page(p:doc-id(.))}"><xsl:value-of select="string-join((p:doc-heading(.), p:doc-date(.)[.][not(c:is-withheld(current()))]), ', ')"/></a></li>
+                <li class="toc-doc"><a href="#{p:doc-id(.)}" data-page="{p:page(p:doc-id(.))}"><xsl:value-of select="p:typography(string-join((p:doc-heading(.), p:doc-date(.)[.][not(c:is-withheld(current()))]), ', '), ' ')"/></a></li>
               </xsl:for-each>
             </ol>
           </li>
@@ -351,7 +351,7 @@
             <xsl:for-each-group select="$entries" group-by="normalize-space(replace(lower-case(@key), '[.\s]+', ' '))">
               <xsl:sort select="current-grouping-key()"/>
               <li>
-                <xsl:value-of select="p:usual-form(current-group()/@key)"/>
+                <xsl:value-of select="p:typography(p:usual-form(current-group()/@key), ' ')"/>
                 <xsl:for-each-group select="current-group()" group-by="@role">
                   <xsl:sort select="current-grouping-key()"/>
                   <xsl:text> </xsl:text>
