@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import shutil
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import BinaryIO, Callable, Sequence

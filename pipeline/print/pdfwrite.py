@@ -85,10 +85,6 @@ class PdfWriter:
         """Write a new object; its number."""
         return self.write(self.reserve(), body, stream)
 
-    def add_stream(self, data: bytes, entries: bytes = b"") -> int:
-        """A new stream object, Flate-compressed."""
-        return self.add(b"<< " + entries + b" /Filter /FlateDecode >>", zlib.compress(data, 6))
-
     def finish(self, root: int, info: int | None, file_id: bytes) -> None:
         """The cross-reference stream and trailer; a reserved object never written is null."""
         for number in range(1, len(self.offsets)):
@@ -131,10 +127,6 @@ class Renumbering:
             return match.group(0)
         number = self.numbers.get((int(match.group(1)), int(match.group(2))))
         return b"null" if number is None else b"%d 0 R" % number
-
-    def ref(self, obj) -> bytes:
-        """A reference to a source object, in the book."""
-        return b"%d 0 R" % self.numbers[obj.objgen]
 
 
 def serialise(obj, renumber: Callable[[bytes], bytes]) -> tuple[bytes, bytes | None]:
