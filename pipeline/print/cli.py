@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -26,8 +27,8 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
     each whole or not at all. The same TEI gives the same PDF bytes.
     """
     from pipeline.print.edition import DEFAULT_ODD, Printer, read_odd, read_tei, sorted_tei_paths, write_atomically
-    from pipeline.print.pdf import ASSETS_DIR, STYLESHEET, PrintError
-    from pipeline.print.process import PdfProcess
+    from pipeline.print.pdf import ASSETS_DIR, STYLESHEET, PrintError, Typeset
+    from pipeline.print.process import HtmlProcess, PdfProcess
     from pipeline.safexml import XMLInputError
     from pipeline.xslt import XsltError
 
@@ -51,18 +52,28 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
             except OSError as error:
                 raise click.ClickException(f"{path}: cannot read: {error.strerror}") from None
             files.append(read_tei(data, name=path.name))
-        # WeasyPrint runs in a process of its own: neither process holds both it and Saxon
-        with PdfProcess() as pdfs:
-            printer = Printer(odd=odd_text, typesetter=pdfs)
-            # every file's part first, so that a file the stylesheets fail on stops the command before any PDF
-            part_htmls = [printer.paged_html([file], scope="file", piece="part") for file in files]
+        # WeasyPrint and Saxon run in processes of their own: this one binds
+        with PdfProcess() as pdfs, HtmlProcess() as htmls, \
+                tempfile.TemporaryDirectory(prefix="pipeline-print-") as kept:
+            printer = Printer(odd=odd_text, typesetter=pdfs, xslt=htmls)
+            # every file's part first, so that a file the stylesheets fail on stops the command
+            # before any PDF; kept on disk, as each typeset part is until the edition is bound
+            # from them (the edition is written as it is bound, one part in memory at a time)
+            for number, file in enumerate(files):
+                (Path(kept) / f"{number}.html").write_text(printer.paged_html([file], scope="file", piece="part"), encoding="utf-8")
             for warning in printer.warnings:
                 click.echo(warning, err=True)
             parts = []
-            for file, part_html in zip(files, part_htmls):
-                parts.append(printer.typeset(part_html))
-                _write(out, file.stem, printer.book([file], parts[-1:], scope="file"), html, part_html)
-            _write(out, "edition", printer.book(files, parts, scope="edition"), html)
+            for number, file in enumerate(files):
+                part_html = (Path(kept) / f"{number}.html").read_text(encoding="utf-8")
+                part = printer.typeset(part_html)
+                _write(out, file.stem, printer.book([file], [part], scope="file"), html, part_html)
+                (Path(kept) / f"{number}.pdf").write_bytes(part.pdf)
+                parts.append(Typeset(b"", part.pages, part.anchors, part.titles))
+            where = {id(part): Path(kept) / f"{number}.pdf" for number, part in enumerate(parts)}
+            book = printer.write_book(out / "edition.pdf", files, parts, scope="edition",
+                                      pdf_of=lambda piece: where[id(piece)].read_bytes())
+            _write(out, "edition", book, html)
         if html:  # the paged HTML links to its stylesheet
             write_atomically(out / STYLESHEET, (ASSETS_DIR / STYLESHEET).read_bytes())
     except (XMLInputError, XsltError, PrintError) as error:
@@ -82,5 +93,7 @@ def _write(out: Path, stem: str, book, html: bool, part_html: str | None = None)
         for piece, text in pieces.items():
             if text is not None:
                 write_atomically(out / f"{stem}.{piece}.html", text.encode("utf-8"))
-    write_atomically(out / f"{stem}.pdf", book.pdf)
+    if book.pdf:  # else written as it was bound
+        write_atomically(out / f"{stem}.pdf", book.pdf)
     click.echo(f"wrote {out / (stem + '.pdf')}", err=True)
+

@@ -68,14 +68,17 @@ class Printer:
 
     A book is typeset in pieces and bound (pipeline.print.binding): each archival file's part is
     typeset on its own, once, and serves both the file's own PDF and the whole edition's.
-    `typesetter` is what turns paged HTML into PDF (PdfMaker by default; pipeline print gives a
-    PdfProcess, so that no process holds both Saxon and WeasyPrint).
+    `typesetter` is what turns paged HTML into PDF (PdfMaker by default) and `xslt` what runs the
+    stylesheet (an XsltRunner by default); pipeline print gives a PdfProcess and an HtmlProcess, so
+    that the process that binds holds neither WeasyPrint nor Saxon.
     """
 
-    def __init__(self, odd: str | None | Path = DEFAULT_ODD, typesetter=None) -> None:
-        from pipeline.xslt import XsltRunner
+    def __init__(self, odd: str | None | Path = DEFAULT_ODD, typesetter=None, xslt=None) -> None:
+        if xslt is None:
+            from pipeline.xslt import XsltRunner
 
-        self._xslt = XsltRunner({"print": STYLESHEET})
+            xslt = XsltRunner({"print": STYLESHEET})
+        self._xslt = xslt  # or an HtmlProcess: the stylesheet run in a process of its own
         self._odd = read_odd(odd) if isinstance(odd, Path) else odd
         self._typesetter = typesetter
         self._folio_sheet: bytes | None = None
@@ -135,6 +138,31 @@ class Printer:
             self._folio_sheet = self._maker().folio_sheet()
         return Book(bind(front, parts, back, self._folio_sheet), front_html, back_html)
 
+    def write_book(self, path: Path, files: Sequence[TeiFile], parts: Sequence[Typeset], *, scope: str,
+                   pdf_of=None) -> Book:
+        """As book(), but the PDF is written to `path` (whole or not at all) as it is bound, one piece
+        at a time: neither the book nor more than one part's PDF is ever in memory. `pdf_of` gives a
+        part's PDF bytes (e.g. read from where the caller keeps it); the Book returned has no pdf."""
+        from pipeline.print.binding import bind_to, page_numbers, part_starts
+
+        if len(parts) != len(files):
+            raise ValueError("one typeset part per file")
+        starts, back_start = part_starts(parts)
+        numbers = page_numbers(parts, starts)
+        back_html = self.paged_html(files, scope=scope, piece="back", pages=numbers)
+        back = self.typeset(back_html)
+        for anchor, number in page_numbers([back], [back_start]).items():
+            numbers.setdefault(anchor, number)
+        front_html = self.paged_html(files, scope=scope, piece="front", pages=numbers)
+        front = self.typeset(front_html)
+        if self._folio_sheet is None:
+            self._folio_sheet = self._maker().folio_sheet()
+        own = {id(front): front.pdf, id(back): back.pdf}
+        reader = pdf_of or (lambda piece: piece.pdf)
+        with atomic_output(path) as out:
+            bind_to(out, front, parts, back, self._folio_sheet, pdf_of=lambda piece: own.get(id(piece)) or reader(piece))
+        return Book(b"", front_html, back_html)
+
     def file_pdf(self, tei: TeiFile, part: Typeset | None = None) -> bytes:
         """One archival file's own PDF (from its typeset part, when already made)."""
         return self.book([tei], [part or self.part(tei)], scope="file").pdf
@@ -158,10 +186,32 @@ def write_atomically(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
+        os.chmod(temporary, 0o644)  # like every other output (mkstemp makes it 0600)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+class atomic_output:
+    """A file written whole or not at all: a temporary file beside it, renamed into place on success."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __enter__(self):
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, self.temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part", dir=self.path.parent)
+        self.file = os.fdopen(fd, "wb")
+        return self.file
+
+    def __exit__(self, kind, error, traceback) -> None:
+        self.file.close()
+        if kind is None:
+            os.chmod(self.temporary, 0o644)
+            os.replace(self.temporary, self.path)
+        else:
+            Path(self.temporary).unlink(missing_ok=True)
 
 
 def sorted_tei_paths(paths: Iterable[Path]) -> list[Path]:

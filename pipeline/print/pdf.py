@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -35,12 +35,15 @@ class Typeset:
     pdf: bytes
     pages: int
     anchors: dict[str, int]
+    #: What stands at each anchor that has a title (a file's, a document's, a section of the book's),
+    #: for the descriptions of the links that lead there.
+    titles: dict[str, str] = field(default_factory=dict)
 
     def layout(self) -> bytes:
-        """Its page count and anchors as JSON (kept beside its PDF between builds)."""
+        """Its page count, anchors and their titles as JSON (kept beside its PDF between builds)."""
         import json
 
-        return json.dumps({"pages": self.pages, "anchors": self.anchors}, sort_keys=True).encode("utf-8")
+        return json.dumps({"pages": self.pages, "anchors": self.anchors, "titles": self.titles}, sort_keys=True).encode("utf-8")
 
     @classmethod
     def from_layout(cls, pdf: bytes, layout: bytes) -> "Typeset":
@@ -52,7 +55,10 @@ class Typeset:
         if not isinstance(pages, int) or not isinstance(anchors, dict) or not all(
                 isinstance(k, str) and isinstance(v, int) and 0 <= v < pages for k, v in anchors.items()):
             raise ValueError("not the layout of a typeset piece")
-        return cls(pdf, pages, anchors)
+        titles = data.get("titles", {})
+        if not isinstance(titles, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in titles.items()):
+            raise ValueError("not the layout of a typeset piece")
+        return cls(pdf, pages, anchors, titles)
 
 
 class PrintError(Exception):
@@ -146,7 +152,7 @@ class PdfMaker:
             for name in page.anchors:
                 if name.startswith(ANCHOR_PREFIXES):
                     anchors.setdefault(name, number)
-        return Typeset(pdf, len(document.pages), anchors)
+        return Typeset(pdf, len(document.pages), anchors, _titles(html, anchors))
 
     def folio_sheet(self) -> bytes:
         """Two pages, a recto and a verso, with the ten digits set where and as print.css sets a folio
@@ -155,6 +161,24 @@ class PdfMaker:
                 '<style>@page { @bottom-center { content: "0123456789"; } } p { break-after: page; }</style>'
                 '</head><body><p></p><p></p></body></html>')
         return self.pdf(html)
+
+
+def _titles(html: str, anchors: dict[str, int]) -> dict[str, str]:
+    """The title of what stands at each anchor: its data-bookmark, else its first heading's text."""
+    from lxml import html as lxml_html
+
+    titles = {}
+    for element in lxml_html.document_fromstring(html).iter():
+        anchor = element.get("id") if isinstance(element.tag, str) else None
+        if not anchor or anchor not in anchors or anchor.endswith(":h") or element.get("class") == "link-targets":
+            continue
+        title = element.get("data-bookmark")
+        if not title:
+            heading = element if element.tag in ("h1", "h2", "h3") else next(element.iter("h1", "h2", "h3"), None)
+            title = (heading.get("data-bookmark") or heading.text_content()) if heading is not None else None
+        if title and title.strip():
+            titles[anchor] = " ".join(title.split())
+    return titles
 
 
 def _normalise(url: str) -> str:

@@ -34,9 +34,13 @@ def fonts(pdf: Path) -> list[dict[str, str]]:
     return rows
 
 
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
 def squash(text: str) -> str:
     """Text with line-end hyphenation undone and all whitespace removed: for finding phrases."""
-    text = unicodedata.normalize("NFC", text).replace("\u00ad", "")
+    # the print edition sets typewriter quotes as typographic ones (its stated convention)
+    text = unicodedata.normalize("NFC", text).replace("\u00ad", "").translate(_QUOTES)
     # WeasyPrint hyphenates with U+2010; a hyphen-minus at a line end is the text's own
     text = re.sub(r"(\w)\u2010\s*\n\s*(\w)", r"\1\2", text)
     return re.sub(r"\s+", "", text)

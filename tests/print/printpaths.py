@@ -21,11 +21,11 @@ def tei_inputs() -> list[Path]:
 
 
 def sample_pages(pdf: Path) -> list[int]:
-    """Pages worth a look (1-based): the front matter, a document's first page, pages with each kind
-    of note, a withheld notice, the back matter."""
+    """Pages worth a look (1-based): the front matter, a document's page with its source note, a
+    telegram, a draft, a heavy deletion, pages with each kind of note, a withheld notice, the back matter."""
     texts = pages(pdf)
     wanted = [1, 2, 3, 4]
-    for mark in ("Reference", "added above the line", "Handwritten", "Annotation, handwritten", "Redacted in the original",
+    for mark in ("Source:", "Telegram", "Draft", "Struck through", "added above the line", "Handwritten", "Annotation, handwritten", "Redacted in the original",
                  "Document withheld", "Withheld documents", "Index of correspondents"):
         found = [i + 1 for i, t in enumerate(texts) if mark.lower() in t.lower() and i + 1 > 4]
         if found:

@@ -27,7 +27,7 @@ def _document_pages(book, *, layout: bool = True):
         page = next(i for i in range(at, len(texts)) if wanted in squash(texts[i]) and not texts[i].lstrip().startswith("Contents"))
         starts.append(page)
         at = page + 1
-    back = next(i for i in range(at, len(texts)) if "Withhelddocuments" in squash(texts[i]))
+    back = next(i for i in range(at, len(texts)) if "Withhelddocuments" in squash(texts[i]) or "Indexofcorrespondents" in squash(texts[i]))
     return ["\n".join(texts[s:e]) for s, e in zip(starts, starts[1:] + [back])]
 
 
@@ -208,7 +208,7 @@ def test_one_structure_tree_for_the_bound_book(book):
                 assert int(annotation.StructParent) in keys
         document = root.K[0]
         parts = [kid for kid in document.K if kid.get("/S") == "/Part"]
-        assert len(parts) == len(book.files) + 1  # each file's part and the back matter
+        assert len(parts) == len(book.files) + 2  # the front matter, each file's part and the back matter
         assert all(kid.P.objgen == document.objgen for kid in parts)
 
 
@@ -228,7 +228,11 @@ def test_front_matter(sample_book):
     statement = texts[1]
     assert "Creative Commons Attribution 4.0 International" in statement and "Edition" in statement
     intro = squash("\n".join(texts))
-    assert squash("[redacted]") in intro and squash("temporarily-retained") in intro
+    assert squash("[redacted]") in intro and squash("Temporarily retained") in intro
+    # written for readers: no markup names, no machine codes, each list once
+    for word in ("<gap>", "<desc>", "@quantity", "tei_all", "temporarily-retained", "closed-foi"):
+        assert squash(word) not in intro, word
+    assert intro.count(squash("Missing at transfer")) == 1
 
 
 def test_the_same_tei_gives_the_same_bytes(printer, sample_book):

@@ -62,9 +62,10 @@
             <div class="front">
               <!-- first: after the introduction's page break it would stand on a page of its own -->
               <xsl:call-template name="p:link-targets">
-                <xsl:with-param name="ids" select="($files ! (p:file-id(.), tei:text/tei:body/tei:div[$scope = 'file'] ! p:doc-id(.)), 'print:withheld', 'print:correspondents')"/>
+                <xsl:with-param name="ids" select="($files ! (p:file-id(.), tei:text/tei:body/tei:div[$scope = 'file'] ! p:doc-id(.)),
+                  'print:withheld'[some $d in $documents satisfies c:is-withheld($d)], 'print:correspondents')"/>
               </xsl:call-template>
-              <section class="title-page" aria-label="Title page">
+              <section class="title-page" id="print:title-page" aria-label="Title page">
                 <h1><xsl:value-of select="$title"/></h1>
                 <p class="subtitle"><xsl:value-of select="p:description($files)"/></p>
                 <xsl:if test="$scope = 'file' and $publisher"><p class="series"><xsl:value-of select="$publisher"/></p></xsl:if>
@@ -83,25 +84,32 @@
             </div>
           </xsl:when>
           <xsl:when test="$piece = 'part'">
-            <main>
-              <section class="file" id="{p:file-id($first)}" aria-labelledby="{p:file-id($first)}:h">
-                <header class="file-head">
-                  <h1 id="{p:file-id($first)}:h" data-ref="{p:file-label($first)}"><xsl:value-of select="p:file-label($first)"/></h1>
-                  <xsl:if test="p:file-title($first)"><p class="file-title"><xsl:value-of select="p:file-title($first)"/></p></xsl:if>
-                  <p class="file-source">
-                    <xsl:value-of select="count($documents)"/>
-                    <xsl:value-of select="if (count($documents) = 1) then ' document' else ' documents'"/>
-                  </p>
-                </header>
-                <!-- the documents, and whatever else the body holds, in place -->
-                <xsl:sequence select="p:paragraphs($first/tei:text/tei:body/node() ! p:render(.))"/>
-              </section>
-            </main>
+            <xsl:variable name="main">
+              <main>
+                <section class="file" id="{p:file-id($first)}" aria-labelledby="{p:file-id($first)}:h">
+                  <header class="file-head">
+                    <h1 id="{p:file-id($first)}:h" data-running-head="{string-join((p:file-label($first), p:short(p:file-title($first))[.]), ' · ')}"
+                        data-bookmark="{string-join((p:file-label($first), p:file-title($first)[.]), ': ')}"><xsl:value-of select="p:file-label($first)"/></h1>
+                    <xsl:if test="p:file-title($first)"><p class="file-title"><xsl:value-of select="p:file-title($first)"/></p></xsl:if>
+                    <p class="file-source">
+                      <xsl:value-of select="count($documents)"/>
+                      <xsl:value-of select="if (count($documents) = 1) then ' document' else ' documents'"/>
+                    </p>
+                  </header>
+                  <!-- the documents, and whatever else the body holds, in place -->
+                  <xsl:sequence select="p:paragraphs($first/tei:text/tei:body/node() ! p:render(.))"/>
+                </section>
+              </main>
+            </xsl:variable>
+            <xsl:apply-templates select="$main/*" mode="p:finish"/>
           </xsl:when>
           <xsl:otherwise>
-            <xsl:call-template name="p:withheld-list">
-              <xsl:with-param name="documents" select="$documents[c:is-withheld(.)]"/>
-            </xsl:call-template>
+            <!-- a book without withheld documents has no list of them (not a page saying so) -->
+            <xsl:if test="some $d in $documents satisfies c:is-withheld($d)">
+              <xsl:call-template name="p:withheld-list">
+                <xsl:with-param name="documents" select="$documents[c:is-withheld(.)]"/>
+              </xsl:call-template>
+            </xsl:if>
             <xsl:call-template name="p:correspondents">
               <xsl:with-param name="documents" select="$documents"/>
             </xsl:call-template>
@@ -161,7 +169,7 @@
     <xsl:param name="title" as="xs:string"/>
     <xsl:variable name="headers" select="$files/tei:teiHeader"/>
     <xsl:variable name="application" select="($headers//tei:appInfo/tei:application)[1]"/>
-    <section class="edition-statement" aria-label="Edition statement">
+    <section class="edition-statement" id="print:edition-statement" aria-label="Edition statement">
       <p><i><xsl:value-of select="$title"/></i></p>
       <dl>
         <dt>Edition</dt>
@@ -222,12 +230,14 @@
             <a href="#{p:file-id(.)}" data-page="{p:page(p:file-id(.))}"><xsl:value-of select="string-join((p:file-label(.), p:file-title(.)[.]), ': ')"/></a>
             <ol>
               <xsl:for-each select="tei:text/tei:body/tei:div[$scope = 'file']">
-                <li class="toc-doc"><a href="#{p:doc-id(.)}" data-page="{p:page(p:doc-id(.))}"><xsl:value-of select="string-join((p:doc-heading(.), p:doc-date(.)[.][not(c:is-withheld(current()))]), ', ')"/></a></li>
+                <li class="toc-doc"><a href="#{p:doc-id(.)}" data-page="{p:page(p:doc-id(.))}"><xsl:value-of select="p:typography(string-join((p:doc-heading(.), p:doc-date(.)[.][not(c:is-withheld(current()))]), ', '), ' ')"/></a></li>
               </xsl:for-each>
             </ol>
           </li>
         </xsl:for-each>
-        <li class="toc-part"><a href="#print:withheld" data-page="{p:page('print:withheld')}">Withheld documents</a></li>
+        <xsl:if test="some $d in $files/tei:text/tei:body/tei:div satisfies c:is-withheld($d)">
+          <li class="toc-part"><a href="#print:withheld" data-page="{p:page('print:withheld')}">Withheld documents</a></li>
+        </xsl:if>
         <li class="toc-part"><a href="#print:correspondents" data-page="{p:page('print:correspondents')}">Index of correspondents</a></li>
       </ol>
     </nav>
@@ -242,71 +252,45 @@
       <p>
         <xsl:text>This edition gives </xsl:text>
         <xsl:value-of select="p:extent($files)"/>
-        <xsl:text>. Each document begins on a new page, under a heading that gives its type, sender, addressee, date, classification and archival reference. The text is an edited reading text; what the original shows besides is reported in numbered notes at the foot of the page.</xsl:text>
+        <xsl:text>, transcribed from the originals and edited for reading. This introduction says how to read it.</xsl:text>
       </p>
-      <xsl:variable name="documentation" select="$p:odd/tei:TEI/tei:text/tei:body/tei:div[not(.//tei:schemaSpec)][normalize-space()]"/>
-      <xsl:if test="$documentation">
-        <h3>The encoding</h3>
-        <p>The conventions of the encoding, as the edition's schema documentation (its ODD) states them:</p>
-        <xsl:apply-templates select="$documentation" mode="p:odd"/>
-      </xsl:if>
-      <h3>Sigla and notes</h3>
+      <h3>The documents</h3>
+      <p>Each document begins on a new page, and each file’s first document on a right-hand page. Its heading gives the document’s number in its file, the editors’ title (what kind of document it is, who sent it and to whom, as the document names them) and a line with the place and date of writing. Where the document bears no date the editors give one in square brackets, inferred from the dated documents around it in the file. A source note at the foot of each document gives its archival reference, its security classification, who sent and signed it and, for a telegram, its routing. The running head of a left-hand page names the file, that of a right-hand page the document.</p>
+      <h3>The text</h3>
+      <p>The text printed is a reading text: what the writer meant the document to say at the end. Words deleted in the original are not printed; words added are printed where they belong. What the original shows besides (the deleted words and how they were deleted, where an addition was written and in whose hand, handwritten annotations and their dates, passages that cannot be read, the original form of a regularised reading) is reported in notes at the foot of the page, numbered afresh in each document. A note on a passage deleted whole stands at the end of the words before it.</p>
+      <p>The lines of the original are not kept, except where their arrangement carries meaning: letterheads and addresses, the routing lines of telegrams, signatures and tables. A word divided at the end of a typed line is printed whole. Telegrams are printed in capitals as they were typed, and set with a ragged right margin. A paragraph that runs over a page of the original is printed as one paragraph, with the page marked where it turns. Typewriter quotation marks and apostrophes are printed as typographic ones (“ ” ‘ ’); the spelling and punctuation of the documents are otherwise theirs.</p>
+      <h3>Signs used</h3>
       <dl>
-        <dt>1, 2, 3 …</dt><dd>A note at the foot of the page; the numbers begin again with each document.</dd>
-        <dt>words]</dt><dd>In a note, the words of the reading text the note is about.</dd>
-        <dt><i>italic</i></dt><dd>Handwriting: annotations, signatures and additions in a hand, with a rule in the margin when a whole paragraph is handwritten. A note names the hand, the initials and the date the annotator wrote.</dd>
-        <dt>[redacted]</dt><dd>Text redacted in the original; the note gives its extent and the legal basis where known.</dd>
-        <dt>[illegible]</dt><dd>Text that cannot be read; the note gives the reading of the OCR.</dd>
-        <dt>[…]</dt><dd>Text omitted by the editor (an OCR repetition) or otherwise not transcribed; the note says what and how much.</dd>
-        <dt>[ ]</dt><dd>Text supplied by the editor.</dd>
-        <dt>p. 2</dt><dd>The beginning of a page of the original. Running heads, catchwords and page numbers of the original are not reproduced; the classification is given in each document's heading.</dd>
+        <dt>1, 2, 3 …</dt><dd>A note at the foot of the page.</dd>
+        <dt>words]</dt><dd>In a note, the words of the text the note is about.</dd>
+        <dt><i>italic</i></dt><dd>Handwriting: annotations, signatures and additions in a hand, with a rule in the margin when a whole paragraph is handwritten. The note names the hand, the initials and the date the annotator wrote.</dd>
+        <dt>[redacted]</dt><dd>Text blacked out or removed in the original; the note gives its extent and the legal basis where known.</dd>
+        <dt>[illegible]</dt><dd>Text that cannot be read; the note gives what the machine reading of the page made of it.</dd>
+        <dt>[…]</dt><dd>Text left out by the editors, such as a passage the machine reading of the page repeated; the note says what and how much.</dd>
+        <dt>[ ]</dt><dd>Words supplied by the editors, and editorial dates.</dd>
+        <dt>| p. 2</dt><dd>The beginning of a page of the original. The original’s running heads, catchwords and page numbers are not printed.</dd>
       </dl>
-      <p>Deleted words are not printed in the text; a note quotes them and says how they were deleted. Added words are printed in the text; a note says where they were written, and which words they replace.</p>
       <h3>Withheld documents</h3>
-      <p>A document withheld from the archive is represented by the closure card in its place, printed as a boxed notice with the reason, the legal basis, the extract details and the date of the card; all are listed at the end of the edition. The reasons are:</p>
+      <p>A document withheld from the archive is represented by the card that stands in its place in the file, printed as a boxed notice giving the reason, the legal basis, the extract details and the date of the card; all are listed at the end of the edition. The reasons a card may give are:</p>
       <dl>
         <xsl:variable name="documented" select="$p:odd//tei:elementSpec[@ident = 'gap']//tei:attDef[@ident = 'reason']//tei:valItem[@ident]"/>
         <xsl:variable name="codes" select="if ($documented) then $documented/@ident/string()
           else ('closed-foi', 'retained-3-4', 'temporarily-retained', 'missing-at-transfer', 'number-not-used', 'missing-tna', 'put-in-place-tna')"/>
         <xsl:for-each select="$codes[not(. = ('redacted', 'illegible', 'ocr-repetition'))]">
           <dt><xsl:value-of select="p:reason-label(.)"/></dt>
-          <dd>
-            <xsl:apply-templates select="p:reason-item(.)/tei:desc/node()" mode="p:odd"/>
-            <xsl:text> (</xsl:text><span class="tei-name"><xsl:value-of select="."/></span><xsl:text>)</xsl:text>
-          </dd>
+          <dd><xsl:value-of select="p:reason-words(.)"/></dd>
         </xsl:for-each>
       </dl>
     </section>
   </xsl:template>
 
-  <!-- The ODD's documentation as prose of the introduction. -->
-  <xsl:template match="tei:div" mode="p:odd">
-    <section class="odd-section">
-      <xsl:apply-templates mode="p:odd"/>
-    </section>
-  </xsl:template>
-  <xsl:template match="tei:head" mode="p:odd">
-    <xsl:element name="h{min((count(ancestor::tei:div) + 3, 6))}"><xsl:apply-templates mode="p:odd"/></xsl:element>
-  </xsl:template>
-  <xsl:template match="tei:p" mode="p:odd"><p><xsl:apply-templates mode="p:odd"/></p></xsl:template>
-  <xsl:template match="tei:list" mode="p:odd"><ul><xsl:apply-templates select="tei:item" mode="p:odd"/></ul></xsl:template>
-  <xsl:template match="tei:item" mode="p:odd"><li><xsl:apply-templates mode="p:odd"/></li></xsl:template>
-  <xsl:template match="tei:list[@type = 'gloss']" mode="p:odd" priority="1">
-    <dl>
-      <xsl:for-each select="tei:label">
-        <dt><xsl:apply-templates mode="p:odd"/></dt>
-        <dd><xsl:apply-templates select="following-sibling::tei:item[1]/node()" mode="p:odd"/></dd>
-      </xsl:for-each>
-    </dl>
-  </xsl:template>
-  <xsl:template match="tei:gi" mode="p:odd"><span class="tei-name">&lt;<xsl:value-of select="."/>&gt;</span></xsl:template>
-  <xsl:template match="tei:att" mode="p:odd"><span class="tei-name">@<xsl:value-of select="."/></span></xsl:template>
-  <xsl:template match="tei:val | tei:ident | tei:code | tei:tag" mode="p:odd"><span class="tei-name"><xsl:value-of select="."/></span></xsl:template>
-  <xsl:template match="tei:q" mode="p:odd"><xsl:text>“</xsl:text><xsl:apply-templates mode="p:odd"/><xsl:text>”</xsl:text></xsl:template>
-  <xsl:template match="tei:hi | tei:emph | tei:term | tei:mentioned | tei:soCalled" mode="p:odd"><i><xsl:apply-templates mode="p:odd"/></i></xsl:template>
-  <xsl:template match="tei:ref | tei:ptr" mode="p:odd"><xsl:apply-templates mode="p:odd"/></xsl:template>
-  <xsl:template match="tei:egXML | tei:specGrp | tei:specGrpRef | tei:schemaSpec | tei:eg" mode="p:odd"/>
-  <xsl:template match="*" mode="p:odd" priority="-1"><xsl:apply-templates mode="p:odd"/></xsl:template>
+  <!-- What a closure reason means, in words: the ODD's description, its markup names left out. -->
+  <xsl:function name="p:reason-words" as="xs:string">
+    <xsl:param name="reason" as="xs:string"/>
+    <xsl:variable name="text" select="normalize-space(string-join(p:reason-item($reason)/tei:desc[1]/node()[not(self::tei:gi or self::tei:att or self::tei:val or self::tei:code or self::tei:tag or self::tei:ident)]
+      ! (if (self::tei:q) then '“' || string(.) || '”' else string(.))))"/>
+    <xsl:sequence select="if ($text) then replace(replace($text, '\s+([,.;:)])', '$1'), '\(\s*\)', '') else 'As the card states.'"/>
+  </xsl:function>
 
   <!-- ========================================================= back matter -->
 
@@ -367,7 +351,7 @@
             <xsl:for-each-group select="$entries" group-by="normalize-space(replace(lower-case(@key), '[.\s]+', ' '))">
               <xsl:sort select="current-grouping-key()"/>
               <li>
-                <xsl:value-of select="p:usual-form(current-group()/@key)"/>
+                <xsl:value-of select="p:typography(p:usual-form(current-group()/@key), ' ')"/>
                 <xsl:for-each-group select="current-group()" group-by="@role">
                   <xsl:sort select="current-grouping-key()"/>
                   <xsl:text> </xsl:text>

@@ -63,34 +63,121 @@
 
   <!-- ===================================================== the document -->
 
+  <!-- The place a document was written, as its header or its dateline gives it, or nothing. -->
+  <xsl:function name="p:doc-place" as="xs:string?">
+    <xsl:param name="div" as="element(tei:div)"/>
+    <xsl:sequence select="(c:corresp($div)/tei:correspAction[@type = 'sent']/(tei:placeName | tei:settlement),
+      $div/tei:opener/tei:dateline/tei:placeName)[normalize-space()][1]/normalize-space()"/>
+  </xsl:function>
+
+  <!-- The date line under a document's title: "London, 21 December 1988"; an undated document gets
+       the editors' date in brackets, from the dated documents around it in its file:
+       "[Between 12 and 15 December 1988]", "[After 21 December 1988]", "[Undated]". -->
+  <xsl:function name="p:date-line" as="xs:string">
+    <xsl:param name="div" as="element(tei:div)"/>
+    <xsl:variable name="date" select="p:doc-date($div)"/>
+    <xsl:variable name="place" select="p:doc-place($div)"/>
+    <xsl:sequence select="if ($date) then string-join(($place, $date), ', ')
+      else string-join(($place, p:editorial-date($div)), ', ')"/>
+  </xsl:function>
+
+  <xsl:function name="p:editorial-date" as="xs:string">
+    <xsl:param name="div" as="element(tei:div)"/>
+    <xsl:variable name="before" select="($div/preceding-sibling::tei:div ! c:doc-date(.))[matches(., '^\d{4}-\d{2}-\d{2}')][last()] ! substring(., 1, 10)"/>
+    <xsl:variable name="after" select="($div/following-sibling::tei:div ! c:doc-date(.))[matches(., '^\d{4}-\d{2}-\d{2}')][1] ! substring(., 1, 10)"/>
+    <xsl:sequence select="'[' || (
+      if ($before and $after and $before = $after) then c:format-date($before)
+      else if ($before and $after and $before lt $after) then 'Between ' || c:format-date($before) || ' and ' || c:format-date($after)
+      else if ($before) then 'Undated; after ' || c:format-date($before)
+      else if ($after) then 'Undated; before ' || c:format-date($after)
+      else 'Undated') || ']'"/>
+  </xsl:function>
+
+  <!-- A title short enough for a running head: its first words, up to about 48 characters. -->
+  <xsl:function name="p:short" as="xs:string">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:sequence select="if (string-length($title) le 48) then $title
+      else replace(substring($title, 1, 48), '[\s,;:]+\S*$', '') || '…'"/>
+  </xsl:function>
+
+  <!-- The recto's running head: the document's number and short title. -->
+  <xsl:function name="p:doc-running-head" as="xs:string">
+    <xsl:param name="div" as="element(tei:div)"/>
+    <xsl:sequence select="'No. ' || p:doc-number($div) || ' · ' || p:short(p:doc-title($div))"/>
+  </xsl:function>
+
+  <!-- The editors' title without its number: the common title, the number said once. -->
+  <xsl:function name="p:doc-title" as="xs:string">
+    <xsl:param name="div" as="element(tei:div)"/>
+    <xsl:sequence select="substring-after(p:doc-heading($div), '. ')"/>
+  </xsl:function>
+
+  <!-- The full archival reference the TEI holds: repository, place, collection, piece and any other
+       identifiers of the file, and the document's number in it. -->
+  <xsl:function name="p:full-reference" as="xs:string">
+    <xsl:param name="div" as="element(tei:div)"/>
+    <xsl:variable name="ms" select="(root($div)//tei:sourceDesc//tei:msIdentifier)[1]"/>
+    <xsl:variable name="others" select="$ms/tei:idno[@type and not(@type = 'piece')][normalize-space()] ! (
+      (if (@type = 'folio') then 'f. ' else normalize-space(@type) || ' ') || normalize-space(.))"/>
+    <xsl:sequence select="string-join((
+      string-join(($ms/tei:repository, $ms/tei:settlement)[normalize-space()] ! normalize-space(.), ', ')[.],
+      (c:reference($div), p:file-label(root($div)/tei:TEI))[1],
+      $others,
+      root($div)/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'transcript'][normalize-space()][1] ! ('transcript ' || normalize-space(.)),
+      'document ' || p:doc-number($div)), ', ')"/>
+  </xsl:function>
+
+  <!-- The source note at a document's foot (as FRUS and DBPO give it): where the original is, its
+       classification, who sent and signed it, and for a telegram its routing. -->
+  <xsl:function name="p:source-note" as="element()">
+    <xsl:param name="div" as="element(tei:div)"/>
+    <xsl:variable name="classification" select="p:classification($div)"/>
+    <xsl:variable name="routing" select="$div/tei:opener//(tei:seg[@type = ('precedence', 'to', 'info', 'bt')] | tei:byline)[normalize-space()]"/>
+    <xsl:variable name="signed" select="($div/tei:closer//tei:signed)[normalize-space()][1]"/>
+    <p class="source-note">
+      <span class="source-label">Source: </span>
+      <xsl:value-of select="p:full-reference($div) || '.'"/>
+      <xsl:for-each select="$classification">
+        <xsl:value-of select="' ' || p:capital(lower-case(.)) || '.'"/>
+      </xsl:for-each>
+      <xsl:for-each select="c:senders($div)[1]">
+        <xsl:value-of select="' Sent by ' || string-join(c:senders($div), ' and ') || '.'"/>
+      </xsl:for-each>
+      <xsl:for-each select="$signed">
+        <xsl:value-of select="' Signed ' || replace(c:line-text(.), '[.\s]+$', '') || '.'"/>
+      </xsl:for-each>
+      <xsl:if test="$routing">
+        <xsl:value-of select="' Routing: ' || string-join($routing ! replace(c:line-text(.), '[.\s]+$', ''), '; ') || '.'"/>
+      </xsl:if>
+      <xsl:if test="c:is-withheld($div)"> Not printed: withheld from the archive (see the notice above).</xsl:if>
+    </p>
+  </xsl:function>
+
+  <!-- ===================================================== the document -->
+
   <xsl:template match="tei:div" mode="p:document">
     <xsl:param name="content" as="item()*"/>
     <xsl:variable name="id" select="p:doc-id(.)"/>
     <xsl:variable name="withheld" select="c:is-withheld(.)"/>
-    <xsl:variable name="date" select="p:doc-date(.)"/>
-    <article class="document doc-{(@type[matches(., '^[\w\-]+$')], 'document')[1]}" id="{$id}" aria-labelledby="{$id}:h">
-      <xsl:if test="@xml:id"><xsl:attribute name="data-xml-id" select="@xml:id"/></xsl:if>
-      <xsl:if test="matches(@xml:lang, '^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$')"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
-      <header>
-        <h2 id="{$id}:h" data-date="{if ($withheld) then 'Withheld document' else ($date[.], 'Undated')[1]}">
-          <xsl:value-of select="p:doc-heading(.)"/>
-        </h2>
-        <dl class="doc-meta">
-          <xsl:for-each select="c:senders(.)"><dt>From</dt><dd><xsl:value-of select="."/></dd></xsl:for-each>
-          <xsl:for-each select="c:addressees(.)"><dt>To</dt><dd><xsl:value-of select="."/></dd></xsl:for-each>
-          <xsl:if test="$date">
-            <dt>Date</dt><dd><xsl:value-of select="$date"/></dd>
-          </xsl:if>
-          <xsl:for-each select="p:classification(.)">
-            <dt>Classification</dt><dd><xsl:value-of select="."/></dd>
-          </xsl:for-each>
-          <dt>Reference</dt><dd><xsl:value-of select="p:doc-reference(.)"/></dd>
-        </dl>
-      </header>
-      <div class="text">
-        <xsl:sequence select="p:paragraphs($content)"/>
-      </div>
-    </article>
+    <xsl:variable name="article" as="element()">
+      <article class="document doc-{(@type[matches(., '^[\w\-]+$')], 'document')[1]}" id="{$id}" aria-labelledby="{$id}:h">
+        <xsl:if test="@xml:id"><xsl:attribute name="data-xml-id" select="@xml:id"/></xsl:if>
+        <xsl:if test="matches(@xml:lang, '^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$')"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+        <header>
+          <h2 id="{$id}:h" data-running-head="{p:doc-running-head(.)}" data-bookmark="{p:doc-heading(.)}">
+            <span class="doc-number"><xsl:value-of select="p:doc-number(.) || '.'"/></span>
+            <xsl:text> </xsl:text>
+            <span class="doc-title"><xsl:value-of select="p:doc-title(.)"/></span>
+          </h2>
+          <p class="date-line"><xsl:value-of select="p:date-line(.)"/></p>
+        </header>
+        <div class="text">
+          <xsl:sequence select="p:paragraphs($content)"/>
+        </div>
+        <footer><xsl:sequence select="p:source-note(.)"/></footer>
+      </article>
+    </xsl:variable>
+    <xsl:sequence select="$article"/>
   </xsl:template>
 
   <!-- ============================================= a withheld document -->

@@ -32,10 +32,17 @@
         </xsl:apply-templates>
       </xsl:when>
       <xsl:when test="$role = 'section'">
-        <section class="doc-section{$tei/@type ! (' section-' || .)}"><xsl:sequence select="$content"/></section>
+        <!-- an id (an anchor) so that binding knows where the section begins (pipeline/print/tagging.py) -->
+        <xsl:variable name="document" select="$tei/ancestor::tei:div[parent::tei:body][1]"/>
+        <section class="doc-section{$tei/@type ! (' section-' || .)}">
+          <xsl:if test="$document">
+            <xsl:attribute name="id" select="p:doc-id($document) || ':s' || count(($tei/preceding::tei:div, $tei/ancestor::tei:div) intersect $document//tei:div) + 1"/>
+          </xsl:if>
+          <xsl:sequence select="$content"/>
+        </section>
       </xsl:when>
       <xsl:when test="$role = 'heading'">
-        <h3 class="section-head"><xsl:sequence select="$content"/></h3>
+        <h3 class="section-head" data-bookmark="{normalize-space(string-join(($content ! (descendant-or-self::text()))[not(ancestor::h:span[contains-token(@class, 'note')])]))}"><xsl:sequence select="$content"/></h3>
       </xsl:when>
       <xsl:when test="$role = ('paragraph', 'subject', 'block')">
         <xsl:variable name="blocky" select="some $item in $content satisfies p:is-block($item)"/>
@@ -55,8 +62,15 @@
           <xsl:for-each-group select="$content[self::element()]" group-ending-with="h:li">
             <xsl:variable name="item" select="current-group()[self::h:li]"/>
             <xsl:choose>
+              <!-- an item with nothing written in it (a typed line the OCR split off) is not a bare dash -->
+              <xsl:when test="$item and not(normalize-space(string-join(current-group() ! string(.))) or current-group()//h:span[contains-token(@class, 'note')])"/>
               <xsl:when test="$item">
-                <li><xsl:sequence select="$item/@*, current-group()[not(. is $item)], $item/node()"/></li>
+                <li><xsl:sequence select="$item/@*, current-group()[not(. is $item)]"/>
+                  <!-- an unlabelled item's dash; not before an item that is only a list of its own -->
+                  <xsl:if test="empty($tei/tei:label) and not(p:is-block(($item/node()[not(self::text()[not(normalize-space())])])[1]))">
+                    <span class="item-label">–</span>
+                  </xsl:if>
+                  <xsl:sequence select="$item/node()"/></li>
               </xsl:when>
               <xsl:otherwise>
                 <li class="between"><xsl:sequence select="current-group()"/></li>
@@ -248,12 +262,26 @@
     <xsl:choose>
       <xsl:when test="$role = 'page-break'">
         <xsl:variable name="marker" as="element()">
-          <span class="page-break">p. <xsl:value-of select="(normalize-space($tei/@n)[.], '?')[1]"/></span>
+          <span class="page-break"><span class="bar">|</span>p. <xsl:value-of select="(normalize-space($tei/@n)[.], '?')[1]"/></span>
         </xsl:variable>
         <xsl:sequence select="if (p:in-block($tei)) then p:wrap-p($marker, 'pb-line') else $marker"/>
       </xsl:when>
+      <!-- Lines as typed only where the layout carries meaning (an address, a routing block, a
+           signature, a table cell); elsewhere a line break is a space, and a hyphenated line end is
+           joined (p:lb, resolved by the finishing pass, finish.xsl). -->
       <xsl:when test="$role = 'line-break'">
-        <xsl:if test="not(p:in-block($tei))"><br/></xsl:if>
+        <xsl:choose>
+          <xsl:when test="p:in-block($tei)"/>
+          <xsl:when test="$tei/ancestor::*[self::tei:address or self::tei:cell or self::tei:signed or self::tei:opener
+            or self::tei:closer or self::tei:byline or self::tei:dateline or self::tei:lg or self::tei:list[@type = 'verse']]"><br/></xsl:when>
+          <xsl:otherwise>
+            <p:lb>
+              <xsl:if test="matches(string($tei/preceding::text()[1]), '\p{L}-$') and matches(string($tei/following::text()[1]), '^\p{Ll}')">
+                <xsl:attribute name="join" select="'yes'"/>
+              </xsl:if>
+            </p:lb>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:when>
       <xsl:when test="$role = 'rule'">
         <xsl:if test="p:in-block($tei)"><hr class="rule"/></xsl:if>
@@ -399,6 +427,10 @@
   <xsl:function name="p:note" as="element()">
     <xsl:param name="content" as="item()*"/>
     <xsl:param name="class" as="xs:string?"/>
+    <!-- a note's full stop is not doubled when its last words end in one ("place.", not "place..") -->
+    <xsl:variable name="ends" select="normalize-space(string-join(subsequence($content, 1, count($content) - 1) ! string(.)))"/>
+    <xsl:variable name="content" select="if ($content[last()] instance of xs:string and $content[last()] = '.' and matches($ends, '[.?!]$'))
+      then subsequence($content, 1, count($content) - 1) else $content"/>
     <span class="{string-join(('note', $class), ' ')}"><xsl:sequence select="p:plain($content)"/></span>
   </xsl:function>
 
@@ -420,6 +452,7 @@
   </xsl:template>
   <xsl:template match="h:br" mode="p:plain"><xsl:text> / </xsl:text></xsl:template>
   <xsl:template match="h:hr" mode="p:plain"/>
+  <xsl:template match="p:lb" mode="p:plain"><xsl:if test="not(@join = 'yes')"><xsl:text> </xsl:text></xsl:if></xsl:template>
   <xsl:template match="p:*" mode="p:plain"><xsl:apply-templates mode="p:plain"/></xsl:template>
 
   <!-- The words a note is about, followed by "]" in print. -->
