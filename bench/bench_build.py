@@ -239,7 +239,7 @@ def bench_validation(tei_dir: Path, limit: int = 50) -> None:
     except ImportError:
         print("validation against jing: n/a (pipeline.validate is not installed)")
         return
-    from pipeline.build.steps import _open_validator
+    from pipeline.builder.steps import _open_validator
     from pipeline.safexml import parse
 
     files = sorted(tei_dir.glob("*.xml"))[:limit]

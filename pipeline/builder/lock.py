@@ -7,7 +7,7 @@ import fcntl
 import os
 from pathlib import Path
 
-from pipeline.build.toolchain import EnvironmentProblem
+from pipeline.builder.toolchain import EnvironmentProblem
 
 
 class BuildLocked(EnvironmentProblem):
@@ -26,7 +26,7 @@ class OutputLock:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
         except OSError as error:
-            from pipeline.build.staging import _explain
+            from pipeline.builder.staging import _explain
 
             raise EnvironmentProblem(_explain(error, f"cannot create {self.path}")) from None
         try:

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.build.toolchain import EnvironmentProblem
+from pipeline.builder.toolchain import EnvironmentProblem
 
 
 class UsageProblem(Exception):

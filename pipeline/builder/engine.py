@@ -32,14 +32,14 @@ from pipeline import __version__
 
 if TYPE_CHECKING:  # concurrent.futures imports logging: only a build with work to do pays for it
     from concurrent.futures import Executor, Future
-from pipeline.build import report as report_format
-from pipeline.build.corpus import Document, find_documents
-from pipeline.build.hashing import DigestCache, combine, digest_bytes
-from pipeline.build.lock import OutputLock
-from pipeline.build.progress import Progress
-from pipeline.build.staging import Staging, clean_leftovers, _explain
-from pipeline.build.state import STATE_NAME, Record, State, changed_inputs
-from pipeline.build.toolchain import (
+from pipeline.builder import report as report_format
+from pipeline.builder.corpus import Document, find_documents
+from pipeline.builder.hashing import DigestCache, combine, digest_bytes
+from pipeline.builder.lock import OutputLock
+from pipeline.builder.progress import Progress
+from pipeline.builder.staging import Staging, clean_leftovers, _explain
+from pipeline.builder.state import STATE_NAME, Record, State, changed_inputs
+from pipeline.builder.toolchain import (
     DEFAULT_TOOLCHAIN,
     OUTPUT_OF_STEP,
     OUTPUTS,
@@ -155,7 +155,7 @@ class _Build:
 
     def _check_output(self, documents: list[Document]) -> None:
         """Refuse an output directory the build would wrongly replace: one holding its inputs, or not its own."""
-        from pipeline.build.corpus import UsageProblem
+        from pipeline.builder.corpus import UsageProblem
 
         out = self.out.resolve()
         inputs = [Path.cwd(), self.o.tei_dir, self.o.sources_dir, *self.o.paths]
@@ -206,7 +206,7 @@ class _Build:
         self._drain()
         self._stage("edition", time.perf_counter() - started, 0.0, 0)
         if self.executor is not None:
-            from pipeline.build.executors import close_in_background
+            from pipeline.builder.executors import close_in_background
 
             self._closing = close_in_background(self.executor)  # its processes exit while this one publishes
             self.executor = None
@@ -333,7 +333,7 @@ class _Build:
 
     def _executor(self) -> Executor:
         if self.executor is None:
-            from pipeline.build.executors import make_executor
+            from pipeline.builder.executors import make_executor
 
             self.executor = make_executor(self.o.executor, self.jobs, self._expected_tasks, self._spec(), self.o.scheduler)
         return self.executor
@@ -350,14 +350,14 @@ class _Build:
         future.add_done_callback(self._completed.put)
 
     def _submit_convert(self, item: _Doc, inputs: dict[str, str], reasons: list[str]) -> None:
-        from pipeline.build.worker import convert_task
+        from pipeline.builder.worker import convert_task
 
         item.unfinished = True
         self._defer(1, lambda: self._submit("convert", item, (inputs, reasons), convert_task, item.source, item.doc.source.name),
                     weight=len(item.source))
 
     def _submit_render(self, item: _Doc, steps: list[str], reasons: dict[str, list[str]]) -> None:
-        from pipeline.build.worker import render_task
+        from pipeline.builder.worker import render_task
 
         item.unfinished = True
         links = self.links.get(item.doc.name) if "web" in steps and self.links else None
@@ -664,8 +664,8 @@ class _Build:
         page is in, are the ones it was made from (see _site): a page that failed, or brought private
         files, makes the step run again after the pages.
         """
-        from pipeline.build.toolchain import SiteDocument
-        from pipeline.build.worker import site_task
+        from pipeline.builder.toolchain import SiteDocument
+        from pipeline.builder.worker import site_task
 
         if self.stopping:
             return
@@ -705,7 +705,7 @@ class _Build:
     # ---- the cross-document steps ------------------------------------------------------------
 
     def _site(self, docs: list[_Doc]) -> None:
-        from pipeline.build.worker import site_task
+        from pipeline.builder.worker import site_task
 
         if self.stopping:
             return
@@ -772,7 +772,7 @@ class _Build:
 
     def _site_document(self, item: _Doc, own: str):
         """What a cross-document step gets of one document: its TEI, web summary and private files."""
-        from pipeline.build.toolchain import SiteDocument
+        from pipeline.builder.toolchain import SiteDocument
 
         private = {}
         record = item.new.get(own)
@@ -847,7 +847,7 @@ class _Build:
         return BuildResult(report["exit_code"], report)
 
     def _report(self, docs: list[_Doc]) -> dict[str, Any]:
-        from pipeline.build.stats import corpus_stats
+        from pipeline.builder.stats import corpus_stats
 
         entries = []
         stats = {}

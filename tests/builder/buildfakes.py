@@ -25,9 +25,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from pipeline.build.hashing import digest_bytes, digest_paths
-from pipeline.build.stats import document_stats
-from pipeline.build.toolchain import Converted, Message, StepError, Validated
+from pipeline.builder.hashing import digest_bytes, digest_paths
+from pipeline.builder.stats import document_stats
+from pipeline.builder.toolchain import Converted, Message, StepError, Validated
 
 TEI = "http://www.tei-c.org/ns/1.0"
 MANIFEST = ".generated.json"

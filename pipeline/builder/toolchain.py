@@ -7,7 +7,7 @@ process: it is opened once per process (stylesheets and schemas compiled
 then), and turns bytes into bytes, one document at a time. Workers never
 read or write files of the edition, so they run the same on a cluster.
 
-`pipeline.build.steps.EditionToolchain` is the real one; tests may give a
+`pipeline.builder.steps.EditionToolchain` is the real one; tests may give a
 small one of their own (by its "module:attribute" name, so that spawned
 workers can import it).
 """
@@ -37,7 +37,7 @@ OUTPUT_OF_STEP = {
 OUTPUTS = ("tei", "web", "print")
 
 #: The default toolchain: the project's own steps.
-DEFAULT_TOOLCHAIN = "pipeline.build.steps:EditionToolchain"
+DEFAULT_TOOLCHAIN = "pipeline.builder.steps:EditionToolchain"
 
 
 class StepError(Exception):
@@ -119,7 +119,7 @@ class Toolchain(Protocol):
     def fingerprints(self, cache=None) -> dict[str, str]:
         """Step name -> one hash of everything its output depends on besides its input.
 
-        `cache` (a pipeline.build.hashing.DigestCache) may spare reading unchanged files."""
+        `cache` (a pipeline.builder.hashing.DigestCache) may spare reading unchanged files."""
 
     def compile_schema(self) -> list[Message]:
         """Compile the ODD into the schemas validation uses (raises StepError)."""

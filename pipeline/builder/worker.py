@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.build.toolchain import OUTPUTS, Worker, load_toolchain
+from pipeline.builder.toolchain import OUTPUTS, Worker, load_toolchain
 
 _local = threading.local()
 
@@ -86,7 +86,7 @@ class Outcome:
 
 def _failure(step: str, error: BaseException, started: float) -> Outcome:
     text = " ".join(str(error).split()) or type(error).__name__
-    from pipeline.build.toolchain import StepError
+    from pipeline.builder.toolchain import StepError
 
     if not isinstance(error, StepError):
         text = f"{step} failed: {type(error).__name__}: {text}"

@@ -15,7 +15,7 @@ import os
 import shutil
 from pathlib import Path
 
-from pipeline.build.toolchain import EnvironmentProblem
+from pipeline.builder.toolchain import EnvironmentProblem
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100

@@ -1,4 +1,4 @@
-"""The project's own steps behind the build's toolchain interface (see pipeline.build.toolchain).
+"""The project's own steps behind the build's toolchain interface (see pipeline.builder.toolchain).
 
 - convert: pipeline.convert.convert_bytes, written by pipeline.output.write_tei (never over hand edits);
 - schema: the ODD compiler (pipeline.odd), run when the ODD or the compiler changed;
@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-from pipeline.build.hashing import combine, digest_paths, library_versions
-from pipeline.build.toolchain import Converted, EnvironmentProblem, Message, SiteDocument, StepError, Validated
+from pipeline.builder.hashing import combine, digest_paths, library_versions
+from pipeline.builder.toolchain import Converted, EnvironmentProblem, Message, SiteDocument, StepError, Validated
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "pipeline"
@@ -141,7 +141,7 @@ class EditionWorker:
     # -- validate ---------------------------------------------------------------------------
 
     def validate(self, tei: bytes, name: str) -> Validated:
-        from pipeline.build.stats import document_stats
+        from pipeline.builder.stats import document_stats
         from pipeline.safexml import XMLInputError, parse
 
         try:
