@@ -15,9 +15,11 @@ class BuildLocked(EnvironmentProblem):
 
 
 class OutputLock:
-    """`flock` on `.NAME.lock` next to the output directory; released on exit, even by a killed build."""
+    """`flock` on `.NAME.lock` next to the output directory (resolved); released on exit, even by a killed build."""
 
     def __init__(self, output_dir: Path) -> None:
+        # Resolved through symlinks: `-o link` and `-o build` of one folder take one lock.
+        output_dir = Path(output_dir).resolve()
         self.path = output_dir.parent / f".{output_dir.name}.lock"
         self._fd: int | None = None
 

@@ -53,7 +53,7 @@ def check_named(path: Path, found: Found) -> bool:
         found.files.append(path)
         return True
     if not stat.S_ISDIR(mode):
-        found.skipped.append(f"{path}: skipped, {why} (transcripts must be regular files)")
+        found.skipped.append(f"{path}: skipped, {why} (inputs must be regular files)")
         return True
     return False
 
@@ -77,7 +77,7 @@ def search_folder(folder: Path, suffix: str, found: Found, skip: Path | None = N
             if why is None:
                 found.files.append(path)
             else:
-                found.skipped.append(f"{path}: skipped, {why} (transcripts must be regular files)")
+                found.skipped.append(f"{path}: skipped, {why} (inputs must be regular files)")
 
 
 def read_transcript(path: Path) -> bytes:

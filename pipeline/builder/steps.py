@@ -94,11 +94,18 @@ class EditionToolchain:
         links = document_links([summaries[name] for name in names])
         return {name: links.get(summaries[name]["file"]) for name in names}
 
+    def file_id(self, source_name: str) -> str:
+        from pipeline.tei import file_id
+
+        return file_id(source_name)
+
     def write_tei(self, path: Path, data: bytes) -> Message | None:
-        from pipeline.output import HandEditedError, write_tei
+        from pipeline.output import EditedDuringWrite, HandEditedError, write_tei
 
         try:
             write_tei(path, data)
+        except EditedDuringWrite as error:
+            return Message("warning", str(error), code="edited-during-write")
         except HandEditedError as error:
             return Message("warning", str(error), code="hand-edited")
         return None

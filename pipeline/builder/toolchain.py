@@ -127,8 +127,12 @@ class Toolchain(Protocol):
     def web_links(self, summaries: dict[str, Any]) -> dict[str, Any]:
         """Per document (in name order), what its pages link to (its neighbours), from every summary."""
 
+    def file_id(self, source_name: str) -> str:
+        """The xml:id a transcript's TEI file gets (two transcripts may not share one)."""
+
     def write_tei(self, path, data: bytes) -> Message | None:
-        """Write a converted TEI file, never over a hand-edited one (then say so)."""
+        """Write a converted TEI file, never over a hand-edited one (then say so: a Message coded
+        "hand-edited", or "edited-during-write" when it was edited while being replaced)."""
 
     def remove_tei(self, path) -> bool:
         """Remove a TEI file whose transcript is gone, if it is exactly as generated."""

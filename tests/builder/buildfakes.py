@@ -77,7 +77,16 @@ class FakeToolchain:
             os.replace(tmp, target)
         return []
 
+    def file_id(self, source_name: str) -> str:
+        from pipeline.tei import file_id
+
+        return file_id(source_name)
+
     def write_tei(self, path: Path, data: bytes) -> Message | None:
+        if os.environ.get("BUILD_FAKE_REAL_WRITES"):  # the project's own writer (lock, compare-and-swap)
+            from pipeline.builder.steps import EditionToolchain
+
+            return EditionToolchain().write_tei(path, data)
         manifest = _manifest(path.parent)
         if path.exists():
             current = digest_bytes(path.read_bytes())
@@ -92,6 +101,10 @@ class FakeToolchain:
         return None
 
     def remove_tei(self, path: Path) -> bool:
+        if os.environ.get("BUILD_FAKE_REAL_WRITES"):
+            from pipeline.output import remove_tei
+
+            return remove_tei(path)
         manifest = _manifest(path.parent)
         if digest_bytes(path.read_bytes()) != manifest.get(path.name):
             return False
