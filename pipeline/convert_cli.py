@@ -45,7 +45,13 @@ def convert(sources: tuple[Path, ...], output: Path, force: bool, quiet: bool) -
     """
     from pipeline.builder.sources import read_transcript
     from pipeline.convert import ConversionError, HandEditedError, convert_bytes, write_tei
+    from pipeline.output import clean_folder
 
+    try:
+        clean_folder(output)  # what a killed command left
+    except OSError as error:
+        click.echo(f"pipeline convert: {output}: {_reason(error)}", err=True)
+        sys.exit(2)
     failed = 0
     names: dict[str, Path] = {}
     for source in source_files(sources):

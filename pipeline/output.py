@@ -18,9 +18,9 @@ the record, then deletes the journal: a command killed at any point leaves the
 file with a hash the record (with the journal) accepts, so it never looks
 hand-edited, and at rest there is only the record. Every file is written to a
 temporary file beside it (`.pipeline-tmp-…`) and then put in place, so none is
-ever half-written; the next command to take the folder's lock removes any
-temporary file a killed one left (none can be in use: they exist only while
-their writer holds the lock).
+ever half-written; every command writing the folder starts by removing, under
+its lock, any temporary file a killed one left (`clean_folder`: none can be in
+use, they exist only while their writer holds the lock).
 
 The hand-edit check is repeated at the moment of replacement, which is a
 compare-and-swap on the file's hash: the new file is exchanged with the old
@@ -80,26 +80,30 @@ def _point(name: str, path: Path) -> None:
 
 # ---- the folder's lock, and what killed commands left -------------------------------------------
 
-_cleaned: set[str] = set()
-
-
 @contextmanager
 def folder_lock(folder: Path):
     """Hold the TEI folder's lock (blocking): a `flock` on the folder, resolved through symlinks.
 
-    The first time a process takes it for a folder, temporary files a killed command left there go.
     Yields the resolved folder.
     """
     folder = Path(folder).resolve()
     fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
-        if str(folder) not in _cleaned:
-            remove_temporaries(folder)
-            _cleaned.add(str(folder))
         yield folder
     finally:
         os.close(fd)  # closing releases the lock
+
+
+def clean_folder(folder: Path) -> list[Path]:
+    """What every command writing a TEI folder does first: under its lock, remove the temporary files a
+    killed command left, and settle the record of a write it left unfinished. Returns what went."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    with folder_lock(folder) as resolved:
+        _recover(resolved)
+        return remove_temporaries(resolved)
 
 
 def remove_temporaries(folder: Path) -> list[Path]:

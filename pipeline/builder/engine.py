@@ -140,6 +140,7 @@ class _Build:
         self._check_output(documents)
         with Publisher(self.out) as publisher:
             self.publisher = publisher
+            self.toolchain.clean_tei(self.o.tei_dir)
             self.old = State.load(publisher.output_dir)
             self.new = State()
             self.cache = DigestCache(publisher.output_dir / HASHES_NAME)
@@ -742,7 +743,8 @@ class _Build:
         """report.json and report.html, from one report, made last (the publish's own time in it)."""
         self._stage("publish", time.perf_counter() - started, 0.0, 0, peak_mib())
         report["timings"] = self.timings
-        return {REPORT_JSON: report_format.to_json(report), REPORT_HTML: report_format.to_html(report)}
+        as_json = report_format.to_json(report)
+        return {REPORT_JSON: as_json, REPORT_HTML: report_format.to_html(report, digest_bytes(as_json))}
 
     def _report(self, docs: list[_Doc]) -> dict[str, Any]:
         from pipeline.builder.stats import corpus_stats

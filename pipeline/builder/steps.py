@@ -110,6 +110,14 @@ class EditionToolchain:
             return Message("warning", str(error), code="hand-edited")
         return None
 
+    def clean_tei(self, folder: Path) -> None:
+        from pipeline.output import clean_folder
+
+        try:
+            clean_folder(folder)
+        except OSError as error:
+            raise EnvironmentProblem(f"cannot clean up {folder}: {error.strerror}") from None
+
     def remove_tei(self, path: Path) -> bool:
         from pipeline.output import remove_tei
 

@@ -134,6 +134,9 @@ class Toolchain(Protocol):
         """Write a converted TEI file, never over a hand-edited one (then say so: a Message coded
         "hand-edited", or "edited-during-write" when it was edited while being replaced)."""
 
+    def clean_tei(self, folder) -> None:
+        """Remove what a killed command left in the TEI folder (temporary files, an unfinished record)."""
+
     def remove_tei(self, path) -> bool:
         """Remove a TEI file whose transcript is gone, if it is exactly as generated."""
 

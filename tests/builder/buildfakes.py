@@ -100,6 +100,11 @@ class FakeToolchain:
         _save_manifest(path.parent, manifest)
         return None
 
+    def clean_tei(self, folder: Path) -> None:
+        from pipeline.output import clean_folder
+
+        clean_folder(folder)
+
     def remove_tei(self, path: Path) -> bool:
         if os.environ.get("BUILD_FAKE_REAL_WRITES"):
             from pipeline.output import remove_tei
