@@ -175,12 +175,13 @@ class _Build:
     def _run(self, documents: list[Document], t0: float) -> BuildResult:
         self.fingerprints = self.toolchain.fingerprints(cache=self.cache)
         started = time.perf_counter()
-        self._check_names(documents)
         docs = [_Doc(d, self.old.documents.get(d.name, {})) for d in documents]
         # Conversions first, and submitted at once when they are enough for a pool: its processes start
-        # and convert while this process compiles the schema (conversion does not depend on it).
+        # and convert while this process checks the names and compiles the schema (conversion depends on
+        # neither, and writes nothing: TEI files are written here, as conversions are gathered).
         ready = [item for item in docs if self._plan_convert(item)]
         self.runner.submit_early()
+        self._check_names(documents)
         planned = time.perf_counter() - started
         self._schema()
         started = time.perf_counter()
