@@ -52,9 +52,13 @@ def convert(sources: tuple[Path, ...], output: Path, force: bool, quiet: bool) -
     except OSError as error:
         click.echo(f"pipeline convert: {output}: {_reason(error)}", err=True)
         sys.exit(2)
+    found = source_files(sources)
+    clash = _clashing_ids(found)
+    if clash:
+        raise click.UsageError(clash)
     failed = 0
     names: dict[str, Path] = {}
-    for source in source_files(sources):
+    for source in found:
         target = output / (source.stem + ".xml")
         if source.stem in names:
             click.echo(f"pipeline convert: {source}: not converted, {names[source.stem]} is converted to {target} too", err=True)
@@ -84,6 +88,19 @@ def convert(sources: tuple[Path, ...], output: Path, force: bool, quiet: bool) -
         click.echo(f"{target}: {outcome} ({len(conversion.transcript.documents)} documents)")
     if failed:
         sys.exit(1)
+
+
+def _clashing_ids(found: list[Path]) -> str | None:
+    """Two transcripts whose TEI files would get one xml:id (or ids differing only in case), named."""
+    from pipeline.tei import file_id
+
+    seen: dict[str, Path] = {}
+    for source in found:
+        identifier = file_id(source.name)
+        other = seen.setdefault(identifier.casefold(), source)
+        if other is not source:
+            return f"{other} and {source} would have one xml:id, {identifier} (or ids differing only in case): rename one of them"
+    return None
 
 
 def _reason(error: Exception) -> str:

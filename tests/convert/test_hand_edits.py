@@ -285,3 +285,14 @@ def test_sources_linked_outside_are_not_read(tmp_path: Path) -> None:
     named = CliRunner().invoke(convert, [str(sources / "002_link.txt"), "-o", str(out), "-q"])
     assert "skipped, a symbolic link" in named.stderr and not (out / "002_link.xml").exists()
     assert all(b"SECRET-TEXT-OUTSIDE" not in p.read_bytes() for p in out.iterdir())
+
+
+def test_transcripts_whose_xml_ids_would_clash_are_refused_before_any_write(tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "003 a.txt").write_bytes(SOURCE.read_bytes())
+    (sources / "003_a.txt").write_bytes(SOURCE.read_bytes())
+    result = CliRunner().invoke(convert, [str(sources), "-o", str(tmp_path / "tei"), "-q"])
+    assert result.exit_code == 2
+    assert "003 a.txt" in result.output and "003_a.txt" in result.output and "one xml:id" in result.output
+    assert not (tmp_path / "tei").exists() or not list((tmp_path / "tei").iterdir())
