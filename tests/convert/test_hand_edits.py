@@ -296,3 +296,21 @@ def test_transcripts_whose_xml_ids_would_clash_are_refused_before_any_write(tmp_
     assert result.exit_code == 2
     assert "003 a.txt" in result.output and "003_a.txt" in result.output and "one xml:id" in result.output
     assert not (tmp_path / "tei").exists() or not list((tmp_path / "tei").iterdir())
+
+
+def test_two_convert_commands_at_once_lose_no_entry(tmp_path: Path) -> None:
+    """Two `pipeline convert` processes writing one folder at once (one naming it through a link)."""
+    out = tmp_path / "tei"
+    out.mkdir()
+    (tmp_path / "link").symlink_to(out, target_is_directory=True)
+    sources = sorted(SOURCES.glob("*.txt"))
+    command = [sys.executable, "-m", "pipeline", "convert", "-q"]
+    processes = [subprocess.Popen([*command, "-o", str(out), *map(str, sources)], stdout=subprocess.PIPE, stderr=subprocess.PIPE),
+                 subprocess.Popen([*command, "-o", str(tmp_path / "link"), *map(str, reversed(sources))],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)]
+    for process in processes:
+        _, err = process.communicate(timeout=300)
+        assert process.returncode == 0, err
+    manifest = read_manifest(out)
+    assert sorted(manifest) == sorted(s.stem + ".xml" for s in sources)
+    assert not any(is_hand_edited(out / name) for name in manifest)
