@@ -30,38 +30,36 @@ def find_documents(paths: list[Path], tei_dir: Path, *, default_sources: Path, o
     `output` (the build's own outputs are not its inputs). A transcript's TEI file is `tei_dir/NAME.xml`;
     a TEI file without a transcript is a document of its own. Two transcripts
     with one name are a usage error: their TEI files would collide.
-    Transcripts are found by the rule of pipeline.builder.sources (the same as `pipeline convert`'s):
-    links and special files are skipped, each with a warning added to `skipped`.
+    Transcripts and TEI files are found by the rule of pipeline.builder.sources (the same as
+    `pipeline convert`'s): links and special files are skipped, each with a warning added to `skipped`.
     """
-    from pipeline.builder.sources import Found, check_named, search_folder
+    from pipeline.builder.sources import Found, check_named, list_folder, search_folder
 
     skip = output.resolve() if output is not None else None
     found = Found()
-    teis: list[Path] = []
+    tei_found = Found()
     if not paths:
         if default_sources.is_dir():
             search_folder(default_sources, ".txt", found, skip)
         if tei_dir.is_dir():
-            teis.extend(p for p in sorted(tei_dir.glob("*.xml")) if p.is_file() and not p.name.startswith("."))
+            list_folder(tei_dir, ".xml", tei_found)
         if not default_sources.is_dir() and not tei_dir.is_dir():
             raise UsageProblem(f"nothing to build: neither {default_sources} nor {tei_dir} exists")
     for path in paths:
         if path.is_dir() and not path.is_symlink():
             search_folder(path, ".txt", found, skip)
-            tei_found = Found()
             search_folder(path, ".xml", tei_found, skip)
-            teis.extend(tei_found.files)
-            found.skipped.extend(tei_found.skipped)
         elif path.suffix == ".txt" and check_named(path, found):
             pass
-        elif path.is_file() and path.suffix == ".xml":
-            teis.append(path)
+        elif path.suffix == ".xml" and check_named(path, tei_found):
+            pass
         elif not path.exists():
             raise UsageProblem(f"{path}: no such file or folder")
         else:
             raise UsageProblem(f"{path}: not a transcript (.txt), a TEI file (.xml) or a folder")
+    teis = tei_found.files
     if skipped is not None:
-        skipped.extend(found.skipped)
+        skipped.extend(found.skipped + tei_found.skipped)
     documents: dict[str, Document] = {}
     for source in found.files:
         name = source.stem

@@ -46,6 +46,7 @@ from pipeline.builder.publisher import (
     HASHES_NAME, PRIVATE, REPORT_HTML, REPORT_JSON, RESERVED, Publisher,
 )
 from pipeline.builder.runner import Interrupted, Runner
+from pipeline.builder.sources import read_transcript
 from pipeline.builder.staging import _explain
 from pipeline.builder.state import STATE_NAME, Record, State
 from pipeline.builder.toolchain import (
@@ -277,8 +278,6 @@ class _Build:
             old = item.old.get("convert")
             changed = planner.convert_reasons(old, inputs, doc.tei.is_file())
             if changed and item.source is None:
-                from pipeline.builder.sources import read_transcript
-
                 item.source = read_transcript(doc.source)
         except OSError as error:
             self._fail(item, "convert", f"cannot read {doc.source}: {error.strerror}")
@@ -296,7 +295,7 @@ class _Build:
     def _plan_tei(self, item: _Doc) -> None:
         """Plan the steps of a document whose TEI file is up to date (known once the schema is)."""
         try:
-            item.tei_hash, item.tei = self.cache.digest(item.doc.tei)
+            item.tei_hash, item.tei = self.cache.digest(item.doc.tei, regular_only=True)
         except OSError as error:
             self._fail(item, "validate", f"cannot read {item.doc.tei}: {error.strerror}")
             return
@@ -305,7 +304,7 @@ class _Build:
     def _tei_bytes(self, item: _Doc) -> bytes:
         """A document's TEI, read now if planning did not have to read it."""
         if item.tei is None:
-            item.tei = item.doc.tei.read_bytes()
+            item.tei = read_transcript(item.doc.tei)  # a regular file, not through a link
         return item.tei
 
     def _inputs(self, item: _Doc, step: str) -> dict[str, str]:
@@ -388,7 +387,7 @@ class _Build:
             else:
                 messages.append(dict(warning.as_dict(), step="convert", file=str(item.doc.tei)))
             try:
-                item.tei = item.doc.tei.read_bytes()
+                item.tei = read_transcript(item.doc.tei)
             except OSError as error:
                 self._fail(item, "convert", f"cannot read {item.doc.tei}: {error.strerror}")
                 return

@@ -1,4 +1,4 @@
-"""Which files are transcripts: the one rule of `pipeline convert` and `pipeline build`.
+"""Which files are transcripts: the one rule of `pipeline convert` and `pipeline build` (and of the build's TEI files).
 
 A transcript is a regular file whose name ends in `.txt` (and does not start
 with a dot), named on the command line or found in a folder searched
@@ -78,6 +78,18 @@ def search_folder(folder: Path, suffix: str, found: Found, skip: Path | None = N
                 found.files.append(path)
             else:
                 found.skipped.append(f"{path}: skipped, {why} (inputs must be regular files)")
+
+
+def list_folder(folder: Path, suffix: str, found: Found) -> None:
+    """Add the files ending in `suffix` directly in `folder` (not in its subfolders), by the same rule."""
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        if not entry.name.endswith(suffix) or entry.name.startswith("."):
+            continue
+        why = _kind(entry.stat(follow_symlinks=False).st_mode)
+        if why is None:
+            found.files.append(Path(entry.path))
+        elif why != "a folder":
+            found.skipped.append(f"{entry.path}: skipped, {why} (inputs must be regular files)")
 
 
 def read_transcript(path: Path) -> bytes:

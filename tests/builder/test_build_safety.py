@@ -169,3 +169,14 @@ def test_transcripts_whose_xml_ids_would_clash_are_refused_at_planning(project):
     assert code == 2
     assert "sources/a b.txt and sources/a_b.txt would have one xml:id, a_b" in output
     assert not (project / "build").exists() and not (project / "tei").exists()
+
+
+def test_tei_files_linked_outside_are_not_read(project):
+    outside = project.parent / "outside.xml"
+    outside.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>SECRET-TEI</p></body></text></TEI>')
+    (project / "tei").mkdir()
+    (project / "tei" / "extra.xml").symlink_to(outside)
+    code, output, report = run()
+    assert code == 0, output
+    assert any("extra.xml: skipped, a symbolic link" in text for text in report["skipped"])
+    assert not any(b"SECRET-TEI" in p.read_bytes() for p in (project / "build").rglob("*") if p.is_file())
