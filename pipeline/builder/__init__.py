@@ -1,13 +1,16 @@
 """`pipeline build`: the edition built incrementally, in parallel, and published atomically.
 
+(Named `builder`, not `build`: tools and ignore templates treat `build/` as output.)
 The modules, in the order a build uses them:
 
-- corpus: which documents make the edition (sources and TEI files);
-- toolchain: the steps (convert, schema, validate, web, print) behind one interface;
+- sources / corpus: which files are transcripts (regular files only, the rule of `pipeline convert`
+  too), and which documents make the edition;
+- toolchain / steps: the steps (convert, schema, validate, web, print) behind one interface;
 - state: what the last published build made, keyed by content hashes;
-- plan: which targets are stale, and why;
-- executors / worker: the process pool (or a Dask cluster) running per-document steps;
-- staging / lock: a private copy of the outputs, swapped in at the end, one build at a time;
-- progress / report / stats: what the user sees while and after it runs;
-- engine: the whole build, in one function; cli: the click command.
+- planner: pure decisions, which targets are stale and why (records and hashes in, a plan out);
+- runner / executors / worker: the tasks, on a process pool (or a Dask cluster);
+- publisher / staging / lock: the output directory's lock, leftovers, a private copy of the outputs,
+  swapped in at the end with the state and the report;
+- progress / report / summary / stats: what the user sees while and after it runs;
+- engine: a build's documents while it runs, tying the above together; cli: the click command.
 """
