@@ -6,7 +6,11 @@ For each N: a synthetic corpus of N transcripts (bench/corpus.py), then
   - a clean build: seconds per document, and how that grows from the smallest N (linear: ≤ 1.2×);
   - a no-op rebuild, as a fraction of the clean build (target ≤ 2 %);
   - a one-document edit, as a fraction of the clean build (target ≤ 5 % at N = 1,000);
-  - an edit of one file's dates (which the edition-wide index and facet pages show), as a fraction.
+  - an edit of one file's dates (which the edition-wide index and facet pages show), as a fraction;
+  - the peak resident memory of a process per step, for the clean build and the one-document edit (target
+    < 300 MiB): each step's figure is the largest peak of a process that ran it, read when the step ended
+    (a worker's peak so far, so a step that follows a larger one in the same process inherits its figure);
+    "main process" is the build's own process, read as it publishes.
 At the smallest N: the speed-up of 2 workers over 1 (target ≥ 1.7×), over pairs of clean builds (-j 1, -j 2)
 alternating, each pair's ratio and their median, and the same for the per-document phase alone.
 Per document: the web stylesheet's time against an identity transform of the same document on the same
@@ -100,6 +104,17 @@ def stage_line(report: dict) -> str:
     )
 
 
+def memory_line(report: dict) -> str:
+    """Peak resident memory of a process per step (MiB; the build's own process: "main")."""
+    parts = [f"{stage} {t['peak_mib']:.0f}" for stage, t in report["timings"].items()
+             if t.get("peak_mib") and stage != "publish"]
+    main = report["timings"].get("publish", {}).get("peak_mib")
+    if main:
+        parts.append(f"main process {main:.0f}")
+    worst = max([t.get("peak_mib", 0) for t in report["timings"].values()] or [0])
+    return f"{', '.join(parts) or 'n/a'} (largest {worst:.0f} MiB; target < 300 MiB)"
+
+
 def edition_steps(report: dict) -> list[str]:
     """The edition-wide steps a build made again."""
     return sorted(item["step"] for item in report["rebuilt"] if item["document"] is None)
@@ -134,6 +149,8 @@ def bench_sizes(sizes: list[int], work: Path, only: str, jobs: int, toolchain: s
         print(f"  one-document metadata edit (its dates) {meta:.2f} s = {100 * meta / clean:.2f} % of the clean build;"
               f" rebuilt {len(meta_report['rebuilt'])} targets ({', '.join(edition_steps(meta_report)) or 'no edition-wide step'});"
               f" work: {stage_line(meta_report)}")
+        print(f"  peak memory per process per step (MiB), clean build: {memory_line(report)}")
+        print(f"  peak memory per process per step (MiB), one-document edit: {memory_line(edit_report)}")
         if n != sizes[0]:
             growth = per_doc[n] / per_doc[sizes[0]]
             print(f"  per-document time at N = {n} / at N = {sizes[0]}: {growth:.2f}× (linear: ≤ 1.2×)")
@@ -239,7 +256,7 @@ def bench_validation(tei_dir: Path, limit: int = 50) -> None:
     except ImportError:
         print("validation against jing: n/a (pipeline.validate is not installed)")
         return
-    from pipeline.build.steps import _open_validator
+    from pipeline.builder.steps import _open_validator
     from pipeline.safexml import parse
 
     files = sorted(tei_dir.glob("*.xml"))[:limit]

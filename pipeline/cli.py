@@ -20,7 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("pipeline.validate_cli:validate", "Validate TEI files against the project schema."),
     "web": ("pipeline.web.cli:web", "Make the static web edition from the TEI."),
     "print": ("pipeline.print.cli:print_", "Make the PDF print edition from the TEI."),
-    "build": ("pipeline.build.cli:build", "Build the whole edition, incrementally and in parallel."),
+    "build": ("pipeline.builder.cli:build", "Build the whole edition, incrementally and in parallel."),
 }
 
 

@@ -12,16 +12,22 @@ DEFAULT_OUTPUT = Path("tei")
 
 
 def source_files(paths: tuple[Path, ...]) -> list[Path]:
-    """The transcripts named: files as given, folders' `*.txt` (no links followed), sorted."""
-    found: list[Path] = []
+    """The transcripts named: files as given, folders' `*.txt` (searched as `pipeline build` does), sorted.
+
+    Symbolic links and special files are skipped with a warning (pipeline.builder.sources: the one
+    rule of both commands).
+    """
+    from pipeline.builder.sources import Found, check_named, search_folder
+
+    found = Found()
     for path in paths or (DEFAULT_SOURCES,):
-        if path.is_dir():
-            found.extend(sorted(p for p in path.glob("*.txt") if p.is_file() and not p.is_symlink()))
-        elif path.is_file():
-            found.append(path)
-        else:
+        if path.is_dir() and not path.is_symlink():
+            search_folder(path, ".txt", found)
+        elif not check_named(path, found):
             raise click.UsageError(f"{path}: no such file or folder")
-    return found
+    for warning in found.skipped:
+        click.echo(f"pipeline convert: warning: {warning}", err=True)
+    return found.files
 
 
 @click.command()
@@ -34,13 +40,33 @@ def convert(sources: tuple[Path, ...], output: Path, force: bool, quiet: bool) -
 
     Each transcript becomes OUTPUT/<name>.xml. A TEI file edited by hand since
     it was generated is left as it is (exit status 1) unless --force is given.
+    Every write holds OUTPUT's lock (shared with pipeline build), so commands
+    running at once never lose each other's record of what they generated.
     """
+    from pipeline.builder.sources import read_transcript
     from pipeline.convert import ConversionError, HandEditedError, convert_bytes, write_tei
+    from pipeline.output import clean_folder
 
+    try:
+        clean_folder(output)  # what a killed command left
+    except OSError as error:
+        click.echo(f"pipeline convert: {output}: {_reason(error)}", err=True)
+        sys.exit(2)
+    found = source_files(sources)
+    clash = _clashing_ids(found)
+    if clash:
+        raise click.UsageError(clash)
     failed = 0
-    for source in source_files(sources):
+    names: dict[str, Path] = {}
+    for source in found:
+        target = output / (source.stem + ".xml")
+        if source.stem in names:
+            click.echo(f"pipeline convert: {source}: not converted, {names[source.stem]} is converted to {target} too", err=True)
+            failed += 1
+            continue
+        names[source.stem] = source
         try:
-            data = source.read_bytes()
+            data = read_transcript(source)
             conversion = convert_bytes(data, source.name)
         except (ConversionError, OSError) as error:
             click.echo(f"pipeline convert: {source}: {_reason(error)}", err=True)
@@ -49,7 +75,6 @@ def convert(sources: tuple[Path, ...], output: Path, force: bool, quiet: bool) -
         if not quiet:
             for warning in conversion.warnings:
                 click.echo(f"{source}:{warning.line}: warning: {warning.message} [{warning.code}]", err=True)
-        target = output / (source.stem + ".xml")
         try:
             outcome = write_tei(target, conversion.tei, force=force)
         except HandEditedError as error:
@@ -63,6 +88,19 @@ def convert(sources: tuple[Path, ...], output: Path, force: bool, quiet: bool) -
         click.echo(f"{target}: {outcome} ({len(conversion.transcript.documents)} documents)")
     if failed:
         sys.exit(1)
+
+
+def _clashing_ids(found: list[Path]) -> str | None:
+    """Two transcripts whose TEI files would get one xml:id (or ids differing only in case), named."""
+    from pipeline.tei import file_id
+
+    seen: dict[str, Path] = {}
+    for source in found:
+        identifier = file_id(source.name)
+        other = seen.setdefault(identifier.casefold(), source)
+        if other is not source:
+            return f"{other} and {source} would have one xml:id, {identifier} (or ids differing only in case): rename one of them"
+    return None
 
 
 def _reason(error: Exception) -> str:

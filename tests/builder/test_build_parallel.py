@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from buildhelpers import rebuilt, run, snapshot
-from pipeline.build.hashing import digest_bytes
+from pipeline.builder.hashing import digest_bytes
 
 
 def _opened(project) -> list[str]:

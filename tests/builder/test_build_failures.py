@@ -114,7 +114,7 @@ def test_full_disk_gives_a_clear_error_and_publishes_nothing(project, monkeypatc
 
 
 def test_read_only_output_location_is_reported_before_work(project, monkeypatch):
-    import pipeline.build.staging as staging
+    import pipeline.builder.staging as staging
 
     def read_only(*args, **kwargs):
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
@@ -128,7 +128,7 @@ def test_read_only_output_location_is_reported_before_work(project, monkeypatch)
 def test_json_events_and_exit_code(project):
     from click.testing import CliRunner
 
-    from pipeline.build.cli import build
+    from pipeline.builder.cli import build
 
     result = CliRunner().invoke(build, ["--toolchain", "buildfakes:FakeToolchain", "--json", "-j", "1"])
     events = [json.loads(line) for line in result.stdout.splitlines()]

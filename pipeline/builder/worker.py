@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.build.toolchain import OUTPUTS, Worker, load_toolchain
+from pipeline.builder.toolchain import OUTPUTS, Worker, load_toolchain
 
 _local = threading.local()
 
@@ -82,15 +82,23 @@ class Outcome:
     data: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
     tei: bytes | None = None
+    peak_mib: float = 0.0  # the process's peak resident memory when the step ended (its peak so far)
+
+
+def peak_mib() -> float:
+    """This process's peak resident memory so far, in MiB (Linux reports KiB)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _failure(step: str, error: BaseException, started: float) -> Outcome:
     text = " ".join(str(error).split()) or type(error).__name__
-    from pipeline.build.toolchain import StepError
+    from pipeline.builder.toolchain import StepError
 
     if not isinstance(error, StepError):
         text = f"{step} failed: {type(error).__name__}: {text}"
-    return Outcome(ok=False, seconds=time.perf_counter() - started, error=text[:2000])
+    return Outcome(ok=False, seconds=time.perf_counter() - started, error=text[:2000], peak_mib=peak_mib())
 
 
 def convert_task(toolchain_spec: str, source: bytes, source_name: str) -> Outcome:
@@ -105,6 +113,7 @@ def convert_task(toolchain_spec: str, source: bytes, source_name: str) -> Outcom
         seconds=time.perf_counter() - started,
         messages=[m.as_dict() for m in converted.warnings],
         tei=converted.tei,
+        peak_mib=peak_mib(),
     )
 
 
@@ -141,6 +150,7 @@ def render_task(toolchain_spec: str, name: str, tei: bytes, steps: tuple[str, ..
             else:
                 raise ValueError(f"unknown step {step}")
             outcomes[step].seconds = time.perf_counter() - started
+            outcomes[step].peak_mib = peak_mib()
         except Exception as error:  # noqa: BLE001
             outcomes[step] = _failure(step, error, started)
             break
@@ -169,4 +179,4 @@ def site_task(toolchain_spec: str, step: str, documents: list, previous: dict | 
             raise ValueError(f"unknown step {step}")
     except Exception as error:  # noqa: BLE001
         return _failure(step, error, started)
-    return Outcome(ok=True, seconds=time.perf_counter() - started, outputs=outputs, data=data)
+    return Outcome(ok=True, seconds=time.perf_counter() - started, outputs=outputs, data=data, peak_mib=peak_mib())

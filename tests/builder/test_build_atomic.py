@@ -114,7 +114,7 @@ def test_two_builds_on_one_output_directory(project):
 
 def test_publish_without_an_atomic_exchange_and_its_repair(project, monkeypatch):
     """Where directories cannot be exchanged atomically: two renames, repaired if cut in half."""
-    import pipeline.build.staging as staging
+    import pipeline.builder.staging as staging
 
     code, _, _ = run()
     assert code == 0

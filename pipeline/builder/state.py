@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.build.hashing import combine
+from pipeline.builder.hashing import combine
 
 #: The state file, inside the output directory.
 STATE_NAME = ".pipeline-build.json"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from pipeline.build.toolchain import DEFAULT_TOOLCHAIN, OUTPUTS
+from pipeline.builder.toolchain import DEFAULT_TOOLCHAIN, OUTPUTS
 
 
 def _only(ctx, param, value: str) -> frozenset[str]:
@@ -47,11 +47,11 @@ def build(paths, only, keep_going, jobs, output, tei_dir, sources_dir, executor,
 
     Exit codes: 0 success, 1 some document failed, 2 usage or environment error.
     """
-    from pipeline.build.corpus import UsageProblem
-    from pipeline.build.engine import Options, run_build
-    from pipeline.build.progress import make_progress
-    from pipeline.build.summary import summary_lines
-    from pipeline.build.toolchain import EnvironmentProblem
+    from pipeline.builder.corpus import UsageProblem
+    from pipeline.builder.engine import Options, run_build
+    from pipeline.builder.progress import make_progress
+    from pipeline.builder.summary import summary_lines
+    from pipeline.builder.toolchain import EnvironmentProblem
 
     options = Options(
         paths=tuple(paths), sources_dir=sources_dir, tei_dir=tei_dir, output=output, only=only,

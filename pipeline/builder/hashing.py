@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -117,34 +118,32 @@ class DigestCache:
             except (OSError, ValueError):
                 pass
 
-    def digest(self, path: Path) -> tuple[str, bytes | None]:
-        """The file's SHA-256, and its bytes when it had to be read (else None)."""
+    def digest(self, path: Path, *, regular_only: bool = False) -> tuple[str, bytes | None]:
+        """The file's SHA-256, and its bytes when it had to be read (else None).
+
+        `regular_only`: the file is read only if it is a regular file, never through a link (a
+        transcript: pipeline.builder.sources); otherwise OSError.
+        """
         key = os.path.abspath(path)
-        st = os.stat(key)
+        st = os.lstat(key) if regular_only else os.stat(key)
         signature = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
         known = self._new.get(key) or self._old.get(key)
-        if known is not None and known[:4] == signature:
+        if known is not None and known[:4] == signature and (not regular_only or stat.S_ISREG(st.st_mode)):
             self._new[key] = known
             return known[4], None
-        with open(key, "rb") as handle:
-            data = handle.read()
+        if regular_only:
+            from pipeline.builder.sources import read_transcript
+
+            data = read_transcript(Path(key))
+        else:
+            with open(key, "rb") as handle:
+                data = handle.read()
         digest = digest_bytes(data)
         self._new[key] = signature + [digest]
         return digest, data
 
-    def save(self, path: Path | None = None) -> None:
-        """Write the cache (atomically); failures are ignored: it is only a cache."""
+    def dump(self) -> bytes:
+        """The cache as its file holds it (published with the build's outputs)."""
         import json
 
-        target = path or self.path
-        if target is None:
-            return
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        try:
-            tmp.write_bytes(json.dumps(self._new, separators=(",", ":")).encode())
-            os.replace(tmp, target)
-        except OSError:
-            try:
-                tmp.unlink()
-            except OSError:
-                pass
+        return json.dumps(self._new, separators=(",", ":")).encode()

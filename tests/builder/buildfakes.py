@@ -25,9 +25,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from pipeline.build.hashing import digest_bytes, digest_paths
-from pipeline.build.stats import document_stats
-from pipeline.build.toolchain import Converted, Message, StepError, Validated
+from pipeline.builder.hashing import digest_bytes, digest_paths
+from pipeline.builder.stats import document_stats
+from pipeline.builder.toolchain import Converted, Message, StepError, Validated
 
 TEI = "http://www.tei-c.org/ns/1.0"
 MANIFEST = ".generated.json"
@@ -77,7 +77,16 @@ class FakeToolchain:
             os.replace(tmp, target)
         return []
 
+    def file_id(self, source_name: str) -> str:
+        from pipeline.tei import file_id
+
+        return file_id(source_name)
+
     def write_tei(self, path: Path, data: bytes) -> Message | None:
+        if os.environ.get("BUILD_FAKE_REAL_WRITES"):  # the project's own writer (lock, compare-and-swap)
+            from pipeline.builder.steps import EditionToolchain
+
+            return EditionToolchain().write_tei(path, data)
         manifest = _manifest(path.parent)
         if path.exists():
             current = digest_bytes(path.read_bytes())
@@ -91,7 +100,16 @@ class FakeToolchain:
         _save_manifest(path.parent, manifest)
         return None
 
+    def clean_tei(self, folder: Path) -> None:
+        from pipeline.output import clean_folder
+
+        clean_folder(folder)
+
     def remove_tei(self, path: Path) -> bool:
+        if os.environ.get("BUILD_FAKE_REAL_WRITES"):
+            from pipeline.output import remove_tei
+
+            return remove_tei(path)
         manifest = _manifest(path.parent)
         if digest_bytes(path.read_bytes()) != manifest.get(path.name):
             return False

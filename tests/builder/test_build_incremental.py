@@ -94,13 +94,37 @@ def test_hand_edited_tei_is_built_and_never_overwritten(project):
     assert code == 0
     assert {("validate", "doc01"), ("summary", "doc01"), ("web", "doc01"), ("print", "doc01"), ("web-site", None), ("print-edition", None)} <= rebuilt(report)
     assert b"corrected by hand" in (project / "build" / "web" / "doc01.html").read_bytes()
-    # the transcript changes too: the hand-edited TEI is kept, and the build says so
-    source = project / "sources" / "doc01.txt"
-    source.write_text(source.read_text() + "new line\n")
+    # a converter change under the hand edit: the editor's file is kept, and the build says so
+    (project / "code" / "convert.txt").write_text("conv-2")
     code, _, report = run()
-    assert tei.read_bytes() == edited
+    assert code == 0 and tei.read_bytes() == edited
     doc = next(d for d in report["documents"] if d["name"] == "doc01")
     assert any(m.get("code") == "hand-edited" for m in doc["messages"])
+    assert report["conflicts"] == []
+
+
+def test_a_transcript_changed_under_a_hand_edit_is_a_conflict(project):
+    run()
+    tei = project / "tei" / "doc01.xml"
+    edited = tei.read_bytes().replace(b"Letter 1", b"Letter one, corrected by hand")
+    tei.write_bytes(edited)
+    source = project / "sources" / "doc01.txt"
+    source.write_text(source.read_text() + "new line\n")
+    code, output, report = run()
+    assert code == 1  # both kept, the build fails and names it
+    assert tei.read_bytes() == edited and "new line" in source.read_text()
+    assert [c["document"] for c in report["conflicts"]] == ["doc01"]
+    doc = next(d for d in report["documents"] if d["name"] == "doc01")
+    assert not doc["ok"] and "conflict" in doc["error"] and "sources/doc01.txt" in doc["error"]
+    assert any(m.get("code") == "conflict" for m in doc["messages"])
+    # with --keep-going: built from the editor's file, exit 0, and still reported by every build
+    for _ in range(2):
+        code, _, report = run("-k")
+        assert code == 0 and [c["document"] for c in report["conflicts"]] == ["doc01"]
+        assert b"corrected by hand" in (project / "build" / "web" / "doc01.html").read_bytes()
+        assert tei.read_bytes() == edited
+    code, _, report = run()
+    assert code == 1 and report["conflicts"]
 
 
 def test_a_stylesheet_change_rebuilds_only_what_depends_on_it(project):
@@ -154,12 +178,15 @@ def test_seeded_series_of_changes_equals_clean_builds(project):
     rng = random.Random(20261123)
     run("-j", "2")
     counter = 100
+    hand_edited: set[str] = set()
     for round_ in range(10):
         sources = sorted((project / "sources").glob("*.txt"))
         action = rng.choice(["edit", "edit", "add", "delete", "code", "tei-edit"])
+        conflict = False
         if action == "edit" or (action == "delete" and len(sources) < 3):
             path = rng.choice(sources)
             path.write_text(path.read_text() + f"edit {round_}\nDATE 19{rng.randint(70, 99)}-01-01\n")
+            conflict = path.stem in hand_edited
         elif action == "add":
             counter += 1
             (project / "sources" / f"new{counter}.txt").write_text(f"New {counter}\nHAND hand-X{rng.randint(1, 3)}\n")
@@ -168,9 +195,16 @@ def test_seeded_series_of_changes_equals_clean_builds(project):
         elif action == "tei-edit":
             tei = rng.choice(sorted((project / "tei").glob("*.xml")))
             tei.write_bytes(tei.read_bytes().replace(b"</body>", b"<p>edited by hand</p></body>"))
+            hand_edited.add(tei.stem)
         elif action == "code":
             name = rng.choice(["convert.txt", "web.txt", "print.txt"])
             (project / "code" / name).write_text(f"{name}-{round_}")
-        code, output, _ = run("-j", str(rng.choice([1, 2])))
+        jobs = str(rng.choice([1, 2]))
+        if conflict:  # a transcript changed under a hand edit: the build fails, naming it; -k builds on
+            code, output, report = run("-j", jobs)
+            assert code == 1 and [c["document"] for c in report["conflicts"]] == [path.stem], output
+            code, output, _ = run("-j", jobs, "-k")
+        else:
+            code, output, _ = run("-j", jobs)
         assert code == 0, output
         assert snapshot(project / "build", project / "tei") == _clean_build(project), (round_, action)

@@ -1,4 +1,4 @@
-"""The project's own steps behind the build's toolchain interface (see pipeline.build.toolchain).
+"""The project's own steps behind the build's toolchain interface (see pipeline.builder.toolchain).
 
 - convert: pipeline.convert.convert_bytes, written by pipeline.output.write_tei (never over hand edits);
 - schema: the ODD compiler (pipeline.odd), run when the ODD or the compiler changed;
@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-from pipeline.build.hashing import combine, digest_paths, library_versions
-from pipeline.build.toolchain import Converted, EnvironmentProblem, Message, SiteDocument, StepError, Validated
+from pipeline.builder.hashing import combine, digest_paths, library_versions
+from pipeline.builder.toolchain import Converted, EnvironmentProblem, Message, SiteDocument, StepError, Validated
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "pipeline"
@@ -94,14 +94,29 @@ class EditionToolchain:
         links = document_links([summaries[name] for name in names])
         return {name: links.get(summaries[name]["file"]) for name in names}
 
+    def file_id(self, source_name: str) -> str:
+        from pipeline.tei import file_id
+
+        return file_id(source_name)
+
     def write_tei(self, path: Path, data: bytes) -> Message | None:
-        from pipeline.output import HandEditedError, write_tei
+        from pipeline.output import EditedDuringWrite, HandEditedError, write_tei
 
         try:
             write_tei(path, data)
+        except EditedDuringWrite as error:
+            return Message("warning", str(error), code="edited-during-write")
         except HandEditedError as error:
             return Message("warning", str(error), code="hand-edited")
         return None
+
+    def clean_tei(self, folder: Path) -> None:
+        from pipeline.output import clean_folder
+
+        try:
+            clean_folder(folder)
+        except OSError as error:
+            raise EnvironmentProblem(f"cannot clean up {folder}: {error.strerror}") from None
 
     def remove_tei(self, path: Path) -> bool:
         from pipeline.output import remove_tei
@@ -141,7 +156,7 @@ class EditionWorker:
     # -- validate ---------------------------------------------------------------------------
 
     def validate(self, tei: bytes, name: str) -> Validated:
-        from pipeline.build.stats import document_stats
+        from pipeline.builder.stats import document_stats
         from pipeline.safexml import XMLInputError, parse
 
         try:

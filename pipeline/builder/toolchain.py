@@ -7,7 +7,7 @@ process: it is opened once per process (stylesheets and schemas compiled
 then), and turns bytes into bytes, one document at a time. Workers never
 read or write files of the edition, so they run the same on a cluster.
 
-`pipeline.build.steps.EditionToolchain` is the real one; tests may give a
+`pipeline.builder.steps.EditionToolchain` is the real one; tests may give a
 small one of their own (by its "module:attribute" name, so that spawned
 workers can import it).
 """
@@ -37,7 +37,7 @@ OUTPUT_OF_STEP = {
 OUTPUTS = ("tei", "web", "print")
 
 #: The default toolchain: the project's own steps.
-DEFAULT_TOOLCHAIN = "pipeline.build.steps:EditionToolchain"
+DEFAULT_TOOLCHAIN = "pipeline.builder.steps:EditionToolchain"
 
 
 class StepError(Exception):
@@ -119,7 +119,7 @@ class Toolchain(Protocol):
     def fingerprints(self, cache=None) -> dict[str, str]:
         """Step name -> one hash of everything its output depends on besides its input.
 
-        `cache` (a pipeline.build.hashing.DigestCache) may spare reading unchanged files."""
+        `cache` (a pipeline.builder.hashing.DigestCache) may spare reading unchanged files."""
 
     def compile_schema(self) -> list[Message]:
         """Compile the ODD into the schemas validation uses (raises StepError)."""
@@ -127,8 +127,15 @@ class Toolchain(Protocol):
     def web_links(self, summaries: dict[str, Any]) -> dict[str, Any]:
         """Per document (in name order), what its pages link to (its neighbours), from every summary."""
 
+    def file_id(self, source_name: str) -> str:
+        """The xml:id a transcript's TEI file gets (two transcripts may not share one)."""
+
     def write_tei(self, path, data: bytes) -> Message | None:
-        """Write a converted TEI file, never over a hand-edited one (then say so)."""
+        """Write a converted TEI file, never over a hand-edited one (then say so: a Message coded
+        "hand-edited", or "edited-during-write" when it was edited while being replaced)."""
+
+    def clean_tei(self, folder) -> None:
+        """Remove what a killed command left in the TEI folder (temporary files, an unfinished record)."""
 
     def remove_tei(self, path) -> bool:
         """Remove a TEI file whose transcript is gone, if it is exactly as generated."""

@@ -11,8 +11,8 @@ import multiprocessing
 import os
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 
-from pipeline.build import worker
-from pipeline.build.toolchain import EnvironmentProblem
+from pipeline.builder import worker
+from pipeline.builder.toolchain import EnvironmentProblem
 
 
 class InlineExecutor(Executor):

@@ -24,7 +24,7 @@ def bundled(tmp_path, monkeypatch) -> Path:
 
 
 def _fingerprints() -> dict[str, str]:
-    from pipeline.build.steps import EditionToolchain
+    from pipeline.builder.steps import EditionToolchain
 
     return EditionToolchain().fingerprints()
 

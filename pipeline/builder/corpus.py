@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.build.toolchain import EnvironmentProblem
+from pipeline.builder.toolchain import EnvironmentProblem
 
 
 class UsageProblem(Exception):
@@ -22,17 +21,8 @@ class Document:
     tei: Path
 
 
-def _files_under(directory: Path, suffix: str, skip: Path | None = None) -> list[Path]:
-    found = []
-    for root, dirnames, filenames in os.walk(directory):
-        dirnames[:] = sorted(
-            d for d in dirnames if not d.startswith(".") and (skip is None or Path(root, d).resolve() != skip)
-        )
-        found.extend(Path(root, f) for f in sorted(filenames) if f.endswith(suffix) and not f.startswith("."))
-    return found
-
-
-def find_documents(paths: list[Path], tei_dir: Path, *, default_sources: Path, output: Path | None = None) -> list[Document]:
+def find_documents(paths: list[Path], tei_dir: Path, *, default_sources: Path, output: Path | None = None,
+                   skipped: list[str] | None = None) -> list[Document]:
     """The documents named by `paths` (files or folders, searched recursively).
 
     With no paths, the edition is every transcript in `default_sources` and
@@ -40,31 +30,38 @@ def find_documents(paths: list[Path], tei_dir: Path, *, default_sources: Path, o
     `output` (the build's own outputs are not its inputs). A transcript's TEI file is `tei_dir/NAME.xml`;
     a TEI file without a transcript is a document of its own. Two transcripts
     with one name are a usage error: their TEI files would collide.
+    Transcripts and TEI files are found by the rule of pipeline.builder.sources (the same as
+    `pipeline convert`'s): links and special files are skipped, each with a warning added to `skipped`.
     """
+    from pipeline.builder.sources import Found, check_named, list_folder, search_folder
+
     skip = output.resolve() if output is not None else None
-    sources: list[Path] = []
-    teis: list[Path] = []
+    found = Found()
+    tei_found = Found()
     if not paths:
         if default_sources.is_dir():
-            sources.extend(_files_under(default_sources, ".txt", skip))
+            search_folder(default_sources, ".txt", found, skip)
         if tei_dir.is_dir():
-            teis.extend(p for p in sorted(tei_dir.glob("*.xml")) if p.is_file())
+            list_folder(tei_dir, ".xml", tei_found)
         if not default_sources.is_dir() and not tei_dir.is_dir():
             raise UsageProblem(f"nothing to build: neither {default_sources} nor {tei_dir} exists")
     for path in paths:
-        if path.is_dir():
-            sources.extend(_files_under(path, ".txt", skip))
-            teis.extend(_files_under(path, ".xml", skip))
-        elif path.is_file() and path.suffix == ".txt":
-            sources.append(path)
-        elif path.is_file() and path.suffix == ".xml":
-            teis.append(path)
+        if path.is_dir() and not path.is_symlink():
+            search_folder(path, ".txt", found, skip)
+            search_folder(path, ".xml", tei_found, skip)
+        elif path.suffix == ".txt" and check_named(path, found):
+            pass
+        elif path.suffix == ".xml" and check_named(path, tei_found):
+            pass
         elif not path.exists():
             raise UsageProblem(f"{path}: no such file or folder")
         else:
             raise UsageProblem(f"{path}: not a transcript (.txt), a TEI file (.xml) or a folder")
+    teis = tei_found.files
+    if skipped is not None:
+        skipped.extend(found.skipped + tei_found.skipped)
     documents: dict[str, Document] = {}
-    for source in sources:
+    for source in found.files:
         name = source.stem
         if name in documents:
             raise UsageProblem(f"two transcripts are named {name}: {documents[name].source} and {source}")

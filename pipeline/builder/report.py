@@ -24,13 +24,18 @@ def to_json(report: dict[str, Any]) -> bytes:
     return (json.dumps(report, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def to_html(report: dict[str, Any]) -> bytes:
-    """The report as one valid HTML page; every value from a document is escaped."""
+def to_html(report: dict[str, Any], json_digest: str | None = None) -> bytes:
+    """The report as one valid HTML page; every value from a document is escaped.
+
+    `json_digest`: the SHA-256 of the report.json made from the same report, named in the page (a
+    `<meta name="report-json-sha256">`), so that anyone can check the two agree.
+    """
     e = _e
     summary = report["summary"]
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
+        f'<meta name="report-json-sha256" content="{e(json_digest)}">' if json_digest else "",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>Build report: {e(report['result'])}</title><style>{_CSS}</style></head><body>",
         f"<h1>Build report</h1>",
@@ -47,10 +52,19 @@ def to_html(report: dict[str, Any]) -> bytes:
             ["targets removed", len(report["removed"])],
         ], numeric={1}),
         "<h2>Time per stage</h2>",
-        _table(["stage", "wall seconds", "work seconds", "targets"], [
-            [stage, f"{t['wall']:.3f}", f"{t['work']:.3f}", t["targets"]] for stage, t in report["timings"].items()
-        ], numeric={1, 2, 3}),
+        _table(["stage", "wall seconds", "work seconds", "targets", "peak memory of a process (MiB)"], [
+            [stage, f"{t['wall']:.3f}", f"{t['work']:.3f}", t["targets"], t.get("peak_mib", "")]
+            for stage, t in report["timings"].items()
+        ], numeric={1, 2, 3, 4}),
     ]
+    if report.get("conflicts"):
+        parts.append("<h2>Conflicts: transcripts changed under hand-edited TEI files</h2>")
+        parts.append(_table(["document", "transcript", "TEI file", "message"], [
+            [c["document"], c["source"], c["tei"], c["message"]] for c in report["conflicts"]
+        ]))
+    if report.get("skipped"):
+        parts.append("<h2>Skipped inputs</h2>")
+        parts.append("<ul>" + "".join(f"<li>{e(text)}</li>" for text in report["skipped"]) + "</ul>")
     parts.append("<h2>Rebuilt, and why</h2>")
     if report["rebuilt"]:
         why: dict[tuple[str, str], int] = {}

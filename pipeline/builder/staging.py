@@ -15,7 +15,18 @@ import os
 import shutil
 from pathlib import Path
 
-from pipeline.build.toolchain import EnvironmentProblem
+from pipeline.builder.toolchain import EnvironmentProblem
+from pipeline.output import TEMPORARY_PREFIX
+
+#: Called as hook(point, path) at each write point of a publish: "staged", "written", "before-exchange",
+#: "half-exchanged" (the fallback's two renames), "exchanged". For tests: a hook may end the process there.
+publish_hooks: list = []
+
+
+def _point(name: str, path: Path) -> None:
+    for hook in list(publish_hooks):
+        hook(name, path)
+
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -25,8 +36,13 @@ def _prefix(output_dir: Path, kind: str) -> str:
     return f".{output_dir.name}.{kind}-"
 
 
+def is_temporary(name: str) -> bool:
+    """Whether a file name is a temporary file's (ours, or an earlier version's `.NAME.PID.tmp`)."""
+    return name.startswith(TEMPORARY_PREFIX) or (name.startswith(".") and name.endswith(".tmp"))
+
+
 def clean_leftovers(output_dir: Path) -> list[Path]:
-    """Remove what killed builds left beside `output_dir`; restore it if a publish was cut in half."""
+    """Remove what killed builds left beside and in `output_dir`; restore it if a publish was cut in half."""
     parent = output_dir.parent
     if not parent.is_dir():
         return []
@@ -38,6 +54,11 @@ def clean_leftovers(output_dir: Path) -> list[Path]:
     for path in olds + sorted(parent.glob(_prefix(output_dir, "staging") + "*")):
         shutil.rmtree(path, ignore_errors=True)
         removed.append(path)
+    if output_dir.is_dir():
+        for entry in os.scandir(output_dir):
+            if is_temporary(entry.name) and not entry.is_dir(follow_symlinks=False):
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
     return removed
 
 
@@ -53,12 +74,14 @@ class Staging:
         """Make the staging directory as hard links to the published outputs."""
         try:
             if self.output_dir.is_dir():
-                shutil.copytree(self.output_dir, self.path, copy_function=_link_or_copy, symlinks=True)
+                shutil.copytree(self.output_dir, self.path, copy_function=_link_or_copy, symlinks=True,
+                                ignore=_temporaries)
             else:
                 self.path.mkdir(parents=True)
         except OSError as error:
             self.discard()
             raise EnvironmentProblem(_explain(error, f"cannot prepare the new outputs next to {self.output_dir}")) from None
+        _point("staged", self.path)
 
     def write(self, relative: str, data: bytes) -> None:
         """Put a file in the staging directory (never writing through to a published file)."""
@@ -74,6 +97,7 @@ class Staging:
                 pass
             with open(target, "xb") as handle:
                 handle.write(data)
+            _point("written", target)
         except OSError as error:
             raise EnvironmentProblem(_explain(error, f"cannot write {relative}")) from None
 
@@ -100,19 +124,29 @@ class Staging:
 
     def publish(self) -> None:
         """Make the staging directory the output directory, in one step; then drop the old one."""
+        _point("before-exchange", self.path)
         if not self.output_dir.exists():
             os.rename(self.path, self.output_dir)
+            _point("exchanged", self.output_dir)
             return
         if _exchange(self.path, self.output_dir):
+            _point("exchanged", self.output_dir)
             shutil.rmtree(self.path, ignore_errors=True)  # now the previous outputs
             return
         old = self.output_dir.parent / (_prefix(self.output_dir, "old") + os.urandom(6).hex())
         os.rename(self.output_dir, old)
+        _point("half-exchanged", self.output_dir)
         os.rename(self.path, self.output_dir)
+        _point("exchanged", self.output_dir)
         shutil.rmtree(old, ignore_errors=True)
 
     def discard(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
+
+
+def _temporaries(directory: str, names: list[str]) -> list[str]:
+    """Never carried into a new version of the outputs: temporary files."""
+    return [name for name in names if is_temporary(name)]
 
 
 def _link_or_copy(src: str, dst: str) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from pipeline.build.cli import build
+from pipeline.builder.cli import build
 
 FAKE = "buildfakes:FakeToolchain"
 HERE = Path(__file__).resolve().parent

@@ -7,7 +7,7 @@ import fcntl
 import os
 from pathlib import Path
 
-from pipeline.build.toolchain import EnvironmentProblem
+from pipeline.builder.toolchain import EnvironmentProblem
 
 
 class BuildLocked(EnvironmentProblem):
@@ -15,9 +15,11 @@ class BuildLocked(EnvironmentProblem):
 
 
 class OutputLock:
-    """`flock` on `.NAME.lock` next to the output directory; released on exit, even by a killed build."""
+    """`flock` on `.NAME.lock` next to the output directory (resolved); released on exit, even by a killed build."""
 
     def __init__(self, output_dir: Path) -> None:
+        # Resolved through symlinks: `-o link` and `-o build` of one folder take one lock.
+        output_dir = Path(output_dir).resolve()
         self.path = output_dir.parent / f".{output_dir.name}.lock"
         self._fd: int | None = None
 
@@ -26,7 +28,7 @@ class OutputLock:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
         except OSError as error:
-            from pipeline.build.staging import _explain
+            from pipeline.builder.staging import _explain
 
             raise EnvironmentProblem(_explain(error, f"cannot create {self.path}")) from None
         try:

@@ -29,6 +29,10 @@ def summary_lines(report: dict[str, Any], output: Path) -> list[str]:
         lines.append("rebuilt: nothing (every output was up to date)")
     if report["removed"]:
         lines.append(f"removed: {len(report['removed'])} documents no longer in the edition")
+    for conflict in report.get("conflicts", ()):
+        lines.append(f"  {conflict['message']}")
+    for skipped in report.get("skipped", ()):
+        lines.append(f"  warning: {skipped}")
     for doc in report["documents"]:
         if not doc["ok"]:
             lines.append(f"  failed: {doc['name']}: {doc['error']}")

@@ -6,8 +6,8 @@ schema stage itself is tested with the fake toolchain.)
 
 from __future__ import annotations
 
-from pipeline.build.steps import EditionToolchain
-from pipeline.build.toolchain import Message
+from pipeline.builder.steps import EditionToolchain
+from pipeline.builder.toolchain import Message
 
 
 class RealToolchain(EditionToolchain):
