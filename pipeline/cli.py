@@ -16,6 +16,7 @@ from pipeline import __version__
 #: command name -> "module:attribute" of its click command, and a one-line help.
 COMMANDS: dict[str, tuple[str, str]] = {
     "convert": ("pipeline.convert_cli:convert", "Convert OCR transcripts into TEI."),
+    "decisions": ("pipeline.decisions_cli:decisions", "Turn hand edits of TEI files into editors' decisions."),
     "schema": ("pipeline.odd.cli:schema", "Compile the ODD into RELAX NG, Schematron, XSD and guidelines."),
     "validate": ("pipeline.validate_cli:validate", "Validate TEI files against the project schema."),
     "web": ("pipeline.web.cli:web", "Make the static web edition from the TEI."),

@@ -92,7 +92,7 @@ def convert(sources: tuple[Path, ...], output: Path, force: bool, quiet: bool) -
 
 def _clashing_ids(found: list[Path]) -> str | None:
     """Two transcripts whose TEI files would get one xml:id (or ids differing only in case), named."""
-    from pipeline.tei import file_id
+    from pipeline.convert.tei import file_id
 
     seen: dict[str, Path] = {}
     for source in found:

@@ -24,17 +24,17 @@ from pipeline.builder.toolchain import Converted, EnvironmentProblem, Message, S
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "pipeline"
-#: Modules of the package that are not the converter's.
-_NOT_CONVERTER = {"build", "web", "print", "odd", "validate.py", "validate", "xslt.py", "cli.py", "__pycache__"}
 #: The fonts of the PDFs: the text face (pipeline.print.pdf reads it) and the fallbacks print.css
 #: names; a new font package changes the PDFs.
-FONT_DIRS = [Path("/usr/share/fonts/opentype/ebgaramond"), Path("/usr/share/fonts/truetype/noto")]
+FONT_DIRS = [Path("/usr/share/fonts/opentype/ebgaramond"), Path("/usr/share/fonts/truetype/noto"),
+             Path("/usr/share/fonts/opentype/noto")]
 SCHEMA_DIR = ROOT / "schema"
 COMPILED = SCHEMA_DIR / "compiled"
 
 
 def _converter_paths() -> list[Path]:
-    return sorted(p for p in PACKAGE.iterdir() if p.name not in _NOT_CONVERTER and not p.name.endswith("_cli.py"))
+    """The converter's package, the TEI writer's bookkeeping, and the compiled grammar it checks its output by."""
+    return [PACKAGE / "convert", PACKAGE / "output.py", COMPILED / "pmo.rng"]
 
 
 def _step_paths() -> dict[str, list[Path]]:
@@ -43,9 +43,11 @@ def _step_paths() -> dict[str, list[Path]]:
         "convert": _converter_paths(),
         "schema": [p for p in sorted(SCHEMA_DIR.glob("*")) if p.name != "compiled"] + [PACKAGE / "odd"] + shared,
         "validate": [PACKAGE / "validate.py", PACKAGE / "validate", PACKAGE / "odd", COMPILED,
-                     PACKAGE / "build" / "stats.py"] + shared,
+                     PACKAGE / "builder" / "stats.py"] + shared,
         "web": [PACKAGE / "web", PACKAGE / "xslt.py", ROOT / "xslt" / "common", ROOT / "xslt" / "web",
-                ROOT / "node_modules" / "lunr" / "package.json", COMPILED / "pmo-guidelines.html"] + shared,
+                ROOT / "node_modules" / "minisearch" / "package.json", ROOT / "node_modules" / "@fontsource" / "eb-garamond" / "package.json",
+                COMPILED / "pmo-guidelines.html", COMPILED / "pmo.rng", COMPILED / "pmo.sch", COMPILED / "pmo.xsd",
+                SCHEMA_DIR / "pmo.odd"] + shared,
         "print": [PACKAGE / "print", PACKAGE / "xslt.py", ROOT / "xslt" / "common", ROOT / "xslt" / "print",
                   SCHEMA_DIR / "pmo.odd", *FONT_DIRS] + shared,
     }
@@ -95,7 +97,7 @@ class EditionToolchain:
         return {name: links.get(summaries[name]["file"]) for name in names}
 
     def file_id(self, source_name: str) -> str:
-        from pipeline.tei import file_id
+        from pipeline.convert.tei import file_id
 
         return file_id(source_name)
 

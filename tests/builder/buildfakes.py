@@ -78,7 +78,7 @@ class FakeToolchain:
         return []
 
     def file_id(self, source_name: str) -> str:
-        from pipeline.tei import file_id
+        from pipeline.convert.tei import file_id
 
         return file_id(source_name)
 

@@ -9,7 +9,7 @@ import pytest
 from pipeline.builder import planner
 from pipeline.builder.corpus import Document, UsageProblem
 from pipeline.builder.state import Record, State
-from pipeline.tei import file_id
+from pipeline.convert.tei import file_id
 
 
 def everything_published(path: str) -> bool:
