@@ -44,8 +44,9 @@ def convert(sources: tuple[Path, ...], output: Path, force: bool, quiet: bool) -
     running at once never lose each other's record of what they generated.
     """
     from pipeline.builder.sources import read_transcript
-    from pipeline.convert import ConversionError, HandEditedError, convert_bytes, write_tei
-    from pipeline.output import clean_folder
+    from pipeline.convert import ConversionError, HandEditedError, InvalidTEIError, convert_bytes, write_tei
+    from pipeline.convert.inputs import editorial_inputs
+    from pipeline.output import atomic_write, clean_folder
 
     try:
         clean_folder(output)  # what a killed command left
@@ -58,6 +59,7 @@ def convert(sources: tuple[Path, ...], output: Path, force: bool, quiet: bool) -
         raise click.UsageError(clash)
     failed = 0
     names: dict[str, Path] = {}
+    catalogues: dict = {}
     for source in found:
         target = output / (source.stem + ".xml")
         if source.stem in names:
@@ -67,7 +69,15 @@ def convert(sources: tuple[Path, ...], output: Path, force: bool, quiet: bool) -
         names[source.stem] = source
         try:
             data = read_transcript(source)
-            conversion = convert_bytes(data, source.name)
+            editorial = editorial_inputs(source, catalogues)
+            conversion = convert_bytes(data, source.name, editorial.decisions, editorial.catalogue)
+        except InvalidTEIError as error:  # kept aside for the editor, never written as the TEI file
+            aside = target.with_name(target.name + ".invalid")
+            output.mkdir(parents=True, exist_ok=True)
+            atomic_write(aside, error.tei)
+            click.echo(f"pipeline convert: {source}: {error} (the TEI made is in {aside})", err=True)
+            failed += 1
+            continue
         except (ConversionError, OSError) as error:
             click.echo(f"pipeline convert: {source}: {_reason(error)}", err=True)
             failed += 1

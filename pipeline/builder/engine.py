@@ -47,6 +47,8 @@ from pipeline.builder.publisher import (
 )
 from pipeline.builder.runner import Interrupted, Runner
 from pipeline.builder.sources import read_transcript
+from pipeline.convert.catalogue import CatalogueError
+from pipeline.convert.inputs import Editorial, editorial_inputs
 from pipeline.builder.staging import _explain
 from pipeline.builder.state import STATE_NAME, Record, State
 from pipeline.builder.toolchain import (
@@ -89,6 +91,9 @@ class BuildResult:
     report: dict[str, Any]
 
 
+REVIEW_LINES = 6  # transcript lines shown beside a review warning
+
+
 @dataclass
 class _Doc:
     """A document while it is being built."""
@@ -104,6 +109,7 @@ class _Doc:
     private: dict[str, bytes] = field(default_factory=dict)
     unfinished: bool = False  # work planned for it has not come back
     extra_messages: list[dict[str, Any]] = field(default_factory=list)
+    editorial: Editorial | None = None  # its editors' decisions and catalogue entry
 
     @property
     def name(self) -> str:
@@ -115,6 +121,7 @@ class _Build:
         self.o = options
         self.progress = progress
         self.out = options.output
+        self._catalogues: dict = {}  # each transcript folder's catalogue, read once
         self.toolchain = load_toolchain(options.toolchain)
         self.jobs = options.jobs or os.cpu_count() or 1
         self.runner = Runner(self._make_executor, self._gather, on_submitted=progress.add,
@@ -274,13 +281,17 @@ class _Build:
             return True
         try:
             source_hash, item.source = self.cache.digest(doc.source, regular_only=True)
-            inputs = {"source": source_hash, "code": self.fingerprints["convert"]}
+            item.editorial = editorial_inputs(doc.source, self._catalogues)
+            inputs = {"source": source_hash, "code": self.fingerprints["convert"], "editorial": item.editorial.digest()}
             old = item.old.get("convert")
             changed = planner.convert_reasons(old, inputs, doc.tei.is_file())
             if changed and item.source is None:
                 item.source = read_transcript(doc.source)
         except OSError as error:
             self._fail(item, "convert", f"cannot read {doc.source}: {error.strerror}")
+            return False
+        except CatalogueError as error:
+            self._fail(item, "convert", str(error))
             return False
         if changed:
             self._submit_convert(item, inputs, changed)
@@ -338,7 +349,7 @@ class _Build:
 
         item.unfinished = True
         self.runner.defer(1, lambda: self._submit("convert", item, (inputs, changed), convert_task, item.source,
-                                                  item.doc.source.name), weight=len(item.source))
+                                                  item.doc.source.name, item.editorial), weight=len(item.source))
 
     def _submit_render(self, item: _Doc, steps: list[str], reasons: dict[str, list[str]]) -> None:
         from pipeline.builder.worker import render_task
@@ -369,6 +380,9 @@ class _Build:
             line = m.get("line")
             if isinstance(line, int) and 0 < line <= len(source_lines):
                 m["text"] = source_lines[line - 1][:300]
+                if str(m.get("code", "")).startswith("review-"):  # the lines an editor checks the decision against
+                    last = min(m.get("last_line") or line, line + REVIEW_LINES - 1, len(source_lines))
+                    m["lines"] = [text[:300] for text in source_lines[line - 1 : last]]
             messages.append(m)
         item.source = None
         self.rebuilt.append({"step": "convert", "document": item.name, "reasons": describe("convert", changed)})

@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pipeline.builder.review import CSS as REVIEW_CSS
+from pipeline.builder.review import charts_html, review_queue_html
+
 
 def escape(text: str, quote: bool = True) -> str:
     """HTML-escape text (as html.escape, without importing html.entities at start-up)."""
@@ -17,7 +20,7 @@ h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid
 table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}
 th{background:#f3f3f3}.num{text-align:right}.failed{color:#a00;font-weight:bold}.ok{color:#060}
 code{font-size:.9em}details{margin:.3rem 0}summary{cursor:pointer}.line{color:#555;white-space:pre-wrap}
-"""
+""" + REVIEW_CSS
 
 
 def to_json(report: dict[str, Any]) -> bytes:
@@ -83,10 +86,12 @@ def to_html(report: dict[str, Any], json_digest: str | None = None) -> bytes:
         parts.append("<h2>Removed</h2>")
         parts.append(_table(["document", "why"], [[i["document"], i["reason"]] for i in report["removed"]]))
     stats = report["statistics"]
+    parts.append(review_queue_html(report["documents"]))
     parts += [
         "<h2>The edition</h2>",
         f"<p>{e(stats['files'])} files, {e(stats['documents'])} documents, {e(stats['pages'])} pages, "
         f"{e(stats['redactions'])} redactions.</p>",
+        charts_html(stats),
         "<h3>Documents by type</h3>",
         _table(["type", "documents"], list(stats["documents_by_type"].items()), numeric={1}),
         "<h3>Documents by year</h3>",

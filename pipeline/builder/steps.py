@@ -145,14 +145,23 @@ class EditionWorker:
 
     # -- convert ----------------------------------------------------------------------------
 
-    def convert(self, data: bytes, source_name: str) -> Converted:
-        from pipeline.convert import ConversionError, convert_bytes
+    def convert(self, data: bytes, source_name: str, editorial: Any = None) -> Converted:
+        from pipeline.convert import ConversionError, InvalidTEIError, convert_bytes
+        from pipeline.convert.tei import document_ids
 
         try:
-            conversion = convert_bytes(data, source_name)
+            conversion = convert_bytes(data, source_name, editorial.decisions if editorial else None,
+                                       editorial.catalogue if editorial else None)
+        except InvalidTEIError as error:
+            raise StepError(f"{source_name}: {error} (pipeline convert keeps the TEI made aside as NAME.xml.invalid)") from None
         except ConversionError as error:
             raise StepError(f"{source_name}: {error}") from None
-        warnings = [Message("warning", w.message, line=w.line, code=w.code) for w in conversion.warnings]
+        ids = document_ids(conversion.transcript)
+        warnings = [
+            Message("warning", w.message, line=w.line, code=w.code, chosen=w.chosen, runner_up=w.runner_up,
+                    last_line=w.last_line, page=f"documents/{ids[w.document]}.html" if w.document in ids else None)
+            for w in conversion.warnings
+        ]
         return Converted(conversion.tei, warnings)
 
     # -- validate ---------------------------------------------------------------------------

@@ -57,6 +57,12 @@ class Message:
     line: int | None = None
     column: int | None = None
     code: str | None = None
+    #: a converter's review warning: what it chose, the runner-up, its last transcript line, and the
+    #: page (relative to the web edition) of the document it concerns
+    chosen: str | None = None
+    runner_up: str | None = None
+    last_line: int | None = None
+    page: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if v is not None}
@@ -95,7 +101,9 @@ class SiteDocument:
 class Worker(Protocol):
     """The steps in one worker process; everything costly was compiled when it was opened."""
 
-    def convert(self, data: bytes, source_name: str) -> Converted: ...
+    def convert(self, data: bytes, source_name: str, editorial: Any = None) -> Converted:
+        """Convert a transcript, applying `editorial` (pipeline.convert.inputs.Editorial: its
+        decisions and catalogue entry) when given."""
 
     def validate(self, tei: bytes, name: str) -> Validated: ...
 

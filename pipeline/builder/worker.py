@@ -101,11 +101,12 @@ def _failure(step: str, error: BaseException, started: float) -> Outcome:
     return Outcome(ok=False, seconds=time.perf_counter() - started, error=text[:2000], peak_mib=peak_mib())
 
 
-def convert_task(toolchain_spec: str, source: bytes, source_name: str) -> Outcome:
-    """Convert one transcript; its TEI comes back in `tei`, its warnings in `messages`."""
+def convert_task(toolchain_spec: str, source: bytes, source_name: str, editorial=None) -> Outcome:
+    """Convert one transcript (with its editors' decisions and catalogue entry); its TEI comes back in
+    `tei`, its warnings in `messages`."""
     started = time.perf_counter()
     try:
-        converted = _worker(toolchain_spec).convert(source, source_name)
+        converted = _worker(toolchain_spec).convert(source, source_name, editorial)
     except Exception as error:  # noqa: BLE001 - any failure is this document's, reported in one line
         return _failure("convert", error, started)
     return Outcome(

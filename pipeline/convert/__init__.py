@@ -5,165 +5,29 @@
     conversion.warnings   # ConverterWarning(line, code, message), each located in the transcript
     conversion.drops      # what was deliberately left out of the TEI text, and why
 
-Steps, in order: decode → read (Markdown layer, pages) → collapse repetition
-loops → structure rules (roles) → closure cards → documents → layout →
-dates, metadata and hands → TEI.
+The names below load lazily (`pipeline.convert.converter` and the rules it imports are the
+converter's cost), so a command that only needs `pipeline.convert.inputs` pays nothing for them.
 """
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
+import importlib
+from typing import Any
 
-from pipeline.convert.catalogue import CatalogueError, Entry, read_catalogue
-from pipeline.convert.check import InvalidTEIError, check
-from pipeline.convert.decisions import Decision, DecisionError, anchor, parse_decisions
-from pipeline.convert.decode import ConversionError, decode
-from pipeline.convert.editing import apply_hands, apply_settings
-from pipeline.convert.documents import date_from_initials, document_type, fill_metadata, folder_year, reconcile_dates
-from pipeline.convert.hands import HandRegister, attribute, attribute_signatures, share_signed_hands
-from pipeline.convert.layout import lay_out
-from pipeline.convert.model import Block, ConverterWarning, Document, Drop, Node, Transcript
-from pipeline.output import HandEditedError, write_tei
-from pipeline.convert.reader import read
-from pipeline.convert.related import find_relations
-from pipeline.convert.rules import assign_roles
-from pipeline.convert.rules.cards import Card, card_description, complete_series, folder_piece, folder_series, read_card
-from pipeline.convert.rules.continuation import join_broken_paragraphs
-from pipeline.convert.rules.dating import mark_dates
-from pipeline.convert.rules.repetition import collapse_repetitions
-from pipeline.convert.rules.text import text_of
-from pipeline.convert.segment import segment
-from pipeline.convert.tei import to_tei
+#: public name -> the module that defines it
+_API = {
+    "Conversion": "converter", "convert_bytes": "converter",
+    "ConversionError": "decode", "DecisionError": "decisions", "InvalidTEIError": "check",
+    "CatalogueError": "catalogue", "Entry": "catalogue", "read_catalogue": "catalogue",
+}
+_OUTPUT = {"HandEditedError", "write_tei"}
 
-__all__ = ["CatalogueError", "Conversion", "ConversionError", "DecisionError", "Entry", "read_catalogue", "HandEditedError", "InvalidTEIError", "convert_bytes", "write_tei"]
+__all__ = sorted([*_API, *_OUTPUT])
 
 
-@dataclass
-class Conversion:
-    """The result of converting one transcript."""
-
-    tei: bytes
-    warnings: list[ConverterWarning]
-    drops: list[Drop]
-    transcript: Transcript
-
-
-def convert_bytes(data: bytes, source_name: str, decisions: bytes | None = None, catalogue: Entry | None = None) -> Conversion:
-    """Convert a transcript's bytes; raises ConversionError with a one-line reason for unusable input
-    (InvalidTEIError, carrying the TEI, if the result fails the project grammar).
-
-    `decisions`: the editors' decisions file for this transcript (`NAME.decisions.toml`), applied as
-    it converts; a decision whose anchor is gone raises DecisionError, located, and nothing is made.
-    `catalogue`: the file catalogue's entry for this transcript (its archival reference and title).
-    """
-    warnings: list[ConverterWarning] = []
-
-    def warn(line: int, code: str, message: str, **review: str | int | None) -> None:
-        warnings.append(ConverterWarning(line, code, message, **review))
-
-    text = decode(data, warn)
-    lines = text.split("\n")
-    decided = anchor(parse_decisions(decisions, _decisions_name(source_name)), lines, _decisions_name(source_name)) if decisions else []
-    nodes, drops = collapse_repetitions(read(text, warn), lines, warn)
-    nodes = join_broken_paragraphs(assign_roles(nodes, warn))
-    cards, nodes = _read_cards(nodes, drops)
-    documents = [Document(document_type(part), part, n=index + 1) for index, part in enumerate(segment(nodes, warn, _boundaries(decided)))]
-    if not documents:
-        raise ConversionError("no text to convert: the transcript holds only Markdown marks or blank lines")
-    layouts = [lay_out(document.nodes) for document in documents]
-    for document, layout in zip(documents, layouts):
-        for block in _blocks(document.nodes):
-            mark_dates(block)
-        fill_metadata(document, layout)
-    hands = _attribute_hands(documents)
-    apply_hands(decided, documents, hands)
-    for document in documents:
-        date_from_initials(document)
-    reconcile_dates(documents, warn)
-    apply_settings(decided, documents)
-    for relation in find_relations(documents):
-        documents[relation.source - 1].relations.append((relation.kind, relation.target, "of"))
-        documents[relation.target - 1].relations.append((relation.kind, relation.source, "at"))
-    _place_warnings(warnings, documents)
-    transcript = Transcript(
-        name=source_name, sha256=hashlib.sha256(data).hexdigest(), documents=documents,
-        hands=list(hands.declared.values()), warnings=sorted(warnings, key=lambda w: w.line), drops=drops,
-        pages=max((block.page for block in _blocks(nodes)), default=1),
-    )
-    series, piece = folder_series(cards), folder_piece(cards)
-    if catalogue is not None and catalogue.reference:
-        series, piece = catalogue.series, catalogue.piece
-    elif piece:
-        warn(1, "reference-from-cards", f"the catalogue gives no reference for {source_name}: {series or 'the series'}/{piece} "
-             "is read from its closure cards")
-        transcript.warnings = sorted(warnings, key=lambda w: w.line)
-    tei = to_tei(transcript, layouts, series, piece, catalogue.title if catalogue is not None else None)
-    check(tei, transcript)
-    return Conversion(tei, transcript.warnings, drops, transcript)
-
-
-def _decisions_name(source_name: str) -> str:
-    return source_name.rsplit(".", 1)[0] + ".decisions.toml"
-
-
-def _boundaries(decisions: list[Decision]) -> dict[int, str]:
-    return {d.line: d.action for d in decisions if d.action in ("split", "join")}
-
-
-def _place_warnings(warnings: list[ConverterWarning], documents: list[Document]) -> None:
-    """Give each warning the number of the document its transcript line fell in."""
-    for warning in warnings:
-        warning.document = next((d.n for d in documents if d.span.first <= warning.line <= d.span.last), None)
-
-
-def _read_cards(nodes: list[Node], drops: list[Drop]) -> tuple[list[Card], list[Node]]:
-    """Read every closure card; drop its printed instructions, counting them on the card."""
-    cards: list[Card] = []
-    kept: list[Node] = []
-    last_card: Block | None = None
-    for node in nodes:
-        if isinstance(node, Block) and node.role == "card":
-            card, card_drops = read_card(node)
-            node.data["card"] = card
-            cards.append(card)
-            drops.extend(card_drops)
-            last_card = node
-        if isinstance(node, Block) and node.role == "card-boilerplate":
-            drops.append(Drop(node.span, "boilerplate", text_of(node)))
-            if last_card is not None:
-                last_card.data["boilerplate_lines"] = last_card.data.get("boilerplate_lines", 0) + 1
-            continue
-        kept.append(node)
-    complete_series(cards)
-    for node in kept:
-        if isinstance(node, Block) and node.role == "card":
-            node.inlines = card_description(node.data["card"])
-    return cards, kept
-
-
-def _blocks(nodes: list[Node]) -> list[Block]:
-    """Every block, including those inside list items."""
-    found: list[Block] = []
-    for node in nodes:
-        if isinstance(node, Block):
-            found.append(node)
-            for item in node.items:
-                found.extend(_blocks(item.blocks))  # type: ignore[arg-type]
-    return found
-
-
-def _attribute_hands(documents: list[Document]) -> HandRegister:
-    names = [party.person for d in documents for party in (d.sender, d.addressee) if party.person and " " in party.person]
-    hands = HandRegister(names=names)
-    default_year = folder_year(documents)
-    for document in documents:
-        year = int(document.date[:4]) if document.date else default_year
-        for block in _blocks(document.nodes):
-            attribute(block, hands, year)
-            for row in block.rows:
-                for cell in row:
-                    attribute(Block("paragraph", block.span, cell), hands, year)
-        share_signed_hands(_blocks(document.nodes))
-        attribute_signatures(_blocks(document.nodes), hands, document.sender.person)
-    return hands
+def __getattr__(name: str) -> Any:
+    if name in _API:
+        return getattr(importlib.import_module(f"pipeline.convert.{_API[name]}"), name)
+    if name in _OUTPUT:
+        return getattr(importlib.import_module("pipeline.output"), name)
+    raise AttributeError(f"module 'pipeline.convert' has no attribute {name!r}")

@@ -146,7 +146,7 @@ class FakeWorker:
         if match:
             time.sleep(float(match.group(1)))
 
-    def convert(self, data: bytes, source_name: str) -> Converted:
+    def convert(self, data: bytes, source_name: str, editorial=None) -> Converted:
         text = data.decode("utf-8")
         self._sleep(text)
         if "FAIL-CONVERT" in text:

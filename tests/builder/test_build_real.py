@@ -132,3 +132,21 @@ def _print_edit_clean(bundled):
     shutil.rmtree(bundled / "build")
     code, _, _ = run("--only", "print", "-j", "2", toolchain=REAL)
     assert snapshot(bundled / "build") == incremental
+
+
+@pytest.mark.slow
+def test_the_report_is_an_editors_review_queue_with_charts(bundled):
+    """Each low-confidence decision of the converter: its transcript lines, the choice and the runner-up,
+    a link to the document's page that resolves; the corpus drawn as inline SVG, no script."""
+    from lxml import etree
+
+    code, output, report = run("--only", "tei,web", "-j", "1", toolchain=REAL)
+    assert code == 0, output
+    reviews = [m for d in report["documents"] for m in d["messages"] if m.get("code", "").startswith("review-")]
+    assert reviews and all(m.get("lines") and m.get("chosen") and m.get("runner_up") for m in reviews)
+    page = etree.parse(str(bundled / "build" / "report.html"), etree.HTMLParser())
+    rows = page.xpath("//table[@class='review']/tbody/tr")
+    assert len(rows) == len(reviews)
+    links = page.xpath("//table[@class='review']//a/@href")
+    assert links and all((bundled / "build" / link).is_file() for link in links)
+    assert len(page.xpath("//*[local-name()='svg'][@role='img']")) == 4 and not page.xpath("//script")
