@@ -31,9 +31,19 @@ def _el(parent: etree._Element | None, name: str, attrs: dict[str, str | None] |
     return element
 
 
-def cmif_document(trees: Iterable[etree._ElementTree | etree._Element], *, title: str, base_url: str, editor: str,
-                  today: str, publisher: str | None = None) -> bytes:
-    """The CMIF file for the edition made of these TEI documents (UTF-8 bytes)."""
+def cmif_fragment(tei: bytes, base_url: str) -> bytes:
+    """One TEI file's CMIF entries (a `profileDesc` of `correspDesc`s), to assemble later with others."""
+    base = base_url.rstrip("/") + "/" if base_url else ""
+    profile = _el(None, "profileDesc")
+    for corresp in _letters(etree.fromstring(tei)):
+        profile.append(_cmif_corresp(corresp, base))
+    return etree.tostring(profile, encoding="UTF-8")
+
+
+def cmif_document(trees: Iterable[etree._ElementTree | etree._Element] = (), *, title: str, base_url: str, editor: str,
+                  today: str, publisher: str | None = None, fragments: Iterable[bytes] = ()) -> bytes:
+    """The CMIF file for the edition made of these TEI documents, or of fragments made by
+    `cmif_fragment` (UTF-8 bytes)."""
     base = base_url.rstrip("/") + "/" if base_url else ""
     root = _el(None, "TEI")
     header = _el(root, "teiHeader")
@@ -55,12 +65,12 @@ def cmif_document(trees: Iterable[etree._ElementTree | etree._Element], *, title
     if base:
         _el(bibl, "ref", {"target": base}, base)
     profile = _el(header, "profileDesc")
-    listed = 0
     for tree in trees:
         for corresp in _letters(tree.getroot() if isinstance(tree, etree._ElementTree) else tree):
             profile.append(_cmif_corresp(corresp, base))
-            listed += 1
-    if not listed:  # a profileDesc may not be empty
+    for fragment in fragments:
+        profile.extend(etree.fromstring(fragment))
+    if not len(profile):  # a profileDesc may not be empty
         header.remove(profile)
     body = _el(_el(root, "text"), "body")
     _el(body, "p")

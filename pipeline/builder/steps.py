@@ -194,8 +194,13 @@ class EditionWorker:
             files = self.web.document(tei, f"{name}.xml", links)
         except WebError as error:
             raise StepError(str(error)) from None
-        # The site's files (its pages and its search index) go under web/.
-        return {f"web/{path}": data for path, data in files.items()}
+        # The site's files (its pages and its search index) go under web/; its letters' CMIF entries
+        # are private, for the edition's cmif.xml.
+        from pipeline.cmif import cmif_fragment
+
+        outputs = {f"web/{path}": data for path, data in files.items()}
+        outputs[f"{PRIVATE_CMIF}{name}.xml"] = cmif_fragment(tei, self.web.renderer.citation.base_url)
+        return outputs
 
     def web_site(self, documents: list[SiteDocument]) -> dict[str, bytes]:
         return self.web_site_pages(documents, {})[0]
@@ -214,8 +219,25 @@ class EditionWorker:
             raise StepError(str(error)) from None
         except FileNotFoundError as error:  # lunr.js not installed
             raise EnvironmentProblem(str(error)) from None
-        return ({f"web/{path}": data for path, data in files.items()},
-                {f"web/{path}": h for path, h in pages.items()}, [f"web/{path}" for path in kept])
+        outputs = {f"web/{path}": data for path, data in files.items()}
+        outputs["cmif.xml"] = self._cmif(documents)
+        return (outputs, {f"web/{path}": h for path, h in pages.items()}, [f"web/{path}" for path in kept])
+
+    def _cmif(self, documents: list[SiteDocument]) -> bytes:
+        """The edition's letters as CMIF (build/cmif.xml), for correspSearch to harvest."""
+        import datetime
+        import os
+
+        from pipeline.cmif import cmif_document
+
+        citation = self.web.renderer.citation
+        stamp = os.environ.get("SOURCE_DATE_EPOCH")
+        today = (datetime.datetime.fromtimestamp(int(stamp), datetime.timezone.utc).date() if stamp and stamp.isdigit()
+                 else datetime.date.today()).isoformat()
+        fragments = [d.private[key] for d in sorted(documents, key=lambda d: d.name)
+                     if (key := f"{PRIVATE_CMIF.removeprefix('.cache/')}{d.name}.xml") in d.private]
+        return cmif_document(title=citation.edition_title, base_url=citation.base_url, editor=", ".join(citation.editors),
+                             today=today, fragments=fragments)
 
     # -- print ------------------------------------------------------------------------------
 
@@ -252,6 +274,7 @@ class EditionWorker:
 
 #: Where a file's typeset part is kept for the edition's PDF (private: not part of the edition).
 _PART = ".cache/print/"
+PRIVATE_CMIF = ".cache/cmif/"
 
 
 def _open_validator():

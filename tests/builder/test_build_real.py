@@ -150,3 +150,14 @@ def test_the_report_is_an_editors_review_queue_with_charts(bundled):
     links = page.xpath("//table[@class='review']//a/@href")
     assert links and all((bundled / "build" / link).is_file() for link in links)
     assert len(page.xpath("//*[local-name()='svg'][@role='img']")) == 4 and not page.xpath("//script")
+
+
+@pytest.mark.slow
+def test_the_build_publishes_the_letters_as_cmif(bundled, jing, tei_all):
+    code, output, report = run("--only", "tei,web", "-j", "1", toolchain=REAL)
+    assert code == 0, output
+    cmif = bundled / "build" / "cmif.xml"
+    assert cmif.read_bytes().count(b"<correspDesc ") >= 10
+    result = subprocess.run([jing, str(tei_all), str(cmif)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+    assert not list((bundled / "build" / "web").glob("**/cmif/*.xml"))  # the entries stay the build's private files
