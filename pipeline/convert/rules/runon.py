@@ -16,7 +16,7 @@ import re
 
 from pipeline.convert.dates import find_dates
 from pipeline.convert.inlines import split_inlines, trim
-from pipeline.convert.model import Block, Bold, Inline, Span, Text
+from pipeline.convert.model import Block, Bold, Inline, Span
 from pipeline.convert.reader.inline import plain_text
 from pipeline.convert.registers import register
 from pipeline.convert.rules.letter import run_on_opening

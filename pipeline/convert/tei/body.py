@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from lxml import etree
 
 from pipeline.convert.layout import HEAD_ROLES, Layout
-from pipeline.convert.model import Block, DateRef, Inline, LineBreak, ListItem, Node, PageBreak, Text
+from pipeline.convert.model import Block, DateRef, Inline, ListItem, Node, PageBreak, Text
 from pipeline.convert.reader.inline import plain_text
 from pipeline.convert.dates import find_dates
+from pipeline.convert.inlines import lines_of_inlines
 from pipeline.convert.rules.letter import is_name_line
 from pipeline.convert.rules.telegram import Routing, routing_fields
 from pipeline.convert.tei.inline import render
@@ -83,14 +84,8 @@ def _fw(parent: etree._Element, block: Block) -> None:
 
 
 def split_lines(nodes: Sequence[Inline]) -> list[list[Inline]]:
-    """The inline content of a block, line by line (at its top-level line breaks)."""
-    lines: list[list[Inline]] = [[]]
-    for node in nodes:
-        if isinstance(node, LineBreak):
-            lines.append([])
-        else:
-            lines[-1].append(node)
-    return [line for line in lines if plain_text(line).strip() or any(not isinstance(n, Text) for n in line)]
+    """The inline content of a block, line by line (at its top-level line breaks), blank lines left out."""
+    return [line for line in lines_of_inlines(list(nodes)) if plain_text(line).strip() or any(not isinstance(n, Text) for n in line)]
 
 
 def _lines_into(parent: etree._Element, lines: list[list[Inline]]) -> None:
