@@ -9,7 +9,7 @@ from pipeline.convert.catalogue import Entry
 from pipeline.convert.check import check
 from pipeline.convert.decisions import Decision, anchor, parse_decisions
 from pipeline.convert.decode import ConversionError, decode
-from pipeline.convert.editing import apply_hands, apply_settings
+from pipeline.convert.editing import apply_hands, apply_readings, apply_settings
 from pipeline.convert.documents import date_from_initials, document_type, fill_metadata, folder_year, reconcile_dates
 from pipeline.convert.hands import HandRegister, attribute, attribute_signatures, share_signed_hands
 from pipeline.convert.layout import lay_out
@@ -66,6 +66,7 @@ def convert_bytes(data: bytes, source_name: str, decisions: bytes | None = None,
         fill_metadata(document, layout)
     hands = _attribute_hands(documents)
     apply_hands(decided, documents, hands)
+    apply_readings(decided, documents)
     for document in documents:
         date_from_initials(document)
     reconcile_dates(documents, warn)

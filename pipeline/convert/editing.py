@@ -5,9 +5,9 @@
 
 from __future__ import annotations
 
-from pipeline.convert.decisions import Decision
+from pipeline.convert.decisions import Decision, DecisionError
 from pipeline.convert.hands import HandRegister
-from pipeline.convert.model import Block, Correspondent, Document, Handwriting, walk
+from pipeline.convert.model import Block, Correction, Correspondent, Document, EditorialNote, Handwriting, Text, child_lists, walk
 from pipeline.convert.titles import format_date
 
 
@@ -32,6 +32,35 @@ def apply_settings(decisions: list[Decision], documents: list[Document]) -> None
             document.addressee = Correspondent(person=values["recipient"], org=document.addressee.org)
         if "title" in values:
             document.title = values["title"]
+
+
+def apply_readings(decisions: list[Decision], documents: list[Document]) -> None:
+    """`reading` and `note` decisions: the garbled text on the line read as the editors give it; an
+    editors' note at the end of the line's block. DecisionError if the block does not hold the text."""
+    for decision in decisions:
+        if decision.action not in ("reading", "note") or (document := document_at(documents, decision.line)) is None:
+            continue
+        block = next((n for n in document.nodes if isinstance(n, Block) and n.span.first <= decision.line <= n.span.last), None)
+        if block is None:
+            raise DecisionError(f"decision {decision.number} ({decision.action} at line {decision.line}): no text there to apply it to")
+        if decision.action == "note":
+            block.inlines.append(EditorialNote(decision.values["text"]))
+        elif not _replace(block.inlines, decision.expect, decision.values["reading"]):
+            raise DecisionError(f"decision {decision.number} (reading at line {decision.line}): {decision.expect!r} does not stand "
+                                "in one run of the text there (it crosses a deletion, an addition or a change of hand)")
+
+
+def _replace(nodes: list, expect: str, reading: str) -> bool:
+    """Replace the first text node holding `expect` by text, the correction, text (searching nested runs too)."""
+    for index, node in enumerate(nodes):
+        if isinstance(node, Text) and expect in node.text:
+            before, _, after = node.text.partition(expect)
+            nodes[index : index + 1] = [n for n in (Text(before), Correction(expect, reading), Text(after)) if not (isinstance(n, Text) and not n.text)]
+            return True
+        for children in child_lists(node):
+            if _replace(children, expect, reading):
+                return True
+    return False
 
 
 def apply_hands(decisions: list[Decision], documents: list[Document], hands: HandRegister) -> None:

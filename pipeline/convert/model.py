@@ -166,9 +166,24 @@ class Furniture:
     children: list[Inline]
 
 
+@dataclass
+class Correction:
+    """A garbled passage as the transcript reads it (`sic`) with the editors' reading (`corr`)."""
+
+    sic: str
+    corr: str
+
+
+@dataclass
+class EditorialNote:
+    """An editors' note on a passage, from an editors' decision."""
+
+    text: str
+
+
 Inline = Union[
     Text, LineBreak, RuleLine, Deletion, Addition, Substitution, Handwriting, HandShift, Bold,
-    Gap, Unclear, DateRef, Initials, Choice, Field, Seg, PageMark, Furniture,
+    Gap, Unclear, DateRef, Initials, Choice, Field, Seg, PageMark, Furniture, Correction, EditorialNote,
 ]
 
 

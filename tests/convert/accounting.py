@@ -23,7 +23,7 @@ from pipeline.convert.model import Block, Gap, Inline, walk
 SYNTAX = set("*~#>-_+")
 SUP_TAG = re.compile(r"</?sup\s*>", re.IGNORECASE)
 TEI = "{http://www.tei-c.org/ns/1.0}"
-EDITORIAL = {f"{TEI}reg"}
+EDITORIAL = {f"{TEI}reg", f"{TEI}corr"}
 
 
 def characters(text: str) -> Counter:
@@ -67,7 +67,7 @@ def tei_text(tei: bytes) -> str:
 
     def walk(element: etree._Element) -> None:
         skip = element.tag in EDITORIAL
-        skip |= element.tag == f"{TEI}note" and element.get("type") == "boilerplate"
+        skip |= element.tag == f"{TEI}note" and element.get("type") in ("boilerplate", "editorial")
         skip |= element.tag == f"{TEI}desc" and element.getparent().get("reason") in ("redacted", "illegible", "ocr-repetition")
         if not skip:
             parts.append(element.text or "")

@@ -146,3 +146,29 @@ def test_text_edits_are_listed_as_what_no_decision_expresses() -> None:
     edited = convert(TRANSCRIPT, None).tei.replace(b"agrees with the line", b"agrees warmly with the line")
     found = extract(TRANSCRIPT.encode(), "900_letter.txt", edited)
     assert found.decisions == [] and found.cannot == ["text insert: '' → 'warmly'"]
+
+
+def test_a_reading_and_a_note_from_the_editors() -> None:
+    decisions = DECISIONS + b'''
+[[decision]]
+action = "reading"
+line = 9
+expect = "agrees with the line"
+reading = "agrees with the line (sic)"
+
+[[decision]]
+action = "note"
+line = 9
+expect = "The Prime Minister has seen"
+text = "The letter is not in this file."
+'''
+    tei = convert(TRANSCRIPT, decisions).tei.decode()
+    assert "<choice><sic>agrees with the line</sic><corr>agrees with the line (sic)</corr></choice>" in tei
+    assert '<note type="editorial">The letter is not in this file.</note>' in tei
+
+
+def test_a_reading_whose_text_crosses_markup_is_a_located_error() -> None:
+    transcript = TRANSCRIPT.replace("agrees with the line", "agrees ~~with~~ the line")
+    decisions = b'[[decision]]\naction = "reading"\nline = 9\nexpect = "agrees ~~with"\nreading = "x"\n'
+    with pytest.raises(DecisionError, match="does not stand in one run"):
+        convert(transcript, decisions)

@@ -17,7 +17,7 @@ from markdown_it.token import Token
 
 from pipeline.convert.script import latin_reading
 from pipeline.convert.model import (
-    Addition, Bold, Deletion, Gap, Handwriting, Inline, LineBreak, RuleLine, Substitution, Text, Unclear,
+    Addition, Bold, Correction, Deletion, EditorialNote, Gap, Handwriting, Inline, LineBreak, RuleLine, Substitution, Text, Unclear,
     child_lists, walk,
 )
 
@@ -226,6 +226,10 @@ def plain_text(nodes: Sequence[Inline]) -> str:
             parts.append(node.text)
         elif isinstance(node, Gap):
             parts.append(node.replaces)
+        elif isinstance(node, Correction):
+            parts.append(node.sic)
+        elif isinstance(node, EditorialNote):
+            continue
         elif isinstance(node, Substitution):
             parts.append(plain_text(node.deletion.children))
             for add in node.additions:

@@ -8,7 +8,7 @@ from lxml import etree
 
 from pipeline.convert.hands import TYPESCRIPT
 from pipeline.convert.model import (
-    Addition, Bold, Choice, DateRef, Deletion, Field, Furniture, Gap, PageMark, HandShift, Handwriting, Inline, Initials, LineBreak,
+    Addition, Bold, Choice, Correction, DateRef, Deletion, EditorialNote, Field, Furniture, Gap, PageMark, HandShift, Handwriting, Inline, Initials, LineBreak,
     RuleLine, Seg, Substitution, Text, Unclear,
 )
 from pipeline.convert.tei.tree import append_text, el
@@ -108,9 +108,19 @@ def _furniture(parent, node: Furniture) -> None:
     render(el(parent, "fw", {"type": node.kind, "subtype": node.subtype}), node.children)
 
 
+def _correction(parent, node: Correction) -> None:
+    choice = el(parent, "choice")
+    el(choice, "sic", text=node.sic)
+    el(choice, "corr", text=node.corr)
+
+
+def _editorial_note(parent, node: EditorialNote) -> None:
+    el(parent, "note", {"type": "editorial"}, node.text)
+
+
 RENDERERS: dict[type, Callable] = {
     Text: _text, LineBreak: _line_break, RuleLine: _rule_line, Deletion: _deletion, Addition: _addition,
     Substitution: _substitution, Handwriting: _handwriting, HandShift: _hand_shift, Bold: _bold, Gap: _gap,
     Unclear: _unclear, DateRef: _date, Initials: _initials, Choice: _choice, Field: _field, Seg: _seg,
-    PageMark: _page_mark, Furniture: _furniture,
+    PageMark: _page_mark, Furniture: _furniture, Correction: _correction, EditorialNote: _editorial_note,
 }
