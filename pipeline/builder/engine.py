@@ -40,7 +40,7 @@ from pipeline.builder import planner
 from pipeline.builder import report as report_format
 from pipeline.builder.corpus import Document, find_documents
 from pipeline.builder.hashing import DigestCache, combine, digest_bytes
-from pipeline.builder.planner import RENDER_STEPS, STEPS, describe
+from pipeline.builder.planner import STEPS, describe
 from pipeline.builder.progress import Progress
 from pipeline.builder.publisher import (
     HASHES_NAME, PRIVATE, REPORT_HTML, REPORT_JSON, RESERVED, Publisher,

@@ -41,7 +41,7 @@ def to_html(report: dict[str, Any], json_digest: str | None = None) -> bytes:
         f'<meta name="report-json-sha256" content="{e(json_digest)}">' if json_digest else "",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>Build report: {e(report['result'])}</title><style>{_CSS}</style></head><body>",
-        f"<h1>Build report</h1>",
+        "<h1>Build report</h1>",
         f"<p>Result: <span class=\"{'ok' if report['result'] == 'success' else 'failed'}\">{e(report['result'])}</span>"
         f" (exit code {e(report['exit_code'])}), pipeline {e(report['pipeline'])}.</p>",
         "<h2>Summary</h2>",

@@ -34,14 +34,16 @@ def grammar() -> etree.RelaxNG:
     return etree.RelaxNG(etree.parse(str(COMPILED / f"{SCHEMA_NAME}.rng")))
 
 
-def check(tei: bytes, transcript: Transcript) -> None:
-    """Raise InvalidTEIError if `tei` is not valid against the project grammar."""
-    root = etree.fromstring(tei)
+def check(root: etree._Element, tei: bytes, transcript: Transcript) -> None:
+    """Raise InvalidTEIError if the TEI tree `root` (serialised as `tei`) is not valid against the project
+    grammar. The tree is validated as built; only an invalid file is parsed again, to locate the fault."""
     relaxng = grammar()
     if relaxng.validate(root):
         return
+    parsed = etree.fromstring(tei)
+    relaxng.validate(parsed)
     error = relaxng.error_log.last_error
-    where = _document_at(root, error.line if error else 0, transcript)
+    where = _document_at(parsed, error.line if error else 0, transcript)
     raise InvalidTEIError(f"{where}: the converter made TEI its schema rejects ({error.message if error else 'invalid'}); "
                           "kept aside, not written", tei)
 

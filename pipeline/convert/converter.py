@@ -23,7 +23,7 @@ from pipeline.convert.rules.dating import mark_dates
 from pipeline.convert.rules.repetition import collapse_repetitions
 from pipeline.convert.rules.text import text_of
 from pipeline.convert.segment import segment
-from pipeline.convert.tei import to_tei
+from pipeline.convert.tei import serialise, tei_tree
 
 
 
@@ -87,8 +87,9 @@ def convert_bytes(data: bytes, source_name: str, decisions: bytes | None = None,
         warn(1, "reference-from-cards", f"the catalogue gives no reference for {source_name}: {series or 'the series'}/{piece} "
              "is read from its closure cards")
         transcript.warnings = sorted(warnings, key=lambda w: w.line)
-    tei = to_tei(transcript, layouts, series, piece, catalogue.title if catalogue is not None else None)
-    check(tei, transcript)
+    root = tei_tree(transcript, layouts, series, piece, catalogue.title if catalogue is not None else None)
+    tei = serialise(root)
+    check(root, tei, transcript)
     return Conversion(tei, transcript.warnings, drops, transcript)
 
 

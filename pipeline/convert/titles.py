@@ -44,12 +44,13 @@ def document_title(document: Document, cases: dict[str, str] | None = None) -> s
     return f"{base}, {date}" if date else base
 
 
-def file_title(documents: list[Document]) -> str:
+def file_title(documents: list[Document], cases: dict[str, str] | None = None) -> str:
     """The folder's title: its first document's, and how many more it holds."""
     described = [d for d in documents if d.type != "closureCard"] or documents
     if not described:
         return "Untitled transcript"
-    cases = word_cases([node for d in documents for node in d.nodes if isinstance(node, Block)])
+    if cases is None:
+        cases = word_cases([node for d in documents for node in d.nodes if isinstance(node, Block)])
     text = document_title(described[0], cases)
     further = len(documents) - 1
     return text + (f", and {further} further document{'s' if further > 1 else ''}" if further else "")

@@ -57,7 +57,7 @@ def test_a_bad_catalogue_is_a_located_error(tmp_path: Path) -> None:
 def test_invalid_tei_is_kept_aside_never_written_as_the_file(tmp_path: Path, monkeypatch) -> None:
     from pipeline.convert import InvalidTEIError, converter
 
-    def refuse(tei: bytes, transcript) -> None:
+    def refuse(root, tei: bytes, transcript) -> None:
         raise InvalidTEIError("line 1 (document 1): the converter made TEI its schema rejects (test)", tei)
 
     monkeypatch.setattr(converter, "check", refuse)

@@ -30,6 +30,12 @@ def document_ids(transcript: Transcript) -> dict[int, str]:
 def to_tei(transcript: Transcript, layouts: list[Layout], series: str | None = None, piece: str | None = None,
            title: str | None = None) -> bytes:
     """Serialise a converted transcript as a TEI file (UTF-8, with xml-model instructions)."""
+    return serialise(tei_tree(transcript, layouts, series, piece, title))
+
+
+def tei_tree(transcript: Transcript, layouts: list[Layout], series: str | None = None, piece: str | None = None,
+             title: str | None = None) -> etree._Element:
+    """A converted transcript as a TEI tree (its root `TEI` element)."""
     ids = document_ids(transcript)
     root = el(None, "TEI", {"xml:id": file_id(transcript.name), "xml:lang": "en"})
     header(root, transcript, ids, series, piece, title)
@@ -40,6 +46,11 @@ def to_tei(transcript: Transcript, layouts: list[Layout], series: str | None = N
             attrs["decls"] = f"#cd-d{document.n:02d}"
         division(body, layout, attrs)
     indent(root)
+    return root
+
+
+def serialise(root: etree._Element) -> bytes:
+    """The TEI file's bytes (UTF-8), with the xml-model instructions naming its schemas."""
     tree = etree.ElementTree(root)
     for href, namespace in ((SCHEMA_URL, "http://relaxng.org/ns/structure/1.0"), (SCHEMATRON_URL, "http://purl.oclc.org/dsdl/schematron")):
         root.addprevious(etree.ProcessingInstruction("xml-model", f'href="{href}" type="application/xml" schematypens="{namespace}"'))

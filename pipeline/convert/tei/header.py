@@ -22,7 +22,8 @@ def header(parent: etree._Element, transcript: Transcript, ids: dict[int, str], 
     head = el(parent, "teiHeader")
     file_desc = el(head, "fileDesc")
     title_stmt = el(file_desc, "titleStmt")
-    el(title_stmt, "title", {"type": "main"}, title or file_title(transcript.documents))
+    cases = word_cases([node for d in transcript.documents for node in d.nodes if isinstance(node, Block)])
+    el(title_stmt, "title", {"type": "main"}, title or file_title(transcript.documents, cases))
     resp = el(title_stmt, "respStmt")
     el(resp, "resp", text="Encoded from the OCR transcript by")
     el(resp, "name", {"xml:id": "pipeline"}, f"pipeline {__version__}")
@@ -41,7 +42,7 @@ def header(parent: etree._Element, transcript: Transcript, ids: dict[int, str], 
     el(identifier, "collection", text=series or archive["series"])
     if piece:  # the file's piece, as its closure cards show it: the full archival reference
         el(identifier, "idno", {"type": "reference"}, f"{series or archive['series']}/{piece}")
-    contents(ms, transcript, ids)
+    contents(ms, transcript, ids, cases)
     _encoding(head)
     _profile(head, transcript, ids)
     revision = el(head, "revisionDesc")
@@ -108,9 +109,9 @@ def _context(corresp: etree._Element, document: Document, transcript: Transcript
         el(context, "ref", {"type": RELATION_TYPES[(kind, direction)], "target": f"#{ids[other]}"}, f"No. {other}")
 
 
-def contents(ms: etree._Element, transcript: Transcript, ids: dict[int, str]) -> None:
-    """The file's documents with the editors' titles (`Powell to the Prime Minister, 2 January 1989`)."""
-    cases = word_cases([node for d in transcript.documents for node in d.nodes if isinstance(node, Block)])
+def contents(ms: etree._Element, transcript: Transcript, ids: dict[int, str], cases: dict[str, str]) -> None:
+    """The file's documents with the editors' titles (`Powell to the Prime Minister, 2 January 1989`);
+    `cases`: how the transcript's text writes its words (titles.word_cases)."""
     contents_element = el(ms, "msContents")
     for document in transcript.documents:
         item = el(contents_element, "msItem", {"n": str(document.n), "corresp": f"#{ids[document.n]}"})
