@@ -12,9 +12,12 @@
       <xsl:apply-templates select="//(tei:div[@type = 'closureCard']) | //(tei:div[@type = 'closureCard']/tei:gap[@reason = ('closed-foi', 'retained-3-4', 'temporarily-retained', 'missing-at-transfer', 'number-not-used', 'missing-tna', 'put-in-place-tna')])" mode="p3"/>
       <xsl:apply-templates select="//(tei:subst)" mode="p4"/>
       <xsl:apply-templates select="//(tei:*[@xml:id])" mode="p5"/>
-      <xsl:apply-templates select="//(tei:*[@corresp or @target or @decls or @ref or @who])" mode="p6"/>
+      <xsl:apply-templates select="//(tei:*[@corresp or @target or @decls or @ref or @scribeRef or @who])" mode="p6"/>
       <xsl:apply-templates select="//(tei:*[@hand] | tei:handShift[@new])" mode="p7"/>
       <xsl:apply-templates select="//(tei:correspDesc) | //(tei:div[@decls])" mode="p8"/>
+      <xsl:apply-templates select="//(tei:persName[@ref] | tei:orgName[@ref] | tei:placeName[@ref] | tei:settlement[@ref] | tei:country[@ref] | tei:handNote[@scribeRef])" mode="p9"/>
+      <xsl:apply-templates select="//(tei:person | tei:org | tei:place)" mode="p10"/>
+      <xsl:apply-templates select="//(tei:idno[@type = 'wikidata']) | //(tei:idno[@type = 'viaf'])" mode="p11"/>
     </report>
   </xsl:template>
   <xsl:mode name="p1" on-no-match="deep-skip"/>
@@ -104,13 +107,13 @@
     </xsl:if>
   </xsl:template>
   <xsl:mode name="p6" on-no-match="deep-skip"/>
-  <xsl:template match="tei:*[@corresp or @target or @decls or @ref or @who]" mode="p6" priority="1">
-    <xsl:if test="not(every $a in (@corresp, @target, @decls, @ref, @who) satisfies every $t in tokenize(normalize-space($a), ' ')[starts-with(., '#')] satisfies substring($t, 2) = //@xml:id)">
+  <xsl:template match="tei:*[@corresp or @target or @decls or @ref or @scribeRef or @who]" mode="p6" priority="1">
+    <xsl:if test="not(every $a in (@corresp, @target, @decls, @ref, @scribeRef, @who) satisfies every $t in tokenize(normalize-space($a), ' ')[starts-with(., '#')] satisfies substring($t, 2) = //@xml:id)">
       <failed pattern="pmo-pointers-resolve" id="pmo-pointers-resolve" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
         <xsl:text>
         </xsl:text>
-        <xsl:value-of select="string-join(for $a in (@corresp, @target, @decls, @ref, @who) return for $t in tokenize(normalize-space($a), ' ')[starts-with(., '#')] return (if (substring($t, 2) = //@xml:id) then () else concat('@', name($a), ' points at ', $t)), '; ')" separator=" "/>
+        <xsl:value-of select="string-join(for $a in (@corresp, @target, @decls, @ref, @scribeRef, @who) return for $t in tokenize(normalize-space($a), ' ')[starts-with(., '#')] return (if (substring($t, 2) = //@xml:id) then () else concat('@', name($a), ' points at ', $t)), '; ')" separator=" "/>
         <xsl:text>, but no element has that xml:id; expected # followed by the xml:id of an element of this file</xsl:text>
       </failed>
     </xsl:if>
@@ -150,6 +153,68 @@
         <xsl:text>div/@decls="</xsl:text>
         <xsl:value-of select="@decls" separator=" "/>
         <xsl:text>" must point at correspDesc elements of this file</xsl:text>
+      </failed>
+    </xsl:if>
+  </xsl:template>
+  <xsl:mode name="p9" on-no-match="deep-skip"/>
+  <xsl:template match="tei:persName[@ref] | tei:orgName[@ref] | tei:placeName[@ref] | tei:settlement[@ref] | tei:country[@ref] | tei:handNote[@scribeRef]" mode="p9" priority="1">
+    <xsl:if test="not(every $kind in (if (self::tei:orgName) then 'org' else if (self::tei:persName or self::tei:handNote) then 'person' else 'place') satisfies every $t in tokenize(normalize-space(string((@ref, @scribeRef)[1])), ' ')[starts-with(., '#')] satisfies (substring($t, 2) = //tei:*[local-name() = $kind]/@xml:id or not(substring($t, 2) = //@xml:id)))">
+      <failed pattern="pmo-register-links" id="pmo-register-links" role="error">
+        <xsl:attribute name="location" select="loc:location(.)"/>
+        <xsl:text>
+        </xsl:text>
+        <xsl:value-of select="string-join(for $kind in (if (self::tei:orgName) then 'org' else if (self::tei:persName or self::tei:handNote) then 'person' else 'place') return for $t in tokenize(normalize-space(string((@ref, @scribeRef)[1])), ' ')[starts-with(., '#')] return (if (substring($t, 2) = //tei:*[local-name() = $kind]/@xml:id or not(substring($t, 2) = //@xml:id)) then () else concat('@', name((@ref, @scribeRef)[1]), '=&quot;', $t, '&quot; on &lt;', local-name(), '&gt; points at &lt;', local-name((//tei:*[@xml:id = substring($t, 2)])[1]), '&gt;, not at a &lt;', $kind, '&gt;')), '; ')" separator=" "/>
+        <xsl:text>; expected # followed by the xml:id of a &lt;</xsl:text>
+        <xsl:value-of select="if (self::tei:orgName) then 'org' else if (self::tei:persName or self::tei:handNote) then 'person' else 'place'" separator=" "/>
+        <xsl:text>&gt; of the file's standOff</xsl:text>
+      </failed>
+    </xsl:if>
+  </xsl:template>
+  <xsl:mode name="p10" on-no-match="deep-skip"/>
+  <xsl:template match="tei:person | tei:org | tei:place" mode="p10" priority="1">
+    <xsl:if test="not(count((tei:persName, tei:orgName, tei:placeName)[@type = 'standard']) = 1)">
+      <failed pattern="pmo-register-entry" id="pmo-register-entry" role="error">
+        <xsl:attribute name="location" select="loc:location(.)"/>
+        <xsl:text>&lt;</xsl:text>
+        <xsl:value-of select="local-name()" separator=" "/>
+        <xsl:text> xml:id="</xsl:text>
+        <xsl:value-of select="@xml:id" separator=" "/>
+        <xsl:text>"&gt; has </xsl:text>
+        <xsl:value-of select="count((tei:persName, tei:orgName, tei:placeName)[@type = 'standard'])" separator=" "/>
+        <xsl:text> names of type "standard"; expected exactly one</xsl:text>
+      </failed>
+    </xsl:if>
+    <xsl:if test="not(every $n in (tei:persName, tei:orgName, tei:placeName) satisfies $n/@type)">
+      <failed pattern="pmo-register-entry" id="pmo-register-entry" role="error">
+        <xsl:attribute name="location" select="loc:location(.)"/>
+        <xsl:text>&lt;</xsl:text>
+        <xsl:value-of select="local-name()" separator=" "/>
+        <xsl:text> xml:id="</xsl:text>
+        <xsl:value-of select="@xml:id" separator=" "/>
+        <xsl:text>"&gt; has a name without @type; expected type="standard", "variant"</xsl:text>
+        <xsl:value-of select="if (self::tei:person) then ' or &quot;initials&quot;' else ''" separator=" "/>
+        <xsl:text> on each of its names</xsl:text>
+      </failed>
+    </xsl:if>
+  </xsl:template>
+  <xsl:mode name="p11" on-no-match="deep-skip"/>
+  <xsl:template match="tei:idno[@type = 'wikidata']" mode="p11" priority="2">
+    <xsl:if test="not(matches(string(.), '^Q[1-9][0-9]*$'))">
+      <failed pattern="pmo-authority-id" id="pmo-authority-id" role="error">
+        <xsl:attribute name="location" select="loc:location(.)"/>
+        <xsl:text>idno type="wikidata" "</xsl:text>
+        <xsl:value-of select="string(.)" separator=" "/>
+        <xsl:text>" is not a Wikidata identifier; expected Q followed by its number, such as Q334316</xsl:text>
+      </failed>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:idno[@type = 'viaf']" mode="p11" priority="1">
+    <xsl:if test="not(matches(string(.), '^[1-9][0-9]*$'))">
+      <failed pattern="pmo-authority-id" id="pmo-authority-id" role="error">
+        <xsl:attribute name="location" select="loc:location(.)"/>
+        <xsl:text>idno type="viaf" "</xsl:text>
+        <xsl:value-of select="string(.)" separator=" "/>
+        <xsl:text>" is not a VIAF identifier; expected its number, such as 27063124</xsl:text>
       </failed>
     </xsl:if>
   </xsl:template>

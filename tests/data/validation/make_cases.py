@@ -100,6 +100,71 @@ BASE = """<?xml version="1.0" encoding="UTF-8"?>
 </TEI>
 """
 
+#: The register entries a converted file embeds and the links to them (the encoding contract of the registers).
+REGISTERS = [
+    ("  </teiHeader>\n", """  </teiHeader>
+  <standOff>
+    <listPerson>
+      <person xml:id="per-powell-charles" sortKey="Powell,Charles">
+        <persName type="standard">Charles Powell</persName>
+        <persName type="variant">C D Powell</persName>
+        <persName type="initials">CDP</persName>
+        <occupation from="1983" to="1991">Private Secretary to the Prime Minister</occupation>
+        <idno type="wikidata">Q334316</idno>
+      </person>
+      <person xml:id="per-wall-stephen" sortKey="Wall,Stephen">
+        <persName type="standard">Stephen Wall</persName>
+        <persName type="variant">J S Wall</persName>
+        <idno type="viaf">27063124</idno>
+      </person>
+    </listPerson>
+    <listOrg>
+      <org xml:id="org-fco"><orgName type="standard">Foreign and Commonwealth Office</orgName><orgName type="variant">FCO</orgName></org>
+    </listOrg>
+    <listPlace>
+      <place xml:id="pla-kew"><placeName type="standard">Kew</placeName></place>
+      <place xml:id="pla-moscow"><placeName type="standard">Moscow</placeName><placeName type="variant">MOSCOW</placeName><idno type="wikidata">Q649</idno></place>
+    </listPlace>
+  </standOff>
+"""),
+    ("<settlement>Kew</settlement>", '<settlement ref="#pla-kew">Kew</settlement>'),
+    ('<handNote xml:id="hand-CDP" script="handwritten">', '<handNote xml:id="hand-CDP" script="handwritten" scribeRef="#per-powell-charles" cert="medium">'),
+    ("<persName>C. D. Powell</persName>", '<persName ref="#per-powell-charles">C. D. Powell</persName>'),
+    ("<persName>J S Wall</persName>", '<persName ref="#per-wall-stephen">J S Wall</persName>'),
+    ("<persName>C D Powell</persName>", '<persName ref="#per-powell-charles" cert="high">C D Powell</persName>'),
+    ("<addrLine>Foreign and Commonwealth Office</addrLine>", '<addrLine><orgName ref="#org-fco">Foreign and Commonwealth Office</orgName></addrLine>'),
+    ("<p>The main elements are as follows:</p>", '<p>The main elements for <placeName ref="#pla-moscow" cert="low">Moscow</placeName> are as follows:</p>'),
+]
+
+#: A register file (registers/persons.xml): a header and the register itself, no text.
+REGISTER_FILE = [(BASE, """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt><title type="main">Register of persons</title></titleStmt>
+      <publicationStmt><publisher>PMO Papers edition</publisher></publicationStmt>
+      <sourceDesc><p>Compiled by the editors from the papers.</p></sourceDesc>
+    </fileDesc>
+  </teiHeader>
+  <standOff>
+    <listPerson>
+      <person xml:id="per-powell-charles" sortKey="Powell,Charles">
+        <persName type="standard">Charles Powell</persName>
+        <persName type="variant">C D Powell</persName>
+        <persName type="initials">CDP</persName>
+        <occupation from="1983" to="1991">Private Secretary to the Prime Minister</occupation>
+        <idno type="wikidata">Q334316</idno>
+      </person>
+      <person xml:id="per-thatcher-margaret" sortKey="Thatcher,Margaret">
+        <persName type="standard">Margaret Thatcher</persName>
+        <persName type="variant">MARGARET THATCHER</persName>
+        <occupation when="1979">Prime Minister</occupation>
+      </person>
+    </listPerson>
+  </standOff>
+</TEI>
+""")]
+
 #: Valid variations: (file name, [(old, new)] replacements).
 VALID = [
     ("base.xml", []),
@@ -134,6 +199,8 @@ VALID = [
       <div type="closureCard" xml:id="f950_case.d{n:02d}" n="{n}">
         <gap reason="{reason}" unit="document" quantity="1"><desc>{reason.upper()} <date when="2016-12-13">13/12/16</date></desc></gap>
       </div>""" for n, reason in enumerate(("closed-foi", "retained-3-4", "missing-at-transfer", "number-not-used", "missing-tna", "put-in-place-tna"), 3)))]),
+    ("registers-linked.xml", REGISTERS),
+    ("register-file.xml", REGISTER_FILE),
 ]
 
 #: Invalid variations: (file name, [(old, new)], [(needle for the line, rule or None, words in the message)]).
@@ -235,6 +302,39 @@ INVALID = [
      [('<gap reason="redacted" quantity="5"/>', "pmo-gap-extent", 'gap has quantity="5" but no @unit')]),
     ("ref-dangling.xml", [('ref="#hand-CDP"', 'ref="#person-CDP"')],
      [('ref="#person-CDP"', "pmo-pointers-resolve", "@ref points at #person-CDP, but no element has that xml:id")]),
+    # ---- the registers
+    ("register-persname-points-at-org.xml", REGISTERS + [('<persName ref="#per-wall-stephen">', '<persName ref="#org-fco">')],
+     [('<persName ref="#org-fco">', "pmo-register-links", '@ref="#org-fco" on <persName> points at <org>, not at a <person>; expected # followed by the xml:id of a <person>')]),
+    ("register-scriberef-points-at-place.xml", REGISTERS + [('scribeRef="#per-powell-charles"', 'scribeRef="#pla-moscow"')],
+     [('scribeRef="#pla-moscow"', "pmo-register-links", '@scribeRef="#pla-moscow" on <handNote> points at <place>, not at a <person>')]),
+    ("register-settlement-points-at-person.xml", REGISTERS + [('<settlement ref="#pla-kew">', '<settlement ref="#per-wall-stephen">')],
+     [('<settlement ref="#per-wall-stephen">', "pmo-register-links", "expected # followed by the xml:id of a <place>")]),
+    ("register-scriberef-dangling.xml", REGISTERS + [('scribeRef="#per-powell-charles"', 'scribeRef="#per-nobody"')],
+     [('scribeRef="#per-nobody"', "pmo-pointers-resolve", "@scribeRef points at #per-nobody, but no element has that xml:id")]),
+    ("register-wikidata-malformed.xml", REGISTERS + [('<idno type="wikidata">Q334316</idno>', '<idno type="wikidata">Q0334316</idno>')],
+     [('<idno type="wikidata">Q0334316', "pmo-authority-id", 'idno type="wikidata" "Q0334316" is not a Wikidata identifier; expected Q followed by its number')]),
+    ("register-viaf-malformed.xml", REGISTERS + [('<idno type="viaf">27063124</idno>', '<idno type="viaf">viaf/27063124</idno>')],
+     [('<idno type="viaf">viaf', "pmo-authority-id", 'idno type="viaf" "viaf/27063124" is not a VIAF identifier')]),
+    ("register-two-standard-names.xml", REGISTERS + [('<persName type="variant">J S Wall</persName>', '<persName type="standard">J S Wall</persName>')],
+     [('<person xml:id="per-wall-stephen"', "pmo-register-entry", '<person xml:id="per-wall-stephen"> has 2 names of type "standard"; expected exactly one')]),
+    ("register-name-without-type.xml", REGISTERS + [('<placeName type="variant">MOSCOW</placeName>', "<placeName>MOSCOW</placeName>")],
+     [('<place xml:id="pla-moscow"', "pmo-register-entry", '<place xml:id="pla-moscow"> has a name without @type')]),
+    ("register-name-type-unknown.xml", REGISTERS + [('<persName type="initials">CDP</persName>', '<persName type="nickname">CDP</persName>')],
+     [('<persName type="nickname">', None, '@type="nickname" on <persName> is not a valid value; expected one of "standard", "variant", "initials"')]),
+    ("register-person-without-id.xml", REGISTERS + [("    </listPerson>", '      <person><persName type="standard">Unnamed</persName></person>\n    </listPerson>')],
+     [("<person><persName", None, "<person> lacks the required attribute @xml:id")]),
+    ("register-sortkey-with-space.xml", REGISTERS + [('sortKey="Wall,Stephen"', 'sortKey="Wall, Stephen"')],
+     [('sortKey="Wall, Stephen"', None, '@sortKey="Wall, Stephen" on <person> is not a valid value')]),
+    ("register-lists-out-of-order.xml", REGISTERS + [("""    <listOrg>
+      <org xml:id="org-fco"><orgName type="standard">Foreign and Commonwealth Office</orgName><orgName type="variant">FCO</orgName></org>
+    </listOrg>
+""", ""), ("""    </listPlace>
+""", """    </listPlace>
+    <listOrg>
+      <org xml:id="org-fco"><orgName type="standard">Foreign and Commonwealth Office</orgName><orgName type="variant">FCO</orgName></org>
+    </listOrg>
+""")],
+     [("    <listOrg>", None, "element <listOrg> is not allowed here in <standOff> (after <listPlace>)")]),
 ]
 
 #: Hostile inputs: refused before validation (exit 2); (file name, bytes, line, words in the message).
