@@ -6,6 +6,8 @@ Prints:
   vocabulary-dependent, against the floors the test guards;
 - `pipeline convert` over the bundled corpus and the development corpus in one command, against
   pandoc (`-f markdown -t tei`, one process per file, as a project converting with pandoc would);
+- the bundled corpus converted with the registers loaded against without them (linking names costs
+  little: the registers are parsed once per process);
 - a block of 10,000, 20,000 and 40,000 lines converted in one process: seconds, and each against the
   same text parsed by the converter's Markdown parser alone (the floor), so the ratio shows whether
   the converter's own cost per line grows with the block (target: 40,000 lines under 2 s).
@@ -83,12 +85,30 @@ def long_blocks() -> None:
               + (" (target < 2 s)" if lines == 40_000 else ""))
 
 
+def with_registers() -> None:
+    """The bundled corpus converted in one process with the edition's registers and without them."""
+    from pipeline.convert.entities import registers_from
+    from pipeline.convert.inputs import read_register_files
+
+    sources = [(path.name, path.read_bytes()) for path in sorted((ROOT / "sources").glob("*.txt"))]
+    files = read_register_files(ROOT / "registers")
+    if not files:
+        print("registers: n/a (no registers/ folder)")
+        return
+    registers_from(files)  # parsed once per process, as a build's worker does
+    plain = best(3, lambda: [convert_bytes(data, name) for name, data in sources])
+    linked = best(3, lambda: [convert_bytes(data, name, registers=registers_from(files)) for name, data in sources])
+    print(f"converting the {len(sources)} bundled transcripts with the registers: {linked:.2f} s, without {plain:.2f} s "
+          f"= {linked / plain:.2f}x (target <= 1.1x)")
+
+
 def main() -> None:
     sys.stdout.reconfigure(line_buffering=True)
     with tempfile.TemporaryDirectory(prefix="bench-convert-") as folder:
         work = Path(folder)
         print(f"development corpus: {dev_score(work)} (floors in tests/convert/test_dev_corpus.py)")
         against_pandoc(work)
+    with_registers()
     long_blocks()
 
 

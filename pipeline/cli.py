@@ -17,6 +17,7 @@ from pipeline import __version__
 COMMANDS: dict[str, tuple[str, str]] = {
     "convert": ("pipeline.convert_cli:convert", "Convert OCR transcripts into TEI."),
     "decisions": ("pipeline.decisions_cli:decisions", "Turn hand edits of TEI files into editors' decisions."),
+    "registers": ("pipeline.registers_cli:registers", "List the registers of persons, organisations and places; add to them."),
     "schema": ("pipeline.odd.cli:schema", "Compile the ODD into RELAX NG, Schematron, XSD and guidelines."),
     "validate": ("pipeline.validate_cli:validate", "Validate TEI files against the project schema."),
     "web": ("pipeline.web.cli:web", "Make the static web edition from the TEI."),

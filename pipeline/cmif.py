@@ -2,7 +2,7 @@
 
 One `correspDesc` per letter, telegram, minute, record or note with a sender or an addressee, taken
 from the edition's TEI: who sent it, to whom, where and when, each person and place with its
-authority identifier where the TEI gives one (`@ref`), and a link to the document's page in the web
+authority identifier where the file's register entry gives one (`@ref` to its `standOff`), and a link to the document's page in the web
 edition. The result is a TEI document (valid against `tei_all`) with an empty text, as CMIF asks.
 
     data = cmif_document(tei_trees, title=..., base_url=..., editor=..., today="2026-12-03")
@@ -90,6 +90,27 @@ def _letters(tei: etree._Element) -> list[tuple[etree._Element, str]]:
     return found
 
 
+#: authority identifiers of register entries (`idno/@type`) as the URIs CMIF asks for, in order of preference
+AUTHORITY_URIS = (("viaf", "http://viaf.org/viaf/{}"), ("wikidata", "http://www.wikidata.org/entity/{}"))
+
+
+def _register_entry(element: etree._Element, ref: str | None) -> tuple[str | None, str | None]:
+    """The standard name and authority URI of the register entry a `#id` pointer names in the file's standOff."""
+    if not ref or not ref.startswith("#"):
+        return None, ref if ref and ref.startswith("http") else None
+    root = element.getroottree().getroot()
+    found = root.xpath("t:standOff//*[@xml:id=$id]", namespaces=NS, id=ref[1:])
+    if not found:
+        return None, None
+    entry = found[0]
+    standard = entry.xpath("string(*[@type='standard'])", namespaces=NS).strip() or None
+    for kind, pattern in AUTHORITY_URIS:
+        value = entry.findtext(f"t:idno[@type='{kind}']", namespaces=NS)
+        if value and value.strip():
+            return standard, pattern.format(value.strip())
+    return standard, None
+
+
 def _cmif_corresp(item: tuple[etree._Element, str], base: str) -> etree._Element:
     corresp, document_id = item
     out = _el(None, "correspDesc", {"ref": f"{base}documents/{document_id}.html" if base else None, "source": "#edition"})
@@ -100,7 +121,8 @@ def _cmif_corresp(item: tuple[etree._Element, str], base: str) -> etree._Element
         for party in action:
             name = etree.QName(party).localname
             if name in ("persName", "orgName", "placeName") and "".join(party.itertext()).strip():
-                _el(copy, name, {"ref": party.get("ref")}, " ".join("".join(party.itertext()).split()))
+                standard, uri = _register_entry(corresp, party.get("ref"))
+                _el(copy, name, {"ref": uri}, standard or " ".join("".join(party.itertext()).split()))
             elif name == "date" and party.get("when"):
                 _el(copy, "date", {"when": party.get("when")[:10]})
         if not len(copy):

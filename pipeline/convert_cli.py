@@ -34,8 +34,10 @@ def source_files(paths: tuple[Path, ...]) -> list[Path]:
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUTPUT, show_default=True, help="Folder for the TEI files.")
 @click.option("--force", is_flag=True, help="Replace TEI files edited by hand (a backup is kept beside each).")
+@click.option("--registers", "registers_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("registers"),
+              show_default=True, help="The registers of persons, organisations and places names are linked to (if it exists).")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print converter warnings.")
-def convert(sources: tuple[Path, ...], output: Path, force: bool, quiet: bool) -> None:
+def convert(sources: tuple[Path, ...], output: Path, force: bool, registers_dir: Path, quiet: bool) -> None:
     """Convert OCR transcripts (default: all of sources/) into TEI files in OUTPUT.
 
     Each transcript becomes OUTPUT/<name>.xml. A TEI file edited by hand since
@@ -69,8 +71,8 @@ def convert(sources: tuple[Path, ...], output: Path, force: bool, quiet: bool) -
         names[source.stem] = source
         try:
             data = read_transcript(source)
-            editorial = editorial_inputs(source, catalogues)
-            conversion = convert_bytes(data, source.name, editorial.decisions, editorial.catalogue)
+            editorial = editorial_inputs(source, catalogues, registers_dir)
+            conversion = convert_bytes(data, source.name, editorial.decisions, editorial.catalogue, editorial.registers)
         except InvalidTEIError as error:  # kept aside for the editor, never written as the TEI file
             aside = target.with_name(target.name + ".invalid")
             output.mkdir(parents=True, exist_ok=True)

@@ -12,8 +12,10 @@ import click
 @click.argument("tei_files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--sources", type=click.Path(file_okay=False, path_type=Path), default=Path("sources"), show_default=True,
               help="Folder of the transcripts (each TEI file names its transcript).")
+@click.option("--registers", "registers_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("registers"),
+              show_default=True, help="The registers the conversion links names to (if it exists).")
 @click.option("--write", is_flag=True, help="Append the decisions to each transcript's NAME.decisions.toml.")
-def decisions(tei_files: tuple[Path, ...], sources: Path, write: bool) -> None:
+def decisions(tei_files: tuple[Path, ...], sources: Path, registers_dir: Path, write: bool) -> None:
     """Turn the differences between hand-edited TEI files and the converter's output into decisions.
 
     Prints each file's decisions as TOML (with --write, appends them to the transcript's decisions
@@ -24,6 +26,7 @@ def decisions(tei_files: tuple[Path, ...], sources: Path, write: bool) -> None:
 
     from pipeline.convert import ConversionError
     from pipeline.convert.extract import extract
+    from pipeline.convert.inputs import editorial_inputs
     from pipeline.safexml import XMLInputError, parse
 
     left_over = False
@@ -42,17 +45,18 @@ def decisions(tei_files: tuple[Path, ...], sources: Path, write: bool) -> None:
             left_over = True
             continue
         existing_path = source.with_name(source.stem + ".decisions.toml")
-        existing = existing_path.read_bytes() if existing_path.is_file() else None
         try:
-            found = extract(source.read_bytes(), source.name, etree.tostring(root), existing)
-        except ConversionError as error:
+            editorial = editorial_inputs(source, registers=registers_dir)
+            found = extract(source.read_bytes(), source.name, etree.tostring(root), editorial.decisions,
+                            editorial.catalogue, editorial.registers)
+        except (ConversionError, OSError) as error:
             click.echo(f"pipeline decisions: {tei}: {error}", err=True)
             left_over = True
             continue
         text = found.toml()
         if write and text:
             with existing_path.open("a", encoding="utf-8") as out:
-                out.write(("\n" if existing else "") + text)
+                out.write(("\n" if editorial.decisions else "") + text)
             click.echo(f"{existing_path}: {len(found.decisions)} decision(s) added")
         elif text:
             click.echo(f"# {existing_path}\n{text}")

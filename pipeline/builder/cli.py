@@ -30,13 +30,15 @@ def _only(ctx, param, value: str) -> frozenset[str]:
               show_default=True, help="Where converted TEI files go (and are read from).")
 @click.option("--sources-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("sources"),
               show_default=True, help="The transcripts built when no PATHS are given.")
+@click.option("--registers-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("registers"),
+              show_default=True, help="The registers of persons, organisations and places names are linked to (if it exists).")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Run per-document steps in a local process pool or on a Dask cluster.")
 @click.option("--scheduler", metavar="ADDRESS", help="The Dask scheduler (tcp://host:8786); implies --executor dask.")
 @click.option("--json", "json_events", is_flag=True, help="JSON events on stdout, one a line (no bar).")
 @click.option("-q", "--quiet", is_flag=True, help="Say only what fails.")
 @click.option("--toolchain", default=DEFAULT_TOOLCHAIN, hidden=True)
-def build(paths, only, keep_going, jobs, output, tei_dir, sources_dir, executor, scheduler, json_events, quiet, toolchain):
+def build(paths, only, keep_going, jobs, output, tei_dir, sources_dir, registers_dir, executor, scheduler, json_events, quiet, toolchain):
     """Build the edition: TEI, validation, web and print editions, and a report.
 
     PATHS are transcripts (.txt), TEI files (.xml) or folders of them; with
@@ -54,7 +56,7 @@ def build(paths, only, keep_going, jobs, output, tei_dir, sources_dir, executor,
     from pipeline.builder.toolchain import EnvironmentProblem
 
     options = Options(
-        paths=tuple(paths), sources_dir=sources_dir, tei_dir=tei_dir, output=output, only=only,
+        paths=tuple(paths), sources_dir=sources_dir, registers_dir=registers_dir, tei_dir=tei_dir, output=output, only=only,
         keep_going=keep_going, jobs=jobs, executor="dask" if scheduler else executor,
         scheduler=scheduler, toolchain=toolchain,
     )

@@ -48,6 +48,7 @@ from pipeline.builder.publisher import (
 from pipeline.builder.runner import Interrupted, Runner
 from pipeline.builder.sources import read_transcript
 from pipeline.convert.catalogue import CatalogueError
+from pipeline.convert.entities import RegisterError
 from pipeline.convert.inputs import Editorial, editorial_inputs
 from pipeline.builder.staging import _explain
 from pipeline.builder.state import STATE_NAME, Record, State
@@ -83,6 +84,7 @@ class Options:
     executor: str = "local"
     scheduler: str | None = None
     toolchain: str = DEFAULT_TOOLCHAIN
+    registers_dir: Path | None = None  # the registers names are linked to (None: no linking)
 
 
 @dataclass
@@ -281,7 +283,7 @@ class _Build:
             return True
         try:
             source_hash, item.source = self.cache.digest(doc.source, regular_only=True)
-            item.editorial = editorial_inputs(doc.source, self._catalogues)
+            item.editorial = editorial_inputs(doc.source, self._catalogues, self.o.registers_dir)
             inputs = {"source": source_hash, "code": self.fingerprints["convert"], "editorial": item.editorial.digest()}
             old = item.old.get("convert")
             changed = planner.convert_reasons(old, inputs, doc.tei.is_file())
@@ -290,7 +292,7 @@ class _Build:
         except OSError as error:
             self._fail(item, "convert", f"cannot read {doc.source}: {error.strerror}")
             return False
-        except CatalogueError as error:
+        except (CatalogueError, RegisterError) as error:
             self._fail(item, "convert", str(error))
             return False
         if changed:

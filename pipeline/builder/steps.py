@@ -151,7 +151,7 @@ class EditionWorker:
 
         try:
             conversion = convert_bytes(data, source_name, editorial.decisions if editorial else None,
-                                       editorial.catalogue if editorial else None)
+                                       editorial.catalogue if editorial else None, editorial.registers if editorial else None)
         except InvalidTEIError as error:
             raise StepError(f"{source_name}: {error} (pipeline convert keeps the TEI made aside as NAME.xml.invalid)") from None
         except ConversionError as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shlex
 from dataclasses import dataclass
 
 from pipeline.convert.catalogue import Entry
@@ -12,7 +13,9 @@ from pipeline.convert.decode import ConversionError, decode
 from pipeline.convert.editing import apply_hands, apply_readings, apply_settings
 from pipeline.convert.documents import date_from_initials, document_type, fill_metadata, folder_year, reconcile_dates
 from pipeline.convert.hands import HandRegister, attribute, attribute_signatures, share_signed_hands
+from pipeline.convert.entities import Registers
 from pipeline.convert.layout import lay_out
+from pipeline.convert.linking import Candidate, link_names
 from pipeline.convert.model import Block, ConverterWarning, Document, Drop, Node, Transcript
 from pipeline.convert.reader import read
 from pipeline.convert.related import find_relations
@@ -27,6 +30,9 @@ from pipeline.convert.tei import serialise, tei_tree
 
 
 
+KIND_WORDS = {"person": "person", "org": "organisation", "place": "place"}
+
+
 @dataclass
 class Conversion:
     """The result of converting one transcript."""
@@ -37,13 +43,16 @@ class Conversion:
     transcript: Transcript
 
 
-def convert_bytes(data: bytes, source_name: str, decisions: bytes | None = None, catalogue: Entry | None = None) -> Conversion:
+def convert_bytes(data: bytes, source_name: str, decisions: bytes | None = None, catalogue: Entry | None = None,
+                  registers: Registers | None = None) -> Conversion:
     """Convert a transcript's bytes; raises ConversionError with a one-line reason for unusable input
     (InvalidTEIError, carrying the TEI, if the result fails the project grammar).
 
     `decisions`: the editors' decisions file for this transcript (`NAME.decisions.toml`), applied as
     it converts; a decision whose anchor is gone raises DecisionError, located, and nothing is made.
     `catalogue`: the file catalogue's entry for this transcript (its archival reference and title).
+    `registers`: the edition's registers of persons, organisations and places; names are linked to
+    them and the names they do not know are warned of as candidates.
     """
     warnings: list[ConverterWarning] = []
 
@@ -75,6 +84,8 @@ def convert_bytes(data: bytes, source_name: str, decisions: bytes | None = None,
         documents[relation.source - 1].relations.append((relation.kind, relation.target, "of"))
         documents[relation.target - 1].relations.append((relation.kind, relation.source, "at"))
     _place_warnings(warnings, documents)
+    if registers is not None:
+        _standard_names(documents, registers)
     transcript = Transcript(
         name=source_name, sha256=hashlib.sha256(data).hexdigest(), documents=documents,
         hands=list(hands.declared.values()), warnings=sorted(warnings, key=lambda w: w.line), drops=drops,
@@ -87,10 +98,36 @@ def convert_bytes(data: bytes, source_name: str, decisions: bytes | None = None,
         warn(1, "reference-from-cards", f"the catalogue gives no reference for {source_name}: {series or 'the series'}/{piece} "
              "is read from its closure cards")
         transcript.warnings = sorted(warnings, key=lambda w: w.line)
-    root = tei_tree(transcript, layouts, series, piece, catalogue.title if catalogue is not None else None)
+    root = tei_tree(transcript, layouts, series, piece, catalogue)
+    if registers is not None:
+        _warn_candidates(link_names(root, registers), documents, warn)
+        transcript.warnings = sorted(warnings, key=lambda w: w.line)
     tei = serialise(root)
     check(root, tei, transcript)
     return Conversion(tei, transcript.warnings, drops, transcript)
+
+
+def _standard_names(documents: list[Document], registers: Registers) -> None:
+    """Give each correspondent the registers' standard name, for titles in the editors' style."""
+    for document in documents:
+        for party in (document.sender, document.addressee):
+            match = registers.match("person", party.person, document.date) if party.person else None
+            if match is not None:
+                party.standard = match.entry.standard
+
+
+def _warn_candidates(candidates: list[Candidate], documents: list[Document], warn) -> None:
+    """One warning per name the registers do not know, at its document's first line, with the command adding it."""
+    seen: set[tuple[str, str]] = set()
+    for candidate in candidates:
+        if (candidate.kind, candidate.name) in seen:
+            continue
+        seen.add((candidate.kind, candidate.name))
+        line = documents[candidate.document - 1].span.first if candidate.document else 1
+        command = (f"pipeline registers add person 'FULL NAME' --initials {shlex.quote(candidate.name)}"
+                   if candidate.where.startswith("hand ") else f"pipeline registers add {candidate.kind} {shlex.quote(candidate.name)}")
+        warn(line, "register-candidate", f"no register entry for the {KIND_WORDS[candidate.kind]} {candidate.name!r} "
+             f"({candidate.where}); add one with: {command}", document=candidate.document)
 
 
 def _decisions_name(source_name: str) -> str:

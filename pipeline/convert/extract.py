@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from pipeline.convert.catalogue import Entry
+from pipeline.convert.entities import Registers
+
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 SNIPPET_WORDS = 6
@@ -41,13 +44,15 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def extract(transcript: bytes, source_name: str, edited: bytes, decisions: bytes | None = None) -> Extracted:
-    """The decisions that make the converter's output agree with the hand-edited TEI, where they can."""
+def extract(transcript: bytes, source_name: str, edited: bytes, decisions: bytes | None = None,
+            catalogue: Entry | None = None, registers: Registers | None = None) -> Extracted:
+    """The decisions that make the converter's output agree with the hand-edited TEI, where they can
+    (the output made as the build makes it: with the file's catalogue entry and the registers)."""
     from pipeline.convert import convert_bytes
     from pipeline.convert.decode import decode
 
     lines = decode(transcript, lambda *_: None).split("\n")
-    generated = etree.fromstring(convert_bytes(transcript, source_name, decisions).tei)
+    generated = etree.fromstring(convert_bytes(transcript, source_name, decisions, catalogue, registers).tei)
     edited_root = etree.fromstring(edited)
     result = Extracted()  # the existing decisions are already applied in `generated`
     edited_starts = _starts(edited_root, lines)

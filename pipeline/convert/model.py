@@ -260,10 +260,11 @@ class HandDecl:
 
 @dataclass
 class Correspondent:
-    """A sender or addressee as the document gives it."""
+    """A sender or addressee as the document gives it (`standard`: the person's name in the registers)."""
 
     person: str | None = None
     org: str | None = None
+    standard: str | None = None
 
 
 @dataclass

@@ -92,7 +92,7 @@ def _parties(document: Document) -> str | None:
 
 def _party(party: Correspondent) -> str | None:
     if party.person and noise_share(party.person) == 0:
-        return office_title(party.person) if is_office_title(party.person) else surname(party.person)
+        return office_title(party.person) if is_office_title(party.person) else surname(party.standard or party.person)
     if party.org and noise_share(party.org) == 0:
         return _office(party.org)
     return None

@@ -50,3 +50,12 @@ def test_a_bad_catalogue_is_a_located_error(csv: str, says: str) -> None:
 def test_an_empty_catalogue_and_a_byte_order_mark() -> None:
     assert read_catalogue(b"") == {}
     assert read_catalogue("\ufefftranscript,reference\nx.txt,FCO 28/123\n".encode())["x.txt"].series == "FCO 28"
+
+
+def test_the_catalogue_gives_covering_dates_notes_and_facsimile() -> None:
+    catalogue = CATALOGUE.replace(",\n", ",Seen by the editors at Kew.\n").encode()
+    ms = tei("004_570edd33cf41b241.txt", catalogue).find(".//t:msDesc", NS)
+    date = ms.find("t:history/t:origin/t:origDate", NS)
+    assert (date.get("when"), date.text) == ("1989-01-02", "2 January 1989")
+    assert ms.find("t:additional/t:adminInfo/t:note[@type='catalogue']", NS).text == "Seen by the editors at Kew."
+    assert ms.find("t:additional/t:surrogates/t:ref[@type='facsimile']", NS).get("target") == "https://example.org/iiif/manifest.json"

@@ -9,13 +9,16 @@ from lxml import etree
 
 from pipeline.cmif import cmif_document
 from pipeline.convert import convert_bytes
-from tests.conftest import SOURCES
+from pipeline.convert.entities import registers_from
+from pipeline.convert.inputs import read_register_files
+from tests.conftest import ROOT, SOURCES
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 
 
 def converted() -> list[etree._Element]:
-    return [etree.fromstring(convert_bytes(p.read_bytes(), p.name).tei) for p in sorted(SOURCES.glob("*.txt"))]
+    registers = registers_from(read_register_files(ROOT / "registers"))
+    return [etree.fromstring(convert_bytes(p.read_bytes(), p.name, registers=registers).tei) for p in sorted(SOURCES.glob("*.txt"))]
 
 
 def test_cmif_is_valid_tei_and_lists_every_dated_letter(tmp_path: Path, jing: str, tei_all: Path) -> None:
@@ -42,3 +45,13 @@ def test_dates_are_days_and_cards_are_left_out() -> None:
     cmif = etree.fromstring(data)
     assert all(len(d.get("when")) == 10 for d in cmif.iterfind(".//t:date[@when]", NS) if d.getparent().tag.endswith("correspAction"))
     assert "closureCard" not in data.decode()
+
+
+def test_persons_are_named_in_standard_form_with_their_authority_identifier() -> None:
+    cmif = etree.fromstring(cmif_document(converted(), title="PMO Papers", base_url="https://example.org/pmo",
+                                          editor="The editors", today="2026-12-03"))
+    names = {(p.text, p.get("ref")) for p in cmif.iterfind(".//t:correspAction/t:persName", NS)}
+    assert ("Margaret Thatcher", "http://www.wikidata.org/entity/Q7416") in names  # signed "Margaret"
+    assert ("Ronald Reagan", "http://www.wikidata.org/entity/Q9960") in names  # addressed as "Ron"
+    assert ("Charles Powell", None) in names  # in the register, with no authority identifier
+    assert not any(ref and ref.startswith("#") for _, ref in names)  # never a pointer into a file

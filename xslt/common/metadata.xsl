@@ -150,7 +150,8 @@
     <xsl:variable name="ms" as="element(tei:msIdentifier)?" select="(root($tei)//tei:sourceDesc//tei:msIdentifier)[1]"/>
     <xsl:variable name="collection" as="xs:string?" select="($ms/tei:collection ! normalize-space(.)[.])[1]"/>
     <xsl:variable name="piece" as="xs:string?" select="($ms/tei:idno[@type = 'piece'] ! normalize-space(.)[.], $ms/tei:idno[not(@type)] ! normalize-space(.)[.])[1]"/>
-    <xsl:sequence select="if ($collection and $piece) then $collection || '/' || $piece else ($collection, $piece)[1]"/>
+    <xsl:variable name="full" as="xs:string?" select="($ms/tei:idno[@type = 'reference'] ! normalize-space(.)[.])[1]"/>
+    <xsl:sequence select="if ($full) then $full else if ($collection and $piece) then $collection || '/' || $piece else ($collection, $piece)[1]"/>
   </xsl:function>
 
   <!-- The hands declared in a file's header. -->

@@ -6,6 +6,7 @@ import re
 
 from lxml import etree
 
+from pipeline.convert.catalogue import Entry
 from pipeline.convert.layout import Layout
 from pipeline.convert.model import Transcript
 from pipeline.convert.tei.body import division
@@ -28,17 +29,17 @@ def document_ids(transcript: Transcript) -> dict[int, str]:
 
 
 def to_tei(transcript: Transcript, layouts: list[Layout], series: str | None = None, piece: str | None = None,
-           title: str | None = None) -> bytes:
+           catalogue: Entry | None = None) -> bytes:
     """Serialise a converted transcript as a TEI file (UTF-8, with xml-model instructions)."""
-    return serialise(tei_tree(transcript, layouts, series, piece, title))
+    return serialise(tei_tree(transcript, layouts, series, piece, catalogue))
 
 
 def tei_tree(transcript: Transcript, layouts: list[Layout], series: str | None = None, piece: str | None = None,
-             title: str | None = None) -> etree._Element:
-    """A converted transcript as a TEI tree (its root `TEI` element)."""
+             catalogue: Entry | None = None) -> etree._Element:
+    """A converted transcript as a TEI tree (its root `TEI` element); `catalogue`: the file's catalogue entry."""
     ids = document_ids(transcript)
     root = el(None, "TEI", {"xml:id": file_id(transcript.name), "xml:lang": "en"})
-    header(root, transcript, ids, series, piece, title)
+    header(root, transcript, ids, series, piece, catalogue)
     body = el(el(root, "text"), "body")
     for document, layout in zip(transcript.documents, layouts):
         attrs = {"type": document.type, "xml:id": ids[document.n], "n": str(document.n)}

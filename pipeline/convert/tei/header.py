@@ -5,9 +5,10 @@ from __future__ import annotations
 from lxml import etree
 
 from pipeline import __version__
+from pipeline.convert.catalogue import Entry
 from pipeline.convert.model import Block, Correspondent, Document, HandDecl, Transcript
 from pipeline.convert.registers import register
-from pipeline.convert.titles import document_title, file_title, word_cases
+from pipeline.convert.titles import document_title, file_title, format_date, word_cases
 from pipeline.convert.tei.tree import append_text, el
 
 PUBLISHER = "The PREM 19 Papers: a digital edition"
@@ -17,8 +18,10 @@ SCHEMA_URL = "../schema/compiled/pmo.rng"
 
 
 def header(parent: etree._Element, transcript: Transcript, ids: dict[int, str], series: str | None, piece: str | None = None,
-           title: str | None = None) -> None:
-    """Write the teiHeader; `title` is the catalogue's title of the file (else one is made from its documents)."""
+           catalogue: Entry | None = None) -> None:
+    """Write the teiHeader; `catalogue`, the file's catalogue entry, gives its title (else one is made
+    from its documents), covering dates, facsimile and notes."""
+    title = catalogue.title if catalogue is not None else None
     head = el(parent, "teiHeader")
     file_desc = el(head, "fileDesc")
     title_stmt = el(file_desc, "titleStmt")
@@ -43,10 +46,28 @@ def header(parent: etree._Element, transcript: Transcript, ids: dict[int, str], 
     if piece:  # the file's piece, as its closure cards show it: the full archival reference
         el(identifier, "idno", {"type": "reference"}, f"{series or archive['series']}/{piece}")
     contents(ms, transcript, ids, cases)
+    if catalogue is not None:
+        _catalogued(ms, catalogue)
     _encoding(head)
     _profile(head, transcript, ids)
     revision = el(head, "revisionDesc")
     el(revision, "change", {"who": "#pipeline"}, f"Converted from the OCR transcript {transcript.name} by pipeline {__version__}.")
+
+
+def _catalogued(ms: etree._Element, entry: Entry) -> None:
+    """What the catalogue says of the file beyond its reference and title: its covering dates
+    (`history/origin/origDate`), notes (`additional/adminInfo/note`) and facsimile (`surrogates/ref`)."""
+    if entry.date_from or entry.date_to:
+        dates = [format_date(d) or d for d in (entry.date_from, entry.date_to) if d]
+        text = dates[0] if len(set(dates)) == 1 else " – ".join(dates)
+        attrs = {"when": entry.date_from} if entry.date_from == entry.date_to else {"from": entry.date_from, "to": entry.date_to}
+        el(el(el(ms, "history"), "origin"), "origDate", attrs, text)
+    if entry.notes or entry.facsimile:
+        additional = el(ms, "additional")
+        if entry.notes:
+            el(el(additional, "adminInfo"), "note", {"type": "catalogue"}, entry.notes)
+        if entry.facsimile:
+            el(el(additional, "surrogates"), "ref", {"type": "facsimile", "target": entry.facsimile}, "Images of the file's pages")
 
 
 def _name(party: Correspondent) -> str | None:

@@ -13,6 +13,7 @@ ELEMENT_ONLY = {
     "encodingDesc", "profileDesc", "handNotes", "correspDesc", "revisionDesc", "text", "body", "div",
     "opener", "closer", "postscript", "list", "table", "row", "address", "respStmt", "appInfo", "application",
     "availability", "projectDesc", "editorialDecl", "correspAction", "msContents", "msItem", "correspContext",
+    "standOff", "listPerson", "listOrg", "listPlace", "person", "org", "place", "history", "origin", "additional", "adminInfo",
 }
 
 
