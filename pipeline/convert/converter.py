@@ -24,6 +24,7 @@ from pipeline.convert.rules.repetition import collapse_repetitions
 from pipeline.convert.rules.text import text_of
 from pipeline.convert.segment import segment
 from pipeline.convert.tei import serialise, tei_tree
+from pipeline.convert.tei.header import Publication
 
 
 
@@ -37,13 +38,15 @@ class Conversion:
     transcript: Transcript
 
 
-def convert_bytes(data: bytes, source_name: str, decisions: bytes | None = None, catalogue: Entry | None = None) -> Conversion:
+def convert_bytes(data: bytes, source_name: str, decisions: bytes | None = None, catalogue: Entry | None = None,
+                  publication: Publication = Publication()) -> Conversion:
     """Convert a transcript's bytes; raises ConversionError with a one-line reason for unusable input
     (InvalidTEIError, carrying the TEI, if the result fails the project grammar).
 
     `decisions`: the editors' decisions file for this transcript (`NAME.decisions.toml`), applied as
     it converts; a decision whose anchor is gone raises DecisionError, located, and nothing is made.
     `catalogue`: the file catalogue's entry for this transcript (its archival reference and title).
+    `publication`: what the TEI header says of the edition and where its schemas are (the project file's).
     """
     warnings: list[ConverterWarning] = []
 
@@ -87,8 +90,8 @@ def convert_bytes(data: bytes, source_name: str, decisions: bytes | None = None,
         warn(1, "reference-from-cards", f"the catalogue gives no reference for {source_name}: {series or 'the series'}/{piece} "
              "is read from its closure cards")
         transcript.warnings = sorted(warnings, key=lambda w: w.line)
-    root = tei_tree(transcript, layouts, series, piece, catalogue.title if catalogue is not None else None)
-    tei = serialise(root)
+    root = tei_tree(transcript, layouts, series, piece, catalogue.title if catalogue is not None else None, publication)
+    tei = serialise(root, publication.schema)
     check(root, tei, transcript)
     return Conversion(tei, transcript.warnings, drops, transcript)
 
