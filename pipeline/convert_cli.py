@@ -57,6 +57,7 @@ def convert(sources: tuple[Path, ...], output: Path, force: bool, quiet: bool) -
     clash = _clashing_ids(found)
     if clash:
         raise click.UsageError(clash)
+    publication = _publication(output)
     failed = 0
     names: dict[str, Path] = {}
     catalogues: dict = {}
@@ -70,7 +71,7 @@ def convert(sources: tuple[Path, ...], output: Path, force: bool, quiet: bool) -
         try:
             data = read_transcript(source)
             editorial = editorial_inputs(source, catalogues)
-            conversion = convert_bytes(data, source.name, editorial.decisions, editorial.catalogue)
+            conversion = convert_bytes(data, source.name, editorial.decisions, editorial.catalogue, publication)
         except InvalidTEIError as error:  # kept aside for the editor, never written as the TEI file
             aside = target.with_name(target.name + ".invalid")
             output.mkdir(parents=True, exist_ok=True)
@@ -117,3 +118,15 @@ def _reason(error: Exception) -> str:
     if isinstance(error, OSError) and error.strerror:
         return error.strerror.lower()
     return str(error)
+
+
+def _publication(output: Path):
+    """What the TEI headers say of the edition, from the project file (pipeline.project); their
+    xml-model instructions point at the project's schemas from `output`."""
+    from pipeline.project import ProjectError, load_project
+
+    try:
+        return load_project().override(tei=output).edition.publication()
+    except ProjectError as error:
+        click.echo(f"pipeline convert: {error}", err=True)
+        sys.exit(2)

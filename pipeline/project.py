@@ -177,7 +177,9 @@ def _project(path: Path, data: dict) -> Project:
     if edition.get("base_url"):
         edition["base_url"] = _base_url(edition["base_url"], f"{path}: [edition] base_url")
     root = path.parent
-    paths = {key: _here(root / value) for key, value in path_data.items() if value}
+    defaults = {f.name: f.default for f in dataclasses.fields(Project) if f.name in _PATH_KEYS}
+    paths = {key: _here(root / value) for key, default in defaults.items()
+             if (value := path_data.get(key) or default) is not None}
     project = Project(root=root, file=path, edition=Edition(**edition), **paths)
     if project.odd is not None and not project.odd.is_file():
         raise ProjectError(f"{path}: [paths] odd: {project.odd} is not a file")
