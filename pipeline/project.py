@@ -18,6 +18,8 @@ import dataclasses
 import json
 import os
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -235,6 +237,15 @@ def current_edition() -> Edition:
         return Edition()
 
 
-def publish_edition(edition: Edition) -> None:
-    """Hand these edition settings to the processes this one starts (the build's workers)."""
+@contextmanager
+def edition_settings(edition: Edition) -> Iterator[None]:
+    """Within the block, this process and those it starts (the build's workers) use these edition settings."""
+    previous = os.environ.get(EDITION_ENV)
     os.environ[EDITION_ENV] = edition.to_json()
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(EDITION_ENV, None)
+        else:
+            os.environ[EDITION_ENV] = previous

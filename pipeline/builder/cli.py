@@ -53,23 +53,22 @@ def build(paths, only, keep_going, jobs, output, tei_dir, sources_dir, title, ba
 
     Exit codes: 0 success, 1 some document failed, 2 usage or environment error.
     """
+    from pipeline import environment
     from pipeline.builder.corpus import UsageProblem
     from pipeline.builder.engine import Options, run_build
     from pipeline.builder.progress import make_progress
     from pipeline.builder.summary import summary_lines
     from pipeline.builder.toolchain import EnvironmentProblem
-
-    from pipeline import environment
-    from pipeline.project import ProjectError, load_project, publish_edition
+    from pipeline.project import ProjectError, edition_settings, load_project
 
     try:
         project = load_project().override(output=output, tei=tei_dir, sources=sources_dir, title=title, base_url=base_url)
     except ProjectError as error:
         _environment_error(json_events, str(error))
-    problems = environment.problems(only | {"tei"}) if toolchain == DEFAULT_TOOLCHAIN else []
+    problems = (environment.problems(only | {"tei"}) + environment.project_problems(project.edition)
+                if toolchain == DEFAULT_TOOLCHAIN else [])
     if problems:  # before any work: one line naming the fix (`pipeline doctor` lists them all)
         _environment_error(json_events, problems[0])
-    publish_edition(project.edition)  # the workers' settings
     output = project.output
     options = Options(
         paths=tuple(paths), sources_dir=project.sources, tei_dir=project.tei, output=output, only=only,
@@ -78,7 +77,8 @@ def build(paths, only, keep_going, jobs, output, tei_dir, sources_dir, title, ba
     )
     progress = make_progress("json" if json_events else "quiet" if quiet else "auto")
     try:
-        result = run_build(options, progress)
+        with edition_settings(project.edition):  # the project file's, for this process and its workers
+            result = run_build(options, progress)
     except (EnvironmentProblem, UsageProblem) as problem:
         progress.finish()
         progress.event("error", message=str(problem), exit_code=2)

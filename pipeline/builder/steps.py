@@ -84,7 +84,8 @@ class EditionToolchain:
 
     def compile_schema(self) -> list[Message]:
         try:
-            from pipeline.odd.compile import compile_odd, write_outputs
+            from pipeline.odd.compile import write_outputs
+            from pipeline.project_odd import compile_project_odd
         except ImportError:
             return [Message("warning", "the ODD compiler (pipeline.odd.compile) is not installed: schema not compiled", code="no-odd-compiler")]
         edition = current_edition()
@@ -93,7 +94,7 @@ class EditionToolchain:
             return [Message("info", f"copied {path}", code="schema") for path in publish_schemas(edition)]
         odd = Path(edition.odd)
         try:
-            outputs = compile_odd(odd)
+            outputs = compile_project_odd(odd)  # chained onto the pipeline's ODD when its source names it
         except Exception as error:  # noqa: BLE001 - any failure of the compiler is the schema's
             raise StepError(f"{odd.name}: {' '.join(str(error).split())}") from None
         try:
