@@ -13,6 +13,8 @@ from typing import Callable, Iterable
 from pipeline import resources
 
 PANGO_FIX = "apt-get install libpango-1.0-0 libpangoft2-1.0-0 (WeasyPrint needs them)"
+SAXON_FIX = "pip install 'saxonche>=12.5,<14'"
+WEASYPRINT_FIX = "pip install 'weasyprint>=62,<71'"
 PIP_FIX = "pip install --upgrade pipeline (or, in its checkout, run scripts/setup)"
 
 
@@ -53,12 +55,16 @@ def _imports(name: str, fix: str) -> Callable[[], str | None]:
 
 
 def _libraries(names: Iterable[str], fix: str) -> Callable[[], str | None]:
-    """Shared libraries found as the dynamic loader finds them (cheaper than importing what loads them)."""
+    """Shared libraries (their sonames, e.g. libpango-1.0.so.0) loaded as WeasyPrint loads them (cheaper than importing it)."""
     def test() -> str | None:
-        import ctypes.util
+        import ctypes
 
-        missing = [name for name in names if ctypes.util.find_library(name) is None]
-        return f"the system library lib{missing[0]} is missing: {fix}" if missing else None
+        for name in names:
+            try:
+                ctypes.CDLL(name)
+            except OSError:
+                return f"the system library {name} is missing: {fix}"
+        return None
     return test
 
 
@@ -87,7 +93,7 @@ def _npm() -> str | None:
 ALL = frozenset(("tei", "web", "print"))
 CHECKS = (
     Check("lxml", ALL, _module("lxml", f"the pipeline's dependencies are incomplete: {PIP_FIX}")),
-    Check("saxonche (XSLT 3.0)", frozenset(("web", "print")), _imports("saxonche", f"pip install 'saxonche>=12.5,<14' ({PIP_FIX})")),
+    Check("saxonche (XSLT 3.0)", frozenset(("web", "print")), _module("saxonche", SAXON_FIX)),
     Check("stylesheets", frozenset(("web", "print")), _files(
         lambda: [resources.xslt("web", "web.xsl"), resources.xslt("print", "print.xsl"), resources.xslt("print", "print.css")],
         "the pipeline's stylesheets are", f"the installation is incomplete: {PIP_FIX}")),
@@ -96,9 +102,9 @@ CHECKS = (
         + [resources.schema(f"{resources.SCHEMA_NAME}.odd")],
         "the pipeline's schemas are", f"the installation is incomplete: {PIP_FIX}")),
     Check("npm assets (search, web fonts)", frozenset(("web",)), _npm),
-    Check("WeasyPrint (PDF)", frozenset(("print",)), _module("weasyprint", f"pip install 'weasyprint>=62,<71' ({PIP_FIX})")),
-    Check("Pango (WeasyPrint's text layout)", frozenset(("print",)), _libraries(("pango-1.0", "pangoft2-1.0"), PANGO_FIX)),
-    Check("pikepdf (PDF binding)", frozenset(("print",)), _imports("pikepdf", f"pip install 'pikepdf>=10,<11' ({PIP_FIX})")),
+    Check("WeasyPrint (PDF)", frozenset(("print",)), _module("weasyprint", WEASYPRINT_FIX)),
+    Check("Pango (WeasyPrint's text layout)", frozenset(("print",)), _libraries(("libpango-1.0.so.0", "libpangoft2-1.0.so.0"), PANGO_FIX)),
+    Check("pikepdf (PDF binding)", frozenset(("print",)), _module("pikepdf", f"pip install 'pikepdf>=10,<11' ({PIP_FIX})")),
     Check("EB Garamond (print fonts)", frozenset(("print",)), _files(
         lambda: _print_fonts(),
         "the print edition's font EB Garamond is", "apt-get install fonts-ebgaramond")),
@@ -111,9 +117,16 @@ def problems(outputs: Iterable[str] = ALL) -> list[str]:
     return [problem for check in CHECKS if check.needed_by & wanted and (problem := check.problem())]
 
 
+#: What `pipeline doctor` checks besides: that the libraries import (slower than finding them).
+DEEP_CHECKS = (
+    Check("saxonche imports", frozenset(("web", "print")), _imports("saxonche", SAXON_FIX)),
+    Check("WeasyPrint imports", frozenset(("print",)), _imports("weasyprint", f"{WEASYPRINT_FIX}; it needs {PANGO_FIX}")),
+)
+
+
 def report() -> list[tuple[str, str | None]]:
     """Every check, with its problem (None when the part is there), for `pipeline doctor`."""
-    return [(check.name, check.problem()) for check in CHECKS]
+    return [(check.name, check.problem()) for check in CHECKS + DEEP_CHECKS]
 
 
 def project_problems(edition) -> list[str]:

@@ -83,10 +83,16 @@ def test_missing_python_dependency(project, monkeypatch, module, fix):
 
 
 def test_missing_pango(project, monkeypatch):
-    import ctypes.util
+    import ctypes
 
-    real = ctypes.util.find_library
-    monkeypatch.setattr(ctypes.util, "find_library", lambda name: None if name.startswith("pango") else real(name))
+    real = ctypes.CDLL
+
+    def load(name, *args, **kwargs):
+        if "pango" in str(name):
+            raise OSError(f"{name}: cannot open shared object file")
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(ctypes, "CDLL", load)
     _assert_stopped_before_work(CliRunner().invoke(main, ["build"]), project, "apt-get install libpango")
 
 
