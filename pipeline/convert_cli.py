@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 DEFAULT_SOURCES = Path("sources")
-DEFAULT_OUTPUT = Path("tei")
 
 
 def source_files(paths: tuple[Path, ...]) -> list[Path]:
@@ -32,11 +31,12 @@ def source_files(paths: tuple[Path, ...]) -> list[Path]:
 
 @click.command()
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUTPUT, show_default=True, help="Folder for the TEI files.")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the TEI files (default: the project file's, else tei/).")
 @click.option("--force", is_flag=True, help="Replace TEI files edited by hand (a backup is kept beside each).")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print converter warnings.")
 def convert(sources: tuple[Path, ...], output: Path, force: bool, quiet: bool) -> None:
-    """Convert OCR transcripts (default: all of sources/) into TEI files in OUTPUT.
+    """Convert OCR transcripts (default: all of the project's sources/) into TEI files in OUTPUT.
 
     Each transcript becomes OUTPUT/<name>.xml. A TEI file edited by hand since
     it was generated is left as it is (exit status 1) unless --force is given.
@@ -48,19 +48,18 @@ def convert(sources: tuple[Path, ...], output: Path, force: bool, quiet: bool) -
     from pipeline.convert.inputs import editorial_inputs
     from pipeline.output import atomic_write, clean_folder
 
+    publication, catalogues, default_sources, output = _project_inputs(output)
     try:
         clean_folder(output)  # what a killed command left
     except OSError as error:
         click.echo(f"pipeline convert: {output}: {_reason(error)}", err=True)
         sys.exit(2)
-    found = source_files(sources)
+    found = source_files(sources or (default_sources,))
     clash = _clashing_ids(found)
     if clash:
         raise click.UsageError(clash)
-    publication = _publication(output)
     failed = 0
     names: dict[str, Path] = {}
-    catalogues: dict = {}
     for source in found:
         target = output / (source.stem + ".xml")
         if source.stem in names:
@@ -120,13 +119,17 @@ def _reason(error: Exception) -> str:
     return str(error)
 
 
-def _publication(output: Path):
-    """What the TEI headers say of the edition, from the project file (pipeline.project); their
-    xml-model instructions point at the project's schemas from `output`."""
-    from pipeline.project import ProjectError, load_project
+def _project_inputs(output: Path | None):
+    """From the project file (pipeline.project): what the TEI headers say of the edition (their xml-model
+    instructions pointing at the project's schemas from `output`), and its catalogue when the file puts
+    it elsewhere than beside the transcripts (a cache for editorial_inputs); its sources and TEI folders."""
+    from pipeline.convert.catalogue import CatalogueError
+    from pipeline.project import ProjectError, catalogue_cache, load_project
 
     try:
-        return load_project().override(tei=output).edition.publication()
-    except ProjectError as error:
+        project = load_project().override(tei=output)
+        return (project.edition.publication(), catalogue_cache(project.sources, project.catalogue), project.sources,
+                project.tei)
+    except (ProjectError, CatalogueError) as error:
         click.echo(f"pipeline convert: {error}", err=True)
         sys.exit(2)

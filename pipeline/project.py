@@ -131,6 +131,20 @@ class Project:
             schema_dir=str(self.schema.resolve()), odd=str(self.odd.resolve()) if self.odd is not None else ""))
 
 
+def catalogue_cache(sources: Path, catalogue: Path | None) -> dict:
+    """A cache for pipeline.convert.inputs.editorial_inputs holding the project's catalogue as the one of its
+    sources folder, when the project file puts it elsewhere than beside the transcripts (CatalogueError
+    when it cannot be read; no catalogue file is an empty catalogue)."""
+    from pipeline.convert.catalogue import read_catalogue
+    from pipeline.convert.inputs import CATALOGUE_NAME
+
+    if catalogue is None or catalogue.resolve() == (sources / CATALOGUE_NAME).resolve():
+        return {}
+    if not catalogue.is_file() or catalogue.is_symlink():
+        return {sources: {}}
+    return {sources: read_catalogue(catalogue.read_bytes(), str(catalogue))}
+
+
 def find_project_file(start: Path | None = None) -> Path | None:
     """The nearest `pipeline.toml`, or `pyproject.toml` with a [tool.pipeline] table, from `start` (the
     working directory) up to the filesystem's root."""

@@ -73,7 +73,7 @@ def build(paths, only, keep_going, jobs, output, tei_dir, sources_dir, title, ba
     options = Options(
         paths=tuple(paths), sources_dir=project.sources, tei_dir=project.tei, output=output, only=only,
         keep_going=keep_going, jobs=jobs, executor="dask" if scheduler else executor,
-        scheduler=scheduler, toolchain=toolchain,
+        scheduler=scheduler, toolchain=toolchain, catalogue=project.catalogue,
     )
     progress = make_progress("json" if json_events else "quiet" if quiet else "auto")
     try:

@@ -49,6 +49,7 @@ from pipeline.builder.runner import Interrupted, Runner
 from pipeline.builder.sources import read_transcript
 from pipeline.convert.catalogue import CatalogueError
 from pipeline.convert.inputs import Editorial, editorial_inputs
+from pipeline.project import catalogue_cache
 from pipeline.builder.staging import _explain
 from pipeline.builder.state import STATE_NAME, Record, State
 from pipeline.builder.toolchain import (
@@ -83,6 +84,8 @@ class Options:
     executor: str = "local"
     scheduler: str | None = None
     toolchain: str = DEFAULT_TOOLCHAIN
+    #: The file catalogue, when the project file puts it elsewhere than sources_dir/catalogue.csv.
+    catalogue: Path | None = None
 
 
 @dataclass
@@ -281,6 +284,8 @@ class _Build:
             return True
         try:
             source_hash, item.source = self.cache.digest(doc.source, regular_only=True)
+            if not self._catalogues and self.o.catalogue is not None:  # the project file's catalogue, read once
+                self._catalogues.update(catalogue_cache(self.o.sources_dir, self.o.catalogue))
             item.editorial = editorial_inputs(doc.source, self._catalogues)
             inputs = {"source": source_hash, "code": self.fingerprints["convert"], "editorial": item.editorial.digest()}
             old = item.old.get("convert")

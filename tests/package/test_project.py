@@ -122,3 +122,16 @@ def test_this_repositorys_own_project_file():
     assert loaded.file == root / "pipeline.toml" and loaded.edition.title == "PMO Papers"
     # its TEI files keep pointing at the committed compiled schemas
     assert loaded.override().edition.schema_location in ("../schema/compiled/",)
+
+
+def test_the_catalogue_where_the_project_file_puts_it(project):
+    (project / "pipeline.toml").write_text(PROJECT + 'catalogue = "meta/files.csv"\n')
+    (project / "meta").mkdir()
+    (project / "meta" / "files.csv").write_text('transcript,reference,title\ndev_01.txt,PREM 19/4321,"A title from the catalogue"\n')
+    result = CliRunner().invoke(main, ["build", "--only", "tei", "-q"])
+    assert result.exit_code == 0, result.output
+    tei = (project / "encoded" / "dev_01.xml").read_text()
+    assert "A title from the catalogue" in tei and "PREM 19/4321" in tei
+    result = CliRunner().invoke(main, ["convert", "-q", "-o", str(project / "converted")])
+    assert result.exit_code == 0, result.output
+    assert "A title from the catalogue" in (project / "converted" / "dev_01.xml").read_text()
