@@ -240,7 +240,8 @@ class EditionWorker:
         except FileNotFoundError as error:  # lunr.js not installed
             raise EnvironmentProblem(str(error)) from None
         outputs = {f"web/{path}": data for path, data in files.items()}
-        outputs.update({f"web/schema/{name}": data for name, data in schema_files(self.edition).items()})
+        for name, data in schema_files(self.edition).items():  # a project ODD's too (the site has the pipeline's)
+            outputs.setdefault(f"web/schema/{name}", data)
         outputs["cmif.xml"] = self._cmif(documents)
         return (outputs, {f"web/{path}": h for path, h in pages.items()}, [f"web/{path}" for path in kept])
 
