@@ -23,6 +23,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "web": ("pipeline.web.cli:web", "Make the static web edition from the TEI."),
     "print": ("pipeline.print.cli:print_", "Make the PDF print edition from the TEI."),
     "build": ("pipeline.builder.cli:build", "Build the whole edition, incrementally and in parallel."),
+    "init": ("pipeline.init_cli:init", "Make a new edition project: project file, folders, examples."),
+    "doctor": ("pipeline.doctor_cli:doctor", "List what the environment has and lacks."),
 }
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 DEFAULT_SOURCES = Path("sources")
-DEFAULT_OUTPUT = Path("tei")
 
 
 def source_files(paths: tuple[Path, ...]) -> list[Path]:
@@ -32,13 +31,14 @@ def source_files(paths: tuple[Path, ...]) -> list[Path]:
 
 @click.command()
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUTPUT, show_default=True, help="Folder for the TEI files.")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the TEI files (default: the project file's, else tei/).")
 @click.option("--force", is_flag=True, help="Replace TEI files edited by hand (a backup is kept beside each).")
-@click.option("--registers", "registers_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("registers"),
-              show_default=True, help="The registers of persons, organisations and places names are linked to (if it exists).")
+@click.option("--registers", "registers_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The registers of persons, organisations and places names are linked to (default: the project file's, else registers/; used if it exists).")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print converter warnings.")
-def convert(sources: tuple[Path, ...], output: Path, force: bool, registers_dir: Path, quiet: bool) -> None:
-    """Convert OCR transcripts (default: all of sources/) into TEI files in OUTPUT.
+def convert(sources: tuple[Path, ...], output: Path, force: bool, registers_dir: Path | None, quiet: bool) -> None:
+    """Convert OCR transcripts (default: all of the project's sources/) into TEI files in OUTPUT.
 
     Each transcript becomes OUTPUT/<name>.xml. A TEI file edited by hand since
     it was generated is left as it is (exit status 1) unless --force is given.
@@ -50,18 +50,18 @@ def convert(sources: tuple[Path, ...], output: Path, force: bool, registers_dir:
     from pipeline.convert.inputs import editorial_inputs
     from pipeline.output import atomic_write, clean_folder
 
+    publication, catalogues, default_sources, output, registers_dir = _project_inputs(output, registers_dir)
     try:
         clean_folder(output)  # what a killed command left
     except OSError as error:
         click.echo(f"pipeline convert: {output}: {_reason(error)}", err=True)
         sys.exit(2)
-    found = source_files(sources)
+    found = source_files(sources or (default_sources,))
     clash = _clashing_ids(found)
     if clash:
         raise click.UsageError(clash)
     failed = 0
     names: dict[str, Path] = {}
-    catalogues: dict = {}
     for source in found:
         target = output / (source.stem + ".xml")
         if source.stem in names:
@@ -72,7 +72,7 @@ def convert(sources: tuple[Path, ...], output: Path, force: bool, registers_dir:
         try:
             data = read_transcript(source)
             editorial = editorial_inputs(source, catalogues, registers_dir)
-            conversion = convert_bytes(data, source.name, editorial.decisions, editorial.catalogue, editorial.registers)
+            conversion = convert_bytes(data, source.name, editorial.decisions, editorial.catalogue, editorial.registers, publication)
         except InvalidTEIError as error:  # kept aside for the editor, never written as the TEI file
             aside = target.with_name(target.name + ".invalid")
             output.mkdir(parents=True, exist_ok=True)
@@ -119,3 +119,19 @@ def _reason(error: Exception) -> str:
     if isinstance(error, OSError) and error.strerror:
         return error.strerror.lower()
     return str(error)
+
+
+def _project_inputs(output: Path | None, registers: Path | None):
+    """From the project file (pipeline.project): what the TEI headers say of the edition (their xml-model
+    instructions pointing at the project's schemas from `output`), and its catalogue when the file puts
+    it elsewhere than beside the transcripts (a cache for editorial_inputs); its sources, TEI and registers folders."""
+    from pipeline.convert.catalogue import CatalogueError
+    from pipeline.project import ProjectError, catalogue_cache, load_project
+
+    try:
+        project = load_project().override(tei=output, registers=registers)
+        return (project.edition.publication(), catalogue_cache(project.sources, project.catalogue), project.sources,
+                project.tei, project.registers)
+    except (ProjectError, CatalogueError) as error:
+        click.echo(f"pipeline convert: {error}", err=True)
+        sys.exit(2)

@@ -12,8 +12,8 @@ import click
 @click.argument("tei_files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--sources", type=click.Path(file_okay=False, path_type=Path), default=Path("sources"), show_default=True,
               help="Folder of the transcripts (each TEI file names its transcript).")
-@click.option("--registers", "registers_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("registers"),
-              show_default=True, help="The registers the conversion links names to (if it exists).")
+@click.option("--registers", "registers_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The registers the conversion links names to (default: the project file's, else registers/; used if it exists).")
 @click.option("--write", is_flag=True, help="Append the decisions to each transcript's NAME.decisions.toml.")
 def decisions(tei_files: tuple[Path, ...], sources: Path, registers_dir: Path, write: bool) -> None:
     """Turn the differences between hand-edited TEI files and the converter's output into decisions.
@@ -29,6 +29,13 @@ def decisions(tei_files: tuple[Path, ...], sources: Path, registers_dir: Path, w
     from pipeline.convert.inputs import editorial_inputs
     from pipeline.safexml import XMLInputError, parse
 
+    from pipeline.project import ProjectError, load_project
+
+    try:
+        registers_dir = load_project().override(registers=registers_dir).registers
+    except ProjectError as error:
+        click.echo(f"pipeline decisions: {error}", err=True)
+        sys.exit(2)
     left_over = False
     for tei in tei_files:
         try:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-REGISTERS_HELP = "The registers folder."
+REGISTERS_HELP = "The registers folder (default: the project file's, else registers/)."
 TEMPLATE = """<?xml version="1.0" encoding="UTF-8"?>
 <TEI xmlns="http://www.tei-c.org/ns/1.0">
   <teiHeader>
@@ -35,11 +35,10 @@ def registers() -> None:
 
 
 @registers.command("list")
-@click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("registers"),
-              show_default=True, help=REGISTERS_HELP)
+@click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path), default=None, help=REGISTERS_HELP)
 def list_entries(folder: Path) -> None:
     """Print each entry: id, kind, standard name, and how many variants and authority ids it has."""
-    registers_found = _load(folder)
+    registers_found = _load(_folder(folder))
     for entry in sorted(registers_found.entries.values(), key=lambda e: (e.kind, e.id)):
         ids = " ".join(f"{kind}:{value}" for kind, value in entry.authorities)
         click.echo(f"{entry.id}\t{entry.kind}\t{entry.standard}\t{len(entry.variants)} variants\t{ids}".rstrip())
@@ -51,8 +50,7 @@ def list_entries(folder: Path) -> None:
 @click.option("--standard", help="The standard form of the name, if NAME is a variant of it (default: NAME).")
 @click.option("--id", "entry_id", help="The entry's xml:id (default: made from the name).")
 @click.option("--initials", multiple=True, help="Initials the person writes (repeatable).")
-@click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("registers"),
-              show_default=True, help=REGISTERS_HELP)
+@click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path), default=None, help=REGISTERS_HELP)
 def add(kind: str, name: str, standard: str | None, entry_id: str | None, initials: tuple[str, ...], folder: Path) -> None:
     """Add NAME to the register of KIND (person, org, place), as the converter's candidates suggest.
 
@@ -64,6 +62,7 @@ def add(kind: str, name: str, standard: str | None, entry_id: str | None, initia
     from pipeline.output import atomic_write
     from pipeline.safexml import XMLInputError, parse
 
+    folder = _folder(folder)
     name, standard = _clean(name), _clean(standard or name)
     if not name:
         _fail("the name is empty")
@@ -99,6 +98,16 @@ def add(kind: str, name: str, standard: str | None, entry_id: str | None, initia
     except (RegisterError, OSError) as error:
         _fail(str(error))
     click.echo(f"{path}: added {entry_id} ({standard})")
+
+
+def _folder(given: Path | None) -> Path:
+    """The registers folder: the one given, else the project file's."""
+    from pipeline.project import ProjectError, load_project
+
+    try:
+        return load_project().override(registers=given).registers
+    except ProjectError as error:
+        _fail(str(error))
 
 
 def _load(folder: Path):

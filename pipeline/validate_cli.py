@@ -79,11 +79,15 @@ def validate(paths: tuple[str, ...], output_format: str, quiet: bool) -> None:
     from lxml import etree
 
     from pipeline.odd.load import OddError
-    from pipeline.validate import Message, Validator
+    from pipeline.project import ProjectError
+    from pipeline.validate import Message
     from pipeline.xslt import XsltError
 
     try:
-        validator = Validator() if files else None
+        validator = _validator() if files else None
+    except ProjectError as error:
+        click.echo(f"error: {error}", err=True)
+        raise SystemExit(EXIT_UNREADABLE) from None
     except OddError as error:
         click.echo(f"error: the ODD has changed and does not compile: {error}", err=True)
         raise SystemExit(EXIT_UNREADABLE) from None
@@ -130,3 +134,14 @@ def validate(paths: tuple[str, ...], output_format: str, quiet: bool) -> None:
                 err=True,
             )
     raise SystemExit(EXIT_UNREADABLE if unreadable else EXIT_INVALID if invalid else EXIT_VALID)
+
+
+def _validator():
+    """The project's compiled schema when its project file names an ODD of its own, else the pipeline's."""
+    from pipeline.project import load_project
+    from pipeline.validate import ODD, Validator
+
+    edition = load_project().edition
+    if edition.odd and Path(edition.odd).resolve() != ODD.resolve():
+        return Validator(edition.compiled_dir(), edition.schema_name)
+    return Validator()

@@ -24,21 +24,24 @@ def _only(ctx, param, value: str) -> frozenset[str]:
               help="Outputs to bring up to date (tei is always made: the others are made from it).")
 @click.option("-k", "--keep-going", is_flag=True, help="Build every other document past a failing one.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, help="Worker processes (0: one per core).")
-@click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False), default=Path("build"),
-              show_default=True, help="Where the web and print editions and the report go.")
-@click.option("--tei-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("tei"),
-              show_default=True, help="Where converted TEI files go (and are read from).")
-@click.option("--sources-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("sources"),
-              show_default=True, help="The transcripts built when no PATHS are given.")
-@click.option("--registers-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("registers"),
-              show_default=True, help="The registers of persons, organisations and places names are linked to (if it exists).")
+@click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False),
+              help="Where the web and print editions and the report go (default: the project file's, else build/).")
+@click.option("--tei-dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Where converted TEI files go (and are read from) (default: the project file's, else tei/).")
+@click.option("--sources-dir", type=click.Path(path_type=Path, file_okay=False),
+              help="The transcripts built when no PATHS are given (default: the project file's, else sources/).")
+@click.option("--title", help="The edition's title (default: the project file's).")
+@click.option("--base-url", help="Where the web edition is published (default: the project file's).")
+@click.option("--registers-dir", type=click.Path(path_type=Path, file_okay=False),
+              help="The registers of persons, organisations and places names are linked to (default: the project file's, else registers/; used if it exists).")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Run per-document steps in a local process pool or on a Dask cluster.")
 @click.option("--scheduler", metavar="ADDRESS", help="The Dask scheduler (tcp://host:8786); implies --executor dask.")
 @click.option("--json", "json_events", is_flag=True, help="JSON events on stdout, one a line (no bar).")
 @click.option("-q", "--quiet", is_flag=True, help="Say only what fails.")
 @click.option("--toolchain", default=DEFAULT_TOOLCHAIN, hidden=True)
-def build(paths, only, keep_going, jobs, output, tei_dir, sources_dir, registers_dir, executor, scheduler, json_events, quiet, toolchain):
+def build(paths, only, keep_going, jobs, output, tei_dir, sources_dir, registers_dir, title, base_url, executor, scheduler, json_events,
+          quiet, toolchain):
     """Build the edition: TEI, validation, web and print editions, and a report.
 
     PATHS are transcripts (.txt), TEI files (.xml) or folders of them; with
@@ -47,22 +50,38 @@ def build(paths, only, keep_going, jobs, output, tei_dir, sources_dir, registers
     parallel; the outputs are published in one step, with the report in
     OUTPUT/report.html and OUTPUT/report.json.
 
+    The edition's title, editors, address and paths come from the project file (pipeline.toml, found
+    by walking up from the working directory); options override it.
+
     Exit codes: 0 success, 1 some document failed, 2 usage or environment error.
     """
+    from pipeline import environment
     from pipeline.builder.corpus import UsageProblem
     from pipeline.builder.engine import Options, run_build
     from pipeline.builder.progress import make_progress
     from pipeline.builder.summary import summary_lines
     from pipeline.builder.toolchain import EnvironmentProblem
+    from pipeline.project import ProjectError, edition_settings, load_project
 
+    try:
+        project = load_project().override(output=output, tei=tei_dir, sources=sources_dir, registers=registers_dir, title=title,
+                                          base_url=base_url)
+    except ProjectError as error:
+        _environment_error(json_events, str(error))
+    problems = (environment.problems(only | {"tei"}) + environment.project_problems(project.edition)
+                if toolchain == DEFAULT_TOOLCHAIN else [])
+    if problems:  # before any work: one line naming the fix (`pipeline doctor` lists them all)
+        _environment_error(json_events, problems[0])
+    output = project.output
     options = Options(
-        paths=tuple(paths), sources_dir=sources_dir, registers_dir=registers_dir, tei_dir=tei_dir, output=output, only=only,
+        paths=tuple(paths), sources_dir=project.sources, registers_dir=project.registers, tei_dir=project.tei, output=output, only=only,
         keep_going=keep_going, jobs=jobs, executor="dask" if scheduler else executor,
-        scheduler=scheduler, toolchain=toolchain,
+        scheduler=scheduler, toolchain=toolchain, catalogue=project.catalogue,
     )
     progress = make_progress("json" if json_events else "quiet" if quiet else "auto")
     try:
-        result = run_build(options, progress)
+        with edition_settings(project.edition):  # the project file's, for this process and its workers
+            result = run_build(options, progress)
     except (EnvironmentProblem, UsageProblem) as problem:
         progress.finish()
         progress.event("error", message=str(problem), exit_code=2)
@@ -83,3 +102,13 @@ def build(paths, only, keep_going, jobs, output, tei_dir, sources_dir, registers
         for line in summary_lines(report, output):
             click.echo(line, err=True)
     sys.exit(result.exit_code)
+
+
+def _environment_error(json_events: bool, message: str):
+    """Stop before any work: one line, exit 2."""
+    if json_events:
+        import json
+
+        click.echo(json.dumps({"event": "error", "message": message, "exit_code": 2}))
+    click.echo(f"pipeline build: {message}", err=True)
+    sys.exit(2)

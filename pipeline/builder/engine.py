@@ -50,6 +50,7 @@ from pipeline.builder.sources import read_transcript
 from pipeline.convert.catalogue import CatalogueError
 from pipeline.convert.entities import RegisterError
 from pipeline.convert.inputs import Editorial, editorial_inputs
+from pipeline.project import catalogue_cache
 from pipeline.builder.staging import _explain
 from pipeline.builder.state import STATE_NAME, Record, State
 from pipeline.builder.toolchain import (
@@ -85,6 +86,8 @@ class Options:
     scheduler: str | None = None
     toolchain: str = DEFAULT_TOOLCHAIN
     registers_dir: Path | None = None  # the registers names are linked to (None: no linking)
+    #: The file catalogue, when the project file puts it elsewhere than sources_dir/catalogue.csv.
+    catalogue: Path | None = None
 
 
 @dataclass
@@ -283,6 +286,8 @@ class _Build:
             return True
         try:
             source_hash, item.source = self.cache.digest(doc.source, regular_only=True)
+            if not self._catalogues and self.o.catalogue is not None:  # the project file's catalogue, read once
+                self._catalogues.update(catalogue_cache(self.o.sources_dir, self.o.catalogue))
             item.editorial = editorial_inputs(doc.source, self._catalogues, self.o.registers_dir)
             inputs = {"source": source_hash, "code": self.fingerprints["convert"], "editorial": item.editorial.digest()}
             old = item.old.get("convert")

@@ -18,18 +18,19 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from pipeline import __version__
+from pipeline import __version__, resources
 from pipeline.builder.hashing import combine, digest_paths, library_versions
 from pipeline.builder.toolchain import Converted, EnvironmentProblem, Message, SiteDocument, StepError, Validated
+from pipeline.project import Edition, current_edition
 
-ROOT = Path(__file__).resolve().parents[2]
-PACKAGE = ROOT / "pipeline"
+#: The package's own files (its code, and its data: pipeline.resources), hashed into the fingerprints.
+PACKAGE = Path(__file__).resolve().parents[1]
 #: The fonts of the PDFs: the text face (pipeline.print.pdf reads it) and the fallbacks print.css
 #: names; a new font package changes the PDFs.
 FONT_DIRS = [Path("/usr/share/fonts/opentype/ebgaramond"), Path("/usr/share/fonts/truetype/noto"),
              Path("/usr/share/fonts/opentype/noto")]
-SCHEMA_DIR = ROOT / "schema"
-COMPILED = SCHEMA_DIR / "compiled"
+SCHEMA_DIR = resources.schema()
+COMPILED = resources.compiled()
 
 
 def _converter_paths() -> list[Path]:
@@ -44,11 +45,11 @@ def _step_paths() -> dict[str, list[Path]]:
         "schema": [p for p in sorted(SCHEMA_DIR.glob("*")) if p.name != "compiled"] + [PACKAGE / "odd"] + shared,
         "validate": [PACKAGE / "validate.py", PACKAGE / "validate", PACKAGE / "odd", COMPILED,
                      PACKAGE / "builder" / "stats.py"] + shared,
-        "web": [PACKAGE / "web", PACKAGE / "xslt.py", ROOT / "xslt" / "common", ROOT / "xslt" / "web",
-                ROOT / "node_modules" / "minisearch" / "package.json", ROOT / "node_modules" / "@fontsource" / "eb-garamond" / "package.json",
+        "web": [PACKAGE / "web", PACKAGE / "xslt.py", resources.xslt("common"), resources.xslt("web"),
+                *(asset.file for asset in resources.NPM_ASSETS),
                 COMPILED / "pmo-guidelines.html", COMPILED / "pmo.rng", COMPILED / "pmo.sch", COMPILED / "pmo.xsd",
                 SCHEMA_DIR / "pmo.odd"] + shared,
-        "print": [PACKAGE / "print", PACKAGE / "xslt.py", ROOT / "xslt" / "common", ROOT / "xslt" / "print",
+        "print": [PACKAGE / "print", PACKAGE / "xslt.py", resources.xslt("common"), resources.xslt("print"),
                   SCHEMA_DIR / "pmo.odd", *FONT_DIRS] + shared,
     }
 
@@ -69,24 +70,39 @@ class EditionToolchain:
         versions = library_versions(sorted({lib for libs in _LIBRARIES.values() for lib in libs}))
         python = ".".join(map(str, sys.version_info[:3]))
         result = {}
-        for step, paths in _step_paths().items():
+        edition = current_edition()
+        paths_of = _step_paths()
+        if edition.odd:  # the project's own ODD is compiled, and its schemas validate
+            paths_of["schema"].append(Path(edition.odd))
+            paths_of["validate"].append(edition.compiled_dir())
+        for step, paths in paths_of.items():
             libraries = ",".join(f"{lib}={versions[lib]}" for lib in _LIBRARIES[step])
-            result[step] = combine(step, __version__, python, libraries, digest_paths(paths, ROOT, cache))
+            # the project file's settings change the TEI headers, the pages and the PDFs
+            result[step] = combine(step, __version__, python, libraries, edition.to_json(),
+                                   digest_paths(paths, PACKAGE, cache))
         return result
 
     def compile_schema(self) -> list[Message]:
         try:
-            from pipeline.odd.compile import compile_odd, write_outputs
+            from pipeline.odd.compile import write_outputs
+            from pipeline.project_odd import compile_project_odd
         except ImportError:
             return [Message("warning", "the ODD compiler (pipeline.odd.compile) is not installed: schema not compiled", code="no-odd-compiler")]
+        edition = current_edition()
         messages = []
-        for odd in sorted(SCHEMA_DIR.glob("*.odd")):
-            try:
-                outputs = compile_odd(odd)
-            except Exception as error:  # noqa: BLE001 - any failure of the compiler is the schema's
-                raise StepError(f"{odd.name}: {' '.join(str(error).split())}") from None
-            for path in write_outputs(outputs, COMPILED):
-                messages.append(Message("info", f"compiled {path.relative_to(ROOT)}", code="schema"))
+        if not edition.odd:  # the pipeline's schemas, put where the project's TEI files point
+            return [Message("info", f"copied {path}", code="schema") for path in publish_schemas(edition)]
+        odd = Path(edition.odd)
+        try:
+            outputs = compile_project_odd(odd)  # chained onto the pipeline's ODD when its source names it
+        except Exception as error:  # noqa: BLE001 - any failure of the compiler is the schema's
+            raise StepError(f"{odd.name}: {' '.join(str(error).split())}") from None
+        try:
+            changed = write_outputs(outputs, edition.compiled_dir())
+        except OSError as error:
+            raise EnvironmentProblem(f"cannot write the compiled schemas to {edition.compiled_dir()}: {error.strerror}") from None
+        for path in changed:
+            messages.append(Message("info", f"compiled {path}", code="schema"))
         return messages
 
     def web_links(self, summaries: dict[str, Any]) -> dict[str, Any]:
@@ -133,11 +149,15 @@ class EditionWorker:
     """The steps, compiled once for this process: the web and print stylesheets, the schemas."""
 
     def __init__(self, outputs: frozenset[str]) -> None:
-        self.validator = _open_validator()
+        self.edition = current_edition()
+        self.validator = _open_validator(self.edition)
         if "web" in outputs:
             from pipeline.web.edition import WebEdition
 
-            self.web = WebEdition()
+            edition = self.edition
+            self.web = WebEdition(edition_title=edition.title, base_url=edition.base_url or None,
+                                  editors=edition.editors or None,
+                                  guidelines=edition.compiled_dir() / f"{edition.schema_name}-guidelines.html")
         if "print" in outputs:
             from pipeline.print import Printer
 
@@ -151,7 +171,8 @@ class EditionWorker:
 
         try:
             conversion = convert_bytes(data, source_name, editorial.decisions if editorial else None,
-                                       editorial.catalogue if editorial else None, editorial.registers if editorial else None)
+                                       editorial.catalogue if editorial else None, editorial.registers if editorial else None,
+                                       self.edition.publication())
         except InvalidTEIError as error:
             raise StepError(f"{source_name}: {error} (pipeline convert keeps the TEI made aside as NAME.xml.invalid)") from None
         except ConversionError as error:
@@ -220,6 +241,8 @@ class EditionWorker:
         except FileNotFoundError as error:  # lunr.js not installed
             raise EnvironmentProblem(str(error)) from None
         outputs = {f"web/{path}": data for path, data in files.items()}
+        for name, data in schema_files(self.edition).items():  # a project ODD's too (the site has the pipeline's)
+            outputs.setdefault(f"web/schema/{name}", data)
         outputs["cmif.xml"] = self._cmif(documents)
         return (outputs, {f"web/{path}": h for path, h in pages.items()}, [f"web/{path}" for path in kept])
 
@@ -277,11 +300,38 @@ _PART = ".cache/print/"
 PRIVATE_CMIF = ".cache/cmif/"
 
 
-def _open_validator():
+def schema_files(edition: Edition) -> dict[str, bytes]:
+    """The compiled schemas contributors validate against (RELAX NG, Schematron), by file name: published
+    with the web edition (web/schema/) and copied into the project's schema folder."""
+    folder = edition.compiled_dir()
+    try:
+        return {f"{edition.schema_name}.{kind}": (folder / f"{edition.schema_name}.{kind}").read_bytes()
+                for kind in ("rng", "sch")}
+    except OSError as error:
+        raise EnvironmentProblem(f"cannot read the compiled schemas in {folder}: {error.strerror}") from None
+
+
+def publish_schemas(edition: Edition) -> list[Path]:
+    """Copy the pipeline's compiled schemas into the project's schema folder (where its TEI files'
+    xml-model instructions point when no base URL is set), when they differ; the files changed."""
+    from pipeline.odd.compile import write_outputs
+
+    if not edition.schema_dir:
+        return []
+    target = Path(edition.schema_dir)
+    if target.resolve() == edition.compiled_dir().resolve():
+        return []
+    try:
+        return write_outputs(schema_files(edition), target)
+    except OSError as error:
+        raise EnvironmentProblem(f"cannot write the schemas to {target}: {error.strerror}") from None
+
+
+def _open_validator(edition: Edition):
     """The project's validator (RELAX NG + Schematron, compiled once): (tree, bytes, name) -> [Message]."""
     from pipeline.validate import Validator
 
-    validator = Validator()
+    validator = Validator(edition.compiled_dir(), edition.schema_name) if edition.compiled else Validator()
 
     def run(tree, data: bytes, name: str) -> list[Message]:
         return [

@@ -10,8 +10,9 @@ from typing import Any
 def summary_lines(report: dict[str, Any], output: Path) -> list[str]:
     s = report["summary"]
     stats = report["statistics"]
+    why = failure_reason(report)
     lines = [
-        f"build {report['result']}: {s['files']} files ({stats['documents']} documents), "
+        f"build {report['result']}{f' ({why})' if why else ''}: {s['files']} files ({stats['documents']} documents), "
         f"{s['failed']} failed, {s['errors']} errors, {s['warnings']} warnings"
     ]
     if report["rebuilt"]:
@@ -41,3 +42,18 @@ def summary_lines(report: dict[str, Any], output: Path) -> list[str]:
     lines.append("time: " + (", ".join(walls) or "nothing to speak of") + (f" (work in the steps: {', '.join(work)})" if work else ""))
     lines.append(f"report: {output / 'report.html'}")
     return lines
+
+
+def failure_reason(report: dict[str, Any]) -> str | None:
+    """Why a build failed, in a few words (None when it did not): an edition-wide step, or its documents."""
+    if report["result"] == "success":
+        return None
+    for step in report.get("site", ()):
+        if not step["ok"]:
+            return f"{step['step']}: {step['error']}"
+    failed = report["summary"]["failed"]
+    if failed:
+        return f"{failed} file{'s' if failed != 1 else ''} failed"
+    if report.get("conflicts"):
+        return f"{len(report['conflicts'])} conflicts between transcripts and hand-edited TEI"
+    return None

@@ -27,6 +27,7 @@ from pipeline.convert.rules.repetition import collapse_repetitions
 from pipeline.convert.rules.text import text_of
 from pipeline.convert.segment import segment
 from pipeline.convert.tei import serialise, tei_tree
+from pipeline.convert.tei.header import Publication
 
 
 
@@ -44,7 +45,7 @@ class Conversion:
 
 
 def convert_bytes(data: bytes, source_name: str, decisions: bytes | None = None, catalogue: Entry | None = None,
-                  registers: Registers | None = None) -> Conversion:
+                  registers: Registers | None = None, publication: Publication = Publication()) -> Conversion:
     """Convert a transcript's bytes; raises ConversionError with a one-line reason for unusable input
     (InvalidTEIError, carrying the TEI, if the result fails the project grammar).
 
@@ -53,6 +54,7 @@ def convert_bytes(data: bytes, source_name: str, decisions: bytes | None = None,
     `catalogue`: the file catalogue's entry for this transcript (its archival reference and title).
     `registers`: the edition's registers of persons, organisations and places; names are linked to
     them and the names they do not know are warned of as candidates.
+    `publication`: what the TEI header says of the edition and where its schemas are (the project file's).
     """
     warnings: list[ConverterWarning] = []
 
@@ -98,11 +100,11 @@ def convert_bytes(data: bytes, source_name: str, decisions: bytes | None = None,
         warn(1, "reference-from-cards", f"the catalogue gives no reference for {source_name}: {series or 'the series'}/{piece} "
              "is read from its closure cards")
         transcript.warnings = sorted(warnings, key=lambda w: w.line)
-    root = tei_tree(transcript, layouts, series, piece, catalogue)
+    root = tei_tree(transcript, layouts, series, piece, catalogue, publication)
     if registers is not None:
         _warn_candidates(link_names(root, registers), documents, warn)
         transcript.warnings = sorted(warnings, key=lambda w: w.line)
-    tei = serialise(root)
+    tei = serialise(root, publication.schema)
     check(root, tei, transcript)
     return Conversion(tei, transcript.warnings, drops, transcript)
 

@@ -17,16 +17,25 @@ def schema(odd: Path | None, out: Path | None, check: bool) -> None:
     ODD defaults to the project's schema/pmo.odd. The output is the same, byte for
     byte, whenever the ODD is the same, so the compiled files can be committed.
     """
-    from pipeline.odd.compile import DEFAULT_ODD, DEFAULT_OUT, compile_odd, stale_outputs, write_outputs
+    from pipeline.odd.compile import DEFAULT_ODD, DEFAULT_OUT, stale_outputs, write_outputs
     from pipeline.odd.load import OddError
+    from pipeline.project import ProjectError, load_project
+    from pipeline.project_odd import ChainError, compile_project_odd
 
+    if odd is None:  # the project file's ODD and schema folder, if it names one
+        try:
+            project = load_project()
+        except ProjectError as error:
+            raise click.UsageError(str(error)) from None
+        if project.odd is not None:
+            odd, out = project.odd, out or project.schema
     odd = odd or DEFAULT_ODD
     out = out or (DEFAULT_OUT if odd == DEFAULT_ODD else odd.parent / "compiled")
     if not odd.is_file():
         raise click.UsageError(f"{odd}: no such ODD file")
     try:
-        outputs = compile_odd(odd)
-    except OddError as error:
+        outputs = compile_project_odd(odd)
+    except (OddError, ChainError) as error:
         click.echo(f"error: {error}", err=True)
         raise SystemExit(1) from None
     if check:

@@ -8,6 +8,7 @@ import re
 import tempfile
 from pathlib import Path
 
+from pipeline import resources
 from pipeline.odd.guidelines import to_html
 from pipeline.odd.load import OddError, load_odd
 from pipeline.odd.rng import to_rng
@@ -16,7 +17,7 @@ from pipeline.odd.schematron import to_schematron
 from pipeline.odd.xsd import XsdError, to_xsd
 
 #: The project's ODD and where its compiled schemas go (both committed).
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
+SCHEMA_DIR = resources.schema()
 DEFAULT_ODD = SCHEMA_DIR / "pmo.odd"
 DEFAULT_OUT = SCHEMA_DIR / "compiled"
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from lxml import etree
 
+from pipeline import resources
 from pipeline.safexml import XMLInputError, parse
 
 if TYPE_CHECKING:
@@ -18,9 +19,9 @@ if TYPE_CHECKING:
 TEI_ROOT = "{http://www.tei-c.org/ns/1.0}TEI"
 
 #: The entry stylesheet of the print edition.
-STYLESHEET = Path(__file__).resolve().parents[2] / "xslt" / "print" / "print.xsl"
+STYLESHEET = resources.xslt("print", "print.xsl")
 #: The project's ODD, whose documentation gives the introduction's editorial conventions.
-DEFAULT_ODD = Path(__file__).resolve().parents[2] / "schema" / "pmo.odd"
+DEFAULT_ODD = resources.schema("pmo.odd")
 
 
 @dataclass(frozen=True)

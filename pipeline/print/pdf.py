@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from pipeline import resources
+
 #: The print edition's assets: the CSS for paged media lives beside the entry stylesheet.
-ASSETS_DIR = Path(__file__).resolve().parents[2] / "xslt" / "print"
+ASSETS_DIR = resources.xslt("print")
 #: The CSS the paged HTML links to (relative to ASSETS_DIR).
 STYLESHEET = "print.css"
 #: The text face: EB Garamond from Debian's fonts-ebgaramond (Latin, accented Latin, Cyrillic, Greek).

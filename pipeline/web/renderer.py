@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline import resources
 from pipeline.safexml import XMLInputError, parse
 
 #: The web edition's entry stylesheet.
-STYLESHEET = Path(__file__).resolve().parents[2] / "xslt" / "web" / "web.xsl"
+STYLESHEET = resources.xslt("web", "web.xsl")
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 
 

@@ -9,19 +9,20 @@ import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from pipeline import resources
+
 #: The site's own CSS and JavaScript.
-ASSETS = ROOT / "xslt" / "web" / "assets"
+ASSETS = resources.xslt("web", "assets")
 #: lunr.js, installed from npm (node_modules), copied into the site at build time.
-LUNR_JS = ROOT / "node_modules" / "lunr" / "lunr.min.js"
+LUNR_JS = resources.npm("lunr", "lunr.min.js")
 #: MiniSearch (npm "minisearch"), its browser build, copied into the site at build time.
-MINISEARCH_JS = ROOT / "node_modules" / "minisearch" / "dist" / "umd" / "index.js"
+MINISEARCH_JS = resources.npm("minisearch", "dist", "umd", "index.js")
 #: EB Garamond (npm "@fontsource/eb-garamond", SIL Open Font License): the Latin files the site uses.
-FONT_DIR = ROOT / "node_modules" / "@fontsource" / "eb-garamond"
+FONT_DIR = resources.npm("@fontsource", "eb-garamond")
 FONT_FILES = tuple(f"eb-garamond-latin{ext}-{weight}-{style}.woff2"
                    for ext in ("", "-ext") for weight in (400, 700) for style in ("normal", "italic"))
 #: The guidelines page compiled from the ODD, when the schema has been compiled.
-GUIDELINES = ROOT / "schema" / "compiled" / "pmo-guidelines.html"
+GUIDELINES = resources.compiled("pmo-guidelines.html")
 
 
 def asset_files() -> dict[str, bytes]:
@@ -29,7 +30,7 @@ def asset_files() -> dict[str, bytes]:
     stemmer, the same as the index's), EB Garamond (its woff2 files and licence)."""
     missing = [str(path) for path in (LUNR_JS, MINISEARCH_JS, FONT_DIR) if not path.exists()]
     if missing:
-        raise FileNotFoundError(f"{missing[0]} is missing: run scripts/setup (npm install) first")
+        raise FileNotFoundError(f"{missing[0]} is missing: {resources.NPM_FIX}")
     files = {f"assets/{path.name}": path.read_bytes() for path in sorted(ASSETS.iterdir()) if path.is_file()}
     files["assets/lunr.min.js"] = LUNR_JS.read_bytes()
     files["assets/minisearch.js"] = MINISEARCH_JS.read_bytes()

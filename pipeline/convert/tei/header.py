@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from lxml import etree
 
 from pipeline import __version__
@@ -17,10 +19,21 @@ LICENCE_TEXT = "Creative Commons Attribution 4.0 International (CC BY 4.0)"
 SCHEMA_URL = "../schema/compiled/pmo.rng"
 
 
+@dataclass(frozen=True)
+class Publication:
+    """What a TEI header says of the edition (the project file's, pipeline.project), and the address of
+    the RELAX NG schema its xml-model instructions name (the Schematron's is beside it, .sch)."""
+
+    publisher: str = PUBLISHER
+    licence: str = LICENCE_TEXT
+    licence_url: str = LICENCE_URL
+    schema: str = SCHEMA_URL
+
+
 def header(parent: etree._Element, transcript: Transcript, ids: dict[int, str], series: str | None, piece: str | None = None,
-           catalogue: Entry | None = None) -> None:
+           catalogue: Entry | None = None, publication: Publication = Publication()) -> None:
     """Write the teiHeader; `catalogue`, the file's catalogue entry, gives its title (else one is made
-    from its documents), covering dates, facsimile and notes."""
+    from its documents), covering dates, facsimile and notes; `publication`, what it says of the edition."""
     title = catalogue.title if catalogue is not None else None
     head = el(parent, "teiHeader")
     file_desc = el(head, "fileDesc")
@@ -30,12 +43,12 @@ def header(parent: etree._Element, transcript: Transcript, ids: dict[int, str], 
     resp = el(title_stmt, "respStmt")
     el(resp, "resp", text="Encoded from the OCR transcript by")
     el(resp, "name", {"xml:id": "pipeline"}, f"pipeline {__version__}")
-    publication = el(file_desc, "publicationStmt")
-    el(publication, "publisher", text=PUBLISHER)
-    availability = el(publication, "availability", {"status": "free"})
-    el(availability, "licence", {"target": LICENCE_URL}, LICENCE_TEXT)
-    el(publication, "idno", {"type": "transcript"}, transcript.name)
-    el(publication, "idno", {"type": "sha256"}, transcript.sha256)
+    statement = el(file_desc, "publicationStmt")
+    el(statement, "publisher", text=publication.publisher)
+    availability = el(statement, "availability", {"status": "free"})
+    el(availability, "licence", {"target": publication.licence_url}, publication.licence)
+    el(statement, "idno", {"type": "transcript"}, transcript.name)
+    el(statement, "idno", {"type": "sha256"}, transcript.sha256)
     archive = register("archive")
     ms = el(el(file_desc, "sourceDesc"), "msDesc")
     identifier = el(ms, "msIdentifier")
