@@ -141,3 +141,20 @@ def test_the_linked_files_and_the_registers_are_valid_tei_all(bundled, jing, tei
     files = [*map(str, sorted(tmp_path.glob("*.xml"))), *map(str, sorted(REGISTERS.glob("*.xml")))]
     result = subprocess.run([jing, str(tei_all), *files], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+def test_the_registers_and_the_linked_files_pass_the_project_schema_and_its_rules(bundled) -> None:
+    from pipeline.validate import iter_errors
+
+    for path in sorted(REGISTERS.glob("*.xml")):
+        assert [str(m) for m in iter_errors(path)] == [], path.name
+    for name, conversion in bundled.items():
+        assert [str(m) for m in iter_errors(conversion.tei, name=name)] == [], name
+
+
+def test_a_pointer_to_no_entry_is_refused_by_the_project_rules(bundled) -> None:
+    from pipeline.validate import iter_errors
+
+    tei = bundled["002_6107bf163eec2d22.txt"].tei.replace(b'ref="#per-reagan-ronald"', b'ref="#per-nobody"', 1)
+    messages = [str(m) for m in iter_errors(tei, name="002.xml")]
+    assert messages and any("per-nobody" in m for m in messages)
