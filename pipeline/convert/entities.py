@@ -9,7 +9,7 @@ The registers are parsed once per process (keyed by their bytes) and matched by 
 How sure a match is:
 
 - the standard name or a variant of several words, written as the register has it: sure (no @cert);
-- a variant of one word (a forename a letter is signed with, "Margaret"): `high`;
+- a person's variant of one word (a forename a letter is signed with, "Margaret"): `high`;
 - initials and surname that fit a registered name ("C Powell" for "C D Powell"): `medium`;
 - an office ("Prime Minister") held by one registered person at the document's date: `high`;
   with no date, by the only person the register gives that office: `medium`;
@@ -114,7 +114,7 @@ class Registers:
         found = _unique(entry for entry, one_word in self._names.get((kind, key), []))
         if found:
             one_word = all(single for entry, single in self._names[(kind, key)] if entry is found)
-            return Match(found, "high" if one_word else None)
+            return Match(found, "high" if one_word and kind == "person" else None)
         if kind != "person":
             return None
         words = key.split()

@@ -147,11 +147,12 @@ def _encode_names(container: etree._Element, registers: Registers) -> list[Match
 
 
 def _hits(text: str, registers: Registers) -> list[tuple[int, int, str, Match]]:
-    """Non-overlapping (start, end, kind, match) of register names in a text, persons first."""
+    """Non-overlapping (start, end, kind, match) of register names in a text: persons, then organisations
+    ("Foreign and Commonwealth Office"), then places in what is left ("London SW1A 2AH")."""
     if not re.search(r"[A-Za-z]{2}", text):
         return []
     hits: list[tuple[int, int, str, Match]] = []
-    for kind in ("person", "org"):
+    for kind in ("person", "org", "place"):
         finder = registers.finder(kind)
         for hit in finder.finditer(text) if finder else ():
             if any(hit.start() < end and start < hit.end() for start, end, _, _ in hits):

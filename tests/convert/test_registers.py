@@ -108,7 +108,7 @@ def test_every_person_of_a_header_signature_or_hand_resolves_in_the_bundled_corp
             assert person.get("ref", "")[1:] in ids, (name, person.text)
         for note in root.xpath(".//t:handNote[t:persName]", namespaces=NS):
             assert note.get("scribeRef", "")[1:] in ids, (name, note.get("{http://www.w3.org/XML/1998/namespace}id"))
-        refs = {value[1:] for value in root.xpath(".//t:persName/@ref | .//t:orgName/@ref | .//t:settlement/@ref | .//t:country/@ref | .//@scribeRef",
+        refs = {value[1:] for value in root.xpath(".//t:persName/@ref | .//t:orgName/@ref | .//t:placeName/@ref | .//t:settlement/@ref | .//t:country/@ref | .//@scribeRef",
                                                   namespaces=NS)}
         assert refs <= ids and ids <= refs, name  # every pointer resolves; only what is used is embedded
 
