@@ -140,7 +140,7 @@ def test_side_by_side_on_a_wide_screen(page, base):
 def test_related_documents_the_tei_records_are_linked(page, base):
     page.goto(base + CASES)
     link = page.locator(".related a")
-    expect(page.locator(".related")).to_contain_text("Reply: ")
+    expect(page.locator(".related")).to_contain_text("Answered by: ")
     link.click()
     page.wait_for_url("**/documents/f902_search.d02.html")
 

@@ -146,4 +146,23 @@
     <xsl:sequence select="c:hand-label((c:hands($context)[@xml:id = $hand])[1], $hand)"/>
   </xsl:function>
 
+  <!-- The register entry (person, org or place in the file's standOff) a name's @ref points at, if any
+       (see REGISTERS.md: @ref="#per-…", the entry embedded in the same file). -->
+  <xsl:function name="w:register-entry" as="element()?">
+    <xsl:param name="name" as="attribute()?"/>
+    <xsl:variable name="id" as="xs:string?" select="(tokenize(normalize-space($name), ' ')[starts-with(., '#')])[1] ! substring(., 2)"/>
+    <xsl:sequence select="if ($id) then key('c:id', $id, root($name))[self::tei:person | self::tei:org | self::tei:place][ancestor::tei:standOff][1] else ()"/>
+  </xsl:function>
+
+  <!-- A person or organisation as the edition keys it: the register id ('' when the name has none), the
+       standard name (else the name as written), and the sort key (@sortKey, else that name). -->
+  <xsl:function name="w:party" as="map(*)">
+    <xsl:param name="entry" as="element()?"/>
+    <xsl:param name="written" as="xs:string"/>
+    <xsl:variable name="standard" as="xs:string?"
+        select="($entry/(tei:persName | tei:orgName | tei:placeName)[@type = 'standard'], $entry/(tei:persName | tei:orgName | tei:placeName))[1] ! normalize-space(.)[.]"/>
+    <xsl:variable name="name" as="xs:string" select="($standard, $written)[1]"/>
+    <xsl:sequence select="map{'id': string($entry/@xml:id), 'name': $name, 'sort': string(($entry/@sortKey[normalize-space()], $name)[1])}"/>
+  </xsl:function>
+
 </xsl:stylesheet>
