@@ -113,14 +113,16 @@
     <xsl:accumulator-rule match="tei:note[not(@type = 'annotation')]" select="$value + 1"/>
   </xsl:accumulator>
 
+  <xsl:key name="w:pb-label" match="tei:pb" use="normalize-space(@n)"/>
+
   <xsl:function name="w:page-id" as="xs:string">
     <xsl:param name="pb" as="element()"/>
     <!-- named by the page label ("page-3") when that is a plain token and no other page break of the
          document has it; else by its number among the document's pages -->
     <xsl:variable name="n" as="xs:string" select="normalize-space($pb/@n)"/>
-    <xsl:variable name="doc" as="element()?" select="$pb/ancestor::tei:div[@xml:id][1]"/>
+    <xsl:variable name="doc" as="node()" select="($pb/ancestor::tei:div[@xml:id][1], root($pb))[1]"/>
     <xsl:sequence select="if (matches($n, '^[A-Za-z0-9][A-Za-z0-9._\-]{0,30}$')
-                              and count(($doc, root($pb))[1]//tei:pb[normalize-space(@n) eq $n]) eq 1)
+                              and count(key('w:pb-label', $n, $doc)) eq 1)
                           then 'page-' || $n else 'page-at-' || $pb/accumulator-before('w:page')"/>
   </xsl:function>
 
