@@ -39,26 +39,25 @@ def facet(data: dict, key: str) -> list[tuple[str, str, int]]:
 def test_a_summary_keys_each_party_by_its_register_id(summaries):
     d01, d02, _ = summaries[1]["documents"]
     assert d01["people"] == [
-        {"role": "sent", "id": "per-powell-charles", "name": "Charles Powell", "sort": "Powell,Charles"},
-        {"role": "received", "id": "per-wall-stephen", "name": "Stephen Wall", "sort": "Wall,Stephen"},
-        {"role": "received", "id": "org-fco", "name": "Foreign and Commonwealth Office",
-         "sort": "Foreign and Commonwealth Office"},
+        {"role": "sent", "id": "per-cradock-percy", "name": "Percy Cradock", "sort": "Cradock,Percy"},
+        {"role": "received", "id": "per-braithwaite-rodric", "name": "Rodric Braithwaite", "sort": "Braithwaite,Rodric"},
+        {"role": "received", "id": "org-mod", "name": "Ministry of Defence", "sort": "Ministry of Defence"},
     ]
-    assert d02["handPeople"] == [{"id": "per-powell-charles", "name": "Charles Powell", "sort": "Powell,Charles"}]
+    assert d02["handPeople"] == [{"id": "per-cradock-percy", "name": "Percy Cradock", "sort": "Cradock,Percy"}]
 
 
 def test_the_correspondent_facet_has_one_value_per_person(summaries):
     data = catalogue_data([_summary(s) for s in summaries])
     assert facet(data, "correspondent") == [
-        ("c-d-powell", "C. D. Powell", 2),                 # no @ref: "C D Powell" (901) and "C. D. Powell" (903)
-        ("org-fco", "Foreign and Commonwealth Office", 1),
-        ("per-powell-charles", "Charles Powell", 2),       # "C D POWELL" and "Charles Powell", by @ref, under P
+        ("per-braithwaite-rodric", "Rodric Braithwaite", 2),  # "R BRAITHWAITE", "RODRIC BRAITHWAITE": by @ref, under B
+        ("c-d-powell", "C. D. Powell", 2),                   # no @ref: "C D Powell" (901) and "C. D. Powell" (903)
+        ("per-cradock-percy", "Percy Cradock", 2),           # "P CRADOCK", "Sir Percy Cradock"
+        ("org-mod", "Ministry of Defence", 1),
         ("prime-minister", "Prime Minister", 2),
-        ("per-wall-stephen", "Stephen Wall", 2),
     ]
-    assert ("per-powell-charles", "Charles Powell", 1) in facet(data, "hand")
+    assert ("per-cradock-percy", "Percy Cradock", 1) in facet(data, "hand")
     by_key = {d["key"]: d["facets"]["correspondent"].split() for d in data["documents"]}
-    assert by_key["f903_registers.d02"] == ["per-wall-stephen", "per-powell-charles"]
+    assert by_key["f903_registers.d02"] == ["per-braithwaite-rodric", "per-cradock-percy"]
 
 
 def test_facet_addresses_stay_when_other_values_come_and_go(summaries):
@@ -71,12 +70,13 @@ def test_the_people_page_has_one_section_per_person(edition, summaries):
     files = edition.site(summaries)
     page = html.fromstring(files["persons.html"])
     names = [h.text_content().strip() for h in page.xpath("//section[@class='person']/h2")]
-    assert names.count("Charles Powell") == 1 and names.count("Stephen Wall") == 1
-    powell = " ".join(page.xpath("//section[@id='person-per-powell-charles']")[0].text_content().split())
-    assert "Sent (1)" in powell and "Received (1)" in powell and "Wrote in (hand) (1)" in powell
-    assert "browse/correspondent-per-powell-charles.html" in files
+    assert names.count("Percy Cradock") == 1 and names.count("Rodric Braithwaite") == 1
+    assert names.index("Rodric Braithwaite") < names.index("Percy Cradock")  # by the sort key: surname first
+    cradock = " ".join(page.xpath("//section[@id='person-per-cradock-percy']")[0].text_content().split())
+    assert "Sent (1)" in cradock and "Received (1)" in cradock and "Wrote in (hand) (1)" in cradock
+    assert "browse/correspondent-per-cradock-percy.html" in files
     facets = json.loads(files["assets/search/facets.js"].decode().split(" = ", 1)[1].rstrip(";\n"))
-    assert ["per-powell-charles", "Charles Powell"] in next(f["values"] for f in facets["facets"] if f["key"] == "correspondent")
+    assert ["per-cradock-percy", "Percy Cradock"] in next(f["values"] for f in facets["facets"] if f["key"] == "correspondent")
 
 
 def test_the_test_data_are_valid_tei(jing):
