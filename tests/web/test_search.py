@@ -115,3 +115,19 @@ def test_a_phrase_is_answered_from_the_index(page, base):
     assert hrefs(page) == ["documents/f902_search.d01.html?hl=backslid%20kremlin#p4"]
     page.goto(base + 'search.html?q="backsliding in the Kremlin"&reading=1')
     page.wait_for_function("document.getElementById('search-status').textContent.indexOf('No results') === 0")
+
+
+def test_without_the_merged_index_a_phrase_finds_the_same(browser, site, tmp_path):
+    """A site whose index was not merged (no meta.js) loads every file's postings, pairs included (its own
+    page: the missing meta.js is a failed request, which the `page` fixture refuses)."""
+    import shutil
+
+    page = browser.new_page()
+    copy = tmp_path / "site"
+    shutil.copytree(site.root, copy)
+    (copy / "assets" / "search" / "meta.js").unlink()
+    page.goto(copy.as_uri() + '/search.html?q="the rights of the human person"')
+    assert hrefs(page) == ["documents/f902_search.d01.html?hl=right%20human%20person#p2"]
+    page.goto(copy.as_uri() + '/search.html?q="human person rights"')
+    page.wait_for_function("document.getElementById('search-status').textContent.indexOf('No results') === 0")
+    page.close()
