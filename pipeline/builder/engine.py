@@ -68,7 +68,7 @@ __all__ = ["BuildResult", "Interrupted", "Options", "REPORT_HTML", "REPORT_JSON"
 #: What an output directory may hold before a first build takes it over (e.g. from `pipeline web`).
 _OWN_ENTRIES = {"web", "print", ".cache", *RESERVED}
 #: Step whose fingerprint a cross-document step shares.
-_SITE_CODE = {"web-site": "web", "print-edition": "print"}
+_SITE_CODE = {"web-site": "web", "web-search": "web", "print-edition": "print"}
 
 
 @dataclass(frozen=True)
@@ -614,7 +614,7 @@ class _Build:
             return
         included = [d for d in docs if d.failure is None and d.tei_hash is not None]
         for step in SITE_STEPS:
-            if OUTPUT_OF_STEP[step] not in self.o.only:
+            if OUTPUT_OF_STEP[step] not in self.o.only or step == "web-search":  # the search index needs the pages
                 continue
             own = "web" if step == "web-site" else "print"
             if own == "web":
@@ -648,18 +648,24 @@ class _Build:
     # ---- the cross-document steps ------------------------------------------------------------
 
     def _site(self, docs: list[_Doc]) -> None:
+        from pipeline.builder.toolchain import SiteDocument
         from pipeline.builder.worker import site_task
 
         if self.runner.stopping:
             return
         included = [d for d in docs if d.failure is None and d.tei_hash is not None]
         self.runner.planning()
+        postings = getattr(self.toolchain, "search_postings", None)
         for step in SITE_STEPS:
-            if OUTPUT_OF_STEP[step] not in self.o.only:
+            if OUTPUT_OF_STEP[step] not in self.o.only or (step == "web-search" and not postings):
                 continue
-            own = "web" if step == "web-site" else "print"
+            own = OUTPUT_OF_STEP[step]
             members = [d for d in included if own in d.new]
-            inputs = self._site_inputs(step, [(d.name, self._site_member(d, own)) for d in members])
+            if step == "web-search":
+                found = {d.name: self._outputs_under(d, own, postings) for d in members}
+                inputs = self._site_inputs(step, [(d.name, planner.web_member(None, found[d.name])) for d in members])
+            else:
+                inputs = self._site_inputs(step, [(d.name, self._site_member(d, own)) for d in members])
             old = self.old.site.get(step)
             reasons = self._site_reasons(step, inputs)
             if not reasons:
@@ -672,7 +678,11 @@ class _Build:
                 self.progress.add(1)
                 self._gather_site(None, (step, inputs, describe(step, reasons)), speculated[1])
                 continue
-            payload = [self._site_document(d, own) for d in members]
+            if step == "web-search":  # what it gets of a document: its postings (path -> bytes), read back
+                payload = [SiteDocument(d.name, None, None, {path: self.publisher.read(path) for path, _ in found[d.name]})
+                           for d in members]
+            else:
+                payload = [self._site_document(d, own) for d in members]
             previous = planner.previous_pages(old, inputs["code"], self.publisher.published)
             self.runner.defer(1, lambda step=step, inputs=inputs, reasons=reasons, payload=payload, previous=previous:
                               self._submit("site", None, (step, inputs, describe(step, reasons)), site_task, step,
@@ -698,6 +708,13 @@ class _Build:
         summary = item.new.get("summary")
         private = sorted((path, digest) for path, digest in record.outputs.items() if path.startswith(PRIVATE))
         return planner.web_member(summary.data.get("summary") if summary else None, private)
+
+    @staticmethod
+    def _outputs_under(item: _Doc, own: str, prefix: str) -> list[tuple[str, str]]:
+        """A document's outputs of a step whose paths begin with `prefix`: (path, hash), sorted."""
+        record = item.new.get(own)
+        return sorted((path, digest) for path, digest in (record.outputs if record else {}).items()
+                      if path.startswith(prefix))
 
     def _site_document(self, item: _Doc, own: str):
         """What a cross-document step gets of one document: its TEI, web summary and private files."""

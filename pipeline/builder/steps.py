@@ -3,7 +3,8 @@
 - convert: pipeline.convert.convert_bytes, written by pipeline.output.write_tei (never over hand edits);
 - schema: the ODD compiler (pipeline.odd), run when the ODD or the compiler changed;
 - validate: pipeline.validate, plus the corpus statistics of the report;
-- web: pipeline.web (a summary per file, pages and search index per file, then the edition-wide pages);
+- web: pipeline.web (a summary per file, pages and search postings per file, then the edition-wide pages,
+  and the edition's search index from the files' postings);
 - print: pipeline.print (per file: its part of the book typeset, kept as a private output, and the
   file's own PDF bound from it; then the whole edition's PDF, bound from every file's part).
 
@@ -65,6 +66,9 @@ _LIBRARIES = {
 
 class EditionToolchain:
     """The steps of the edition, as the build's main process sees them."""
+
+    #: The outputs of the web step the edition's search index (step web-search) is made from.
+    search_postings = "web/assets/search/postings/"
 
     def fingerprints(self, cache=None) -> dict[str, str]:
         versions = library_versions(sorted({lib for libs in _LIBRARIES.values() for lib in libs}))
@@ -245,6 +249,13 @@ class EditionWorker:
             outputs.setdefault(f"web/schema/{name}", data)
         outputs["cmif.xml"] = self._cmif(documents)
         return (outputs, {f"web/{path}": h for path, h in pages.items()}, [f"web/{path}" for path in kept])
+
+    def web_search(self, documents: list[SiteDocument]) -> dict[str, bytes]:
+        """The edition's search index (pipeline.web.search.search_index) from every document's postings
+        (`private` holds them here: path -> bytes), so that an edit to a text remakes the index, not the pages."""
+        postings = {path.rsplit("/", 1)[-1].removesuffix(".js"): data
+                    for d in documents for path, data in d.private.items()}
+        return {f"web/{path}": data for path, data in self.web.search_index(postings).items()}
 
     def _cmif(self, documents: list[SiteDocument]) -> bytes:
         """The edition's letters as CMIF (build/cmif.xml), for correspSearch to harvest."""

@@ -21,8 +21,9 @@ from typing import Any, Protocol
 #: Per-document steps, in the order they run ("summary" is what the web edition's
 #: cross-document pages and links need of a document; "web" makes its pages).
 DOCUMENT_STEPS = ("convert", "validate", "summary", "print", "web")
-#: Cross-document steps, run once every document is gathered.
-SITE_STEPS = ("web-site", "print-edition")
+#: Cross-document steps, run once every document is gathered. "web-search" (the edition's search index,
+#: from every document's postings) runs only for a toolchain that names its postings (`search_postings`).
+SITE_STEPS = ("web-site", "web-search", "print-edition")
 #: Which selectable output (`--only`) each step makes.
 OUTPUT_OF_STEP = {
     "schema": "tei",
@@ -32,6 +33,7 @@ OUTPUT_OF_STEP = {
     "web": "web",
     "print": "print",
     "web-site": "web",
+    "web-search": "web",
     "print-edition": "print",
 }
 OUTPUTS = ("tei", "web", "print")
@@ -117,6 +119,10 @@ class Worker(Protocol):
     def print_document(self, tei: bytes, name: str) -> dict[str, bytes]: ...
 
     def web_site(self, documents: list[SiteDocument]) -> dict[str, bytes]: ...
+
+    def web_search(self, documents: list[SiteDocument]) -> dict[str, bytes]:
+        """The edition's search index, from each document's outputs under the toolchain's `search_postings`
+        (given as its `private`: path -> bytes). Only for a toolchain that has `search_postings`."""
 
     def print_edition(self, documents: list[SiteDocument]) -> dict[str, bytes]: ...
 

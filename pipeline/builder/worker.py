@@ -159,7 +159,7 @@ def render_task(toolchain_spec: str, name: str, tei: bytes, steps: tuple[str, ..
 
 
 def site_task(toolchain_spec: str, step: str, documents: list, previous: dict | None = None) -> Outcome:
-    """Run one cross-document step (web-site, print-edition) on every gathered document.
+    """Run one cross-document step (web-site, web-search, print-edition) on every gathered document.
 
     A toolchain whose worker has `web_site_pages(documents, previous) -> (outputs, pages, kept)` makes
     the web site's pages incrementally: `previous` is the `pages` of the published build (same code),
@@ -174,6 +174,8 @@ def site_task(toolchain_spec: str, step: str, documents: list, previous: dict | 
             data = {"pages": pages, "kept": kept}
         elif step == "web-site":
             outputs = worker.web_site(documents)
+        elif step == "web-search":
+            outputs = worker.web_search(documents)
         elif step == "print-edition":
             outputs = worker.print_edition(documents)
         else:

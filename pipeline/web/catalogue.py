@@ -55,13 +55,34 @@ def _values(doc: dict[str, Any], facet: str) -> list[str]:
         return [doc["year"] or "Undated"]
     if facet == "type":
         return [doc["typeLabel"]]
-    if facet == "correspondent":
-        return list(doc["correspondents"])
-    if facet == "hand":
-        return list(doc["hands"])
     if facet == "classification":
         return [doc["classification"]] if doc["classification"] else ["Unclassified"]
     raise ValueError(facet)
+
+
+#: A value of a facet: (key, label, sort). A person's key is its register id ("ref:per-…") when the TEI
+#: links the name to the register, else its name folded ("name:c d powell"); see REGISTERS.md.
+Value = tuple[str, str, str]
+
+
+def _parties(doc: dict[str, Any], roles: Sequence[str]) -> list[Value]:
+    """The persons and organisations of a document in these roles ("sent", "received", "hand")."""
+    people = [p for p in doc.get("people", ()) if p["role"] in roles]
+    if "hand" in roles:
+        people += [{**p, "role": "hand"} for p in doc.get("handPeople", ())]
+    if "people" not in doc:  # a summary made before the registers: names only
+        names = [n for role in roles for n in (doc["correspondents"] if role != "hand" else doc["hands"])]
+        people = [{"id": "", "name": n, "sort": n} for n in dict.fromkeys(names)]
+    return [(f"ref:{p['id']}" if p["id"] else f"name:{_fold(p['name'])}", p["name"], p["sort"]) for p in people]
+
+
+def _facet_values(doc: dict[str, Any], facet: str) -> list[Value]:
+    """A document's values of a facet, each (key, label, sort)."""
+    if facet == "correspondent":
+        return _parties(doc, ("sent", "received"))
+    if facet == "hand":
+        return _parties(doc, ("hand",))
+    return [(f"name:{_fold(v)}", v, v) for v in _values(doc, facet)]
 
 
 def _fold(value: str) -> str:
@@ -69,17 +90,11 @@ def _fold(value: str) -> str:
     return " ".join(value.replace(".", " ").casefold().split())
 
 
-def _merge_spellings(counts: dict[str, int]) -> dict[str, int]:
-    """Values that differ only in case, spacing or full stops counted as one, under the spelling
-    with the most capitals-and-lower-case (a reader's spelling rather than a telegram's)."""
-    groups: dict[str, list[str]] = {}
-    for value in counts:
-        groups.setdefault(_fold(value), []).append(value)
-    merged = {}
-    for spellings in groups.values():
-        best = max(spellings, key=lambda v: (not v.isupper(), counts[v], v))
-        merged[best] = sum(counts[v] for v in spellings)
-    return merged
+def _labels(found: dict[str, dict[str, int]]) -> dict[str, str]:
+    """Each key's label: a register's standard name, or of a name's spellings (which differ only in case,
+    spacing or full stops) the one with the most capitals-and-lower-case (a reader's rather than a
+    telegram's), then the commonest."""
+    return {key: max(spellings, key=lambda v: (not v.isupper(), spellings[v], v)) for key, spellings in found.items()}
 
 
 def _slug(value: str) -> str:
@@ -90,14 +105,16 @@ def _slug(value: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", ascii_text))[:60].strip("-") or "value"
 
 
-def _slugs(values: Sequence[str]) -> dict[str, str]:
-    """Each value's slug, unique within its facet (a second value with the same slug gets "-2", …)."""
+def _slugs_of(keys: Sequence[str], labels: dict[str, str]) -> dict[str, str]:
+    """Each value's slug, unique within its facet (a second value with the same slug gets "-2", …): made
+    from the register id for a value that has one ("ref:per-powell-charles" -> "per-powell-charles"),
+    else from its label, so that a value's address stays when other values come and go."""
     taken: dict[str, int] = {}
     out = {}
-    for value in values:
-        slug = _slug(value)
+    for key in sorted(keys, key=lambda k: (not k.startswith("ref:"), k)):  # ids first: theirs never change
+        slug = _slug(key[4:] if key.startswith("ref:") else labels[key])
         taken[slug] = taken.get(slug, 0) + 1
-        out[value] = slug if taken[slug] == 1 else f"{slug}-{taken[slug]}"
+        out[key] = slug if taken[slug] == 1 else f"{slug}-{taken[slug]}"
     return out
 
 
@@ -125,27 +142,34 @@ def catalogue_data(summaries: Sequence[FileSummary]) -> dict[str, Any]:
         doc["sortDate"] = doc["sortDate"] or first_date
 
     facets = []
-    numbers: dict[str, dict[str, int]] = {}
+    numbers: dict[str, dict[str, str]] = {}  # facet -> value key -> its slug
     for key, label in FACETS:
         counts: dict[str, int] = {}
+        spellings: dict[str, dict[str, int]] = {}
+        sorts: dict[str, str] = {}
         for doc in documents:
-            for value in dict.fromkeys(_values(doc, key)):
-                counts[value] = counts.get(value, 0) + 1
-        counts = _merge_spellings(counts)
-        ordered = sorted(counts, key=lambda v: (v == "Undated", v.casefold(), v))
-        numbers[key] = _slugs(ordered)
+            seen = set()
+            for value, shown, sort in _facet_values(doc, key):
+                sorts.setdefault(value, sort)
+                spellings.setdefault(value, {}).setdefault(shown, 0)
+                spellings[value][shown] += 1
+                if value not in seen:
+                    seen.add(value)
+                    counts[value] = counts.get(value, 0) + 1
+        labels = _labels(spellings)
+        ordered = sorted(counts, key=lambda v: (labels[v] == "Undated", sorts[v].casefold(), labels[v], v))
+        numbers[key] = _slugs_of(ordered, labels)
         if ordered:
             facets.append(
                 {
                     "key": key,
                     "label": label,
-                    "values": [{"n": numbers[key][v], "label": v, "count": counts[v]} for v in ordered],
+                    "values": [{"n": numbers[key][v], "label": labels[v], "count": counts[v]} for v in ordered],
                 }
             )
-    by_fold = {key: {_fold(v): n for v, n in values.items()} for key, values in numbers.items()}
     for doc in documents:
         doc["facets"] = {
-            key: " ".join(dict.fromkeys(str(by_fold[key][_fold(v)]) for v in _values(doc, key))) for key, _ in FACETS
+            key: " ".join(dict.fromkeys(numbers[key][v] for v, _, _ in _facet_values(doc, key))) for key, _ in FACETS
         }
     documents.sort(key=lambda d: (d["sortDate"][:10], d["order"]))
     members: dict[tuple[str, str], list[int]] = {}  # (facet, value number) -> positions (1-based) in date order
@@ -169,26 +193,22 @@ def catalogue_data(summaries: Sequence[FileSummary]) -> dict[str, Any]:
 
 
 def persons(documents: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The persons and organisations of the edition: each correspondent and hand, keyed by its name
-    folded (see _fold; the TEI gives no register yet), with the documents (positions in date order,
-    1-based) it sent, received, or wrote in."""
+    """The persons and organisations of the edition: each correspondent and hand, keyed by its register id
+    (else by its name folded: see _fold), labelled by its standard name, in the order of its sort key, with
+    the documents (positions in date order, 1-based) it sent, received, or wrote in."""
     found: dict[str, dict[str, Any]] = {}
     for position, doc in enumerate(documents, start=1):
-        for role, names in (("sent", doc["from"]), ("received", doc["to"]), ("hand", doc["hands"])):
-            for name in dict.fromkeys(names):
-                entry = found.setdefault(_fold(name), {"spellings": {}, "sent": [], "received": [], "hand": []})
+        for role in ("sent", "received", "hand"):
+            for key, name, sort in _parties(doc, (role,)):
+                entry = found.setdefault(key, {"spellings": {}, "sort": sort, "sent": [], "received": [], "hand": []})
                 entry["spellings"][name] = entry["spellings"].get(name, 0) + 1
                 if position not in entry[role]:
                     entry[role].append(position)
-    out = []
-    for fold in sorted(found, key=lambda f: (f, f)):
-        entry = found[fold]
-        name = max(entry["spellings"], key=lambda v: (not v.isupper(), entry["spellings"][v], v))
-        out.append({"name": name, "sent": entry["sent"], "received": entry["received"], "hand": entry["hand"]})
-    slugs = _slugs([p["name"] for p in out])
-    for person in out:
-        person["id"] = "person-" + slugs[person["name"]]
-    return out
+    labels = _labels({key: entry["spellings"] for key, entry in found.items()})
+    ordered = sorted(found, key=lambda k: (found[k]["sort"].casefold(), labels[k], k))
+    slugs = _slugs_of(ordered, labels)
+    return [{"id": "person-" + slugs[key], "name": labels[key], "sent": found[key]["sent"],
+             "received": found[key]["received"], "hand": found[key]["hand"]} for key in ordered]
 
 
 def facet_pages(data: dict[str, Any]) -> dict[str, bytes]:

@@ -8,7 +8,9 @@ Three kinds of scripts (scripts, not JSON, so that search works from file:// as 
 - for the edition, from every file's postings (`search_index`): ``assets/search/meta.js`` (the passages'
   numbers and field lengths, and the names of the term shards) and ``assets/search/terms/<prefix>.js``,
   the terms that begin with those letters. ``search.html`` loads meta.js, then only the shards of the
-  query's terms, and hands them to MiniSearch (npm ``minisearch``, ``MiniSearch.loadJS``).
+  query's terms, and hands them to MiniSearch (npm ``minisearch``, ``MiniSearch.loadJS``); and
+  ``assets/search/pairs/<prefix>.js``, the word pairs (see `pairs`) whose first term begins with those
+  letters, with their passages: a phrase is answered from them, without reading the passages' text.
 
 Terms are made the same way here and in the browser (xslt/web/assets/search-terms.js): lower case,
 a possessive ``'s`` dropped, split at anything but letters and digits, lunr's English stop words left
@@ -70,6 +72,24 @@ def analyse(text: str) -> list[tuple[str, str]]:
     return [(word, _stem(word)) for word in words(text) if word not in stop]
 
 
+def pairs(text: str) -> set[str]:
+    """The word pairs of a text, for phrases: each term with the next, and the number of stop words
+    between them: "the rights of the human person" -> {"right/2/human", "human/0/person"}. A passage has a
+    phrase's words in order when it has every pair of the phrase (whichever the stop words)."""
+    stop = _stop_words()
+    found = set()
+    previous, gap = None, 0
+    for word in words(text):
+        if word in stop:
+            gap += 1
+            continue
+        term = _stem(word)
+        if previous is not None:
+            found.add(f"{previous}/{gap}/{term}")
+        previous, gap = term, 0
+    return found
+
+
 def shard_name(term: str) -> str:
     """The name of the shard that holds a term: its first PREFIX letters, spelled safely for a URL."""
     prefix = term[:PREFIX]
@@ -103,6 +123,7 @@ def file_search(key: str, passages: Iterable[Mapping[str, str]]) -> dict[str, by
     docs = []
     postings: dict[str, list[list[int]]] = {}
     spelled: dict[str, dict[str, int]] = {}  # term -> its words (when not the term itself) and their counts
+    paired: dict[str, dict[str, list[int]]] = {"x": {}, "y": {}}  # the stored texts' word pairs -> passages
     for ref, passage in enumerate(sorted(passages, key=lambda p: _order(p["id"]))):
         doc_key, _, anchor = passage["id"].partition("#")
         is_document = not anchor
@@ -120,15 +141,20 @@ def file_search(key: str, passages: Iterable[Mapping[str, str]]) -> dict[str, by
             for term, count in counts.items():
                 postings.setdefault(term, []).append([ref, field, count])
         docs.append([doc_key, lengths])
-        store.append({
+        stored = {
             "k": doc_key, "t": passage["title"], "d": passage.get("date", ""),
             "u": f"documents/{doc_key}.html" + (f"#{anchor}" if anchor else ""),
             "x": passage["text"] or passage["meta"], "y": passage.get("dipl", ""),
-        })
+        }
+        store.append(stored)
+        for field in ("x", "y"):
+            for pair in pairs(stored[field]):
+                paired[field].setdefault(pair, []).append(ref)
     return {
         f"{SEARCH_DIR}/store/{key}.js": script("PMO_SEARCH_STORE", key, store),
         f"{SEARCH_DIR}/postings/{key}.js": script("PMO_SEARCH_POSTINGS", key,
                                                   {"docs": docs, "terms": dict(sorted(postings.items())),
+                                                   "pairs": {f: dict(sorted(found.items())) for f, found in paired.items()},
                                                    "words": {t: sorted(w.items()) for t, w in sorted(spelled.items())}}),
     }
 
@@ -152,6 +178,7 @@ def search_index(postings: Mapping[str, bytes]) -> dict[str, bytes]:
     doc_keys: dict[str, int] = {}
     shards: dict[str, dict[str, dict[str, dict[str, int]]]] = {}
     spelled: dict[str, dict[str, int]] = {}
+    pair_shards: dict[str, dict[str, dict[str, list[int]]]] = {}  # shard -> field (x, y) -> pair -> passages
     for file_number, key in enumerate(files):
         data = read_script(postings[key])
         base = len(refs)
@@ -162,6 +189,10 @@ def search_index(postings: Mapping[str, bytes]) -> dict[str, bytes]:
             entry = shards.setdefault(shard_name(term), {}).setdefault(term, {})
             for local, field, count in entries:
                 entry.setdefault(str(field), {})[str(base + local)] = count
+        for field, found in data.get("pairs", {}).items():
+            for pair, locals_ in found.items():
+                shard = pair_shards.setdefault(shard_name(pair.split("/", 1)[0]), {"x": {}, "y": {}})
+                shard[field].setdefault(pair, []).extend(base + local for local in locals_)
         for term, forms in data.get("words", {}).items():
             for word, count in forms:
                 spelled.setdefault(term, {}).setdefault(word, 0)
@@ -172,8 +203,12 @@ def search_index(postings: Mapping[str, bytes]) -> dict[str, bytes]:
         META: script("PMO_SEARCH_META", None, {
             "fields": list(FIELDS), "prefix": PREFIX, "files": files, "docs": list(doc_keys),
             "refs": refs, "lengths": lengths, "average": average, "shards": sorted(shards),
+            "pairShards": sorted(pair_shards),
         }),
     }
+    for name, found in pair_shards.items():
+        out[f"{SEARCH_DIR}/pairs/{name}.js"] = script(
+            "PMO_SEARCH_PAIRS", name, {field: dict(sorted(entries.items())) for field, entries in found.items()})
     for name, entries in shards.items():
         # each term's commonest word, when it is not the term itself (what "did you mean" shows)
         words_of = {term: max(spelled[term].items(), key=lambda item: (item[1], item[0]))[0]

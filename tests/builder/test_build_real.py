@@ -57,6 +57,7 @@ def _build_no_op_edit_clean(bundled):
     assert stats["withheld_by_reason"] and stats["annotations_by_hand"] and stats["documents_by_year"]
     web = bundled / "build" / "web"
     assert (web / "index.html").is_file() and (web / "search.html").is_file()
+    assert (web / "assets" / "search" / "meta.js").is_file() and list((web / "assets" / "search" / "terms").glob("*.js"))
     assert len(list((web / "documents").glob("*.html"))) == stats["documents"]
     # converter warnings come with their transcript line
     warnings = [m for d in report["documents"] for m in d["messages"] if m["step"] == "convert"]
@@ -67,6 +68,7 @@ def _build_no_op_edit_clean(bundled):
     assert code == 0 and report["rebuilt"] == []
 
     # one edited transcript: its document, its neighbours' pages, the edition pages; and == a clean build
+    meta = (web / "assets" / "search" / "meta.js").read_bytes()
     source = bundled / "sources" / "003_7b809fd8ed01e65c.txt"
     source.write_text(source.read_text("utf-8").split("\n\nA paragraph added")[0] + "\n\nA paragraph added in a test.\n", "utf-8")
     code, _, report = run("--only", "tei,web", toolchain=REAL)
@@ -74,8 +76,9 @@ def _build_no_op_edit_clean(bundled):
     documents = {d for _, d in rebuilt(report)}
     assert "003_7b809fd8ed01e65c" in documents and "000_c7bc312db51ab6dd" not in documents
     # its text only: its pages and its search index, not the edition-wide pages
-    assert ("web-site", None) not in rebuilt(report)
+    assert ("web-site", None) not in rebuilt(report) and ("web-search", None) in rebuilt(report)
     assert any(s == "web" and d == "003_7b809fd8ed01e65c" for s, d in rebuilt(report))
+    assert (web / "assets" / "search" / "meta.js").read_bytes() != meta  # the passage's new length
 
     # a date edited: the edition-wide pages again, but only the facet pages whose rows changed
     browse = bundled / "build" / "web" / "browse"

@@ -50,13 +50,15 @@ def site(tmp_path_factory) -> Site:
 @pytest.fixture(scope="session")
 def cases_site(tmp_path_factory) -> Site:
     """The site of the sample (900), the second file (901) and the file of the search and reading cases
-    of issue 15 (902: a phrase, a possessive, deleted-only words, line breaks, hyphenated line ends)."""
+    of issue 15 (902: a phrase, a possessive, deleted-only words, line breaks, hyphenated line ends), and
+    names linked to the registers (903)."""
     folder = tmp_path_factory.mktemp("cases")
     tei = folder / "tei"
     tei.mkdir()
     shutil.copy(SAMPLE, tei / "900_sample.xml")
     shutil.copy(DATA / "second.xml", tei / "901_second.xml")
     shutil.copy(DATA / "search.xml", tei / "902_search.xml")
+    shutil.copy(DATA / "registers.xml", tei / "903_registers.xml")
     return build(tei, folder / "site")
 
 

@@ -61,6 +61,7 @@ def test_the_font_is_bundled(page, base):
 
 
 KINDS = ["index.html", "persons.html", CASES, "documents/f900_sample.d03.html", "files/902_search.html", "browse/year-1988.html",
+         "browse/correspondent-per-cradock-percy.html",
          "search.html?q=minister", "about.html", "encoding.html", "guidelines.html"]
 
 
@@ -140,7 +141,24 @@ def test_side_by_side_on_a_wide_screen(page, base):
 def test_related_documents_the_tei_records_are_linked(page, base):
     page.goto(base + CASES)
     link = page.locator(".related a")
-    expect(page.locator(".related")).to_contain_text("Reply: ")
+    expect(page.locator(".related")).to_contain_text("Answered by: ")
     link.click()
     page.wait_for_url("**/documents/f902_search.d02.html")
 
+
+
+def test_a_person_of_the_registers_is_one_entry_with_a_stable_address(page, base):
+    """Names linked to the registers (903: "P CRADOCK", "Sir Percy Cradock", and his hand) are one person,
+    under the register's standard name, in the facet, its page and the people page."""
+    page.goto(base + "index.html")
+    link = page.locator('fieldset[data-facet="correspondent"] a', has_text="Percy Cradock")
+    expect(link).to_have_count(1)
+    expect(link).to_have_text("Percy Cradock (2)")
+    assert link.get_attribute("href") == "browse/correspondent-per-cradock-percy.html"
+    page.goto(base + link.get_attribute("href"))
+    expect(page.locator("table.documents tbody tr")).to_have_count(2)
+    page.goto(base + "persons.html")
+    section = page.locator("section.person", has=page.locator("h2", has_text="Percy Cradock"))
+    expect(section).to_have_count(1)
+    expect(section).to_contain_text("Wrote in (hand)")
+    assert section.get_attribute("id") == "person-per-cradock-percy"

@@ -98,3 +98,36 @@ def test_the_index_is_loaded_by_term(page, base):
     page.goto(base + "search.html?q=Shevardnadze")
     hrefs(page)
     assert sorted(loaded) == ["facets.js", "meta.js", "store/902_search.js", "terms/sh.js"], loaded
+
+
+def test_a_phrase_is_answered_from_the_index(page, base):
+    """A phrase loads the pairs of its words (not the text of every passage that has them), and finds the
+    words in order with the same stop words between, in the reading text or the diplomatic words."""
+    loaded = []
+    page.on("request", lambda r: loaded.append(r.url.split("/assets/search/")[-1]) if "/assets/search/" in r.url else None)
+    page.goto(base + 'search.html?q="the rights of the human person"')
+    assert hrefs(page) == ["documents/f902_search.d01.html?hl=right%20human%20person#p2"]
+    assert sorted(loaded) == ["facets.js", "meta.js", "pairs/hu.js", "pairs/ri.js", "store/902_search.js",
+                              "terms/hu.js", "terms/pe.js", "terms/ri.js"], loaded
+    page.goto(base + 'search.html?q="human person rights"')
+    page.wait_for_function("document.getElementById('search-status').textContent.indexOf('No results') === 0")
+    page.goto(base + 'search.html?q="backsliding in the Kremlin"')
+    assert hrefs(page) == ["documents/f902_search.d01.html?hl=backslid%20kremlin#p4"]
+    page.goto(base + 'search.html?q="backsliding in the Kremlin"&reading=1')
+    page.wait_for_function("document.getElementById('search-status').textContent.indexOf('No results') === 0")
+
+
+def test_without_the_merged_index_a_phrase_finds_the_same(browser, site, tmp_path):
+    """A site whose index was not merged (no meta.js) loads every file's postings, pairs included (its own
+    page: the missing meta.js is a failed request, which the `page` fixture refuses)."""
+    import shutil
+
+    page = browser.new_page()
+    copy = tmp_path / "site"
+    shutil.copytree(site.root, copy)
+    (copy / "assets" / "search" / "meta.js").unlink()
+    page.goto(copy.as_uri() + '/search.html?q="the rights of the human person"')
+    assert hrefs(page) == ["documents/f902_search.d01.html?hl=right%20human%20person#p2"]
+    page.goto(copy.as_uri() + '/search.html?q="human person rights"')
+    page.wait_for_function("document.getElementById('search-status').textContent.indexOf('No results') === 0")
+    page.close()

@@ -243,7 +243,7 @@ def test_a_file_without_passages_has_an_empty_search_index():
     files = file_search("f1", [])
     assert sorted(files) == ["assets/search/postings/f1.js", "assets/search/store/f1.js"]
     assert read_script(files["assets/search/store/f1.js"]) == []
-    assert read_script(files["assets/search/postings/f1.js"]) == {"docs": [], "terms": {}, "words": {}}
+    assert read_script(files["assets/search/postings/f1.js"]) == {"docs": [], "terms": {}, "pairs": {"x": {}, "y": {}}, "words": {}}
     index = search_index({"f1": files["assets/search/postings/f1.js"]})
     assert sorted(index) == ["assets/search/meta.js"]
     assert read_script(index["assets/search/meta.js"])["refs"] == []
@@ -269,6 +269,10 @@ def test_the_index_is_split_by_the_first_letters_of_each_term():
     assert shard["words"] == {"right": "rights"}
     assert read_script(index["assets/search/terms/ba.js"])["entries"] == [["backslid", {"3": {"1": 1}}]]
     assert "assets/search/terms/th.js" not in index  # stop words are not indexed
+    # word pairs, for phrases: each term with the next and the stop words between, by the first term's letters
+    assert read_script(index["assets/search/pairs/hu.js"]) == {"x": {"human/0/right": [1]}, "y": {}}
+    assert read_script(index["assets/search/pairs/ri.js"]) == {"x": {"right/0/matter": [1], "right/1/wrong": [2]}, "y": {}}
+    assert meta["pairShards"] == ["hu", "le", "ri"]  # "le": the record's "Letter · 1988"
 
 
 def test_looking_up_the_web_command_imports_nothing_heavy():

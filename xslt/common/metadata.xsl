@@ -9,6 +9,7 @@
 
   <xsl:key name="c:id" match="*[@xml:id]" use="string(@xml:id)"/>
   <xsl:key name="c:corresp-of" match="tei:correspDesc[@corresp]" use="tokenize(normalize-space(@corresp), ' ')"/>
+  <xsl:key name="c:item-of" match="tei:msItem[@corresp]" use="tokenize(normalize-space(@corresp), ' ')"/>
 
   <!-- The documents of a TEI file: the divisions of its body. -->
   <xsl:function name="c:documents" as="element(tei:div)*">
@@ -92,7 +93,7 @@
   <xsl:function name="c:doc-title" as="xs:string">
     <xsl:param name="div" as="element(tei:div)"/>
     <!-- the editors' title the converter gives each document (msContents/msItem), else one made here -->
-    <xsl:variable name="editorial" as="xs:string?" select="(root($div)//tei:msItem[@corresp = '#' || $div/@xml:id]/tei:title
+    <xsl:variable name="editorial" as="xs:string?" select="(key('c:item-of', '#' || $div/@xml:id, root($div))/tei:title
         ! normalize-space(.)[.])[1]"/>
     <xsl:sequence select="if (exists($editorial)) then $editorial else c:made-title($div)"/>
   </xsl:function>
@@ -147,7 +148,7 @@
   <!-- The archival reference of a file: "PREM 19/2182". -->
   <xsl:function name="c:reference" as="xs:string?">
     <xsl:param name="tei" as="node()"/>
-    <xsl:variable name="ms" as="element(tei:msIdentifier)?" select="(root($tei)//tei:sourceDesc//tei:msIdentifier)[1]"/>
+    <xsl:variable name="ms" as="element(tei:msIdentifier)?" select="(root($tei)/tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msIdentifier)[1]"/>
     <xsl:variable name="collection" as="xs:string?" select="($ms/tei:collection ! normalize-space(.)[.])[1]"/>
     <xsl:variable name="piece" as="xs:string?" select="($ms/tei:idno[@type = 'piece'] ! normalize-space(.)[.], $ms/tei:idno[not(@type)] ! normalize-space(.)[.])[1]"/>
     <xsl:variable name="full" as="xs:string?" select="($ms/tei:idno[@type = 'reference'] ! normalize-space(.)[.])[1]"/>

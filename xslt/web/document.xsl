@@ -186,7 +186,7 @@
                 <xsl:variable name="label" as="xs:string" select="c:relation-label(string((@type, @subtype, 'related')[1]))"/>
                 <xsl:variable name="id" as="xs:string" select="substring-after(normalize-space(@target), '#')"/>
                 <!-- a document of this file: a link; any other target: named only (it may not be in this edition) -->
-                <xsl:variable name="other" as="element(tei:div)?" select="c:documents($div)[@xml:id = $id][1]"/>
+                <xsl:variable name="other" as="element(tei:div)?" select="key('c:id', $id, root($div))[. intersect c:documents($div)][1]"/>
                 <li>
                   <span class="related-kind"><xsl:value-of select="upper-case(substring($label, 1, 1)) || substring($label, 2)"/>: </span>
                   <xsl:choose>
@@ -227,7 +227,7 @@
             <li><a href="{$doc?key}.txt" download="">Plain text</a></li>
             <li><a href="../tei/{$file-key}.xml" download="{$file-key}.xml">TEI of the whole file</a></li>
           </ul>
-          <xsl:for-each select="(root($div)//tei:availability/tei:licence)[1]">
+          <xsl:for-each select="(root($div)/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:availability/tei:licence)[1]">
             <p>Licence: <xsl:variable name="url" as="xs:string?" select="c:safe-url(@target)"/>
               <xsl:choose>
                 <xsl:when test="$url"><a href="{$url}" rel="license"><xsl:value-of select="normalize-space(.)"/></a></xsl:when>

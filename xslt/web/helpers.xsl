@@ -113,14 +113,16 @@
     <xsl:accumulator-rule match="tei:note[not(@type = 'annotation')]" select="$value + 1"/>
   </xsl:accumulator>
 
+  <xsl:key name="w:pb-label" match="tei:pb" use="normalize-space(@n)"/>
+
   <xsl:function name="w:page-id" as="xs:string">
     <xsl:param name="pb" as="element()"/>
     <!-- named by the page label ("page-3") when that is a plain token and no other page break of the
          document has it; else by its number among the document's pages -->
     <xsl:variable name="n" as="xs:string" select="normalize-space($pb/@n)"/>
-    <xsl:variable name="doc" as="element()?" select="$pb/ancestor::tei:div[@xml:id][1]"/>
+    <xsl:variable name="doc" as="node()" select="($pb/ancestor::tei:div[@xml:id][1], root($pb))[1]"/>
     <xsl:sequence select="if (matches($n, '^[A-Za-z0-9][A-Za-z0-9._\-]{0,30}$')
-                              and count(($doc, root($pb))[1]//tei:pb[normalize-space(@n) eq $n]) eq 1)
+                              and count(key('w:pb-label', $n, $doc)) eq 1)
                           then 'page-' || $n else 'page-at-' || $pb/accumulator-before('w:page')"/>
   </xsl:function>
 
@@ -144,6 +146,25 @@
     <xsl:param name="context" as="node()"/>
     <xsl:param name="hand" as="xs:string"/>
     <xsl:sequence select="c:hand-label((c:hands($context)[@xml:id = $hand])[1], $hand)"/>
+  </xsl:function>
+
+  <!-- The register entry (person, org or place in the file's standOff) a name's @ref points at, if any
+       (see REGISTERS.md: @ref="#per-…", the entry embedded in the same file). -->
+  <xsl:function name="w:register-entry" as="element()?">
+    <xsl:param name="name" as="attribute()?"/>
+    <xsl:variable name="id" as="xs:string?" select="(tokenize(normalize-space($name), ' ')[starts-with(., '#')])[1] ! substring(., 2)"/>
+    <xsl:sequence select="if ($id) then key('c:id', $id, root($name))[self::tei:person | self::tei:org | self::tei:place][ancestor::tei:standOff][1] else ()"/>
+  </xsl:function>
+
+  <!-- A person or organisation as the edition keys it: the register id ('' when the name has none), the
+       standard name (else the name as written), and the sort key (@sortKey, else that name). -->
+  <xsl:function name="w:party" as="map(*)">
+    <xsl:param name="entry" as="element()?"/>
+    <xsl:param name="written" as="xs:string"/>
+    <xsl:variable name="standard" as="xs:string?"
+        select="($entry/(tei:persName | tei:orgName | tei:placeName)[@type = 'standard'], $entry/(tei:persName | tei:orgName | tei:placeName))[1] ! normalize-space(.)[.]"/>
+    <xsl:variable name="name" as="xs:string" select="($standard, $written)[1]"/>
+    <xsl:sequence select="map{'id': string($entry/@xml:id), 'name': $name, 'sort': string(($entry/@sortKey[normalize-space()], $name)[1])}"/>
   </xsl:function>
 
 </xsl:stylesheet>

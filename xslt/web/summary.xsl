@@ -2,6 +2,7 @@
 <!-- The summary of a TEI file (task 'summary') and the plain reading text of a passage (for search). -->
 <xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="3.0"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:c="urn:x-pmo:common"
     xmlns:w="urn:x-pmo:web"
@@ -40,10 +41,21 @@
         'correspondents': array{ distinct-values($corresp/tei:correspAction/(tei:persName | tei:orgName | tei:name) ! normalize-space(.)[.]) },
         'classification': string(c:classification($div)),
         'hands': array{ distinct-values(c:hands-in($div)[. ne $c:default-hand] ! w:hand-label($div, .)) },
+        'people': array{ $corresp/tei:correspAction[@type = ('sent', 'received')]/(tei:persName | tei:orgName | tei:name)[normalize-space()]
+                         ! map:put(w:party(w:register-entry(@ref), normalize-space(.)), 'role', string(../@type)) },
+        'handPeople': array{ (c:hands-in($div)[. ne $c:default-hand] ! w:hand-party($div, .)) },
         'withheld': c:is-withheld($div),
         'reason': if ($gap) then c:reason-label($gap/@reason) else '',
         'reference': string(c:reference($div))
       }"/>
+  </xsl:function>
+
+  <!-- A hand as a person (w:party): its writer's register entry (handNote/@scribeRef), else its label. -->
+  <xsl:function name="w:hand-party" as="map(*)">
+    <xsl:param name="div" as="element(tei:div)"/>
+    <xsl:param name="hand" as="xs:string"/>
+    <xsl:variable name="note" as="element(tei:handNote)?" select="(c:hands($div)[@xml:id = $hand])[1]"/>
+    <xsl:sequence select="w:party(w:register-entry($note/@scribeRef), w:hand-label($div, $hand))"/>
   </xsl:function>
 
   <!-- A date in a closure card's extract details ("2 Jan 89", "2/1/89", "5 January 1989"), as xs:date text, or ''. -->

@@ -19,11 +19,24 @@
   function terms(text) {
     return words(text).filter(function (w) { return !isStop(w); }).map(stem);
   }
+  /* The word pairs of a text (pipeline/web/search.py's `pairs`): each term with the next and the number
+     of stop words between them, "human/0/right". */
+  function pairs(text) {
+    var out = [], previous = null, gap = 0;
+    words(text).forEach(function (word) {
+      if (isStop(word)) { gap += 1; return; }
+      var term = stem(word);
+      if (previous !== null && out.indexOf(previous + '/' + gap + '/' + term) < 0) { out.push(previous + '/' + gap + '/' + term); }
+      previous = term;
+      gap = 0;
+    });
+    return out;
+  }
   /* The shard of a term: its first `prefix` letters, spelled as pipeline/web/search.py spells them. */
   function shardName(term, prefix) {
     return Array.from(term).slice(0, prefix).map(function (ch) {
       return /^[a-z0-9]$/.test(ch) ? ch : '_' + ch.codePointAt(0).toString(16);
     }).join('');
   }
-  window.PMO_TERMS = { words: words, stem: stem, isStop: isStop, terms: terms, shardName: shardName };
+  window.PMO_TERMS = { words: words, stem: stem, isStop: isStop, terms: terms, pairs: pairs, shardName: shardName };
 })();

@@ -3,7 +3,8 @@
    needs (assets/search/terms/XX.js), then the stores of the files whose passages are shown. All are
    scripts, so search works from file:// as over HTTP. Without meta.js (an edition whose index was not
    merged), every file's postings are loaded instead: slower, the same results.
-   Phrases ("human rights") are checked against the passages' words; a word found only in the diplomatic
+   Phrases ("human rights") are answered from the index's word pairs (assets/search/pairs/XX.js: each term
+   with the next, and the number of stop words between); a word found only in the diplomatic
    layer (deleted text, original spellings) is marked so; "reading text only" leaves that layer out; a
    query without results tries similar words of the index's vocabulary and suggests the closest.
    Results are built with textContent only. */
@@ -30,6 +31,7 @@
   var shownLimit = PAGE;
   var meta = null;         /* {files, docs, refs, lengths, average, shards, prefix} */
   var shards = {};         /* shard name -> entries [[term, {field: {ref: tf}}]] */
+  var pairShards = {};     /* shard name -> {x: {pair: [ref]}, y: {pair: [ref]}} (x: the text, y: diplomatic words) */
   var index = null, indexed = '';  /* the MiniSearch over the shards loaded so far */
   var registry = function (name) { return (window[name] = window[name] || {}); };
 
@@ -53,6 +55,7 @@
         var postings = registry('PMO_SEARCH_POSTINGS');
         var m = { files: files.slice().sort(), docs: [], refs: [], lengths: [], shards: [], prefix: 2 };
         var docNumbers = {}, terms = {};
+        m.pairShards = [];
         m.files.forEach(function (key, fileNumber) {
           var data = postings[key];
           if (!data) { return; }
@@ -61,6 +64,15 @@
             if (!(doc[0] in docNumbers)) { docNumbers[doc[0]] = m.docs.length; m.docs.push(doc[0]); }
             m.refs.push([fileNumber, local, docNumbers[doc[0]]]);
             m.lengths.push(doc[1]);
+          });
+          ['x', 'y'].forEach(function (field) {
+            var found = (data.pairs || {})[field] || {};
+            Object.keys(found).forEach(function (pair) {
+              var name = T.shardName(pair.split('/')[0], m.prefix);
+              if (!pairShards[name]) { pairShards[name] = { x: {}, y: {} }; m.pairShards.push(name); }
+              var refs = pairShards[name][field][pair] = pairShards[name][field][pair] || [];
+              found[pair].forEach(function (local) { refs.push(base + local); });
+            });
           });
           Object.keys(data.terms).forEach(function (term) {
             var entry = terms[term] = terms[term] || {};
@@ -108,6 +120,34 @@
     }));
   }
 
+  /* The pair shards of a phrase's pairs (by their first term). */
+  function loadPairs(phrases) {
+    var loaded = registry('PMO_SEARCH_PAIRS'), names = {};
+    phrases.forEach(function (phrase) {
+      phrase.pairs.forEach(function (pair) { names[T.shardName(pair.split('/')[0], meta.prefix)] = true; });
+    });
+    return Promise.all(Object.keys(names).filter(function (n) { return !pairShards[n]; }).map(function (name) {
+      if ((meta.pairShards || []).indexOf(name) < 0) { pairShards[name] = { x: {}, y: {} }; return null; }
+      return loadScript('assets/search/pairs/' + encodeURIComponent(name) + '.js').then(function () {
+        pairShards[name] = loaded[name] || { x: {}, y: {} };
+      });
+    }));
+  }
+  /* Whether a passage has a phrase's words in order: every pair of it, in its text (or its diplomatic words). */
+  var pairSets = {};
+  function hasPairs(id, phrase, reading) {
+    return (reading ? ['x'] : ['x', 'y']).some(function (field) {
+      return phrase.pairs.every(function (pair) {
+        var key = field + ' ' + pair;
+        if (!pairSets[key]) {
+          var shard = pairShards[T.shardName(pair.split('/')[0], meta.prefix)] || {};
+          pairSets[key] = new Set((shard[field] || {})[pair] || []);
+        }
+        return pairSets[key].has(id);
+      });
+    });
+  }
+
   /* A MiniSearch over the shards loaded (remade when more are loaded). */
   function miniSearch() {
     var names = Object.keys(shards).sort();
@@ -144,7 +184,7 @@
     var phrases = [], parts = [];
     var rest = query.replace(/["“”]([^"“”]+)["“”]/g, function (_, phrase) {
       var words = T.words(phrase);
-      if (words.length > 1) { phrases.push(words.map(T.stem)); }
+      if (words.length > 1) { phrases.push({ stems: words.map(T.stem), pairs: T.pairs(phrase) }); }
       parts.push({ text: phrase, prefix: false });
       return ' ';
     });
@@ -314,7 +354,7 @@
     var fields = reading ? READING : FIELDS;
     var needed = [];
     parsed.terms.forEach(function (t) { needed = needed.concat(shardsFor(t.term, t.prefix)); });
-    return loadShards(needed).then(function () {
+    return Promise.all([loadShards(needed), loadPairs(parsed.phrases)]).then(function () {
       var results = search(parsed, fields, false);
       var fuzzy = false;
       var suggested = parsed.terms.map(function (t) { return t.prefix || known(t.term) ? null : closest(t.term); });
@@ -337,24 +377,29 @@
         }
       }
       var fileNumbers = {};
+      /* phrases of two words or more are answered by the index's pairs; a phrase of one word and stop
+         words ("the Kremlin") is checked against the text of the passages that have its word */
+      var paired = parsed.phrases.filter(function (phrase) { return phrase.pairs.length; });
+      var unpaired = parsed.phrases.filter(function (phrase) { return !phrase.pairs.length; });
       if (parsed.phrases.length) {
-        /* a phrase's passages have all its words: only those are read to check the order */
         var needed = {};
         parsed.phrases.forEach(function (phrase) {
-          phrase.forEach(function (term) { if (!T.isStop(term)) { needed[term] = true; } });
+          phrase.stems.forEach(function (term) { if (!T.isStop(term)) { needed[term] = true; } });
         });
         results = results.filter(function (r) {
-          return Object.keys(needed).every(function (term) { return r.queryTerms.indexOf(term) >= 0; });
+          return Object.keys(needed).every(function (term) { return r.queryTerms.indexOf(term) >= 0; })
+            && paired.every(function (phrase) { return hasPairs(r.id, phrase, reading); });
         });
-        results.forEach(function (r) { fileNumbers[meta.refs[r.id][0]] = true; });
+        if (unpaired.length) { results.forEach(function (r) { fileNumbers[meta.refs[r.id][0]] = true; }); }
       }
       var candidates = results;
       return loadStores(Object.keys(fileNumbers).map(Number)).then(function (stores) {
-        if (parsed.phrases.length) {
+        if (unpaired.length) {
           candidates = results.filter(function (r) {
             var ref = meta.refs[r.id], entry = stores[meta.files[ref[0]]][ref[1]];
-            var text = entry.x + (reading ? '' : ' \u2029 ' + entry.y);
-            return parsed.phrases.every(function (phrase) { return containsPhrase(text, phrase); });
+            return unpaired.every(function (phrase) {
+              return containsPhrase(entry.x, phrase.stems) || (!reading && containsPhrase(entry.y, phrase.stems));
+            });
           });
         }
         var chosen = chosenFacets();
