@@ -158,8 +158,12 @@ def render_task(toolchain_spec: str, name: str, tei: bytes, steps: tuple[str, ..
     return outcomes
 
 
-def site_task(toolchain_spec: str, step: str, documents: list, previous: dict | None = None) -> Outcome:
+def site_task(toolchain_spec: str, step: str, documents: list, previous: dict | None = None,
+              folder: str | None = None) -> Outcome:
     """Run one cross-document step (web-site, print-edition) on every gathered document.
+
+    A toolchain whose worker has `write_print_edition(documents, folder) -> {path: file}` writes the
+    edition's PDF into `folder` (given by the build, beside its output) instead of returning its bytes.
 
     A toolchain whose worker has `web_site_pages(documents, previous) -> (outputs, pages, kept)` makes
     the web site's pages incrementally: `previous` is the `pages` of the published build (same code),
@@ -174,6 +178,8 @@ def site_task(toolchain_spec: str, step: str, documents: list, previous: dict | 
             data = {"pages": pages, "kept": kept}
         elif step == "web-site":
             outputs = worker.web_site(documents)
+        elif step == "print-edition" and folder is not None and hasattr(worker, "write_print_edition"):
+            outputs = worker.write_print_edition(documents, folder)
         elif step == "print-edition":
             outputs = worker.print_edition(documents)
         else:

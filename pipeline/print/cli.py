@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -29,6 +28,7 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
     from pipeline.print.edition import DEFAULT_ODD, Printer, read_odd, read_tei, sorted_tei_paths, write_atomically
     from pipeline.print.pdf import ASSETS_DIR, STYLESHEET, PrintError, Typeset
     from pipeline.print.process import HtmlProcess, PdfProcess
+    from pipeline.print.workdir import WorkFolder
     from pipeline.safexml import XMLInputError
     from pipeline.xslt import XsltError
 
@@ -53,8 +53,8 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
                 raise click.ClickException(f"{path}: cannot read: {error.strerror}") from None
             files.append(read_tei(data, name=path.name))
         # WeasyPrint and Saxon run in processes of their own: this one binds
-        with PdfProcess() as pdfs, HtmlProcess() as htmls, \
-                tempfile.TemporaryDirectory(prefix="pipeline-print-") as kept:
+        # (the folder where the parts are kept lies beside the output: a killed run's is removed next time)
+        with PdfProcess() as pdfs, HtmlProcess() as htmls, WorkFolder(out) as kept:
             printer = Printer(odd=odd_text, typesetter=pdfs, xslt=htmls)
             # every file's part first, so that a file the stylesheets fail on stops the command
             # before any PDF; kept on disk, as each typeset part is until the edition is bound
