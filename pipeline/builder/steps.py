@@ -268,6 +268,7 @@ class EditionWorker:
 
     def _print_edition(self, documents: list[SiteDocument], folder: Path | None) -> dict[str, Any]:
         import tempfile
+        from dataclasses import replace
 
         from pipeline.print import read_tei
         from pipeline.print.pdf import Typeset
@@ -281,7 +282,7 @@ class EditionWorker:
             parts = [Typeset.from_layout(b"", _private_bytes(d.private[f"{private}{d.name}.json"])) for d in documents]
             if folder is None:
                 return {"print/edition.pdf": self.printer.edition_pdf(
-                    files, [Typeset(_private_bytes(pdf), p.pages, p.anchors, p.titles) for pdf, p in zip(pdfs, parts)])}
+                    files, [replace(p, pdf=_private_bytes(pdf)) for pdf, p in zip(pdfs, parts)])}
             where = {id(part): pdf for part, pdf in zip(parts, pdfs)}
             path = Path(tempfile.mkdtemp(prefix="print-edition-", dir=folder)) / "edition.pdf"
             self.printer.write_book(path, files, parts, scope="edition", pdf_of=lambda part: _private_bytes(where[id(part)]))

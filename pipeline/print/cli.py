@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -26,7 +27,7 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
     each whole or not at all. The same TEI gives the same PDF bytes.
     """
     from pipeline.print.edition import DEFAULT_ODD, Printer, read_odd, read_tei, sorted_tei_paths, write_atomically
-    from pipeline.print.pdf import ASSETS_DIR, STYLESHEET, PrintError, Typeset
+    from pipeline.print.pdf import ASSETS_DIR, STYLESHEET, PrintError
     from pipeline.print.process import HtmlProcess, PdfProcess
     from pipeline.print.workdir import WorkFolder
     from pipeline.safexml import XMLInputError
@@ -69,7 +70,7 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
                 part = printer.typeset(part_html)
                 _write(out, file.stem, printer.book([file], [part], scope="file"), html, part_html)
                 (Path(kept) / f"{number}.pdf").write_bytes(part.pdf)
-                parts.append(Typeset(b"", part.pages, part.anchors, part.titles))
+                parts.append(replace(part, pdf=b""))  # its PDF read again when bound
             where = {id(part): Path(kept) / f"{number}.pdf" for number, part in enumerate(parts)}
             book = printer.write_book(out / "edition.pdf", files, parts, scope="edition",
                                       pdf_of=lambda piece: where[id(piece)].read_bytes())

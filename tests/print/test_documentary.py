@@ -105,6 +105,24 @@ def test_one_article_per_document_across_pages_and_notes_tagged_as_notes(printed
             assert set(id_tree.keys()) >= set(ids)
 
 
+def test_a_paragraph_over_a_page_break_is_one_paragraph_element(printed):
+    """WeasyPrint tags page by page: a paragraph the page break cuts would be two `P`; one per paragraph."""
+    import pikepdf
+
+    split = 0
+    for book in printed:
+        trees = [html_tree(h) for h in book.html]
+        paragraphs = sum(len(t.xpath("//article//p")) for t in trees)
+        with pikepdf.open(book.pdf) as pdf:
+            found = elements(pdf.Root.StructTreeRoot)
+            tagged = [e for e in found if e.get("/S") == "/P" and _ancestor(e, "/Art")]
+            assert len(tagged) == paragraphs, book.pdf.name
+            # those that run over a page hold content of the next page
+            split += sum(1 for e in tagged if len({k.Pg.objgen for k in (e.K if isinstance(e.K, pikepdf.Array) else [e.K])
+                                                   if isinstance(k, pikepdf.Dictionary) and "/Pg" in k}) > 1)
+    assert split > 0
+
+
 def _ancestor(element, kind: str) -> bool:
     while "/P" in element and element.P.get("/Type") == "/StructElem":
         element = element.P

@@ -31,6 +31,7 @@
   <xsl:include href="document.xsl"/>
   <xsl:include href="book.xsl"/>
   <xsl:include href="labels.xsl"/>
+  <xsl:include href="registers.xsl"/>
   <xsl:include href="finish.xsl"/>
 
   <xsl:output method="html" version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
