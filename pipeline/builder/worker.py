@@ -2,6 +2,9 @@
 
 Every task is a pure function of bytes: it reads and writes no file of the
 edition, and turns any failure of a step into a one-line error in its result.
+The one exception is the edition's PDF (print-edition): it reads each file's
+kept part where the build staged it, and writes the PDF into the build's work
+folder as it binds it, so that neither the parts nor the book pass through memory.
 """
 
 from __future__ import annotations
