@@ -270,8 +270,9 @@ class EditionWorker:
         import tempfile
         from dataclasses import replace
 
-        from pipeline.print import read_tei
+        from pipeline.print import Printer, read_tei
         from pipeline.print.pdf import Typeset
+        from pipeline.print.process import HtmlProcess, PdfProcess
 
         if not documents:
             return {}
@@ -285,7 +286,11 @@ class EditionWorker:
                     files, [replace(p, pdf=_private_bytes(pdf)) for pdf, p in zip(pdfs, parts)])}
             where = {id(part): pdf for part, pdf in zip(parts, pdfs)}
             path = Path(tempfile.mkdtemp(prefix="print-edition-", dir=folder)) / "edition.pdf"
-            self.printer.write_book(path, files, parts, scope="edition", pdf_of=lambda part: _private_bytes(where[id(part)]))
+            # the front and back matter of the whole edition made in processes of their own, as pipeline
+            # print makes them: this one binds, holding neither Saxon's nor WeasyPrint's share of them
+            with PdfProcess() as typesetter, HtmlProcess() as xslt:
+                Printer(typesetter=typesetter, xslt=xslt).write_book(
+                    path, files, parts, scope="edition", pdf_of=lambda part: _private_bytes(where[id(part)]))
             return {"print/edition.pdf": path}
         except Exception as error:  # noqa: BLE001
             raise StepError(f"the edition's PDF: {' '.join(str(error).split())}") from None
