@@ -9,6 +9,17 @@ process's), seconds per page, and the peak resident memory (VmHWM) of each of it
 one (XSLT, binding) and the typesetting one (WeasyPrint). Targets (issue 11, issue 16): every process
 under 300 MiB at 1,000 files, the main process under 150 MiB. Nothing is asserted: these are figures.
 For the ratio against WeasyPrint alone on the same paged HTML, see `python -m pipeline.print.bench`.
+
+    python bench/bench_print.py --edition-step 1000    # the build's print-edition step alone, at N files
+
+measures the build's edition-PDF step (pipeline.builder.worker.site_task, print-edition, as `pipeline
+build` runs it) at N files without typesetting N parts: the parts of the TEI folder's files (default
+tei/) are typeset once, kept as a build keeps them (.cache/print/NAME.pdf and .json) under N names, and
+the step binds the edition from them in a fresh process, writing it into a work folder. It prints that
+process's peak memory (a build's worker: the stylesheets and schemas it opens, and the binding) and the
+largest of the processes it starts for the front and back matter (Saxon, WeasyPrint), against issue
+11's 300 MiB a process; its time, the edition's pages and size, and the size of what the build's main
+process sends it (the TEI and the parts' paths).
 """
 
 from __future__ import annotations
@@ -92,13 +103,79 @@ def measure(tei: Path, out: Path) -> dict:
     }
 
 
+_STEP = """
+import json, pickle, resource, sys, time
+from pathlib import Path
+from pipeline.builder.toolchain import DEFAULT_TOOLCHAIN, SiteDocument
+from pipeline.builder.worker import site_task
+kept, folder = Path(sys.argv[1]), sys.argv[2]
+documents = []
+for tei in sorted((kept / "tei").glob("*.xml")):
+    name = tei.stem
+    documents.append(SiteDocument(name, tei.read_bytes(), None,
+        {f"print/{name}.{kind}": str(kept / ".cache" / "print" / f"{name}.{kind}") for kind in ("pdf", "json")}))
+payload = len(pickle.dumps(documents))
+started, cpu = time.perf_counter(), time.process_time()
+outcome = site_task(DEFAULT_TOOLCHAIN + "##print", "print-edition", documents, None, folder)
+if not outcome.ok:
+    raise SystemExit(outcome.error)
+print(json.dumps({"payload_mib": payload / 2**20, "wall_s": time.perf_counter() - started, "cpu_s": time.process_time() - cpu,
+                  "edition": str(outcome.outputs["print/edition.pdf"]),
+                  "peak_rss_mib_step_process": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "peak_rss_mib_largest_child": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+"""
+
+
+def edition_step(size: int, tei: Path, work: Path) -> dict:
+    """The build's print-edition step at `size` files, from the parts of `tei`'s files kept under `size` names."""
+    import shutil
+
+    from pipeline.print import Printer, read_tei
+
+    kept = work / f"edition-step-{size}"
+    shutil.rmtree(kept, ignore_errors=True)
+    (kept / "tei").mkdir(parents=True)
+    (kept / ".cache" / "print").mkdir(parents=True)
+    printer = Printer()
+    sources = sorted(tei.glob("*.xml"))
+    typeset = []
+    for path in sources:
+        part = printer.part(read_tei(path.read_bytes(), name=path.name))
+        typeset.append((path, part))
+    for k in range(size):
+        path, part = typeset[k % len(typeset)]
+        name = f"{k:04d}_{path.stem}"
+        (kept / "tei" / f"{name}.xml").write_bytes(path.read_bytes())
+        (kept / ".cache" / "print" / f"{name}.pdf").write_bytes(part.pdf)
+        layout = json.loads(part.layout())
+        rename = lambda anchor: anchor.replace(f":{path.stem}", f":{name}", 1)  # noqa: E731 - anchors name their file
+        layout["anchors"] = {rename(a): v for a, v in layout["anchors"].items()}
+        layout["titles"] = {rename(a): v for a, v in layout["titles"].items()}
+        (kept / ".cache" / "print" / f"{name}.json").write_text(json.dumps(layout))
+    folder = kept / "work"
+    folder.mkdir()
+    done = subprocess.run([sys.executable, "-c", _STEP, str(kept), str(folder)], cwd=ROOT, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"the print-edition step failed: {done.stderr.strip()[-2000:]}")
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    edition = Path(figures.pop("edition"))
+    pages = int(next(line.split()[-1] for line in subprocess.run(
+        ["pdfinfo", str(edition)], capture_output=True, text=True, check=True).stdout.splitlines() if line.startswith("Pages:")))
+    return {"files": size, "edition_pages": pages, "edition_mib": round(edition.stat().st_size / 2**20, 1),
+            **{k: round(v, 1) for k, v in figures.items()}}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100", help="comma-separated corpus sizes (default 100)")
     parser.add_argument("--tei", type=Path, help="measure this TEI folder instead of generated corpora")
     parser.add_argument("--work", type=Path, default=Path("/tmp/pipeline-bench-print"), help="where corpora and outputs go")
+    parser.add_argument("--edition-step", type=int, metavar="N", help="measure the build's print-edition step alone at N files")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
+    if args.edition_step:
+        print(json.dumps(edition_step(args.edition_step, args.tei or ROOT / "tei", args.work), indent=2), flush=True)
+        return
     folders = [args.tei] if args.tei else [corpus(int(n), args.work) for n in args.sizes.split(",")]
     for folder in folders:
         print(json.dumps(measure(folder, args.work / f"out-{folder.name}"), indent=2), flush=True)

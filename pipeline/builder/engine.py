@@ -39,7 +39,7 @@ from pipeline import __version__
 from pipeline.builder import planner
 from pipeline.builder import report as report_format
 from pipeline.builder.corpus import Document, find_documents
-from pipeline.builder.hashing import DigestCache, combine, digest_bytes
+from pipeline.builder.hashing import DigestCache, combine, digest_bytes, digest_file
 from pipeline.builder.planner import STEPS, describe
 from pipeline.builder.progress import Progress
 from pipeline.builder.publisher import (
@@ -461,7 +461,7 @@ class _Build:
         failed = next((step for step in ran if not records[step].ok), None)
         for step in ran:
             for relative in list(outcomes[step].outputs):
-                if relative.startswith(PRIVATE):
+                if relative.startswith(PRIVATE) and step != "print":  # the edition's PDF reads the parts where staged
                     item.private[relative] = outcomes[step].outputs[relative]
         if failed is None:
             for step in ran:
@@ -514,6 +514,10 @@ class _Build:
     ) -> None:
         """Stage a target's outputs; `kept`: published outputs of its old record that stay (path -> hash)."""
         for relative, data in sorted(outputs.items()):
+            if isinstance(data, Path):  # written by the step in the publisher's work folder
+                record.outputs[relative] = digest_file(data)
+                self.publisher.move(relative, data, owner)
+                continue
             if isinstance(data, str):
                 data = data.encode("utf-8")
             self.publisher.write(relative, data, owner)
@@ -634,7 +638,7 @@ class _Build:
             previous = planner.previous_pages(self.old.site.get(step), inputs["code"], self.publisher.published)
 
             def submit(step=step, inputs=inputs, payload=payload, previous=previous) -> None:
-                self._submit("speculated", None, (step, inputs), site_task, step, payload, previous)
+                self._submit("speculated", None, (step, inputs), site_task, step, payload, previous, self._site_folder(step))
 
             if self.runner.executor is None:  # queued, to size the pool with the pages; submitted first
                 self.runner.defer(0, submit, weight=float("inf"))
@@ -686,7 +690,11 @@ class _Build:
             previous = planner.previous_pages(old, inputs["code"], self.publisher.published)
             self.runner.defer(1, lambda step=step, inputs=inputs, reasons=reasons, payload=payload, previous=previous:
                               self._submit("site", None, (step, inputs, describe(step, reasons)), site_task, step,
-                                           payload, previous))
+                                           payload, previous, self._site_folder(step)))
+
+    def _site_folder(self, step: str) -> str | None:
+        """Where the edition's PDF is written as it is bound (it is moved into the outputs when gathered)."""
+        return str(self.publisher.work_folder()) if step == "print-edition" else None
 
     def _site_inputs(self, step: str, members: list[tuple[str, str]]) -> dict[str, str]:
         return planner.site_inputs(members, self.fingerprints[_SITE_CODE[step]])
@@ -723,7 +731,9 @@ class _Build:
         private = {}
         record = item.new.get(own)
         for relative in sorted(record.outputs if record else ()):
-            if relative.startswith(PRIVATE):
+            if relative.startswith(PRIVATE) and own == "print":  # the typeset parts: read where they are, when bound
+                private[relative[len(PRIVATE):]] = str(self.publisher.path(relative))
+            elif relative.startswith(PRIVATE):
                 data = item.private.get(relative)
                 if data is None:
                     data = self.publisher.read(relative)

@@ -12,11 +12,13 @@ always describes the outputs beside it, and nothing temporary is published.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.builder.lock import OutputLock
-from pipeline.builder.staging import Staging, _explain, clean_leftovers
+from pipeline.builder.staging import Staging, _explain, _prefix, clean_leftovers
 from pipeline.builder.state import STATE_NAME
 from pipeline.builder.toolchain import EnvironmentProblem
 
@@ -49,6 +51,7 @@ class Publisher:
         self.staging: Staging | None = None
         self.owners: dict[str, str] = {}  # output path -> the target that made it, this build
         self._lock = OutputLock(self.output_dir)
+        self._work: Path | None = None
 
     def __enter__(self) -> Publisher:
         self._lock.__enter__()
@@ -61,6 +64,9 @@ class Publisher:
 
     def __exit__(self, *exc: object) -> None:
         try:
+            if self._work is not None:
+                shutil.rmtree(self._work, ignore_errors=True)
+                self._work = None
             if self.staging is not None:
                 self.staging.discard()
                 self.staging = None
@@ -85,6 +91,21 @@ class Publisher:
     def read(self, relative: str) -> bytes:
         return (self._base() / relative).read_bytes()
 
+    def path(self, relative: str) -> Path:
+        """Where an output is now (staged, or published): a step may read it there during this build."""
+        return self._base() / relative
+
+    def work_folder(self) -> Path:
+        """A folder beside the output directory where a step may write an output as a file (moved
+        into the outputs when gathered, see move); removed at the end, or by the next build if killed."""
+        if self._work is None:
+            try:
+                self.output_dir.parent.mkdir(parents=True, exist_ok=True)
+                self._work = Path(tempfile.mkdtemp(prefix=_prefix(self.output_dir, "work"), dir=self.output_dir.parent))
+            except OSError as error:
+                raise EnvironmentProblem(_explain(error, f"cannot make a work folder next to {self.output_dir}")) from None
+        return self._work
+
     def claim(self, relative: str, owner: str) -> None:
         """Record that `owner` made (or keeps) an output."""
         self.owners[relative] = owner
@@ -101,6 +122,11 @@ class Publisher:
 
     def write(self, relative: str, data: bytes, owner: str) -> None:
         self._staged().write(relative, data)
+        self.owners[relative] = owner
+
+    def move(self, relative: str, path: Path, owner: str) -> None:
+        """Stage a file a step wrote in the work folder as the output `relative`."""
+        self._staged().move_in(relative, path)
         self.owners[relative] = owner
 
     def remove(self, relative: str) -> None:

@@ -51,7 +51,7 @@ def clean_leftovers(output_dir: Path) -> list[Path]:
     if olds and not output_dir.exists():
         os.rename(olds[-1], output_dir)  # killed between the two renames of the fallback publish
         olds = olds[:-1]
-    for path in olds + sorted(parent.glob(_prefix(output_dir, "staging") + "*")):
+    for path in olds + sorted(parent.glob(_prefix(output_dir, "staging") + "*")) + sorted(parent.glob(_prefix(output_dir, "work") + "*")):
         shutil.rmtree(path, ignore_errors=True)
         removed.append(path)
     if output_dir.is_dir():
@@ -97,6 +97,17 @@ class Staging:
                 pass
             with open(target, "xb") as handle:
                 handle.write(data)
+            _point("written", target)
+        except OSError as error:
+            raise EnvironmentProblem(_explain(error, f"cannot write {relative}")) from None
+
+    def move_in(self, relative: str, path: Path) -> None:
+        """Put a file made elsewhere on this file system (a step's work folder) in the staging directory."""
+        target = self.path / relative
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._made_dirs.add(target.parent)
+            os.replace(path, target)  # replaces the link to a published file, never writes through it
             _point("written", target)
         except OSError as error:
             raise EnvironmentProblem(_explain(error, f"cannot write {relative}")) from None

@@ -291,19 +291,48 @@ class EditionWorker:
             raise StepError(f"{name}: {' '.join(str(error).split())}") from None
 
     def print_edition(self, documents: list[SiteDocument]) -> dict[str, bytes]:
-        from pipeline.print import read_tei
+        """The whole edition's PDF, as bytes (small editions, the tests)."""
+        return self._print_edition(documents, None)
+
+    def write_print_edition(self, documents: list[SiteDocument], folder: str) -> dict[str, Path]:
+        """The whole edition's PDF written into `folder` as it is bound, each file's part read from
+        where the build keeps it (its private file, given as a path) only when it is bound, so that
+        no process holds the edition (pipeline.print.binding); the written file's path."""
+        return self._print_edition(documents, Path(folder))
+
+    def _print_edition(self, documents: list[SiteDocument], folder: Path | None) -> dict[str, Any]:
+        import tempfile
+        from dataclasses import replace
+
+        from pipeline.print import Printer, read_tei
         from pipeline.print.pdf import Typeset
+        from pipeline.print.process import HtmlProcess, PdfProcess
 
         if not documents:
             return {}
+        private = _PART.removeprefix(".cache/")
         try:
             files = [read_tei(d.tei, name=f"{d.name}.xml") for d in documents]
-            private = _PART.removeprefix(".cache/")
-            parts = [Typeset.from_layout(d.private[f"{private}{d.name}.pdf"], d.private[f"{private}{d.name}.json"])
-                     for d in documents]
-            return {"print/edition.pdf": self.printer.edition_pdf(files, parts)}
+            pdfs = [d.private[f"{private}{d.name}.pdf"] for d in documents]
+            parts = [Typeset.from_layout(b"", _private_bytes(d.private[f"{private}{d.name}.json"])) for d in documents]
+            if folder is None:
+                return {"print/edition.pdf": self.printer.edition_pdf(
+                    files, [replace(p, pdf=_private_bytes(pdf)) for pdf, p in zip(pdfs, parts)])}
+            where = {id(part): pdf for part, pdf in zip(parts, pdfs)}
+            path = Path(tempfile.mkdtemp(prefix="print-edition-", dir=folder)) / "edition.pdf"
+            # the front and back matter of the whole edition made in processes of their own, as pipeline
+            # print makes them: this one binds, holding neither Saxon's nor WeasyPrint's share of them
+            with PdfProcess() as typesetter, HtmlProcess() as xslt:
+                Printer(typesetter=typesetter, xslt=xslt).write_book(
+                    path, files, parts, scope="edition", pdf_of=lambda part: _private_bytes(where[id(part)]))
+            return {"print/edition.pdf": path}
         except Exception as error:  # noqa: BLE001
             raise StepError(f"the edition's PDF: {' '.join(str(error).split())}") from None
+
+
+def _private_bytes(value: bytes | str | Path) -> bytes:
+    """A private file's content, given as bytes or as the path where the build keeps it."""
+    return value if isinstance(value, bytes) else Path(value).read_bytes()
 
 
 #: Where a file's typeset part is kept for the edition's PDF (private: not part of the edition).

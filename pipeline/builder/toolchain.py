@@ -97,7 +97,7 @@ class SiteDocument:
     name: str
     tei: bytes | None  # given to the print edition; the web site works from summaries
     summary: Any = None  # what web_summary returned
-    private: dict[str, bytes] = field(default_factory=dict)  # the document's private files (e.g. search passages)
+    private: dict[str, Any] = field(default_factory=dict)  # the document's private files (e.g. search passages): bytes, or their paths (print)
 
 
 class Worker(Protocol):
@@ -125,6 +125,9 @@ class Worker(Protocol):
         (given as its `private`: path -> bytes). Only for a toolchain that has `search_postings`."""
 
     def print_edition(self, documents: list[SiteDocument]) -> dict[str, bytes]: ...
+
+    # optional: write_print_edition(documents, folder) -> {output path: the file written in folder},
+    # the edition's PDF written as it is made (the build moves the file into its outputs)
 
 
 class Toolchain(Protocol):

@@ -2,6 +2,9 @@
 
 Every task is a pure function of bytes: it reads and writes no file of the
 edition, and turns any failure of a step into a one-line error in its result.
+The one exception is the edition's PDF (print-edition): it reads each file's
+kept part where the build staged it, and writes the PDF into the build's work
+folder as it binds it, so that neither the parts nor the book pass through memory.
 """
 
 from __future__ import annotations
@@ -158,8 +161,12 @@ def render_task(toolchain_spec: str, name: str, tei: bytes, steps: tuple[str, ..
     return outcomes
 
 
-def site_task(toolchain_spec: str, step: str, documents: list, previous: dict | None = None) -> Outcome:
+def site_task(toolchain_spec: str, step: str, documents: list, previous: dict | None = None,
+              folder: str | None = None) -> Outcome:
     """Run one cross-document step (web-site, web-search, print-edition) on every gathered document.
+
+    A toolchain whose worker has `write_print_edition(documents, folder) -> {path: file}` writes the
+    edition's PDF into `folder` (given by the build, beside its output) instead of returning its bytes.
 
     A toolchain whose worker has `web_site_pages(documents, previous) -> (outputs, pages, kept)` makes
     the web site's pages incrementally: `previous` is the `pages` of the published build (same code),
@@ -176,6 +183,8 @@ def site_task(toolchain_spec: str, step: str, documents: list, previous: dict | 
             outputs = worker.web_site(documents)
         elif step == "web-search":
             outputs = worker.web_search(documents)
+        elif step == "print-edition" and folder is not None and hasattr(worker, "write_print_edition"):
+            outputs = worker.write_print_edition(documents, folder)
         elif step == "print-edition":
             outputs = worker.print_edition(documents)
         else:

@@ -144,7 +144,7 @@ class _Binder:
             self.folios.begin(source)
             starts = _starts(piece, kind)
             root = source.Root.StructTreeRoot
-            notes = fix_structure(source, starts=starts, ids=ids)
+            notes = fix_structure(source, starts=starts, ids=ids, continued=piece.continued)
             document = root.K[0] if isinstance(root.K, pikepdf.Array) else root.K
             document.S = pikepdf.Name.Part
             offset = self.next_key

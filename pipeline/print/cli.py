@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import tempfile
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -27,8 +27,9 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
     each whole or not at all. The same TEI gives the same PDF bytes.
     """
     from pipeline.print.edition import DEFAULT_ODD, Printer, read_odd, read_tei, sorted_tei_paths, write_atomically
-    from pipeline.print.pdf import ASSETS_DIR, STYLESHEET, PrintError, Typeset
+    from pipeline.print.pdf import ASSETS_DIR, STYLESHEET, PrintError
     from pipeline.print.process import HtmlProcess, PdfProcess
+    from pipeline.print.workdir import WorkFolder
     from pipeline.safexml import XMLInputError
     from pipeline.xslt import XsltError
 
@@ -53,8 +54,8 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
                 raise click.ClickException(f"{path}: cannot read: {error.strerror}") from None
             files.append(read_tei(data, name=path.name))
         # WeasyPrint and Saxon run in processes of their own: this one binds
-        with PdfProcess() as pdfs, HtmlProcess() as htmls, \
-                tempfile.TemporaryDirectory(prefix="pipeline-print-") as kept:
+        # (the folder where the parts are kept lies beside the output: a killed run's is removed next time)
+        with PdfProcess() as pdfs, HtmlProcess() as htmls, WorkFolder(out) as kept:
             printer = Printer(odd=odd_text, typesetter=pdfs, xslt=htmls)
             # every file's part first, so that a file the stylesheets fail on stops the command
             # before any PDF; kept on disk, as each typeset part is until the edition is bound
@@ -69,7 +70,7 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
                 part = printer.typeset(part_html)
                 _write(out, file.stem, printer.book([file], [part], scope="file"), html, part_html)
                 (Path(kept) / f"{number}.pdf").write_bytes(part.pdf)
-                parts.append(Typeset(b"", part.pages, part.anchors, part.titles))
+                parts.append(replace(part, pdf=b""))  # its PDF read again when bound
             where = {id(part): Path(kept) / f"{number}.pdf" for number, part in enumerate(parts)}
             book = printer.write_book(out / "edition.pdf", files, parts, scope="edition",
                                       pdf_of=lambda piece: where[id(piece)].read_bytes())

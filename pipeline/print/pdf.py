@@ -40,12 +40,16 @@ class Typeset:
     #: What stands at each anchor that has a title (a file's, a document's, a section of the book's),
     #: for the descriptions of the links that lead there.
     titles: dict[str, str] = field(default_factory=dict)
+    #: The pages (from 0) whose first paragraph is the previous page's last one, continued: one `P` in
+    #: the structure tree (pipeline.print.tagging), though WeasyPrint tags page by page.
+    continued: list[int] = field(default_factory=list)
 
     def layout(self) -> bytes:
-        """Its page count, anchors and their titles as JSON (kept beside its PDF between builds)."""
+        """Its page count, anchors, their titles and continued paragraphs as JSON (kept beside its PDF between builds)."""
         import json
 
-        return json.dumps({"pages": self.pages, "anchors": self.anchors, "titles": self.titles}, sort_keys=True).encode("utf-8")
+        return json.dumps({"pages": self.pages, "anchors": self.anchors, "titles": self.titles,
+                           "continued": self.continued}, sort_keys=True).encode("utf-8")
 
     @classmethod
     def from_layout(cls, pdf: bytes, layout: bytes) -> "Typeset":
@@ -60,7 +64,10 @@ class Typeset:
         titles = data.get("titles", {})
         if not isinstance(titles, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in titles.items()):
             raise ValueError("not the layout of a typeset piece")
-        return cls(pdf, pages, anchors, titles)
+        continued = data.get("continued", [])
+        if not isinstance(continued, list) or not all(isinstance(v, int) and 0 < v < pages for v in continued):
+            raise ValueError("not the layout of a typeset piece")
+        return cls(pdf, pages, anchors, titles, continued)
 
 
 class PrintError(Exception):
@@ -154,7 +161,7 @@ class PdfMaker:
             for name in page.anchors:
                 if name.startswith(ANCHOR_PREFIXES):
                     anchors.setdefault(name, number)
-        return Typeset(pdf, len(document.pages), anchors, _titles(html, anchors))
+        return Typeset(pdf, len(document.pages), anchors, _titles(html, anchors), _continued(document))
 
     def folio_sheet(self) -> bytes:
         """Two pages, a recto and a verso, with the ten digits set where and as print.css sets a folio
@@ -163,6 +170,29 @@ class PdfMaker:
                 '<style>@page { @bottom-center { content: "0123456789"; } } p { break-after: page; }</style>'
                 '</head><body><p></p><p></p></body></html>')
         return self.pdf(html)
+
+
+def _continued(document) -> list[int]:
+    """The pages whose first paragraph continues the last paragraph of the page before (both boxes of
+    one HTML element), the paragraphs taken in the order WeasyPrint tags them (weasyprint.pdf.tags:
+    block boxes depth first, margin boxes aside)."""
+    from weasyprint.formatting_structure import boxes
+
+    def paragraphs(box):
+        if isinstance(box, boxes.MarginBox) or isinstance(box, boxes.TextBox):
+            return
+        if box.element is not None and box.element_tag == "p" and not isinstance(box, boxes.LineBox):
+            yield box.element
+        for child in getattr(box, "children", ()):
+            yield from paragraphs(child)
+
+    continued, last = [], None
+    for number, page in enumerate(document.pages):
+        found = list(paragraphs(page._page_box))
+        if found and last is not None and found[0] is last:
+            continued.append(number)
+        last = found[-1] if found else None
+    return continued
 
 
 def _titles(html: str, anchors: dict[str, int]) -> dict[str, str]:

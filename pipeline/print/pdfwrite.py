@@ -85,6 +85,24 @@ class PdfWriter:
         """Write a new object; its number."""
         return self.write(self.reserve(), body, stream)
 
+    def _xref_rows(self) -> bytes:
+        """The cross-reference stream's rows, compressed as they are made (a book has hundreds of
+        thousands of objects: a bytes object a row would cost more memory than all the rest)."""
+        packer = zlib.compressobj(6)
+        chunks = [packer.compress(b"\x00" + (0).to_bytes(8, "big") + (65535).to_bytes(4, "big"))]
+        rows = bytearray()
+        for number in range(1, len(self.offsets)):
+            index = self.index[number]
+            rows += b"\x01" if index == -1 else b"\x02"
+            rows += self.offsets[number].to_bytes(8, "big")
+            rows += (0 if index == -1 else index).to_bytes(4, "big")
+            if len(rows) >= 1 << 16:
+                chunks.append(packer.compress(bytes(rows)))
+                rows.clear()
+        chunks.append(packer.compress(bytes(rows)))
+        chunks.append(packer.flush())
+        return b"".join(chunks)
+
     def finish(self, root: int, info: int | None, file_id: bytes) -> None:
         """The cross-reference stream and trailer; a reserved object never written is null."""
         for number in range(1, len(self.offsets)):
@@ -94,13 +112,7 @@ class PdfWriter:
         xref = self.reserve()
         self.offsets[xref] = self.position
         self.index[xref] = -1
-        rows = [b"\x00" + (0).to_bytes(8, "big") + (65535).to_bytes(4, "big")]
-        for number in range(1, len(self.offsets)):
-            if self.index[number] == -1:
-                rows.append(b"\x01" + self.offsets[number].to_bytes(8, "big") + (0).to_bytes(4, "big"))
-            else:
-                rows.append(b"\x02" + self.offsets[number].to_bytes(8, "big") + self.index[number].to_bytes(4, "big"))
-        data = zlib.compress(b"".join(rows), 6)
+        data = self._xref_rows()
         identifier = file_id.hex().encode("ascii")
         self._put(b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 8 4] /Root %d 0 R%s /ID [<%s> <%s>] /Filter /FlateDecode /Length %d >>\nstream\n" % (
             xref, len(self.offsets), root, b" /Info %d 0 R" % info if info else b"", identifier, identifier, len(data)))

@@ -12,6 +12,9 @@ in the tree nor artifacts), and footnotes are spans in a page-level `NonStruct`.
   division there, which the piece's anchors tell (`starts`: by the structure types of the division and
   of its parent, "/Sect/Art", how many begin on each page: when a page holds more elements of the
   type than begin there, its first continues the one before);
+- a paragraph continued on the next page is one `P` (`continued`: the pages whose first paragraph
+  continues the last one of the page before, as the typesetter found them, pipeline.print.pdf): the
+  later element's content joins the earlier one, its marked content by reference (`MCR`) to its page;
 - each footnote is a `Note` with a unique ID (prefixed with `ids`), its number a `Lbl`, inside the
   article it belongs to; its call in the text is a `Reference`.
 """
@@ -20,7 +23,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from typing import Mapping
+from typing import Iterable, Mapping
 
 #: Marked content as WeasyPrint writes it: "/Span <</MCID 3>> BDC".
 _MARKED = re.compile(rb"/(\w+)\s*<<\s*/MCID (\d+)\s*>>\s*BDC")
@@ -28,7 +31,8 @@ _MARKED = re.compile(rb"/(\w+)\s*<<\s*/MCID (\d+)\s*>>\s*BDC")
 _CONTAINERS = ("/Part", "/Sect", "/Art")
 
 
-def fix_structure(pdf, *, starts: Mapping[str, Mapping[int, int]], ids: str) -> list[tuple[str, tuple[int, int]]]:
+def fix_structure(pdf, *, starts: Mapping[str, Mapping[int, int]], ids: str,
+                  continued: Iterable[int] = ()) -> list[tuple[str, tuple[int, int]]]:
     """Rework the structure tree of a piece WeasyPrint typeset (see the module's doc); the notes'
     IDs and their elements (object numbers), for the book's ID tree."""
     import pikepdf
@@ -41,7 +45,9 @@ def fix_structure(pdf, *, starts: Mapping[str, Mapping[int, int]], ids: str) -> 
     kept = pikepdf.Array([kid for kid in document.K if kid.get("/S") != "/NonStruct"])
     document.K = kept
     articles: dict[int, object] = {}
+    paragraphs = _paragraphs_by_page(document, pages, pikepdf)
     _merge(document, pages, starts, articles, pikepdf)
+    _join_paragraphs(root, paragraphs, sorted(continued), pikepdf)
     count = 0
     identified = []
     for area in notes:
@@ -152,6 +158,62 @@ def _merge(element, pages: dict, starts: dict[str, dict[int, int]], articles: di
                 for page in range(first, last + 1):
                     articles[page] = kid
             _merge(kid, pages, starts, articles, pikepdf)
+
+
+def _paragraphs_by_page(document, pages: dict, pikepdf) -> dict[int, list]:
+    """The `P` elements of each page, in tree order (the order in which WeasyPrint made them)."""
+    found: dict[int, list] = {}
+    stack = [document]
+    while stack:
+        element = stack.pop()
+        if element.get("/S") == "/P" and "/Pg" in element and element.Pg.objgen in pages:
+            found.setdefault(pages[element.Pg.objgen], []).append(element)
+        stack.extend(reversed(_kids(element, pikepdf)))
+    return found
+
+
+def _join_paragraphs(root, paragraphs: dict[int, list], continued: list[int], pikepdf) -> None:
+    """Each paragraph continued on a page (its first `P` there) joined to the one it continues, when
+    the merging of their divisions made them siblings."""
+    joined: dict[tuple[int, int], object] = {}  # a P joined to another -> that one
+    nums = root.ParentTree.Nums
+    for page in continued:
+        if not paragraphs.get(page) or not paragraphs.get(page - 1):
+            continue
+        later, earlier = paragraphs[page][0], paragraphs[page - 1][-1]
+        while earlier.objgen in joined:
+            earlier = joined[earlier.objgen]
+        parent = later.get("/P")
+        if earlier.objgen == later.objgen or parent is None or earlier.get("/P") is None or parent.objgen != earlier.P.objgen:
+            continue
+        kids = earlier.get("/K")
+        if not isinstance(kids, pikepdf.Array):
+            earlier.K = kids = pikepdf.Array([] if kids is None else [kids])
+        for kid in _all_kids(later, pikepdf):
+            if isinstance(kid, pikepdf.Dictionary):
+                if kid.get("/Type") == "/MCR":
+                    kids.append(kid)
+                    continue
+                if kid.get("/Type") != "/OBJR":
+                    kid.P = earlier
+                kids.append(kid)
+            else:  # an MCID of the later element's page
+                kids.append(pikepdf.Dictionary(Type=pikepdf.Name.MCR, Pg=later.Pg, MCID=int(kid)))
+        parent.K = pikepdf.Array([k for k in parent.K if not (isinstance(k, pikepdf.Dictionary) and k.objgen == later.objgen)])
+        _repoint(nums, later, earlier, pikepdf)
+        joined[later.objgen] = earlier
+
+
+def _repoint(nums, old, new, pikepdf) -> None:
+    """Parent-tree entries that name `old` name `new` instead."""
+    for i in range(1, len(nums), 2):
+        value = nums[i]
+        if isinstance(value, pikepdf.Array):
+            for k, element in enumerate(value):
+                if isinstance(element, pikepdf.Dictionary) and element.objgen == old.objgen:
+                    value[k] = new
+        elif isinstance(value, pikepdf.Dictionary) and value.objgen == old.objgen:
+            nums[i] = new
 
 
 def _page_of(element, pages: dict) -> int | None:

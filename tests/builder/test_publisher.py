@@ -51,6 +51,22 @@ def test_leftovers_are_removed_and_temporary_files_never_published(tmp_path: Pat
     assert sorted(p.name for p in out.iterdir()) == [".pipeline-build.json", "report.json", "web"]
 
 
+def test_a_file_written_in_the_work_folder_is_moved_into_the_outputs_and_the_folder_goes(tmp_path: Path) -> None:
+    out = tmp_path / "build"
+    _publish(out, {"print/edition.pdf": b"old"})
+    (tmp_path / ".build.work-0123456789ab").mkdir()  # a killed build's
+    with Publisher(out) as publisher:
+        assert not list(tmp_path.glob(".build.work-0123456789ab"))
+        folder = publisher.work_folder()
+        assert folder.parent == tmp_path and folder.name.startswith(".build.work-")
+        (folder / "edition.pdf").write_bytes(b"new")
+        publisher.move("print/edition.pdf", folder / "edition.pdf", "test")
+        assert (out / "print" / "edition.pdf").read_bytes() == b"old"  # not published yet
+        publisher.publish({}, set())
+    assert (out / "print" / "edition.pdf").read_bytes() == b"new"
+    assert not list(tmp_path.glob(".build.work-*"))
+
+
 def test_nothing_is_visible_before_the_exchange(tmp_path: Path) -> None:
     out = tmp_path / "build"
     _publish(out, {"web/a.html": b"1"})

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -30,6 +32,49 @@ def test_print_writes_each_file_and_the_edition_with_the_same_bytes_as_the_libra
     files.sort(key=lambda f: f.name)
     # another process, the same TEI: the same bytes
     assert (tmp_path / "out" / "edition.pdf").read_bytes() == printer.edition_pdf(files)
+
+
+def _started(tmp_path: Path) -> tuple[subprocess.Popen, Path]:
+    """`pipeline print` running, once it has made its work folder (beside its output) and a part in it."""
+    process = subprocess.Popen([*PIPELINE, "print", SAMPLE, FIXTURES / "f901_fixture.xml", "-o", tmp_path / "out"],
+                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        folders = list(tmp_path.glob(".out.print-work-*"))
+        if folders and list(folders[0].glob("*.html")):
+            return process, folders[0]
+        assert process.poll() is None, process.stderr.read()
+        time.sleep(0.05)
+    process.kill()
+    raise AssertionError("no work folder")
+
+
+@pytest.mark.slow
+def test_a_killed_print_leaves_its_work_folder_only_until_the_next_run(tmp_path):
+    process, folder = _started(tmp_path)
+    process.kill()
+    process.wait()
+    assert folder.is_dir()  # beside the output, not in /tmp
+    result = _run("print", SAMPLE, "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert not list(tmp_path.glob(".out.print-work-*"))
+
+
+@pytest.mark.slow
+def test_a_print_ended_by_sigterm_removes_its_work_folder(tmp_path):
+    process, folder = _started(tmp_path)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=120) != 0
+    assert "Traceback" not in process.stderr.read().decode()
+    assert not folder.exists() and not (tmp_path / "out" / "edition.pdf").exists()
+
+
+def test_a_running_prints_work_folder_is_not_removed(tmp_path):
+    from pipeline.print.workdir import WorkFolder, clean_stale
+
+    with WorkFolder(tmp_path / "out") as folder:
+        assert folder.parent == tmp_path and clean_stale(tmp_path / "out") == [] and folder.is_dir()
+    assert not folder.exists()
 
 
 @pytest.mark.parametrize(

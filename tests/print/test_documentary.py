@@ -71,6 +71,28 @@ def test_every_marked_content_item_is_in_the_structure_tree_and_nothing_is_untag
                         f"{book.pdf.name} page {number}: MCID {mcid} is not in the structure tree"
 
 
+def test_the_build_makes_the_same_pdfs(printed, tmp_path):
+    """`pipeline build` makes each PDF with the same steps (pipeline.builder.steps, the edition written
+    as it is bound from the kept parts): the same bytes, so every check here holds for its PDFs too."""
+    from pipeline.builder.steps import EditionWorker
+    from pipeline.builder.toolchain import SiteDocument
+
+    worker = EditionWorker(frozenset({"print"}))
+    documents = []
+    for path in printed[-1].files:
+        outputs = worker.print_document(path.read_bytes(), path.stem)
+        assert outputs[f"print/{path.stem}.pdf"] == (printed[-1].pdf.parent / f"{path.stem}.pdf").read_bytes(), path.name
+        kept = {}
+        for relative, data in outputs.items():
+            if relative.startswith(".cache/"):
+                (tmp_path / relative.replace("/", "_")).write_bytes(data)
+                kept[relative.removeprefix(".cache/")] = str(tmp_path / relative.replace("/", "_"))
+        documents.append(SiteDocument(path.stem, path.read_bytes(), None, kept))
+    written = worker.write_print_edition(documents, str(tmp_path))["print/edition.pdf"]
+    assert written.is_relative_to(tmp_path) and stat.S_IMODE(written.stat().st_mode) == 0o644
+    assert written.read_bytes() == printed[-1].pdf.read_bytes()
+
+
 def test_running_heads_and_folios_are_artifacts(printed):
     import pikepdf
 
@@ -103,6 +125,24 @@ def test_one_article_per_document_across_pages_and_notes_tagged_as_notes(printed
             assert all(_ancestor(e, "/Art") for e in tagged)
             id_tree = pikepdf.NameTree(pdf.Root.StructTreeRoot.IDTree) if tagged else {}
             assert set(id_tree.keys()) >= set(ids)
+
+
+def test_a_paragraph_over_a_page_break_is_one_paragraph_element(printed):
+    """WeasyPrint tags page by page: a paragraph the page break cuts would be two `P`; one per paragraph."""
+    import pikepdf
+
+    split = 0
+    for book in printed:
+        trees = [html_tree(h) for h in book.html]
+        paragraphs = sum(len(t.xpath("//article//p")) for t in trees)
+        with pikepdf.open(book.pdf) as pdf:
+            found = elements(pdf.Root.StructTreeRoot)
+            tagged = [e for e in found if e.get("/S") == "/P" and _ancestor(e, "/Art")]
+            assert len(tagged) == paragraphs, book.pdf.name
+            # those that run over a page hold content of the next page
+            split += sum(1 for e in tagged if len({k.Pg.objgen for k in (e.K if isinstance(e.K, pikepdf.Array) else [e.K])
+                                                   if isinstance(k, pikepdf.Dictionary) and "/Pg" in k}) > 1)
+    assert split > 0
 
 
 def _ancestor(element, kind: str) -> bool:

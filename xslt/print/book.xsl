@@ -335,20 +335,24 @@
       <xsl:for-each select="$documents">
         <xsl:variable name="div" select="."/>
         <xsl:for-each select="c:corresp(.)/tei:correspAction[@type = ('sent', 'received')]/(tei:persName | tei:orgName | tei:name)[normalize-space()]">
-          <p:entry key="{p:index-form(.)}" role="{if (parent::tei:correspAction/@type = 'sent') then 'from' else 'to'}"
+          <p:entry key="{p:index-label(.)}" group="{p:index-group(.)}" sort="{p:index-sort(.)}"
+                   role="{if (parent::tei:correspAction/@type = 'sent') then 'from' else 'to'}"
                    doc="{p:doc-id($div)}" heading="{p:doc-heading($div)}"/>
         </xsl:for-each>
       </xsl:for-each>
     </xsl:variable>
     <section class="back" id="print:correspondents" aria-labelledby="print:correspondents-h">
       <h2 id="print:correspondents-h">Index of correspondents</h2>
-      <p class="index-note">Senders and addressees of the documents, with the pages on which the documents begin; offices are given as the documents name them.</p>
+      <p class="index-note">Senders and addressees of the documents, with the pages on which the documents begin; people and offices the edition identifies are given under their standard names, others as the documents name them.</p>
       <xsl:choose>
         <xsl:when test="empty($entries)"><p>No document of this edition names its sender or addressee.</p></xsl:when>
         <xsl:otherwise>
           <ol class="index">
-            <!-- one entry for the forms of a name that differ only in case, full stops or spacing -->
-            <xsl:for-each-group select="$entries" group-by="normalize-space(replace(lower-case(@key), '[.\s]+', ' '))">
+            <!-- one entry for a person (an organisation, a place) of the registers, under the standard name,
+                 however the documents write it; else one for the forms of a name that differ only in case,
+                 full stops or spacing -->
+            <xsl:for-each-group select="$entries" group-by="@group">
+              <xsl:sort select="current-group()[1]/@sort"/>
               <xsl:sort select="current-grouping-key()"/>
               <li>
                 <xsl:value-of select="p:typography(p:usual-form(current-group()/@key), ' ')"/>

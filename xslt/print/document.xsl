@@ -140,17 +140,59 @@
       <xsl:for-each select="$classification">
         <xsl:value-of select="' ' || p:capital(lower-case(.)) || '.'"/>
       </xsl:for-each>
-      <xsl:for-each select="c:senders($div)[1]">
-        <xsl:value-of select="' Sent by ' || string-join(c:senders($div), ' and ') || '.'"/>
-      </xsl:for-each>
+      <xsl:variable name="senders" select="p:senders($div)"/>
+      <xsl:if test="exists($senders)">
+        <xsl:value-of select="(if ($div/@type = 'draft') then ' Drafted for ' else ' Sent by ') || string-join($senders, ' and ') || '.'"/>
+      </xsl:if>
+      <xsl:variable name="drafters" select="p:drafters($div)"/>
+      <xsl:if test="exists($drafters)">
+        <xsl:value-of select="' Amended in the hand' || (if (count($drafters) gt 1) then 's' else '') || ' of ' || p:and($drafters) || '.'"/>
+      </xsl:if>
       <xsl:for-each select="$signed">
         <xsl:value-of select="' Signed ' || replace(c:line-text(.), '[.\s]+$', '') || '.'"/>
       </xsl:for-each>
       <xsl:if test="$routing">
         <xsl:value-of select="' Routing: ' || string-join($routing ! replace(c:line-text(.), '[.\s]+$', ''), '; ') || '.'"/>
       </xsl:if>
+      <xsl:for-each select="p:relations($div)">
+        <xsl:value-of select="' ' || . || '.'"/>
+      </xsl:for-each>
       <xsl:if test="c:is-withheld($div)"> Not printed: withheld from the archive (see the notice above).</xsl:if>
     </p>
+  </xsl:function>
+
+  <!-- Who worked on a draft: the hands that wrote in it (its amendments), by their standard names
+       when the registers know them. -->
+  <xsl:function name="p:drafters" as="xs:string*">
+    <xsl:param name="div" as="element(tei:div)"/>
+    <xsl:sequence select="if ($div/@type = 'draft')
+      then distinct-values(c:hands-in($div)[. ne $c:default-hand][not(starts-with(., 'hand-unidentified'))] ! p:hand-name(., $div))
+      else ()"/>
+  </xsl:function>
+
+  <!-- "A", "A and B", "A, B and C". -->
+  <xsl:function name="p:and" as="xs:string">
+    <xsl:param name="items" as="xs:string*"/>
+    <xsl:sequence select="if (count($items) le 2) then string-join($items, ' and ')
+      else string-join($items[position() lt last()], ', ') || ' and ' || $items[last()]"/>
+  </xsl:function>
+
+  <!-- The documents a document is related to (correspContext/ref), as cross-references in the source
+       note: "Draft of No. 1", "For its draft, see No. 2", "Another copy of No. 1", "In reply to No. 4";
+       a document of another file by that file's reference. -->
+  <xsl:function name="p:relations" as="xs:string*">
+    <xsl:param name="div" as="element(tei:div)"/>
+    <xsl:for-each select="c:corresp($div)/tei:correspContext/tei:ref[@type][normalize-space(@target) or normalize-space()]">
+      <xsl:variable name="target" select="normalize-space(@target)"/>
+      <xsl:variable name="here" select="if (starts-with($target, '#')) then key('c:id', substring($target, 2), root($div))[self::tei:div][1] else ()"/>
+      <xsl:variable name="which" select="if ($here) then 'No. ' || p:doc-number($here) else normalize-space(.)"/>
+      <xsl:if test="$which">
+        <xsl:sequence select="(map{'draft-of': 'Draft of ' || $which, 'has-draft': 'For its draft, see ' || $which,
+          'copy-of': 'Another copy of ' || $which, 'has-copy': 'For another copy, see ' || $which,
+          'prev': 'In reply to ' || $which, 'next': 'Answered by ' || $which}(string(@type)),
+          c:relation-label(@type) || ' ' || $which)[1]"/>
+      </xsl:if>
+    </xsl:for-each>
   </xsl:function>
 
   <!-- ===================================================== the document -->

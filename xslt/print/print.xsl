@@ -31,6 +31,7 @@
   <xsl:include href="document.xsl"/>
   <xsl:include href="book.xsl"/>
   <xsl:include href="labels.xsl"/>
+  <xsl:include href="registers.xsl"/>
   <xsl:include href="finish.xsl"/>
 
   <xsl:output method="html" version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
@@ -42,7 +43,42 @@
   <xsl:param name="pages" as="map(xs:string, xs:string)" select="map{}"/>
   <xsl:param name="odd" as="xs:string?" select="()"/>
 
-  <xsl:variable name="p:files" as="element(tei:TEI)*" select="array:flatten($files) ! parse-xml(.)/tei:TEI"/>
+  <!-- The files: whole for a file's part; for the front and back matter, which need of each document
+       only what names, dates and places it, each file's outline (p:outline), so that the matter of
+       a thousand files does not hold a thousand whole texts. -->
+  <xsl:variable name="p:files" as="element(tei:TEI)*"
+    select="array:flatten($files) ! (if ($piece = 'part') then parse-xml(.) else p:outline(parse-xml(.)))/tei:TEI"/>
+
+  <!-- A TEI file with its header and standOff whole, and of each document (body/div) only what the
+       contents, the index and the list of withheld documents read (see c:doc-title, c:doc-date,
+       c:is-withheld, c:gap-facts): its headings, subject, datelines, classification marks, first
+       paragraph and closure card, each whole and where it stands, inside shallow copies of the
+       elements around it. -->
+  <xsl:function name="p:outline" as="document-node()">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:variable name="documents" as="element()*" select="$doc/tei:TEI/tei:text/tei:body/tei:div"/>
+    <xsl:variable name="kept" as="element()*" select="$documents ! (
+      (.//tei:p)[1], .//(tei:head | tei:ab[@type = 'subject'] | tei:dateline | tei:fw[@subtype = 'classification']),
+      tei:gap[@unit = 'document'], tei:opener/tei:seg[@type = 'classification'])"/>
+    <xsl:document>
+      <xsl:apply-templates select="$doc/node()" mode="p:outline">
+        <xsl:with-param name="whole" tunnel="yes" select="map:merge($kept ! map{generate-id(.): true()}, map{'duplicates': 'use-first'})"/>
+        <xsl:with-param name="around" tunnel="yes" select="map:merge(($documents, $kept/ancestor::*) ! map{generate-id(.): true()}, map{'duplicates': 'use-first'})"/>
+      </xsl:apply-templates>
+    </xsl:document>
+  </xsl:function>
+
+  <xsl:mode name="p:outline" on-no-match="shallow-copy"/>
+  <xsl:template match="tei:text//node()" mode="p:outline">
+    <xsl:param name="whole" tunnel="yes" as="map(*)"/>
+    <xsl:param name="around" tunnel="yes" as="map(*)"/>
+    <xsl:choose>
+      <xsl:when test="$whole(generate-id(.))"><xsl:copy-of select="."/></xsl:when>
+      <xsl:when test="$around(generate-id(.))">
+        <xsl:copy><xsl:copy-of select="@*"/><xsl:apply-templates select="*" mode="p:outline"/></xsl:copy>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
   <!-- Each file's name, by the generated id of its root element. -->
   <xsl:variable name="p:names" as="map(xs:string, xs:string)"
     select="map:merge(for $i in 1 to count($p:files) return map{generate-id($p:files[$i]): replace(($names($i)), '\s', '_')})"/>
