@@ -1,7 +1,8 @@
 """Read an ODD customisation of TEI P5 into the compiler's model, resolved against the TEI's definitions.
 
 The ODD's ``schemaSpec`` pins the TEI version it customises (``@source="tei:4.3.0"``),
-selects TEI elements with ``moduleRef key=… include=…``, and narrows them:
+selects TEI elements with ``moduleRef key=… include=…`` (or ``except=…``, or the whole
+module, when the TEI's module membership is at hand: ``teisource.load_modules``), and narrows them:
 ``elementSpec``/``classSpec``/``macroSpec`` with ``mode="change"`` (a given
 ``content`` replaces TEI's, ``attDef mode="change|delete|add|replace"`` edits the
 attributes, ``memberOf mode="add|delete"`` the classes), ``mode="delete"`` to drop a
@@ -19,7 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.odd import model as m
-from pipeline.odd.teisource import TeiSource, TeiSourceError, attribute_documentation, attribute_name, load_tei
+from pipeline.odd.teisource import DEFAULT_MODULES, TeiModules, TeiSource, TeiSourceError, attribute_documentation, attribute_name, load_modules, load_tei
 from pipeline.safexml import XMLInputError, parse
 
 TEI = m.TEI_NS
@@ -55,9 +56,10 @@ def t(name: str) -> str:
 
 
 class _Loader:
-    def __init__(self, path: str, tei: TeiSource) -> None:
+    def __init__(self, path: str, tei: TeiSource, modules: TeiModules | None = None) -> None:
         self.path = path
         self.tei = tei
+        self.modules = modules
         self.spec = "ODD"
 
     def fail(self, node: etree._Element | None, message: str) -> OddError:
@@ -218,11 +220,7 @@ class _Loader:
             self.spec = f'moduleRef "{key}"'
             if not key or node.get("url"):
                 raise self.fail(node, "a moduleRef needs @key naming a TEI module (@url is not supported)")
-            if node.get("except") is not None:
-                raise self.fail(node, "@except is not supported: tei_all.rng does not record which module each element belongs to; list the elements with @include")
-            names = (node.get("include") or "").split()
-            if not names:
-                raise self.fail(node, "@include is required: list the module's elements the schema uses")
+            names = self.module_elements(node, key)
             for name in names:
                 if name not in self.tei.elements:
                     raise self.fail(node, f'@include names "{name}", which is not a TEI {self.tei.version} element')
@@ -230,6 +228,39 @@ class _Loader:
                     raise self.fail(node, f'"{name}" is included twice (also by moduleRef "{included[name]}")')
                 included[name] = key
         return included
+
+    def module_elements(self, node: etree._Element, key: str) -> list[str]:
+        """The elements one moduleRef selects: its @include, or the module's elements but its @except, or the whole module.
+
+        Module membership comes from the TEI's ODD source (p5subset.xml) when one is at hand; tei_all.rng does
+        not record it, so without one only @include can be read, and its names are not checked for their module.
+        """
+        include, exclude = node.get("include"), node.get("except")
+        if include is not None and exclude is not None:
+            raise self.fail(node, "@include and @except exclude each other: give one of them")
+        if self.modules is None:
+            if include is None:
+                what = "@except" if exclude is not None else "a moduleRef without @include"
+                raise self.fail(node, f"{what} needs the TEI's module membership, which tei_all.rng does not record: put the TEI's "
+                                f"p5subset.xml (version {self.tei.version}) at {DEFAULT_MODULES} or name it with $PMO_TEI_MODULES, or list the module's elements with @include")
+            names = include.split()
+            if not names:
+                raise self.fail(node, "@include is empty: list the module's elements the schema uses")
+            return names
+        members = self.modules.members.get(key)
+        if members is None:
+            raise self.fail(node, f'no TEI {self.modules.version} module "{key}"; expected one of {", ".join(sorted(self.modules.members))}')
+        listed = (include if include is not None else exclude or "").split()
+        for name in listed:
+            if name not in members:
+                home = self.modules.module_of(name)
+                where = f'it is in module "{home}"' if home else f"TEI {self.modules.version} has no such element"
+                raise self.fail(node, f'@{"include" if include is not None else "except"} names "{name}", which module "{key}" does not define: {where}')
+        if include is not None:
+            if not listed:
+                raise self.fail(node, "@include is empty: list the module's elements the schema uses")
+            return listed
+        return [name for name in members if name not in listed]
 
     # ------------------------------------------------------------ classes
 
@@ -852,8 +883,11 @@ def load_odd(path: Path | str, tei: Path | str | None = None) -> m.Schema:
     path = Path(path)
     try:
         source = load_tei(tei)
+        modules = load_modules()
     except TeiSourceError as error:
         raise OddError(str(path), None, "TEI definitions", str(error)) from None
+    if modules is not None and modules.version != source.version:
+        raise OddError(str(path), None, "TEI definitions", f"{modules.path} is TEI {modules.version or 'of no stated version'}, but {source.path} is TEI {source.version}: module membership must come from the same version")
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -862,7 +896,7 @@ def load_odd(path: Path | str, tei: Path | str | None = None) -> m.Schema:
         tree = parse(data, name=str(path))
     except XMLInputError as error:
         raise OddError(str(path), error.line, "ODD", error.message) from None
-    return _Loader(str(path), source).load(tree)
+    return _Loader(str(path), source, modules).load(tree)
 
 
 def _split_documentation(text: str) -> tuple[str, str]:

@@ -67,7 +67,6 @@ CASES = [
     ("wrong pin", "", 'schemaSpec "t"', 'pins TEI 9.9.9, but the TEI definitions', dict(source='source="tei:9.9.9"')),
     ("no moduleRef", "", "schemaSpec", "no moduleRef", dict(modules="")),
     ("unknown element", "", 'moduleRef "core"', '"nowhere", which is not a TEI 4.3.0 element', dict(modules=MODULES + '<moduleRef key="core" include="nowhere"/>\n')),
-    ("except", "", 'moduleRef "core"', "@except is not supported", dict(modules=MODULES + '<moduleRef key="core" except="p"/>\n')),
     ("TEI element added", '<elementSpec ident="div"><gloss>g</gloss><desc>d</desc><content><empty/></content>' + EX + "</elementSpec>\n", 'elementSpec "div"', 'TEI already has <div>', {}),
     ("change not included", change("div", "<content><empty/></content>"), 'elementSpec "div"', "which no moduleRef includes", {}),
     ("RELAX NG content", change("p", '<content><rng:element name="x"><rng:empty/></rng:element></content>'), 'elementSpec "p"', "RELAX NG in a content model is not supported", {}),
