@@ -78,18 +78,22 @@ def validate(paths: tuple[str, ...], output_format: str, quiet: bool) -> None:
 
     from lxml import etree
 
-    from pipeline.odd.load import OddError
+    from pipeline.odd.errors import OddError
     from pipeline.validate import Message, Validator
     from pipeline.xslt import XsltError
 
+    def unloadable(error: Exception) -> SystemExit:
+        click.echo(f"error: the compiled schema cannot be loaded ({' '.join(str(error).split())}); run `pipeline schema`", err=True)
+        return SystemExit(EXIT_UNREADABLE)
+
     try:
-        validator = Validator() if files else None
+        # the Schematron compiles in the background while the grammar loads and the first file is read
+        validator = Validator(background=True) if files else None
     except OddError as error:
         click.echo(f"error: the ODD has changed and does not compile: {error}", err=True)
         raise SystemExit(EXIT_UNREADABLE) from None
     except (OSError, etree.LxmlError, XsltError) as error:  # a missing or broken compiled schema
-        click.echo(f"error: the compiled schema cannot be loaded ({' '.join(str(error).split())}); run `pipeline schema`", err=True)
-        raise SystemExit(EXIT_UNREADABLE) from None
+        raise unloadable(error) from None
     if validator is not None and validator.stale:
         click.echo("note: schema/pmo.odd has changed since schema/compiled/ was made: validating against the ODD as it is now (run `pipeline schema` to update the committed files)", err=True)
     results: list[tuple[str, list[Message]]] = []
@@ -101,7 +105,10 @@ def validate(paths: tuple[str, ...], output_format: str, quiet: bool) -> None:
             reason = error.strerror or str(error)
             results.append((name, [Message(name, 1, 1, reason if reason.startswith("the file is") else f"cannot read the file: {reason}", source="xml", severity="fatal")]))
             continue
-        results.append((name, list(validator.iter_errors(data, name=name))))
+        try:
+            results.append((name, list(validator.iter_errors(data, name=name))))
+        except (OSError, XsltError) as error:  # the Schematron, compiled in the background, cannot be loaded
+            raise unloadable(error) from None
 
     unreadable = bool(missing) or any(any(m.source == "xml" for m in messages) for _, messages in results)
     invalid = any(messages for _, messages in results)

@@ -20,6 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.odd import model as m
+from pipeline.odd.errors import OddError
 from pipeline.odd.teisource import DEFAULT_MODULES, TeiModules, TeiSource, TeiSourceError, attribute_documentation, attribute_name, load_modules, load_tei
 from pipeline.safexml import XMLInputError, parse
 
@@ -41,14 +42,6 @@ XSD_TYPES = frozenset(
     "integer nonNegativeInteger positiveInteger decimal double date dateTime time gYear "
     "gYearMonth gMonth gDay gMonthDay duration".split()
 )
-
-
-class OddError(Exception):
-    """The ODD uses something the compiler does not handle, or is inconsistent; names the spec and line."""
-
-    def __init__(self, path: str, line: int | None, spec: str, message: str) -> None:
-        self.path, self.line, self.spec, self.message = path, line, spec, message
-        super().__init__(f"{path}:{line or 0}: {spec}: {message}")
 
 
 def t(name: str) -> str:
