@@ -14,6 +14,7 @@ Anything the compiler would translate wrongly is refused with the spec and the l
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 
@@ -29,6 +30,8 @@ SCH = "http://purl.oclc.org/dsdl/schematron"
 EXAMPLES = "http://www.tei-c.org/ns/Examples"
 RNG = "http://relaxng.org/ns/structure/1.0"
 
+#: The TEI module that defines no element, only the classes, macros and datatypes all the others use.
+INFRASTRUCTURE = "tei"
 #: What a schemaSpec may hold.
 KINDS = ("moduleRef", "elementSpec", "classSpec", "macroSpec", "dataSpec", "constraintSpec")
 #: The datatype name marking a TEI attribute the compiler cannot write (refused if an element keeps it).
@@ -144,6 +147,10 @@ class _Loader:
             element, element_rules = self.element(ident, node, namespace)
             elements[ident] = element
             rules.extend(element_rules)
+        carried = {a.origin for element in elements.values() for a in element.attributes}  # classes whose attributes some element has
+        for ident in sorted(self.classes):
+            if self.classes[ident].type == "atts" and ident in carried:
+                rules.extend(self.tei_constraints(ident, [c for c in class_specs[ident].findall(t("constraintSpec")) if c.get("mode") == "delete"] if ident in class_specs else []))
         for child in by_kind.get("constraintSpec", []):
             rules.append(self.constraint(child, None))
         self.add_tei_macros(elements)
@@ -231,6 +238,8 @@ class _Loader:
         include, exclude = node.get("include"), node.get("except")
         if include is not None and exclude is not None:
             raise self.fail(node, "@include and @except exclude each other: give one of them")
+        if key == INFRASTRUCTURE and include is None and exclude is None:
+            return []  # the classes, macros and datatypes every module uses: no element of its own
         if self.modules is None:
             if include is None:
                 what = "@except" if exclude is not None else "a moduleRef without @include"
@@ -399,7 +408,9 @@ class _Loader:
         else:
             raise self.fail(node, "a content model is required")
         gloss, desc = self.doc(node) if node is not None else ("", "")
-        rules = [self.constraint(c, ident) for c in node.findall(t("constraintSpec"))] if node is not None else []
+        specs = node.findall(t("constraintSpec")) if node is not None else []
+        rules = [self.constraint(c, ident) for c in specs if c.get("mode") != "delete"]
+        rules.extend(self.tei_constraints(ident, [c for c in specs if c.get("mode") == "delete"]))
         remarks = node.find(t("remarks")) if node is not None else None
         element = m.ElementSpec(
             ident=ident,
@@ -758,6 +769,33 @@ class _Loader:
         return int(raw_min), (m.UNBOUNDED if raw_max == "unbounded" else 1)
 
     # ------------------------------------------------------------ Schematron
+
+    def tei_constraints(self, spec: str, deleted: list[etree._Element]) -> list[m.Rule]:
+        """The TEI's own Schematron constraints on an element or class the schema keeps, but those the ODD deletes.
+
+        A customisation keeps TEI's constraints as it keeps TEI's content: so a file the project's rules accept
+        is one TEI's rules accept. The ODD drops one with ``constraintSpec ident=… mode="delete"`` in the spec.
+        """
+        constraints = self.tei.constraints.get(spec, [])
+        dropped = {c.get("ident") for c in deleted}
+        for node in deleted:
+            if node.get("ident") not in {c.ident for c in constraints}:
+                raise OddError(self.path, node.sourceline, f'constraintSpec "{node.get("ident")}"', f'mode="delete": TEI {self.tei.version} has no constraint of that ident on {spec}; expected one of {", ".join(c.ident for c in constraints) or "none"}')
+        rules = []
+        for constraint in constraints:
+            if constraint.ident in dropped:
+                continue
+            pattern = copy.deepcopy(constraint.pattern)
+            said = " ".join(" ".join(n.itertext()) for n in pattern.iter(f"{{{SCH}}}assert", f"{{{SCH}}}report")).split()
+            kind = "element" if spec in self.tei.elements else "class"
+            rules.append(m.Rule(
+                ident=f"tei-{spec}-{constraint.ident}",
+                gloss=f"TEI: {_escape(constraint.ident)}",
+                desc=f"A constraint of TEI P5 on the {kind} {_escape(spec)}, kept by the customisation: {_escape(' '.join(said))}",
+                context_element=spec if kind == "element" else None,
+                xml=(etree.tostring(pattern, encoding="unicode", with_tail=False),),
+            ))
+        return rules
 
     def constraint(self, spec: etree._Element, element: str | None) -> m.Rule:
         ident = spec.get("ident")

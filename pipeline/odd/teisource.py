@@ -9,6 +9,7 @@ are written inline in each attribute. ``$PMO_TEI_SOURCE`` names another copy.
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 from dataclasses import dataclass
@@ -48,6 +49,19 @@ class TeiAttClass:
     superclasses: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class TeiConstraint:
+    """One of the TEI's own Schematron constraints, as tei_all.rng embeds it: the spec it belongs to, its ident, its pattern."""
+
+    spec: str  # an element or a class
+    ident: str  # the constraintSpec's ident in the TEI's source
+    pattern: etree._Element
+
+
+#: How tei_all.rng names an embedded constraint's pattern: tei_all-SPEC-IDENT-constraint-KIND-N.
+_CONSTRAINT_ID = re.compile(r"tei_all-(?P<spec>[^-]+)-(?P<ident>.+)-constraint-(?:rule|assert|report)-\d+")
+
+
 class TeiSource:
     """The TEI's definitions by name: elements, model classes, attribute classes, macros and the TEI version."""
 
@@ -80,6 +94,11 @@ class TeiSource:
                     elif target in self.defines:
                         own.extend(self._attribute_patterns(self.defines[target]))
                 self.att_classes[ident] = TeiAttClass(ident, tuple(own), tuple(supers))
+        self.constraints: dict[str, list[TeiConstraint]] = {}
+        for pattern in tree.getroot().iter("{http://purl.oclc.org/dsdl/schematron}pattern"):
+            found = _CONSTRAINT_ID.fullmatch(pattern.get("id") or "")
+            if found:
+                self.constraints.setdefault(found.group("spec"), []).append(TeiConstraint(found.group("spec"), found.group("ident"), pattern))
 
     def _element(self, element: etree._Element) -> TeiElement:
         documentation = ""
@@ -203,6 +222,8 @@ def _load_modules(path: str, mtime: float) -> TeiModules:
             local = etree.QName(node).localname if isinstance(node.tag, str) else ""
             if local == "elementSpec" and node.get("module") and node.get("ident"):
                 members.setdefault(node.get("module"), []).append(node.get("ident"))
+            elif local == "moduleSpec" and node.get("ident"):
+                members.setdefault(node.get("ident"), [])  # a module of no element of its own (tei) is a module too
             elif local == "edition" and not version:
                 found = re.search(r"Version\s*([0-9][0-9.]*[0-9])", " ".join(node.itertext()))
                 version = found.group(1) if found else ""
@@ -212,7 +233,7 @@ def _load_modules(path: str, mtime: float) -> TeiModules:
         raise TeiSourceError(f"{path}: cannot read the TEI's module membership ({error})") from None
     except etree.XMLSyntaxError as error:
         raise TeiSourceError(f"{path}: not a readable TEI ODD source (p5subset.xml): {error}") from None
-    if not members:
+    if not any(members.values()):
         raise TeiSourceError(f"{path}: records no element's module; expected the TEI's p5subset.xml (elementSpec with @module)")
     return TeiModules(Path(path), version, {module: tuple(names) for module, names in members.items()})
 
@@ -228,3 +249,22 @@ def load_modules(path: Path | str | None = None) -> TeiModules | None:
             raise TeiSourceError(f"{path}: no TEI ODD source there (PMO_TEI_MODULES names the TEI's p5subset.xml)") from None
         return None
     return _load_modules(str(path), mtime)
+
+
+def tei_schematron(path: Path | str | None = None) -> bytes:
+    """The TEI's own Schematron constraints, which tei_all.rng embeds (jing does not run them), as one ISO schema."""
+    path = Path(path) if path is not None else source_path()
+    sch = "http://purl.oclc.org/dsdl/schematron"
+    parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True)
+    tree = etree.parse(str(path), parser)
+    schema = etree.Element(f"{{{sch}}}schema", nsmap={"sch": sch}, queryBinding="xslt2")
+    prefixes = set()
+    for ns in tree.iter(f"{{{sch}}}ns"):
+        if ns.get("prefix") not in prefixes:
+            prefixes.add(ns.get("prefix"))
+            etree.SubElement(schema, f"{{{sch}}}ns", prefix=ns.get("prefix"), uri=ns.get("uri"))
+    for number, pattern in enumerate(tree.iter(f"{{{sch}}}pattern"), 1):
+        copied = copy.deepcopy(pattern)
+        copied.set("id", pattern.get("id") or f"tei-pattern-{number}")
+        schema.append(copied)
+    return etree.tostring(schema, xml_declaration=True, encoding="UTF-8")
