@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import os
 import re
-import tempfile
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,11 +46,15 @@ def current_schema(odd: Path = ODD, compiled: Path = COMPILED) -> Path:
     """
     if not odd.is_file():
         return compiled
-    from pipeline.odd.compile import compile_odd, odd_digest, recorded_digest, write_outputs
+    from pipeline.odd.digest import odd_digest, recorded_digest
 
     digest = odd_digest(odd)
     if recorded_digest(compiled / f"{SCHEMA_NAME}.rng") == digest:
         return compiled
+    import tempfile
+
+    from pipeline.odd.compile import compile_odd, write_outputs  # the compiler: only when the ODD has changed
+
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pipeline" / "schema" / digest
     if recorded_digest(cache / f"{SCHEMA_NAME}.rng") != digest:
         outputs = compile_odd(odd)  # raises OddError if the changed ODD does not compile
@@ -108,7 +112,13 @@ class ValidationError(Exception):
 class Validator:
     """The project's RELAX NG and Schematron, compiled once; validates any number of files."""
 
-    def __init__(self, compiled: Path | str | None = None, name: str = SCHEMA_NAME) -> None:
+    def __init__(self, compiled: Path | str | None = None, name: str = SCHEMA_NAME, *, background: bool = False) -> None:
+        """Load the compiled schemas (the ODD's current ones by default).
+
+        With `background`, the Schematron's XSLT compiles on a thread (Saxon works outside the GIL)
+        while the RELAX NG compiles and the first file is read and parsed; an error in it is raised
+        where the Schematron is first needed. Otherwise every error is raised here.
+        """
         if compiled is None:
             compiled = current_schema()
             #: Whether the committed schemas were stale against the ODD (a fresh compile is used instead).
@@ -118,11 +128,34 @@ class Validator:
         self.compiled = compiled
         self.rng_path = compiled / f"{name}.rng"
         self.xsl_path = compiled / f"{name}.sch.xsl"
+        self._runner = self._runner_error = None
+        self._loading: threading.Thread | None = None
+        if background:
+            self._loading = threading.Thread(target=self._load_schematron, name="schematron-compile", daemon=True)
+            self._loading.start()
+        else:
+            self._load_schematron()
+            self._schematron  # noqa: B018 (raises what loading raised)
         self._relaxng = etree.RelaxNG(etree.parse(str(self.rng_path), etree.XMLParser(no_network=True, resolve_entities=False)))
-        from pipeline.xslt import XsltRunner  # saxonche: heavy, imported when a validator is made
-
-        self._schematron = XsltRunner({"schematron": self.xsl_path})
         self._grammar = None
+
+    def _load_schematron(self) -> None:
+        try:
+            from pipeline.xslt import XsltRunner  # saxonche: heavy, imported when a validator is made
+
+            self._runner = XsltRunner({"schematron": self.xsl_path})
+        except Exception as error:  # noqa: BLE001 (raised again, in the caller's thread, by _schematron)
+            self._runner_error = error
+
+    @property
+    def _schematron(self):
+        """The compiled Schematron (waiting for its compilation if it runs in the background)."""
+        if self._loading is not None:
+            self._loading.join()
+            self._loading = None
+        if self._runner_error is not None:
+            raise self._runner_error
+        return self._runner
 
     # ------------------------------------------------------------ public API
 
@@ -215,8 +248,9 @@ class Validator:
     def _schematron_messages(self, tree: etree._ElementTree, name: str, locator: "_Locator") -> list[Message]:
         from pipeline.xslt import XsltError
 
+        runner = self._schematron  # a schema that cannot be loaded is raised, not reported as a finding
         try:
-            result = self._schematron.transform("schematron", tree, name=name)
+            result = runner.transform("schematron", tree, name=name)
         except XsltError as error:
             # A rule that cannot be evaluated on this document is a finding, not a crash.
             root = tree.getroot()

@@ -78,12 +78,17 @@ def validate(paths: tuple[str, ...], output_format: str, quiet: bool) -> None:
 
     from lxml import etree
 
-    from pipeline.odd.load import OddError
+    from pipeline.odd.errors import OddError
     from pipeline.project import ProjectError
     from pipeline.validate import Message
     from pipeline.xslt import XsltError
 
+    def unloadable(error: Exception) -> SystemExit:
+        click.echo(f"error: the compiled schema cannot be loaded ({' '.join(str(error).split())}); run `pipeline schema`", err=True)
+        return SystemExit(EXIT_UNREADABLE)
+
     try:
+        # the Schematron compiles in the background while the grammar loads and the first file is read
         validator = _validator() if files else None
     except ProjectError as error:
         click.echo(f"error: {error}", err=True)
@@ -92,8 +97,7 @@ def validate(paths: tuple[str, ...], output_format: str, quiet: bool) -> None:
         click.echo(f"error: the ODD has changed and does not compile: {error}", err=True)
         raise SystemExit(EXIT_UNREADABLE) from None
     except (OSError, etree.LxmlError, XsltError) as error:  # a missing or broken compiled schema
-        click.echo(f"error: the compiled schema cannot be loaded ({' '.join(str(error).split())}); run `pipeline schema`", err=True)
-        raise SystemExit(EXIT_UNREADABLE) from None
+        raise unloadable(error) from None
     if validator is not None and validator.stale:
         click.echo("note: schema/pmo.odd has changed since schema/compiled/ was made: validating against the ODD as it is now (run `pipeline schema` to update the committed files)", err=True)
     results: list[tuple[str, list[Message]]] = []
@@ -105,7 +109,10 @@ def validate(paths: tuple[str, ...], output_format: str, quiet: bool) -> None:
             reason = error.strerror or str(error)
             results.append((name, [Message(name, 1, 1, reason if reason.startswith("the file is") else f"cannot read the file: {reason}", source="xml", severity="fatal")]))
             continue
-        results.append((name, list(validator.iter_errors(data, name=name))))
+        try:
+            results.append((name, list(validator.iter_errors(data, name=name))))
+        except (OSError, XsltError) as error:  # the Schematron, compiled in the background, cannot be loaded
+            raise unloadable(error) from None
 
     unreadable = bool(missing) or any(any(m.source == "xml" for m in messages) for _, messages in results)
     invalid = any(messages for _, messages in results)
@@ -143,5 +150,5 @@ def _validator():
 
     edition = load_project().edition
     if edition.odd and Path(edition.odd).resolve() != ODD.resolve():
-        return Validator(edition.compiled_dir(), edition.schema_name)
-    return Validator()
+        return Validator(edition.compiled_dir(), edition.schema_name, background=True)
+    return Validator(background=True)

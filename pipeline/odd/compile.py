@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
-import re
 import tempfile
 from pathlib import Path
 
 from pipeline import resources
+from pipeline.odd.digest import odd_digest
 from pipeline.odd.guidelines import to_html
 from pipeline.odd.load import OddError, load_odd
 from pipeline.odd.rng import to_rng
@@ -39,22 +38,6 @@ def compile_odd(odd: Path | str) -> dict[str, bytes]:
     except (XsdError, SchematronError) as error:
         raise OddError(str(odd), None, f'schemaSpec "{name}"', str(error)) from None
     return outputs
-
-
-def odd_digest(odd: Path | str) -> str:
-    """The SHA-256 of the ODD's bytes, recorded in the compiled RELAX NG so a stale schema can be told."""
-    return hashlib.sha256(Path(odd).read_bytes()).hexdigest()
-
-
-def recorded_digest(rng: Path | str) -> str | None:
-    """The ODD digest a compiled RELAX NG records, or None."""
-    try:
-        with open(rng, "rb") as stream:
-            head = stream.read(4096).decode("utf-8", errors="replace")
-    except OSError:
-        return None
-    found = re.search(r"\(sha256 ([0-9a-f]{64})\)", head)
-    return found.group(1) if found else None
 
 
 def write_outputs(outputs: dict[str, bytes], directory: Path | str) -> list[Path]:

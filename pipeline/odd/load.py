@@ -1,7 +1,8 @@
 """Read an ODD customisation of TEI P5 into the compiler's model, resolved against the TEI's definitions.
 
 The ODD's ``schemaSpec`` pins the TEI version it customises (``@source="tei:4.3.0"``),
-selects TEI elements with ``moduleRef key=… include=…``, and narrows them:
+selects TEI elements with ``moduleRef key=… include=…`` (or ``except=…``, or the whole
+module, when the TEI's module membership is at hand: ``teisource.load_modules``), and narrows them:
 ``elementSpec``/``classSpec``/``macroSpec`` with ``mode="change"`` (a given
 ``content`` replaces TEI's, ``attDef mode="change|delete|add|replace"`` edits the
 attributes, ``memberOf mode="add|delete"`` the classes), ``mode="delete"`` to drop a
@@ -13,13 +14,15 @@ Anything the compiler would translate wrongly is refused with the spec and the l
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 
 from lxml import etree
 
 from pipeline.odd import model as m
-from pipeline.odd.teisource import TeiSource, TeiSourceError, attribute_documentation, attribute_name, load_tei
+from pipeline.odd.errors import OddError
+from pipeline.odd.teisource import DEFAULT_MODULES, TeiModules, TeiSource, TeiSourceError, attribute_documentation, attribute_name, load_modules, load_tei
 from pipeline.safexml import XMLInputError, parse
 
 TEI = m.TEI_NS
@@ -27,6 +30,8 @@ SCH = "http://purl.oclc.org/dsdl/schematron"
 EXAMPLES = "http://www.tei-c.org/ns/Examples"
 RNG = "http://relaxng.org/ns/structure/1.0"
 
+#: The TEI module that defines no element, only the classes, macros and datatypes all the others use.
+INFRASTRUCTURE = "tei"
 #: What a schemaSpec may hold.
 KINDS = ("moduleRef", "elementSpec", "classSpec", "macroSpec", "dataSpec", "constraintSpec")
 #: The datatype name marking a TEI attribute the compiler cannot write (refused if an element keeps it).
@@ -42,22 +47,15 @@ XSD_TYPES = frozenset(
 )
 
 
-class OddError(Exception):
-    """The ODD uses something the compiler does not handle, or is inconsistent; names the spec and line."""
-
-    def __init__(self, path: str, line: int | None, spec: str, message: str) -> None:
-        self.path, self.line, self.spec, self.message = path, line, spec, message
-        super().__init__(f"{path}:{line or 0}: {spec}: {message}")
-
-
 def t(name: str) -> str:
     return f"{{{TEI}}}{name}"
 
 
 class _Loader:
-    def __init__(self, path: str, tei: TeiSource) -> None:
+    def __init__(self, path: str, tei: TeiSource, modules: TeiModules | None = None) -> None:
         self.path = path
         self.tei = tei
+        self.modules = modules
         self.spec = "ODD"
 
     def fail(self, node: etree._Element | None, message: str) -> OddError:
@@ -149,6 +147,10 @@ class _Loader:
             element, element_rules = self.element(ident, node, namespace)
             elements[ident] = element
             rules.extend(element_rules)
+        carried = {a.origin for element in elements.values() for a in element.attributes}  # classes whose attributes some element has
+        for ident in sorted(self.classes):
+            if self.classes[ident].type == "atts" and ident in carried:
+                rules.extend(self.tei_constraints(ident, [c for c in class_specs[ident].findall(t("constraintSpec")) if c.get("mode") == "delete"] if ident in class_specs else []))
         for child in by_kind.get("constraintSpec", []):
             rules.append(self.constraint(child, None))
         self.add_tei_macros(elements)
@@ -218,11 +220,7 @@ class _Loader:
             self.spec = f'moduleRef "{key}"'
             if not key or node.get("url"):
                 raise self.fail(node, "a moduleRef needs @key naming a TEI module (@url is not supported)")
-            if node.get("except") is not None:
-                raise self.fail(node, "@except is not supported: tei_all.rng does not record which module each element belongs to; list the elements with @include")
-            names = (node.get("include") or "").split()
-            if not names:
-                raise self.fail(node, "@include is required: list the module's elements the schema uses")
+            names = self.module_elements(node, key)
             for name in names:
                 if name not in self.tei.elements:
                     raise self.fail(node, f'@include names "{name}", which is not a TEI {self.tei.version} element')
@@ -230,6 +228,41 @@ class _Loader:
                     raise self.fail(node, f'"{name}" is included twice (also by moduleRef "{included[name]}")')
                 included[name] = key
         return included
+
+    def module_elements(self, node: etree._Element, key: str) -> list[str]:
+        """The elements one moduleRef selects: its @include, or the module's elements but its @except, or the whole module.
+
+        Module membership comes from the TEI's ODD source (p5subset.xml) when one is at hand; tei_all.rng does
+        not record it, so without one only @include can be read, and its names are not checked for their module.
+        """
+        include, exclude = node.get("include"), node.get("except")
+        if include is not None and exclude is not None:
+            raise self.fail(node, "@include and @except exclude each other: give one of them")
+        if key == INFRASTRUCTURE and include is None and exclude is None:
+            return []  # the classes, macros and datatypes every module uses: no element of its own
+        if self.modules is None:
+            if include is None:
+                what = "@except" if exclude is not None else "a moduleRef without @include"
+                raise self.fail(node, f"{what} needs the TEI's module membership, which tei_all.rng does not record: put the TEI's "
+                                f"p5subset.xml (version {self.tei.version}) at {DEFAULT_MODULES} or name it with $PMO_TEI_MODULES, or list the module's elements with @include")
+            names = include.split()
+            if not names:
+                raise self.fail(node, "@include is empty: list the module's elements the schema uses")
+            return names
+        members = self.modules.members.get(key)
+        if members is None:
+            raise self.fail(node, f'no TEI {self.modules.version} module "{key}"; expected one of {", ".join(sorted(self.modules.members))}')
+        listed = (include if include is not None else exclude or "").split()
+        for name in listed:
+            if name not in members:
+                home = self.modules.module_of(name)
+                where = f'it is in module "{home}"' if home else f"TEI {self.modules.version} has no such element"
+                raise self.fail(node, f'@{"include" if include is not None else "except"} names "{name}", which module "{key}" does not define: {where}')
+        if include is not None:
+            if not listed:
+                raise self.fail(node, "@include is empty: list the module's elements the schema uses")
+            return listed
+        return [name for name in members if name not in listed]
 
     # ------------------------------------------------------------ classes
 
@@ -375,7 +408,9 @@ class _Loader:
         else:
             raise self.fail(node, "a content model is required")
         gloss, desc = self.doc(node) if node is not None else ("", "")
-        rules = [self.constraint(c, ident) for c in node.findall(t("constraintSpec"))] if node is not None else []
+        specs = node.findall(t("constraintSpec")) if node is not None else []
+        rules = [self.constraint(c, ident) for c in specs if c.get("mode") != "delete"]
+        rules.extend(self.tei_constraints(ident, [c for c in specs if c.get("mode") == "delete"]))
         remarks = node.find(t("remarks")) if node is not None else None
         element = m.ElementSpec(
             ident=ident,
@@ -735,6 +770,33 @@ class _Loader:
 
     # ------------------------------------------------------------ Schematron
 
+    def tei_constraints(self, spec: str, deleted: list[etree._Element]) -> list[m.Rule]:
+        """The TEI's own Schematron constraints on an element or class the schema keeps, but those the ODD deletes.
+
+        A customisation keeps TEI's constraints as it keeps TEI's content: so a file the project's rules accept
+        is one TEI's rules accept. The ODD drops one with ``constraintSpec ident=… mode="delete"`` in the spec.
+        """
+        constraints = self.tei.constraints.get(spec, [])
+        dropped = {c.get("ident") for c in deleted}
+        for node in deleted:
+            if node.get("ident") not in {c.ident for c in constraints}:
+                raise OddError(self.path, node.sourceline, f'constraintSpec "{node.get("ident")}"', f'mode="delete": TEI {self.tei.version} has no constraint of that ident on {spec}; expected one of {", ".join(c.ident for c in constraints) or "none"}')
+        rules = []
+        for constraint in constraints:
+            if constraint.ident in dropped:
+                continue
+            pattern = copy.deepcopy(constraint.pattern)
+            said = " ".join(" ".join(n.itertext()) for n in pattern.iter(f"{{{SCH}}}assert", f"{{{SCH}}}report")).split()
+            kind = "element" if spec in self.tei.elements else "class"
+            rules.append(m.Rule(
+                ident=f"tei-{spec}-{constraint.ident}",
+                gloss=f"TEI: {_escape(constraint.ident)}",
+                desc=f"A constraint of TEI P5 on the {kind} {_escape(spec)}, kept by the customisation: {_escape(' '.join(said))}",
+                context_element=spec if kind == "element" else None,
+                xml=(etree.tostring(pattern, encoding="unicode", with_tail=False),),
+            ))
+        return rules
+
     def constraint(self, spec: etree._Element, element: str | None) -> m.Rule:
         ident = spec.get("ident")
         where = f'constraintSpec "{ident}"'
@@ -852,8 +914,11 @@ def load_odd(path: Path | str, tei: Path | str | None = None) -> m.Schema:
     path = Path(path)
     try:
         source = load_tei(tei)
+        modules = load_modules()
     except TeiSourceError as error:
         raise OddError(str(path), None, "TEI definitions", str(error)) from None
+    if modules is not None and modules.version != source.version:
+        raise OddError(str(path), None, "TEI definitions", f"{modules.path} is TEI {modules.version or 'of no stated version'}, but {source.path} is TEI {source.version}: module membership must come from the same version")
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -862,7 +927,7 @@ def load_odd(path: Path | str, tei: Path | str | None = None) -> m.Schema:
         tree = parse(data, name=str(path))
     except XMLInputError as error:
         raise OddError(str(path), error.line, "ODD", error.message) from None
-    return _Loader(str(path), source).load(tree)
+    return _Loader(str(path), source, modules).load(tree)
 
 
 def _split_documentation(text: str) -> tuple[str, str]:

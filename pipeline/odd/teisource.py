@@ -9,6 +9,7 @@ are written inline in each attribute. ``$PMO_TEI_SOURCE`` names another copy.
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 from dataclasses import dataclass
@@ -48,6 +49,19 @@ class TeiAttClass:
     superclasses: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class TeiConstraint:
+    """One of the TEI's own Schematron constraints, as tei_all.rng embeds it: the spec it belongs to, its ident, its pattern."""
+
+    spec: str  # an element or a class
+    ident: str  # the constraintSpec's ident in the TEI's source
+    pattern: etree._Element
+
+
+#: How tei_all.rng names an embedded constraint's pattern: tei_all-SPEC-IDENT-constraint-KIND-N.
+_CONSTRAINT_ID = re.compile(r"tei_all-(?P<spec>[^-]+)-(?P<ident>.+)-constraint-(?:rule|assert|report)-\d+")
+
+
 class TeiSource:
     """The TEI's definitions by name: elements, model classes, attribute classes, macros and the TEI version."""
 
@@ -80,6 +94,11 @@ class TeiSource:
                     elif target in self.defines:
                         own.extend(self._attribute_patterns(self.defines[target]))
                 self.att_classes[ident] = TeiAttClass(ident, tuple(own), tuple(supers))
+        self.constraints: dict[str, list[TeiConstraint]] = {}
+        for pattern in tree.getroot().iter("{http://purl.oclc.org/dsdl/schematron}pattern"):
+            found = _CONSTRAINT_ID.fullmatch(pattern.get("id") or "")
+            if found:
+                self.constraints.setdefault(found.group("spec"), []).append(TeiConstraint(found.group("spec"), found.group("ident"), pattern))
 
     def _element(self, element: etree._Element) -> TeiElement:
         documentation = ""
@@ -167,3 +186,85 @@ def load_tei(path: Path | str | None = None) -> TeiSource:
     except OSError:
         raise TeiSourceError(f"{path}: no TEI definitions there; run scripts/setup, which fetches tei_all.rng from PyPI (or set PMO_TEI_SOURCE)") from None
     return _load(str(path), mtime)
+
+
+# ------------------------------------------------------------ module membership (from the TEI's own ODD source)
+
+#: Where a copy of the TEI's p5subset.xml (the compiled source of the Guidelines) may be put. No registry the
+#: project reaches carries it, so it is optional: without it the compiler knows no module's membership.
+DEFAULT_MODULES = DEFAULT_SOURCE.with_name("p5subset.xml")
+
+
+@dataclass(frozen=True)
+class TeiModules:
+    """Which TEI module each element belongs to, as the TEI's ODD source (``elementSpec/@module``) records it."""
+
+    path: Path
+    version: str
+    members: dict[str, tuple[str, ...]]  # module -> its elements, in the source's order
+
+    def module_of(self, element: str) -> str | None:
+        return next((module for module, names in self.members.items() if element in names), None)
+
+
+def modules_path() -> Path:
+    """Where module membership is read from: $PMO_TEI_MODULES, else .cache/p5subset.xml."""
+    return Path(os.environ.get("PMO_TEI_MODULES") or DEFAULT_MODULES)
+
+
+@lru_cache(maxsize=2)
+def _load_modules(path: str, mtime: float) -> TeiModules:
+    members: dict[str, list[str]] = {}
+    version = ""
+    try:
+        # only the specs' idents and modules are read: a streaming pass, no DTD, no entities, no network
+        for _, node in etree.iterparse(path, events=("end",), resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False):
+            local = etree.QName(node).localname if isinstance(node.tag, str) else ""
+            if local == "elementSpec" and node.get("module") and node.get("ident"):
+                members.setdefault(node.get("module"), []).append(node.get("ident"))
+            elif local == "moduleSpec" and node.get("ident"):
+                members.setdefault(node.get("ident"), [])  # a module of no element of its own (tei) is a module too
+            elif local == "edition" and not version:
+                found = re.search(r"Version\s*([0-9][0-9.]*[0-9])", " ".join(node.itertext()))
+                version = found.group(1) if found else ""
+            if local in ("elementSpec", "classSpec", "macroSpec", "dataSpec", "div"):
+                node.clear(keep_tail=True)
+    except OSError as error:
+        raise TeiSourceError(f"{path}: cannot read the TEI's module membership ({error})") from None
+    except etree.XMLSyntaxError as error:
+        raise TeiSourceError(f"{path}: not a readable TEI ODD source (p5subset.xml): {error}") from None
+    if not any(members.values()):
+        raise TeiSourceError(f"{path}: records no element's module; expected the TEI's p5subset.xml (elementSpec with @module)")
+    return TeiModules(Path(path), version, {module: tuple(names) for module, names in members.items()})
+
+
+def load_modules(path: Path | str | None = None) -> TeiModules | None:
+    """The TEI's module membership at `path` (default: modules_path()), or None where no such file was given or put."""
+    explicit = path is not None or bool(os.environ.get("PMO_TEI_MODULES"))
+    path = Path(path) if path is not None else modules_path()
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        if explicit:
+            raise TeiSourceError(f"{path}: no TEI ODD source there (PMO_TEI_MODULES names the TEI's p5subset.xml)") from None
+        return None
+    return _load_modules(str(path), mtime)
+
+
+def tei_schematron(path: Path | str | None = None) -> bytes:
+    """The TEI's own Schematron constraints, which tei_all.rng embeds (jing does not run them), as one ISO schema."""
+    path = Path(path) if path is not None else source_path()
+    sch = "http://purl.oclc.org/dsdl/schematron"
+    parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True)
+    tree = etree.parse(str(path), parser)
+    schema = etree.Element(f"{{{sch}}}schema", nsmap={"sch": sch}, queryBinding="xslt2")
+    prefixes = set()
+    for ns in tree.iter(f"{{{sch}}}ns"):
+        if ns.get("prefix") not in prefixes:
+            prefixes.add(ns.get("prefix"))
+            etree.SubElement(schema, f"{{{sch}}}ns", prefix=ns.get("prefix"), uri=ns.get("uri"))
+    for number, pattern in enumerate(tree.iter(f"{{{sch}}}pattern"), 1):
+        copied = copy.deepcopy(pattern)
+        copied.set("id", pattern.get("id") or f"tei-pattern-{number}")
+        schema.append(copied)
+    return etree.tostring(schema, xml_declaration=True, encoding="UTF-8")

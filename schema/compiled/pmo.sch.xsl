@@ -7,21 +7,90 @@
   </xsl:function>
   <xsl:template match="/">
     <report>
-      <xsl:apply-templates select="//(tei:*[@notBefore and @notAfter]) | //(tei:*[@from and @to])" mode="p1"/>
-      <xsl:apply-templates select="//(tei:gap[@quantity])" mode="p2"/>
-      <xsl:apply-templates select="//(tei:div[@type = 'closureCard']) | //(tei:div[@type = 'closureCard']/tei:gap[@reason = ('closed-foi', 'retained-3-4', 'temporarily-retained', 'missing-at-transfer', 'number-not-used', 'missing-tna', 'put-in-place-tna')])" mode="p3"/>
-      <xsl:apply-templates select="//(tei:subst)" mode="p4"/>
-      <xsl:apply-templates select="//(tei:*[@xml:id])" mode="p5"/>
-      <xsl:apply-templates select="//(tei:*[@corresp or @target or @decls or @ref or @scribeRef or @who])" mode="p6"/>
-      <xsl:apply-templates select="//(tei:*[@hand] | tei:handShift[@new])" mode="p7"/>
-      <xsl:apply-templates select="//(tei:correspDesc) | //(tei:div[@decls])" mode="p8"/>
-      <xsl:apply-templates select="//(tei:persName[@ref] | tei:orgName[@ref] | tei:placeName[@ref] | tei:settlement[@ref] | tei:country[@ref] | tei:handNote[@scribeRef])" mode="p9"/>
-      <xsl:apply-templates select="//(tei:person | tei:org | tei:place)" mode="p10"/>
-      <xsl:apply-templates select="//(tei:idno[@type = 'wikidata']) | //(tei:idno[@type = 'viaf'])" mode="p11"/>
+      <xsl:apply-templates select="//(tei:div)" mode="p1"/>
+      <xsl:apply-templates select="//(tei:div)" mode="p2"/>
+      <xsl:apply-templates select="//(tei:p)" mode="p3"/>
+      <xsl:apply-templates select="//(tei:p)" mode="p4"/>
+      <xsl:apply-templates select="//(tei:list[@type='gloss'])" mode="p5"/>
+      <xsl:apply-templates select="//(tei:*[@notBefore and @notAfter]) | //(tei:*[@from and @to])" mode="p6"/>
+      <xsl:apply-templates select="//(tei:gap[@quantity])" mode="p7"/>
+      <xsl:apply-templates select="//(tei:div[@type = 'closureCard']) | //(tei:div[@type = 'closureCard']/tei:gap[@reason = ('closed-foi', 'retained-3-4', 'temporarily-retained', 'missing-at-transfer', 'number-not-used', 'missing-tna', 'put-in-place-tna')])" mode="p8"/>
+      <xsl:apply-templates select="//(tei:desc[ @type eq 'deprecationInfo'])" mode="p9"/>
+      <xsl:apply-templates select="//(tei:ref)" mode="p10"/>
+      <xsl:apply-templates select="//(tei:msIdentifier)" mode="p11"/>
+      <xsl:apply-templates select="//(tei:ab)" mode="p12"/>
+      <xsl:apply-templates select="//(tei:ab)" mode="p13"/>
+      <xsl:apply-templates select="//(tei:standOff)" mode="p14"/>
+      <xsl:apply-templates select="//(tei:subst)" mode="p15"/>
+      <xsl:apply-templates select="//(tei:*[@when])" mode="p16"/>
+      <xsl:apply-templates select="//(tei:*[@from])" mode="p17"/>
+      <xsl:apply-templates select="//(tei:*[@to])" mode="p18"/>
+      <xsl:apply-templates select="//(tei:*[not(self::tei:schemaSpec)][@targetLang])" mode="p19"/>
+      <xsl:apply-templates select="//(tei:*[@subtype])" mode="p20"/>
+      <xsl:apply-templates select="//(tei:*[@xml:id])" mode="p21"/>
+      <xsl:apply-templates select="//(tei:*[@corresp or @target or @decls or @ref or @scribeRef or @who])" mode="p22"/>
+      <xsl:apply-templates select="//(tei:*[@hand] | tei:handShift[@new])" mode="p23"/>
+      <xsl:apply-templates select="//(tei:correspDesc) | //(tei:div[@decls])" mode="p24"/>
+      <xsl:apply-templates select="//(tei:persName[@ref] | tei:orgName[@ref] | tei:placeName[@ref] | tei:settlement[@ref] | tei:country[@ref] | tei:handNote[@scribeRef])" mode="p25"/>
+      <xsl:apply-templates select="//(tei:person | tei:org | tei:place)" mode="p26"/>
+      <xsl:apply-templates select="//(tei:idno[@type = 'wikidata']) | //(tei:idno[@type = 'viaf'])" mode="p27"/>
     </report>
   </xsl:template>
   <xsl:mode name="p1" on-no-match="deep-skip"/>
-  <xsl:template match="tei:*[@notBefore and @notAfter]" mode="p1" priority="2">
+  <xsl:template match="tei:div" mode="p1" priority="1">
+    <xsl:if test="((ancestor::tei:l or ancestor::tei:lg) and not(ancestor::tei:floatingText))">
+      <failed pattern="tei-div-abstractModel-structure-l" id="tei-div-abstractModel-structure-l" role="error">
+        <xsl:attribute name="location" select="loc:location(.)"/>
+        <xsl:text>
+        Abstract model violation: Lines may not contain higher-level structural elements such as div, unless div is a descendant of floatingText.
+      </xsl:text>
+      </failed>
+    </xsl:if>
+  </xsl:template>
+  <xsl:mode name="p2" on-no-match="deep-skip"/>
+  <xsl:template match="tei:div" mode="p2" priority="1">
+    <xsl:if test="((ancestor::tei:p or ancestor::tei:ab) and not(ancestor::tei:floatingText))">
+      <failed pattern="tei-div-abstractModel-structure-p" id="tei-div-abstractModel-structure-p" role="error">
+        <xsl:attribute name="location" select="loc:location(.)"/>
+        <xsl:text>
+        Abstract model violation: p and ab may not contain higher-level structural elements such as div, unless div is a descendant of floatingText.
+      </xsl:text>
+      </failed>
+    </xsl:if>
+  </xsl:template>
+  <xsl:mode name="p3" on-no-match="deep-skip"/>
+  <xsl:template match="tei:p" mode="p3" priority="1">
+    <xsl:if test="(not(ancestor::tei:floatingText) and (ancestor::tei:p or ancestor::tei:ab)          and not(parent::tei:exemplum                |parent::tei:item                |parent::tei:note                |parent::tei:q                |parent::tei:quote                |parent::tei:remarks                |parent::tei:said                |parent::tei:sp                |parent::tei:stage                |parent::tei:cell                |parent::tei:figure                ))">
+      <failed pattern="tei-p-abstractModel-structure-p" id="tei-p-abstractModel-structure-p" role="error">
+        <xsl:attribute name="location" select="loc:location(.)"/>
+        <xsl:text>
+        Abstract model violation: Paragraphs may not occur inside other paragraphs or ab elements.
+      </xsl:text>
+      </failed>
+    </xsl:if>
+  </xsl:template>
+  <xsl:mode name="p4" on-no-match="deep-skip"/>
+  <xsl:template match="tei:p" mode="p4" priority="1">
+    <xsl:if test="((ancestor::tei:l or ancestor::tei:lg) and not(parent::tei:figure or parent::tei:note or ancestor::tei:floatingText))">
+      <failed pattern="tei-p-abstractModel-structure-l" id="tei-p-abstractModel-structure-l" role="error">
+        <xsl:attribute name="location" select="loc:location(.)"/>
+        <xsl:text>
+        Abstract model violation: Lines may not contain higher-level structural elements such as div, p, or ab, unless p is a child of figure or note, or is a descendant of floatingText.
+      </xsl:text>
+      </failed>
+    </xsl:if>
+  </xsl:template>
+  <xsl:mode name="p5" on-no-match="deep-skip"/>
+  <xsl:template match="tei:list[@type='gloss']" mode="p5" priority="1">
+    <xsl:if test="not(tei:label)">
+      <failed pattern="tei-list-gloss-list-must-have-labels" id="tei-list-gloss-list-must-have-labels" role="error">
+        <xsl:attribute name="location" select="loc:location(.)"/>
+        <xsl:text>The content of a "gloss" list should include a sequence of one or more pairs of a label element followed by an item element</xsl:text>
+      </failed>
+    </xsl:if>
+  </xsl:template>
+  <xsl:mode name="p6" on-no-match="deep-skip"/>
+  <xsl:template match="tei:*[@notBefore and @notAfter]" mode="p6" priority="2">
     <xsl:if test="not(every $earliest in (if (string(@notBefore) castable as xs:dateTime) then xs:dateTime(string(@notBefore)) else if (string(@notBefore) castable as xs:date) then dateTime(xs:date(string(@notBefore)), xs:time('00:00:00')) else if (string(@notBefore) castable as xs:gYearMonth) then xs:dateTime(concat(string(@notBefore), '-01T00:00:00')) else if (string(@notBefore) castable as xs:gYear) then xs:dateTime(concat(string(@notBefore), '-01-01T00:00:00')) else ()) satisfies every $latest in (if (string(@notAfter) castable as xs:dateTime) then xs:dateTime(string(@notAfter)) else if (string(@notAfter) castable as xs:date) then dateTime(xs:date(string(@notAfter)), xs:time('00:00:00')) else if (string(@notAfter) castable as xs:gYearMonth) then xs:dateTime(concat(string(@notAfter), '-01T00:00:00')) else if (string(@notAfter) castable as xs:gYear) then xs:dateTime(concat(string(@notAfter), '-01-01T00:00:00')) else ()) satisfies $earliest le $latest)">
       <failed pattern="pmo-date-order" id="pmo-date-order" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
@@ -33,7 +102,7 @@
       </failed>
     </xsl:if>
   </xsl:template>
-  <xsl:template match="tei:*[@from and @to]" mode="p1" priority="1">
+  <xsl:template match="tei:*[@from and @to]" mode="p6" priority="1">
     <xsl:if test="not(every $start in (if (string(@from) castable as xs:dateTime) then xs:dateTime(string(@from)) else if (string(@from) castable as xs:date) then dateTime(xs:date(string(@from)), xs:time('00:00:00')) else if (string(@from) castable as xs:gYearMonth) then xs:dateTime(concat(string(@from), '-01T00:00:00')) else if (string(@from) castable as xs:gYear) then xs:dateTime(concat(string(@from), '-01-01T00:00:00')) else ()) satisfies every $end in (if (string(@to) castable as xs:dateTime) then xs:dateTime(string(@to)) else if (string(@to) castable as xs:date) then dateTime(xs:date(string(@to)), xs:time('00:00:00')) else if (string(@to) castable as xs:gYearMonth) then xs:dateTime(concat(string(@to), '-01T00:00:00')) else if (string(@to) castable as xs:gYear) then xs:dateTime(concat(string(@to), '-01-01T00:00:00')) else ()) satisfies $start le $end)">
       <failed pattern="pmo-date-order" id="pmo-date-order" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
@@ -45,8 +114,8 @@
       </failed>
     </xsl:if>
   </xsl:template>
-  <xsl:mode name="p2" on-no-match="deep-skip"/>
-  <xsl:template match="tei:gap[@quantity]" mode="p2" priority="1">
+  <xsl:mode name="p7" on-no-match="deep-skip"/>
+  <xsl:template match="tei:gap[@quantity]" mode="p7" priority="1">
     <xsl:if test="not(@unit)">
       <failed pattern="pmo-gap-extent" id="pmo-gap-extent" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
@@ -56,8 +125,8 @@
       </failed>
     </xsl:if>
   </xsl:template>
-  <xsl:mode name="p3" on-no-match="deep-skip"/>
-  <xsl:template match="tei:div[@type = 'closureCard']" mode="p3" priority="2">
+  <xsl:mode name="p8" on-no-match="deep-skip"/>
+  <xsl:template match="tei:div[@type = 'closureCard']" mode="p8" priority="2">
     <xsl:if test="not(tei:gap[@reason = ('closed-foi', 'retained-3-4', 'temporarily-retained', 'missing-at-transfer', 'number-not-used', 'missing-tna', 'put-in-place-tna', 'withheld')])">
       <failed pattern="pmo-closure-card" id="pmo-closure-card" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
@@ -65,7 +134,7 @@
       </failed>
     </xsl:if>
   </xsl:template>
-  <xsl:template match="tei:div[@type = 'closureCard']/tei:gap[@reason = ('closed-foi', 'retained-3-4', 'temporarily-retained', 'missing-at-transfer', 'number-not-used', 'missing-tna', 'put-in-place-tna')]" mode="p3" priority="1">
+  <xsl:template match="tei:div[@type = 'closureCard']/tei:gap[@reason = ('closed-foi', 'retained-3-4', 'temporarily-retained', 'missing-at-transfer', 'number-not-used', 'missing-tna', 'put-in-place-tna')]" mode="p8" priority="1">
     <xsl:if test="not(@unit = 'document' and @quantity)">
       <failed pattern="pmo-closure-card" id="pmo-closure-card" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
@@ -81,8 +150,81 @@
       </failed>
     </xsl:if>
   </xsl:template>
-  <xsl:mode name="p4" on-no-match="deep-skip"/>
-  <xsl:template match="tei:subst" mode="p4" priority="1">
+  <xsl:mode name="p9" on-no-match="deep-skip"/>
+  <xsl:template match="tei:desc[ @type eq 'deprecationInfo']" mode="p9" priority="1">
+    <xsl:if test="not(../@validUntil)">
+      <failed pattern="tei-desc-deprecationInfo-only-in-deprecated" id="tei-desc-deprecationInfo-only-in-deprecated" role="error">
+        <xsl:attribute name="location" select="loc:location(.)"/>
+        <xsl:text>Information about a
+        deprecation should only be present in a specification element
+        that is being deprecated: that is, only an element that has a
+        @validUntil attribute should have a child &lt;desc
+        type="deprecationInfo"&gt;.</xsl:text>
+      </failed>
+    </xsl:if>
+  </xsl:template>
+  <xsl:mode name="p10" on-no-match="deep-skip"/>
+  <xsl:template match="tei:ref" mode="p10" priority="1">
+    <xsl:if test="(@target and @cRef)">
+      <failed pattern="tei-ref-refAtts" id="tei-ref-refAtts" role="error">
+        <xsl:attribute name="location" select="loc:location(.)"/>
+        <xsl:text>Only one of the
+	attributes @target' and @cRef' may be supplied on </xsl:text>
+        <xsl:value-of select="name()"/>
+        <xsl:text>
+      </xsl:text>
+      </failed>
+    </xsl:if>
+  </xsl:template>
+  <xsl:mode name="p11" on-no-match="deep-skip"/>
+  <xsl:template match="tei:msIdentifier" mode="p11" priority="1">
+    <xsl:if test="(not(parent::tei:msPart) and (local-name(*[1])='idno' or local-name(*[1])='altIdentifier' or normalize-space(.)=''))">
+      <failed pattern="tei-msIdentifier-msId_minimal" id="tei-msIdentifier-msId_minimal" role="error">
+        <xsl:attribute name="location" select="loc:location(.)"/>
+        <xsl:text>An msIdentifier must contain either a repository or location.</xsl:text>
+      </failed>
+    </xsl:if>
+  </xsl:template>
+  <xsl:mode name="p12" on-no-match="deep-skip"/>
+  <xsl:template match="tei:ab" mode="p12" priority="1">
+    <xsl:if test="(not(ancestor::tei:floatingText) and (ancestor::tei:p or ancestor::tei:ab)          and not(parent::tei:exemplum         |parent::tei:item         |parent::tei:note         |parent::tei:q         |parent::tei:quote         |parent::tei:remarks         |parent::tei:said         |parent::tei:sp         |parent::tei:stage         |parent::tei:cell         |parent::tei:figure))">
+      <failed pattern="tei-ab-abstractModel-structure-ab" id="tei-ab-abstractModel-structure-ab" role="error">
+        <xsl:attribute name="location" select="loc:location(.)"/>
+        <xsl:text>
+        Abstract model violation: ab may not occur inside paragraphs or other ab elements.
+      </xsl:text>
+      </failed>
+    </xsl:if>
+  </xsl:template>
+  <xsl:mode name="p13" on-no-match="deep-skip"/>
+  <xsl:template match="tei:ab" mode="p13" priority="1">
+    <xsl:if test="((ancestor::tei:l or ancestor::tei:lg) and not(parent::tei:figure or parent::tei:note or ancestor::tei:floatingText))">
+      <failed pattern="tei-ab-abstractModel-structure-l" id="tei-ab-abstractModel-structure-l" role="error">
+        <xsl:attribute name="location" select="loc:location(.)"/>
+        <xsl:text>
+        Abstract model violation: Lines may not contain higher-level divisions such as p or ab, unless ab is a child of figure or note, or is a descendant of floatingText.
+      </xsl:text>
+      </failed>
+    </xsl:if>
+  </xsl:template>
+  <xsl:mode name="p14" on-no-match="deep-skip"/>
+  <xsl:template match="tei:standOff" mode="p14" priority="1">
+    <xsl:if test="not(@type or not(ancestor::tei:standOff))">
+      <failed pattern="tei-standOff-nested_standOff_should_be_typed" id="tei-standOff-nested_standOff_should_be_typed" role="error">
+        <xsl:attribute name="location" select="loc:location(.)"/>
+        <xsl:text>This
+      </xsl:text>
+        <xsl:value-of select="name()"/>
+        <xsl:text> element must have a @type attribute, since it is
+      nested inside a </xsl:text>
+        <xsl:value-of select="name()"/>
+        <xsl:text>
+      </xsl:text>
+      </failed>
+    </xsl:if>
+  </xsl:template>
+  <xsl:mode name="p15" on-no-match="deep-skip"/>
+  <xsl:template match="tei:subst" mode="p15" priority="1">
     <xsl:if test="not(tei:del and tei:add)">
       <failed pattern="pmo-subst-del-add" id="pmo-subst-del-add" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
@@ -93,8 +235,57 @@
       </failed>
     </xsl:if>
   </xsl:template>
-  <xsl:mode name="p5" on-no-match="deep-skip"/>
-  <xsl:template match="tei:*[@xml:id]" mode="p5" priority="1">
+  <xsl:mode name="p16" on-no-match="deep-skip"/>
+  <xsl:template match="tei:*[@when]" mode="p16" priority="1">
+    <xsl:if test="(@notBefore|@notAfter|@from|@to)">
+      <failed pattern="tei-att.datable.w3c-att-datable-w3c-when" id="tei-att.datable.w3c-att-datable-w3c-when" role="nonfatal">
+        <xsl:attribute name="location" select="loc:location(.)"/>
+        <xsl:text>The @when attribute cannot be used with any other att.datable.w3c attributes.</xsl:text>
+      </failed>
+    </xsl:if>
+  </xsl:template>
+  <xsl:mode name="p17" on-no-match="deep-skip"/>
+  <xsl:template match="tei:*[@from]" mode="p17" priority="1">
+    <xsl:if test="(@notBefore)">
+      <failed pattern="tei-att.datable.w3c-att-datable-w3c-from" id="tei-att.datable.w3c-att-datable-w3c-from" role="nonfatal">
+        <xsl:attribute name="location" select="loc:location(.)"/>
+        <xsl:text>The @from and @notBefore attributes cannot be used together.</xsl:text>
+      </failed>
+    </xsl:if>
+  </xsl:template>
+  <xsl:mode name="p18" on-no-match="deep-skip"/>
+  <xsl:template match="tei:*[@to]" mode="p18" priority="1">
+    <xsl:if test="(@notAfter)">
+      <failed pattern="tei-att.datable.w3c-att-datable-w3c-to" id="tei-att.datable.w3c-att-datable-w3c-to" role="nonfatal">
+        <xsl:attribute name="location" select="loc:location(.)"/>
+        <xsl:text>The @to and @notAfter attributes cannot be used together.</xsl:text>
+      </failed>
+    </xsl:if>
+  </xsl:template>
+  <xsl:mode name="p19" on-no-match="deep-skip"/>
+  <xsl:template match="tei:*[not(self::tei:schemaSpec)][@targetLang]" mode="p19" priority="1">
+    <xsl:if test="not(@target)">
+      <failed pattern="tei-att.pointing-targetLang-targetLang" id="tei-att.pointing-targetLang-targetLang" role="error">
+        <xsl:attribute name="location" select="loc:location(.)"/>
+        <xsl:text>@targetLang should only be used on </xsl:text>
+        <xsl:value-of select="name()"/>
+        <xsl:text> if @target is specified.</xsl:text>
+      </failed>
+    </xsl:if>
+  </xsl:template>
+  <xsl:mode name="p20" on-no-match="deep-skip"/>
+  <xsl:template match="tei:*[@subtype]" mode="p20" priority="1">
+    <xsl:if test="not(@type)">
+      <failed pattern="tei-att.typed-subtypeTyped" id="tei-att.typed-subtypeTyped" role="error">
+        <xsl:attribute name="location" select="loc:location(.)"/>
+        <xsl:text>The </xsl:text>
+        <xsl:value-of select="name()"/>
+        <xsl:text> element should not be categorized in detail with @subtype unless also categorized in general with @type</xsl:text>
+      </failed>
+    </xsl:if>
+  </xsl:template>
+  <xsl:mode name="p21" on-no-match="deep-skip"/>
+  <xsl:template match="tei:*[@xml:id]" mode="p21" priority="1">
     <xsl:if test="not(every $id in string(@xml:id) satisfies (//tei:*[@xml:id = $id])[1] is .)">
       <failed pattern="pmo-id-unique" id="pmo-id-unique" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
@@ -106,8 +297,8 @@
       </failed>
     </xsl:if>
   </xsl:template>
-  <xsl:mode name="p6" on-no-match="deep-skip"/>
-  <xsl:template match="tei:*[@corresp or @target or @decls or @ref or @scribeRef or @who]" mode="p6" priority="1">
+  <xsl:mode name="p22" on-no-match="deep-skip"/>
+  <xsl:template match="tei:*[@corresp or @target or @decls or @ref or @scribeRef or @who]" mode="p22" priority="1">
     <xsl:if test="not(every $a in (@corresp, @target, @decls, @ref, @scribeRef, @who) satisfies every $t in tokenize(normalize-space($a), ' ')[starts-with(., '#')] satisfies substring($t, 2) = //@xml:id)">
       <failed pattern="pmo-pointers-resolve" id="pmo-pointers-resolve" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
@@ -118,8 +309,8 @@
       </failed>
     </xsl:if>
   </xsl:template>
-  <xsl:mode name="p7" on-no-match="deep-skip"/>
-  <xsl:template match="tei:*[@hand] | tei:handShift[@new]" mode="p7" priority="1">
+  <xsl:mode name="p23" on-no-match="deep-skip"/>
+  <xsl:template match="tei:*[@hand] | tei:handShift[@new]" mode="p23" priority="1">
     <xsl:if test="not(every $v in (@hand, self::tei:handShift/@new) satisfies (not(matches($v, '^\S+$')) or $v = (for $h in //tei:handNote/@xml:id return concat('#', $h))))">
       <failed pattern="pmo-hands-declared" id="pmo-hands-declared" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
@@ -134,8 +325,8 @@
       </failed>
     </xsl:if>
   </xsl:template>
-  <xsl:mode name="p8" on-no-match="deep-skip"/>
-  <xsl:template match="tei:correspDesc" mode="p8" priority="2">
+  <xsl:mode name="p24" on-no-match="deep-skip"/>
+  <xsl:template match="tei:correspDesc" mode="p24" priority="2">
     <xsl:if test="not(@corresp and (every $t in tokenize(normalize-space(@corresp), ' ') satisfies (substring($t, 2) = //tei:div/@xml:id or not(substring($t, 2) = //tei:*/@xml:id))))">
       <failed pattern="pmo-corresp-division" id="pmo-corresp-division" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
@@ -146,7 +337,7 @@
       </failed>
     </xsl:if>
   </xsl:template>
-  <xsl:template match="tei:div[@decls]" mode="p8" priority="1">
+  <xsl:template match="tei:div[@decls]" mode="p24" priority="1">
     <xsl:if test="not(every $t in tokenize(normalize-space(@decls), ' ') satisfies (substring($t, 2) = //tei:correspDesc/@xml:id or not(substring($t, 2) = //tei:*/@xml:id)))">
       <failed pattern="pmo-corresp-division" id="pmo-corresp-division" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
@@ -156,8 +347,8 @@
       </failed>
     </xsl:if>
   </xsl:template>
-  <xsl:mode name="p9" on-no-match="deep-skip"/>
-  <xsl:template match="tei:persName[@ref] | tei:orgName[@ref] | tei:placeName[@ref] | tei:settlement[@ref] | tei:country[@ref] | tei:handNote[@scribeRef]" mode="p9" priority="1">
+  <xsl:mode name="p25" on-no-match="deep-skip"/>
+  <xsl:template match="tei:persName[@ref] | tei:orgName[@ref] | tei:placeName[@ref] | tei:settlement[@ref] | tei:country[@ref] | tei:handNote[@scribeRef]" mode="p25" priority="1">
     <xsl:if test="not(every $kind in (if (self::tei:orgName) then 'org' else if (self::tei:persName or self::tei:handNote) then 'person' else 'place') satisfies every $t in tokenize(normalize-space(string((@ref, @scribeRef)[1])), ' ')[starts-with(., '#')] satisfies (substring($t, 2) = //tei:*[local-name() = $kind]/@xml:id or not(substring($t, 2) = //@xml:id)))">
       <failed pattern="pmo-register-links" id="pmo-register-links" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
@@ -170,8 +361,8 @@
       </failed>
     </xsl:if>
   </xsl:template>
-  <xsl:mode name="p10" on-no-match="deep-skip"/>
-  <xsl:template match="tei:person | tei:org | tei:place" mode="p10" priority="1">
+  <xsl:mode name="p26" on-no-match="deep-skip"/>
+  <xsl:template match="tei:person | tei:org | tei:place" mode="p26" priority="1">
     <xsl:if test="not(count((tei:persName, tei:orgName, tei:placeName)[@type = 'standard']) = 1)">
       <failed pattern="pmo-register-entry" id="pmo-register-entry" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
@@ -197,8 +388,8 @@
       </failed>
     </xsl:if>
   </xsl:template>
-  <xsl:mode name="p11" on-no-match="deep-skip"/>
-  <xsl:template match="tei:idno[@type = 'wikidata']" mode="p11" priority="2">
+  <xsl:mode name="p27" on-no-match="deep-skip"/>
+  <xsl:template match="tei:idno[@type = 'wikidata']" mode="p27" priority="2">
     <xsl:if test="not(matches(string(.), '^Q[1-9][0-9]*$'))">
       <failed pattern="pmo-authority-id" id="pmo-authority-id" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>
@@ -208,7 +399,7 @@
       </failed>
     </xsl:if>
   </xsl:template>
-  <xsl:template match="tei:idno[@type = 'viaf']" mode="p11" priority="1">
+  <xsl:template match="tei:idno[@type = 'viaf']" mode="p27" priority="1">
     <xsl:if test="not(matches(string(.), '^[1-9][0-9]*$'))">
       <failed pattern="pmo-authority-id" id="pmo-authority-id" role="error">
         <xsl:attribute name="location" select="loc:location(.)"/>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ from click.testing import CliRunner
 
 from pipeline.odd.cli import schema as schema_command
 from pipeline.odd.compile import DEFAULT_ODD, DEFAULT_OUT, compile_odd
+from pipeline.xslt import XsltRunner
 
 ROOT = Path(__file__).resolve().parents[2]
 TEI_ALL = ROOT / ".cache" / "tei_all.rng"
@@ -80,8 +82,6 @@ def test_the_xsd_is_a_valid_schema():
 
 
 def test_the_schematron_xslt_compiles_on_saxon():
-    from pipeline.xslt import XsltRunner
-
     runner = XsltRunner({"schematron": DEFAULT_OUT / "pmo.sch.xsl"})
     result = runner.transform("schematron", '<TEI xmlns="http://www.tei-c.org/ns/1.0"><subst/></TEI>')
     assert 'id="pmo-subst-del-add"' in result.output
@@ -91,6 +91,32 @@ def test_the_schematron_xslt_compiles_on_saxon():
 def test_the_odd_is_itself_valid_tei():
     result = subprocess.run(["jing", str(TEI_ALL), str(DEFAULT_ODD)], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.skipif(not TEI_ALL.exists(), reason="tei_all.rng is fetched by scripts/setup")
+def test_the_odd_and_the_edition_keep_the_tei_own_schematron_constraints(tmp_path):
+    """What can be checked of tei_odds: tei_all's grammar (it has the ODD elements) above, and here the TEI's own
+    Schematron constraints tei_all.rng embeds (jing skips them): on the ODD (a module named by a spec must be
+    included, moduleRef's include/except, …) and on the files the edition writes."""
+    from pipeline.odd.sch2xslt import compile_schematron
+    from pipeline.odd.teisource import tei_schematron
+    from pipeline.safexml import parse
+
+    xsl = tmp_path / "tei.sch.xsl"
+    xsl.write_bytes(compile_schematron(tei_schematron(TEI_ALL)))
+    runner = XsltRunner({"tei": xsl})
+    corpus = ROOT / "tests" / "data" / "validation" / "valid"
+    files = [DEFAULT_ODD, *sorted(corpus.glob("*.xml")), *sorted((ROOT / "tei").glob("*.xml"))]
+    failures = {}
+    for path in files:
+        report = runner.transform("tei", parse(path.read_bytes(), name=path.name), name=path.name).output
+        found = [" ".join(f.split()) for f in re.findall(r"<failed [^>]*>(.*?)</failed>", report, re.S)]
+        if found:
+            failures[path.name] = found[:3]
+    assert not failures
+    broken = DEFAULT_ODD.read_text(encoding="utf-8").replace('<moduleRef key="tei"/>', "", 1)
+    report = runner.transform("tei", parse(broken.encode(), name="broken.odd"), name="broken.odd").output
+    assert "should correspond to an existing module" in report  # the rules can fail
 
 
 @pytest.mark.skipif(not VNU.exists(), reason="vnu.jar comes from npm")

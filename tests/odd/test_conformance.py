@@ -93,6 +93,25 @@ def test_every_generated_document_is_valid_tei(generated):
     assert not invalid, f"valid against the project's grammar but not against tei_all: {sorted(p.name for p in invalid)[:10]}"
 
 
+def test_what_the_project_accepts_keeps_the_tei_own_schematron_constraints(generated, validator, tmp_path):
+    """tei_all is a grammar and the Schematron rules it embeds, which jing does not run. The customisation keeps
+    TEI's constraints on what it includes, so a generated document that breaks one (the generator knows the grammar
+    only) is refused by the project's validator too: valid for the project implies valid for all of tei_all."""
+    from pipeline.odd.sch2xslt import compile_schematron
+    from pipeline.odd.teisource import tei_schematron
+    from pipeline.xslt import XsltRunner
+
+    xsl = tmp_path / "tei.sch.xsl"
+    xsl.write_bytes(compile_schematron(tei_schematron(TEI_ALL)))
+    runner = XsltRunner({"tei": xsl})
+    breaking = [p for p in generated if "<failed" in runner.transform("tei", p.read_text(encoding="utf-8"), name=p.name).output]
+    accepted = [p.name for p in breaking if validator.is_valid(p)]
+    assert not accepted, accepted[:10]
+    assert breaking, "the TEI's rules can fail on generated documents"
+    rules = {m.rule for p in breaking[:50] for m in validator.iter_errors(p) if m.rule}
+    assert any(r.startswith("tei-") for r in rules), rules
+
+
 def test_mutant_verdicts_agree_with_jing(mutants, validator):
     invalid = jing_invalid(COMPILED / "pmo.rng", list(mutants))
     assert 0.2 * len(mutants) < len(invalid) < len(mutants), "the mutants are a mix of valid and invalid documents"

@@ -67,7 +67,6 @@ CASES = [
     ("wrong pin", "", 'schemaSpec "t"', 'pins TEI 9.9.9, but the TEI definitions', dict(source='source="tei:9.9.9"')),
     ("no moduleRef", "", "schemaSpec", "no moduleRef", dict(modules="")),
     ("unknown element", "", 'moduleRef "core"', '"nowhere", which is not a TEI 4.3.0 element', dict(modules=MODULES + '<moduleRef key="core" include="nowhere"/>\n')),
-    ("except", "", 'moduleRef "core"', "@except is not supported", dict(modules=MODULES + '<moduleRef key="core" except="p"/>\n')),
     ("TEI element added", '<elementSpec ident="div"><gloss>g</gloss><desc>d</desc><content><empty/></content>' + EX + "</elementSpec>\n", 'elementSpec "div"', 'TEI already has <div>', {}),
     ("change not included", change("div", "<content><empty/></content>"), 'elementSpec "div"', "which no moduleRef includes", {}),
     ("RELAX NG content", change("p", '<content><rng:element name="x"><rng:empty/></rng:element></content>'), 'elementSpec "p"', "RELAX NG in a content model is not supported", {}),
@@ -92,7 +91,16 @@ CASES = [
     ("unknown class deleted", '<classSpec ident="att.nowhere" type="atts" mode="delete"/>\n', 'classSpec "att.nowhere"', "TEI has no class att.nowhere to delete", {}),
     ("membership not held", change("p", '<classes><memberOf key="model.divPart" mode="delete"/></classes>'), 'elementSpec "p"', 'memberOf "model.divPart" mode="delete": it is not a member', {}),
     ("empty content", change("p", "<content/>"), 'elementSpec "p"', "an empty <content> is ambiguous", {}),
+    ("unknown TEI constraint deleted", change("p", '<constraintSpec ident="nowhere" scheme="schematron" mode="delete"/>'), 'constraintSpec "nowhere"', 'TEI 4.3.0 has no constraint of that ident on p; expected one of abstractModel-structure-p, abstractModel-structure-l', {}),
 ]
+
+
+def test_tei_constraints_on_what_is_kept_are_kept_unless_deleted(tmp_path):
+    kept = {r.ident for r in load_odd(odd(tmp_path, "")).rules}
+    assert {"tei-p-abstractModel-structure-p", "tei-p-abstractModel-structure-l"} <= kept
+    assert not any(r.startswith("tei-div-") for r in kept)  # div is not in this schema
+    dropped = {r.ident for r in load_odd(odd(tmp_path, change("p", '<constraintSpec ident="abstractModel-structure-l" scheme="schematron" mode="delete"/>'))).rules}
+    assert "tei-p-abstractModel-structure-l" not in dropped and "tei-p-abstractModel-structure-p" in dropped
 
 
 @pytest.mark.parametrize("label, body, spec, words, options", CASES, ids=[c[0] for c in CASES])

@@ -122,6 +122,22 @@ def test_a_missing_compiled_schema_is_a_message_not_a_traceback(monkeypatch, tmp
     assert "the compiled schema cannot be loaded" in result.stderr and "pipeline schema" in result.stderr
 
 
+def test_a_broken_schematron_compiled_in_the_background_is_a_message_not_a_traceback(monkeypatch, tmp_path):
+    import pipeline.validate as api
+
+    shutil.copy(api.COMPILED / "pmo.rng", tmp_path / "pmo.rng")
+    (tmp_path / "pmo.sch.xsl").write_text("<xsl:stylesheet xmlns:xsl='http://www.w3.org/1999/XSL/Transform' version='3.0'><xsl:nonsense/></xsl:stylesheet>")
+    monkeypatch.setattr(api, "current_schema", lambda: tmp_path)
+    result = invoke(str(VALID))
+    assert result.exit_code == 2
+    assert "the compiled schema cannot be loaded" in result.stderr and "pmo.sch.xsl" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+    from pipeline.xslt import XsltError
+
+    with pytest.raises(XsltError, match="does not compile"):
+        api.Validator(tmp_path)  # without background, the same error is raised when the validator is made
+
+
 def test_a_stale_committed_schema_is_noted(monkeypatch, tmp_path):
     import pipeline.validate as api
 

@@ -302,6 +302,11 @@ INVALID = [
      [('<gap reason="redacted" quantity="5"/>', "pmo-gap-extent", 'gap has quantity="5" but no @unit')]),
     ("ref-dangling.xml", [('ref="#hand-CDP"', 'ref="#person-CDP"')],
      [('ref="#person-CDP"', "pmo-pointers-resolve", "@ref points at #person-CDP, but no element has that xml:id")]),
+    # ---- the TEI's own constraints, kept by the customisation
+    ("when-with-a-range.xml", [('<dateline><date when="1988-12-21">', '<dateline><date when="1988-12-21" notBefore="1988-12-01">')],
+     [('<date when="1988-12-21" notBefore', "tei-att.datable.w3c-att-datable-w3c-when", "The @when attribute cannot be used with any other att.datable.w3c attributes")]),
+    ("subtype-without-type.xml", [("<persName>J S Wall</persName>", '<persName subtype="classification">J S Wall</persName>')],
+     [('<persName subtype=', "tei-att.typed-subtypeTyped", "The persName element should not be categorized in detail with @subtype unless also categorized in general with @type")]),
     # ---- the registers
     ("register-persname-points-at-org.xml", REGISTERS + [('<persName ref="#per-wall-stephen">', '<persName ref="#org-fco">')],
      [('<persName ref="#org-fco">', "pmo-register-links", '@ref="#org-fco" on <persName> points at <org>, not at a <person>; expected # followed by the xml:id of a <person>')]),
