@@ -97,6 +97,9 @@ class BuildResult:
 
 
 REVIEW_LINES = 6  # transcript lines shown beside a review warning
+#: tasks handed to a local pool per worker at a time: enough that no worker waits, few enough that the
+#: build's own process holds a handful of documents' inputs rather than the whole edition's
+IN_FLIGHT_PER_WORKER = 4
 
 
 @dataclass
@@ -109,6 +112,7 @@ class _Doc:
     source: bytes | None = None
     tei: bytes | None = None
     tei_hash: str | None = None
+    size: int = 0  # bytes of its TEI (the weight of its tasks), known once its TEI was read
     failure: tuple[str, str] | None = None  # (step, one-line error)
     links_hash: str | None = None
     private: dict[str, bytes] = field(default_factory=dict)
@@ -130,7 +134,8 @@ class _Build:
         self.toolchain = load_toolchain(options.toolchain)
         self.jobs = options.jobs or os.cpu_count() or 1
         self.runner = Runner(self._make_executor, self._gather, on_submitted=progress.add,
-                             pool_worth=lambda n: options.executor != "local" or min(self.jobs, n) > 1)
+                             pool_worth=lambda n: options.executor != "local" or min(self.jobs, n) > 1,
+                             window=IN_FLIGHT_PER_WORKER * self.jobs if options.executor == "local" else 0)
         self._closing = None  # waits for the executor's shutdown, begun once the last task was gathered
         self.rebuilt: list[dict[str, Any]] = []
         self.removed: list[dict[str, Any]] = []
@@ -314,6 +319,7 @@ class _Build:
         """Plan the steps of a document whose TEI file is up to date (known once the schema is)."""
         try:
             item.tei_hash, item.tei = self.cache.digest(item.doc.tei, regular_only=True)
+            item.size = len(item.tei) if item.tei is not None else item.doc.tei.stat().st_size
         except OSError as error:
             self._fail(item, "validate", f"cannot read {item.doc.tei}: {error.strerror}")
             return
@@ -324,6 +330,18 @@ class _Build:
         if item.tei is None:
             item.tei = read_transcript(item.doc.tei)  # a regular file, not through a link
         return item.tei
+
+    def _take_tei(self, item: _Doc) -> bytes | None:
+        """A document's TEI for a task, no longer held here (read again if a later step needs it);
+        None, the document failed, when it cannot be read."""
+        try:
+            tei = self._tei_bytes(item)
+        except OSError as error:
+            item.unfinished = False
+            self._fail(item, "validate", f"cannot read {item.doc.tei}: {error.strerror}")
+            return None
+        item.tei = None
+        return tei
 
     def _inputs(self, item: _Doc, step: str) -> dict[str, str]:
         code = self.fingerprints["web" if step == "summary" else step]
@@ -363,9 +381,14 @@ class _Build:
 
         item.unfinished = True
         links = self.links.get(item.name) if "web" in steps and self.links else None
-        tei = self._tei_bytes(item)
-        self.runner.defer(len(steps), lambda: self._submit(
-            "render", item, (steps, reasons), render_task, item.name, tei, tuple(steps), links), weight=len(tei))
+        weight = len(item.tei) if item.tei is not None else item.size
+
+        def submit() -> None:  # the TEI is read (or taken) when the task is handed over, and not kept
+            tei = self._take_tei(item)
+            if tei is not None:
+                self._submit("render", item, (steps, reasons), render_task, item.name, tei, tuple(steps), links)
+
+        self.runner.defer(len(steps), submit, weight=weight)
 
     # ---- gathering -------------------------------------------------------------------------
 
@@ -414,7 +437,7 @@ class _Build:
                 return
         else:
             item.tei = outcome.tei
-        item.tei_hash = digest_bytes(item.tei)
+        item.tei_hash, item.size = digest_bytes(item.tei), len(item.tei)
         item.new["convert"] = record
         self._plan_render(item)
 
@@ -739,7 +762,7 @@ class _Build:
                     data = self.publisher.read(relative)
                 private[relative[len(PRIVATE):]] = data
         summary = item.new.get("summary")
-        tei = self._tei_bytes(item) if own == "print" else None
+        tei = (item.tei if item.tei is not None else read_transcript(item.doc.tei)) if own == "print" else None  # not kept
         return SiteDocument(item.name, tei, summary.data.get("summary") if summary else None, private)
 
     def _gather_site(self, _item, extra, outcome) -> None:

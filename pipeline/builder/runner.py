@@ -6,6 +6,10 @@ outcome, to the `gather` callback (in a stable order among the tasks that
 ended together). The executor (inline, process pool, Dask) is made on the
 first submission, sized by the tasks queued. After a failure (`stop()`) no
 new task starts and the pending ones are cancelled.
+
+Queued tasks are handed to the executor a window at a time (`window` in flight), the next as one
+ends: a task's arguments (a document's TEI) are made when it is handed over, so the build's own
+process holds the inputs of the tasks in flight, not those of the whole edition.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ class Runner:
     def __init__(
         self, make_executor: Callable[[int], Executor], gather: Callable[[str, Any, Any, Any], None],
         on_submitted: Callable[[int], None] = lambda targets: None, pool_worth: Callable[[int], bool] = lambda n: n > 1,
+        window: int = 0,
     ) -> None:
         self._make_executor = make_executor  # called with the number of tasks expected
         self._gather = gather  # gather(kind, item, extra, outcome)
@@ -39,6 +44,8 @@ class Runner:
         self.pending: dict[Future, tuple[str, Any, Any]] = {}
         self._completed: queue.SimpleQueue | None = None
         self._queue: list | None = []
+        self._backlog: list[Callable[[], None]] = []  # queued tasks not yet handed to the executor, next first
+        self._window = window  # tasks in flight at most (0: no limit)
         self._expected = 0
         self.stopping = False
 
@@ -76,8 +83,13 @@ class Runner:
         if queued:
             self._expected = len(queued)
             self._on_submitted(sum(targets for _, targets, _ in queued))
-            for _, _, submit in queued:
-                submit()
+            self._backlog.extend(submit for _, _, submit in queued)
+            self._top_up()
+
+    def _top_up(self) -> None:
+        """Hand queued tasks to the executor until the window is full."""
+        while self._backlog and not self.stopping and (not self._window or len(self.pending) < self._window):
+            self._backlog.pop(0)()
 
     def submit_early(self) -> None:
         """Submit the tasks queued so far if they are enough for a pool; planning goes on queueing."""
@@ -91,7 +103,11 @@ class Runner:
         """Submit what planning queued, then gather results until no task is left."""
         self.submit_queued()
         try:
-            while self.pending:
+            while self.pending or self._backlog:
+                if not self.pending:
+                    self._top_up()
+                    if not self.pending:
+                        break
                 done = [self._completed.get()]
                 while not self._completed.empty():
                     done.append(self._completed.get())
@@ -110,6 +126,7 @@ class Runner:
                             raise EnvironmentProblem("a worker process died (killed, or out of memory); nothing was published") from None
                         raise EnvironmentProblem(f"the executor failed: {type(error).__name__}: {error}") from None
                     self._gather(kind, item, extra, outcome)
+                self._top_up()
         except KeyboardInterrupt:
             self.stopping = True
             raise Interrupted("interrupted: nothing was published; the previous outputs are intact") from None
@@ -121,6 +138,7 @@ class Runner:
     def stop(self) -> None:
         """No new work: cancel what has not started."""
         self.stopping = True
+        self._backlog.clear()
         for future in list(self.pending):
             future.cancel()
 
