@@ -79,3 +79,11 @@ def test_a_whole_customisation_of_tei_is_not_chained(project):
     odd = project / "schema" / "chained.odd"
     odd.write_text(ODD.replace('source="pmo"', 'source="tei:4.3.0"'))
     assert chained_odd(odd) is None
+
+
+def test_the_print_edition_gives_the_chained_odds_documentation(project):
+    from pipeline.builder.steps import _print_odd
+    from pipeline.project import load_project
+
+    text = _print_odd(load_project().edition)
+    assert "What this edition adds" in text and "chained-publisher" in text and "pmo-subst-del-add" in text
