@@ -64,6 +64,9 @@ def test_the_build_compiles_it_and_validates_against_it(project):
     assert '<?xml-model href="../schema/chained.rng"' in tei and '<?xml-model href="../schema/chained.sch"' in tei
     # the pipeline's own rules still hold in the chain
     assert "pmo-subst-del-add" in (project / "schema" / "chained.sch").read_text()
+    # pipeline validate (and so the pre-commit hook) checks against the project's schema too
+    result = CliRunner().invoke(main, ["validate", "-q", "tei/dev_01.xml"])
+    assert result.exit_code == 1 and "[chained-publisher]" in result.output
 
 
 def test_changing_what_the_pipelines_odd_changes_is_refused(project):
