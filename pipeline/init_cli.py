@@ -27,12 +27,15 @@ FOLDERS = ("sources", "tei", "registers", "schema")
 @click.option("--editor", default="The editors", show_default=True, help="Who edits it (cited as its editors).")
 def init(directory: Path, title: str, editor: str) -> None:
     """Make a new edition project in DIRECTORY: its project file (pipeline.toml, commented), empty
-    sources/ and tei/, a catalogue and registers with one worked example each, a .gitignore, a
-    pre-commit configuration validating the TEI, and a CI example. `pipeline build` works in it at once.
+    sources/ and tei/, a catalogue and registers with one worked example each, the compiled schemas
+    in schema/, a .gitignore, a pre-commit configuration validating the TEI, and a CI example.
+    `pipeline build` works in it at once.
 
     Refuses to write over a file that is already there.
     """
     from importlib.resources import files
+
+    from pipeline.builder.toolchain import EnvironmentProblem
 
     templates = files("pipeline").joinpath("init")
     targets = {directory / target: source for source, target in FILES.items()}
@@ -49,8 +52,20 @@ def init(directory: Path, title: str, editor: str) -> None:
                 text = text.replace(placeholder, value)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
+        _copy_schemas(directory)
     except OSError as error:
         click.echo(f"pipeline init: cannot write {error.filename or directory}: {error.strerror}", err=True)
         raise SystemExit(2) from None
+    except EnvironmentProblem as error:  # the schemas could not be copied
+        click.echo(f"pipeline init: {error}", err=True)
+        raise SystemExit(2) from None
     click.echo(f"made the edition project {directory}: put transcripts (*.txt) in {directory / 'sources'}, "
                f"then run `pipeline build` there", err=True)
+
+
+def _copy_schemas(directory: Path) -> None:
+    """The compiled schemas into the project's schema folder, where its TEI files will point (the build keeps them up to date)."""
+    from pipeline.builder.steps import publish_schemas
+    from pipeline.project import load_project
+
+    publish_schemas(load_project(directory).edition)

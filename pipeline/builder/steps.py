@@ -79,6 +79,7 @@ class EditionToolchain:
         if edition.odd:  # the project's own ODD is compiled, and its schemas validate
             paths_of["schema"].append(Path(edition.odd))
             paths_of["validate"].append(edition.compiled_dir())
+            paths_of["print"].append(Path(edition.odd))  # its documentation: the print edition's conventions
         for step, paths in paths_of.items():
             libraries = ",".join(f"{lib}={versions[lib]}" for lib in _LIBRARIES[step])
             # the project file's settings change the TEI headers, the pages and the PDFs
@@ -165,7 +166,7 @@ class EditionWorker:
         if "print" in outputs:
             from pipeline.print import Printer
 
-            self.printer = Printer()
+            self.printer = Printer(odd=_print_odd(self.edition))
 
     # -- convert ----------------------------------------------------------------------------
 
@@ -365,6 +366,25 @@ def publish_schemas(edition: Edition) -> list[Path]:
         return write_outputs(schema_files(edition), target)
     except OSError as error:
         raise EnvironmentProblem(f"cannot write the schemas to {target}: {error.strerror}") from None
+
+
+def _print_odd(edition: Edition):
+    """The ODD whose documentation the print edition's introduction gives: the project's (chained onto the
+    pipeline's when it says so), else the pipeline's (pipeline.print's default)."""
+    from pipeline.print.edition import DEFAULT_ODD, read_odd
+
+    if not edition.odd:
+        return DEFAULT_ODD
+    from pipeline.project_odd import chained_odd
+    from pipeline.safexml import parse
+
+    odd = Path(edition.odd)
+    merged = chained_odd(odd)
+    if merged is None:
+        return read_odd(odd)
+    from lxml import etree
+
+    return etree.tostring(parse(merged, name=odd.name).getroot(), encoding="unicode")
 
 
 def _open_validator(edition: Edition):

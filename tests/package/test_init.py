@@ -30,6 +30,7 @@ def test_the_project_it_makes(made):
                  ".github/workflows/edition.yml"):
         assert (made / path).exists(), path
     assert not list((made / "sources").glob("*.txt"))
+    assert (made / "schema" / "pmo.rng").is_file() and (made / "schema" / "pmo.sch").is_file()
     text = (made / "pipeline.toml").read_text()
     assert text.count("\n#") > 10  # commented
     project = load_project(made)
@@ -64,3 +65,10 @@ def test_build_works_in_it_at_once(made, monkeypatch):
     assert (made / "build" / "web" / "index.html").is_file()
     assert 'The "Quoted" Papers' in (made / "build" / "web" / "index.html").read_text().replace("&quot;", '"')
     assert (made / "schema" / "pmo.rng").is_file()  # where its TEI files will point
+
+
+def test_a_folder_it_cannot_make_is_one_line_and_exit_2(tmp_path):
+    (tmp_path / "a-file").write_text("not a folder")
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "a-file" / "ed")])
+    assert result.exit_code == 2 and "cannot write" in result.stderr and "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -64,6 +64,9 @@ def test_the_build_compiles_it_and_validates_against_it(project):
     assert '<?xml-model href="../schema/chained.rng"' in tei and '<?xml-model href="../schema/chained.sch"' in tei
     # the pipeline's own rules still hold in the chain
     assert "pmo-subst-del-add" in (project / "schema" / "chained.sch").read_text()
+    # pipeline validate (and so the pre-commit hook) checks against the project's schema too
+    result = CliRunner().invoke(main, ["validate", "-q", "tei/dev_01.xml"])
+    assert result.exit_code == 1 and "[chained-publisher]" in result.output
 
 
 def test_changing_what_the_pipelines_odd_changes_is_refused(project):
@@ -79,3 +82,11 @@ def test_a_whole_customisation_of_tei_is_not_chained(project):
     odd = project / "schema" / "chained.odd"
     odd.write_text(ODD.replace('source="pmo"', 'source="tei:4.3.0"'))
     assert chained_odd(odd) is None
+
+
+def test_the_print_edition_gives_the_chained_odds_documentation(project):
+    from pipeline.builder.steps import _print_odd
+    from pipeline.project import load_project
+
+    text = _print_odd(load_project().edition)
+    assert "What this edition adds" in text and "chained-publisher" in text and "pmo-subst-del-add" in text
