@@ -78,7 +78,7 @@ class Edition:
         from pipeline.convert.tei.header import Publication
 
         return Publication(publisher=self.publisher or self.title, licence=self.licence, licence_url=self.licence_url,
-                           schema=self.schema_href("rng"))
+                           schema=self.schema_href("rng"), archive=self.archive, series=self.series)
 
 
 _EDITION_KEYS = {f.name for f in dataclasses.fields(Edition)} - {"schema_location", "compiled", "schema_name", "schema_dir", "odd"}

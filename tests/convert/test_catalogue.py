@@ -59,3 +59,15 @@ def test_the_catalogue_gives_covering_dates_notes_and_facsimile() -> None:
     assert (date.get("when"), date.text) == ("1989-01-02", "2 January 1989")
     assert ms.find("t:additional/t:adminInfo/t:note[@type='catalogue']", NS).text == "Seen by the editors at Kew."
     assert ms.find("t:additional/t:surrogates/t:ref[@type='facsimile']", NS).get("target") == "https://example.org/iiif/manifest.json"
+
+
+def test_the_project_names_the_archive_and_a_series_the_file_does_not_give() -> None:
+    from pipeline.convert.tei.header import Publication
+
+    path = SOURCES / "000_c7bc312db51ab6dd.txt"  # no closure card: no series of its own
+    publication = Publication(archive="Archives nationales", series="AG 5")
+    ms = etree.fromstring(convert_bytes(path.read_bytes(), path.name, publication=publication).tei).find(".//t:msIdentifier", NS)
+    assert [(etree.QName(e).localname, e.text) for e in ms] == [("repository", "Archives nationales"), ("collection", "AG 5")]
+    carded = SOURCES / "004_570edd33cf41b241.txt"  # its cards give its series and piece: they win
+    ms = etree.fromstring(convert_bytes(carded.read_bytes(), carded.name, publication=publication).tei).find(".//t:msIdentifier", NS)
+    assert ms.find("t:idno[@type='reference']", NS).text == "PREM 19/3174"

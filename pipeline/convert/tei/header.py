@@ -28,6 +28,8 @@ class Publication:
     licence: str = LICENCE_TEXT
     licence_url: str = LICENCE_URL
     schema: str = SCHEMA_URL
+    archive: str = ""  # the repository holding the papers ("": the converter's register, The National Archives)
+    series: str = ""  # the series, where neither the catalogue nor the closure cards give it ("": the register's)
 
 
 def header(parent: etree._Element, transcript: Transcript, ids: dict[int, str], series: str | None, piece: str | None = None,
@@ -50,14 +52,18 @@ def header(parent: etree._Element, transcript: Transcript, ids: dict[int, str], 
     el(statement, "idno", {"type": "transcript"}, transcript.name)
     el(statement, "idno", {"type": "sha256"}, transcript.sha256)
     archive = register("archive")
+    series = series or publication.series or archive["series"]
     ms = el(el(file_desc, "sourceDesc"), "msDesc")
     identifier = el(ms, "msIdentifier")
-    el(identifier, "country", text=archive["country"])
-    el(identifier, "settlement", text=archive["settlement"])
-    el(identifier, "repository", text=archive["repository"])
-    el(identifier, "collection", text=series or archive["series"])
-    if piece:  # the file's piece, as its closure cards show it: the full archival reference
-        el(identifier, "idno", {"type": "reference"}, f"{series or archive['series']}/{piece}")
+    if publication.archive:
+        el(identifier, "repository", text=publication.archive)
+    else:
+        el(identifier, "country", text=archive["country"])
+        el(identifier, "settlement", text=archive["settlement"])
+        el(identifier, "repository", text=archive["repository"])
+    el(identifier, "collection", text=series)
+    if piece:  # the file's piece, as the catalogue or its closure cards give it: the full archival reference
+        el(identifier, "idno", {"type": "reference"}, f"{series}/{piece}")
     contents(ms, transcript, ids, cases)
     if catalogue is not None:
         _catalogued(ms, catalogue)
