@@ -10,6 +10,10 @@
 
   <xsl:template match="tei:teiHeader" mode="c:text" as="empty-sequence()"/>
 
+  <!-- The register entries a file embeds (standOff) are data the editions look names up in, never running text. -->
+  <xsl:template match="tei:standOff | tei:listPerson | tei:person | tei:occupation | tei:listOrg | tei:org
+                       | tei:listPlace | tei:place" mode="c:text" as="empty-sequence()"/>
+
   <!-- Containers of metadata: their content in place, without the whitespace between their children. -->
   <xsl:template match="tei:fileDesc | tei:titleStmt | tei:respStmt | tei:publicationStmt | tei:availability
                        | tei:sourceDesc | tei:msDesc | tei:msIdentifier | tei:encodingDesc | tei:projectDesc
