@@ -10,8 +10,9 @@
 
   <xsl:template match="tei:teiHeader" mode="c:text" as="empty-sequence()"/>
 
-  <!-- The register entries a file carries: data the editions look up (names, sort keys), never running text. -->
-  <xsl:template match="tei:standOff" mode="c:text" as="empty-sequence()"/>
+  <!-- The register entries a file embeds (standOff) are data the editions look names up in, never running text. -->
+  <xsl:template match="tei:standOff | tei:listPerson | tei:person | tei:occupation | tei:listOrg | tei:org
+                       | tei:listPlace | tei:place" mode="c:text" as="empty-sequence()"/>
 
   <!-- Containers of metadata: their content in place, without the whitespace between their children. -->
   <xsl:template match="tei:fileDesc | tei:titleStmt | tei:respStmt | tei:publicationStmt | tei:availability
@@ -21,8 +22,7 @@
                        | tei:revisionDesc | tei:editionStmt | tei:seriesStmt
                        | tei:notesStmt | tei:langUsage | tei:textClass | tei:keywords | tei:classDecl | tei:taxonomy
                        | tei:listPrefixDef | tei:tagsDecl | tei:schemaRef | tei:prefixDef | tei:namespace
-                       | tei:history | tei:origin | tei:additional | tei:adminInfo | tei:surrogates
-                       | tei:listPerson | tei:person | tei:listOrg | tei:org | tei:listPlace | tei:place"
+                       | tei:history | tei:origin | tei:additional | tei:adminInfo | tei:surrogates"
                 mode="c:text" as="item()*">
     <xsl:param name="c:hand" as="xs:string" tunnel="yes" select="$c:default-hand"/>
     <xsl:apply-templates select="* | text()[normalize-space()]" mode="c:text"/>
@@ -32,7 +32,7 @@
   <xsl:template match="tei:resp | tei:publisher | tei:distributor | tei:authority | tei:pubPlace | tei:licence
                        | tei:country | tei:settlement | tei:region | tei:institution | tei:repository | tei:collection
                        | tei:handNote | tei:change | tei:language | tei:edition | tei:extent | tei:category | tei:catDesc
-                       | tei:rendition | tei:tagUsage | tei:creation | tei:origDate | tei:occupation"
+                       | tei:rendition | tei:tagUsage | tei:creation | tei:origDate"
                 mode="c:text" as="item()*">
     <xsl:param name="c:hand" as="xs:string" tunnel="yes" select="$c:default-hand"/>
     <xsl:sequence select="c:runs(., $c:hand)"/>
