@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from pipeline.convert.entities import KINDS, NS, TEI, Entry, Match, Registers
+from pipeline.convert.entities import KINDS, NS, TEI, Entry, Match, RegisterError, Registers
 from pipeline.convert.tei.tree import indent
 
 NAME_KINDS = {"persName": "person", "orgName": "org", "placeName": "place", "settlement": "place", "country": "place"}
@@ -73,6 +73,10 @@ def link_names(root: etree._Element, registers: Registers) -> list[Candidate]:
         for match in _encode_names(container, registers):
             used[match.entry.id] = match.entry
     if used:
+        taken = set(root.xpath("//@xml:id")) & set(used)
+        if taken:
+            raise RegisterError(f"the register id {sorted(taken)[0]!r} is an id the converter gives in this file "
+                                "(a hand, a document, the pipeline): rename the register entry")
         _embed(root, used)
     return candidates
 

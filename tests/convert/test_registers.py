@@ -158,3 +158,10 @@ def test_a_pointer_to_no_entry_is_refused_by_the_project_rules(bundled) -> None:
     tei = bundled["002_6107bf163eec2d22.txt"].tei.replace(b'ref="#per-reagan-ronald"', b'ref="#per-nobody"', 1)
     messages = [str(m) for m in iter_errors(tei, name="002.xml")]
     assert messages and any("per-nobody" in m for m in messages)
+
+
+def test_a_register_id_the_converter_also_gives_is_a_clear_error() -> None:
+    clash = register('<person xml:id="hand-CDP"><persName type="standard">Charles Powell</persName></person>')
+    path = SOURCES / "001_2bcad8b2cf3253a8.txt"
+    with pytest.raises(RegisterError, match="'hand-CDP' is an id the converter gives"):
+        convert_bytes(path.read_bytes(), path.name, registers=registers_from((("persons.xml", clash),)))
