@@ -58,7 +58,8 @@ def link_names(root: etree._Element, registers: Registers) -> list[Candidate]:
             match = registers.match("org", text)  # an office addressed as a person ("Resident Clerk")
             if match is not None:
                 element.tag = f"{{{TEI}}}orgName"
-        if not record(match, element) and _worth_listing(text) and _place_of(element) != "msIdentifier":  # the archive's own place is no candidate
+        listed = _worth_listing(text) and _place_of(element) != "msIdentifier"  # the archive's own place is no candidate
+        if not record(match, element) and listed:
             candidates.append(Candidate(kind, text, _place_of(element), document))
     for note in root.iterfind(".//t:handNotes/t:handNote", NS):
         person = note.find("t:persName", NS)
