@@ -148,7 +148,8 @@ class Registers:
         if kind not in self._finders:
             names = sorted({name for entry in self.entries.values() if entry.kind == kind
                             for name in (entry.standard, *entry.variants)
-                            if name_key(name) and _unique(e for e, _ in self._names[(kind, name_key(name))])}, key=lambda n: -len(n))
+                            if name_key(name) and _unique(e for e, _ in self._names[(kind, name_key(name))])},
+                           key=lambda n: -len(n))
             self._finders[kind] = re.compile(
                 r"(?<![\w'])(?:" + "|".join(_written(name) for name in names) + r")(?![\w'])", re.IGNORECASE) if names else None
         return self._finders[kind]
@@ -206,12 +207,14 @@ def _entry(kind: str, element: etree._Element, name_element: str, file: str) -> 
     where = f"{file}:{element.sourceline}"
     entry_id = element.get(XML_ID)
     if not entry_id or not ID.match(entry_id):
-        raise RegisterError(f"{where}: a {kind} entry needs an xml:id (letters, digits, '-', '_', '.'; not starting with a digit)")
+        raise RegisterError(f"{where}: a {kind} entry needs an xml:id "
+                            "(letters, digits, '-', '_', '.'; not starting with a digit)")
     names = {"standard": [], "variant": [], "initials": []}
     for child in element.iterfind(f"t:{name_element}", NS):
         text = " ".join("".join(child.itertext()).split())
         if child.get("type") not in names:
-            raise RegisterError(f"{file}:{child.sourceline}: {name_element} of {entry_id} needs type 'standard', 'variant' or 'initials'")
+            raise RegisterError(f"{file}:{child.sourceline}: {name_element} of {entry_id} "
+                                "needs type 'standard', 'variant' or 'initials'")
         if text:
             names[child.get("type")].append(text)
     if len(names["standard"]) != 1:

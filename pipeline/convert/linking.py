@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from pipeline.convert.entities import KINDS, NS, TEI, Entry, Match, RegisterError, Registers
+from pipeline.convert.entities import KINDS, NS, TEI, XML_ID, Entry, Match, RegisterError, Registers
 from pipeline.convert.tei.tree import indent
 
 NAME_KINDS = {"persName": "person", "orgName": "org", "placeName": "place", "settlement": "place", "country": "place"}
@@ -69,7 +69,7 @@ def link_names(root: etree._Element, registers: Registers) -> list[Candidate]:
             record(Match(entry, person.get("cert")), note, "scribeRef")
         elif initials is not None and initials.text:
             if not record(registers.match_initials(initials.text), note, "scribeRef"):
-                candidates.append(Candidate("person", initials.text, f"hand {note.get('{http://www.w3.org/XML/1998/namespace}id')}", None))
+                candidates.append(Candidate("person", initials.text, f"hand {note.get(XML_ID)}", None))
     for container in list(root.iter(*(f"{{{TEI}}}{name}" for name in FOUND_IN))):
         for match in _encode_names(container, registers):
             used[match.entry.id] = match.entry
