@@ -26,7 +26,6 @@ TEMPLATE = """<?xml version="1.0" encoding="UTF-8"?>
 </TEI>
 """
 TITLES = {"person": "Register of persons", "org": "Register of organisations and offices", "place": "Register of places"}
-PREFIXES = {"person": "per", "org": "org", "place": "pla"}
 
 
 @click.group()
@@ -54,42 +53,109 @@ def list_entries(folder: Path) -> None:
 def add(kind: str, name: str, standard: str | None, entry_id: str | None, initials: tuple[str, ...], folder: Path) -> None:
     """Add NAME to the register of KIND (person, org, place), as the converter's candidates suggest.
 
-    The entry gets NAME as its standard name (or --standard, with NAME as a variant); the
-    file is rewritten whole or not at all. Refused when an entry already answers to NAME."""
+    NAME becomes a new entry's standard name; with --standard naming an entry the register has,
+    NAME (and --initials) become variants of that entry, else a new entry has --standard as its
+    standard name and NAME as a variant. The file is rewritten whole or not at all. Refused when
+    an entry already answers to NAME, or when NAME would make another entry's name ambiguous."""
     from lxml import etree
 
-    from pipeline.convert.entities import FILES, KINDS, ID, NS, TEI, RegisterError, read_register
-    from pipeline.output import atomic_write
-    from pipeline.safexml import XMLInputError, parse
+    from pipeline.convert.entities import FILES, ID, KINDS, NS, PREFIXES, TEI, name_key
 
     folder = _folder(folder)
     name, standard = _clean(name), _clean(standard or name)
-    if not name:
-        _fail("the name is empty")
+    for text in (name, standard, *initials):
+        if not name_key(text) or INVALID_XML.search(text):
+            _fail(f"{text!r} is not a name (empty, only a form of address, or characters XML does not allow)")
     known = _load(folder)
     found = known.match(kind, name)
     if found is not None and found.cert is None:
         _fail(f"{name!r} is already a name of {found.entry.id} ({found.entry.standard})")
-    entry_id = entry_id or _new_id(kind, standard, known.entries)
-    if not ID.match(entry_id) or entry_id in known.entries:
-        _fail(f"the id {entry_id!r} is {'taken' if entry_id in known.entries else 'not an NCName'}")
-    path = folder / FILES[kind]
+    target = known.match(kind, standard) if standard != name else None
+    target = target.entry if target is not None and target.cert is None else None
+    others = {e.id: e.standard for e in known.entries.values() if e.kind == kind and (target is None or e.id != target.id)
+              and name_key(name) in {name_key(n) for n in (e.standard, *e.variants)}}
+    if others:
+        other_id, other = next(iter(others.items()))
+        _fail(f"{name!r} is also a name of {other_id} ({other}): adding it would leave both unmatched; "
+              "give a fuller form of the name")
     listing, entry_name, name_element = KINDS[kind]
+    if target is not None:  # a variant of an entry the register has
+        path, tree = _register_file(folder, target.id)
+        entry = tree.xpath("//*[@xml:id=$id]", id=target.id)[0]
+        names = [("variant", name)] + [("initials", i) for i in initials]
+        done = f"added {name!r} to {target.id} ({target.standard})"
+    else:
+        entry_id = entry_id or _new_id(kind, standard, known.entries)
+        if entry_id in known.entries:
+            _fail(f"the id {entry_id!r} is taken by {known.entries[entry_id].standard}")
+        if not ID.fullmatch(entry_id) or not entry_id.startswith(PREFIXES[kind]):
+            _fail(f"the id {entry_id!r} must start {PREFIXES[kind]!r}, then letters, digits, '-', '_', '.'")
+        path = folder / FILES[kind]
+        tree = _read_tree(path, TEMPLATE.format(title=TITLES[kind], listing=listing).encode())
+        parent = tree.getroot().find(f"t:standOff/t:{listing}", NS)
+        if parent is None:
+            _fail(f"{path}: no standOff/{listing} to add to")
+        entry = etree.Element(f"{{{TEI}}}{entry_name}", {"{http://www.w3.org/XML/1998/namespace}id": entry_id})
+        if kind == "person":
+            entry.set("sortKey", _sort_key(standard))
+        names = [("standard", standard)] + ([("variant", name)] if name != standard else []) + [("initials", i) for i in initials]
+        for name_type, text in names:
+            etree.SubElement(entry, f"{{{TEI}}}{name_element}", {"type": name_type}).text = text
+        _append_indented(parent, entry)
+        done = f"added {entry_id} ({standard})"
+        names = []
+    for name_type, text in names:
+        _append_name(entry, f"{{{TEI}}}{name_element}", name_type, text)
+    _write(path, tree, folder)
+    click.echo(f"{path}: {done}")
+
+
+#: characters XML 1.0 does not allow in text
+INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _register_file(folder: Path, entry_id: str):
+    """(path, parsed tree) of the register file holding an entry."""
+    for path in sorted(folder.glob("*.xml")):
+        tree = _read_tree(path)
+        if tree.xpath("//*[@xml:id=$id]", id=entry_id):
+            return path, tree
+    _fail(f"no register file in {folder} holds {entry_id}")
+
+
+def _read_tree(path: Path, template: bytes | None = None):
+    """A register file parsed (hostile input: no DTD, no entities), or the template when it does not exist."""
+    from pipeline.safexml import XMLInputError, parse
+
+    if path.is_symlink():
+        _fail(f"{path} is a symbolic link: register files must be regular files in the registers folder")
     try:
-        data = path.read_bytes() if path.is_file() else TEMPLATE.format(title=TITLES[kind], listing=listing).encode()
-        tree = parse(data, name=str(path))
+        data = path.read_bytes() if path.exists() or template is None else template
+        return parse(data, name=str(path))
     except (OSError, XMLInputError) as error:
         _fail(f"{path}: {error}")
-    parent = tree.getroot().find(f"t:standOff/t:{listing}", NS)
-    if parent is None:
-        _fail(f"{path}: no standOff/{listing} to add to")
-    entry = etree.Element(f"{{{TEI}}}{entry_name}", {"{http://www.w3.org/XML/1998/namespace}id": entry_id})
-    if kind == "person":
-        entry.set("sortKey", _sort_key(standard))
-    names = [("standard", standard)] + ([("variant", name)] if name != standard else []) + [("initials", i) for i in initials]
-    for name_type, text in names:
-        etree.SubElement(entry, f"{{{TEI}}}{name_element}", {"type": name_type}).text = text
-    _append_indented(parent, entry)
+
+
+def _append_name(entry, tag: str, name_type: str, text: str) -> None:
+    """A name after the entry's last name (so variants follow the standard name), indented as its siblings."""
+    from lxml import etree
+
+    anchor = entry.findall(tag)[-1]
+    element = etree.Element(tag, {"type": name_type})
+    element.text = text
+    element.tail = anchor.tail
+    if anchor.getnext() is None:  # the last child: its tail closes the entry
+        anchor.tail = entry.text
+    anchor.addnext(element)
+
+
+def _write(path: Path, tree, folder: Path) -> None:
+    """Check the register file as it will be, then replace it whole."""
+    from lxml import etree
+
+    from pipeline.convert.entities import RegisterError, read_register
+    from pipeline.output import atomic_write
+
     result = etree.tostring(tree, xml_declaration=True, encoding="UTF-8") + b"\n"
     try:
         read_register(result, str(path))
@@ -97,7 +163,6 @@ def add(kind: str, name: str, standard: str | None, entry_id: str | None, initia
         atomic_write(path, result)
     except (RegisterError, OSError) as error:
         _fail(str(error))
-    click.echo(f"{path}: added {entry_id} ({standard})")
 
 
 def _folder(given: Path | None) -> Path:
@@ -127,10 +192,12 @@ def _clean(text: str | None) -> str:
 
 def _new_id(kind: str, name: str, taken) -> str:
     """`per-powell-charles` for Charles Powell: the prefix, then the surname first, ASCII."""
+    from pipeline.convert.entities import PREFIXES
+
     words = re.sub(r"[^A-Za-z0-9 ]", " ", unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()).lower().split()
     if kind == "person" and len(words) > 1:
         words = words[-1:] + words[:-1]
-    base = f"{PREFIXES[kind]}-{'-'.join(words) or 'entry'}"
+    base = f"{PREFIXES[kind]}{'-'.join(words) or 'entry'}"
     candidate, number = base, 2
     while candidate in taken:
         candidate, number = f"{base}-{number}", number + 1

@@ -8,12 +8,18 @@ The registers are parsed once per process (keyed by their bytes) and matched by 
 
 How sure a match is:
 
-- the standard name or a variant of several words, written as the register has it: sure (no @cert);
-- a person's variant of one word (a forename a letter is signed with, "Margaret"): `high`;
-- initials and surname that fit a registered name ("C Powell" for "C D Powell"): `medium`;
+- the standard name or a variant, written as the register has it (with its form of address, if it
+  has one: "President Gorbachev"), or a name of several words with a form of address: sure (no @cert);
+- a person's name of one word without the form of address the register gives it ("Margaret",
+  "Gorbachev"), or with one where the register has none ("Mr Shultz"): `high`;
+- initials and surname that fit a registered name ("C Powell" for "C D Powell"; a forename written
+  out must be the registered one, so "Colin Powell" is not Charles): `medium`;
 - an office ("Prime Minister") held by one registered person at the document's date: `high`;
-  with no date, by the only person the register gives that office: `medium`;
+  `medium` in a year the register dates only by the year, or with no date when one person held it;
 - a hand's initials ("CDP"): `medium`.
+
+A form of address is never ignored: "Mrs Reagan" is not President Reagan, and "Lady Carrington" not
+Lord Carrington.
 """
 
 from __future__ import annotations
@@ -39,11 +45,10 @@ FILES = {"person": "persons.xml", "org": "organisations.xml", "place": "places.x
 #: authority identifiers an entry may carry, with the form each must have
 AUTHORITIES = {"wikidata": re.compile(r"Q[1-9][0-9]*"), "viaf": re.compile(r"[1-9][0-9]*")}
 AUTHORITY_URIS = {"wikidata": "http://www.wikidata.org/entity/{}", "viaf": "http://viaf.org/viaf/{}"}
-#: words around a name that are not part of it (forms of address, honours)
-HONORIFICS = {"MR", "MRS", "MS", "MISS", "DR", "SIR", "DAME", "LORD", "LADY", "PRESIDENT", "ESQ", "CMG", "KCMG",
-              "GCMG", "CBE", "OBE", "MBE", "KBE", "MVO", "CVO", "LVO", "HE", "HON", "RT", "THE"}
 MAX_BYTES = 8 * 1024 * 1024
-ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+ID = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")  # an NCName, used with fullmatch
+#: the prefix of each kind's ids, which no id the converter gives has
+PREFIXES = {"person": "per-", "org": "org-", "place": "pla-"}
 
 
 class RegisterError(ConversionError):
@@ -84,75 +89,102 @@ class Registers:
 
     entries: dict[str, Entry] = field(default_factory=dict)
     digest: str = ""
-    _names: dict[tuple[str, str], list[tuple[Entry, bool]]] = field(default_factory=dict)  # (kind, key) → (entry, one word)
+    #: (kind, key) → (entry, one word, form of address) of every registered name
+    _names: dict[tuple[str, str], list[tuple[Entry, bool, str | None]]] = field(default_factory=dict)
     _initials: dict[str, list[Entry]] = field(default_factory=dict)
-    _surnames: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
+    #: surname → (entry, given names) of every registered person's name of several words
+    _surnames: dict[str, list[tuple[Entry, tuple[str, ...]]]] = field(default_factory=dict)
     _offices: dict[str, list[tuple[Entry, str | None, str | None]]] = field(default_factory=dict)
+    _forms: dict[str, set[str]] = field(default_factory=dict)  # entry id → the forms of address its names use
     _finders: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
 
     def add(self, entry: Entry) -> None:
         self.entries[entry.id] = entry
         for name in (entry.standard, *entry.variants):
-            key = name_key(name)
+            form, key = name_parts(name)
             if key:
-                self._names.setdefault((entry.kind, key), []).append((entry, len(key.split()) == 1))
+                self._names.setdefault((entry.kind, key), []).append((entry, len(key.split()) == 1, form))
+                if form:
+                    self._forms.setdefault(entry.id, set()).add(form)
         if entry.kind == "person":
             for initials in entry.initials:
-                self._initials.setdefault(initials.upper().replace(".", "").replace(" ", ""), []).append(entry)
+                self._initials.setdefault(_squeezed(initials), []).append(entry)
             for name in (entry.standard, *entry.variants):
                 words = name_key(name).split()
                 if len(words) > 1:
-                    self._surnames.setdefault((words[-1], _initials_of(words[:-1])), []).append(entry)
+                    self._surnames.setdefault(words[-1], []).append((entry, tuple(words[:-1])))
             for office, start, end in entry.offices:
                 self._offices.setdefault(name_key(office), []).append((entry, start, end))
 
     def match(self, kind: str, text: str, date: str | None = None) -> Match | None:
         """The one entry of `kind` the name `text` stands for, or None (unknown or ambiguous)."""
-        key = name_key(text)
+        form, key = name_parts(text)
         if not key:
             return None
-        found = _unique(entry for entry, one_word in self._names.get((kind, key), []))
+        fitting = [(entry, one_word, registered) for entry, one_word, registered in self._names.get((kind, key), [])
+                   if self._addressed_alike(form, registered, entry)]
+        found = _unique(entry for entry, _, _ in fitting)
         if found:
-            one_word = all(single for entry, single in self._names[(kind, key)] if entry is found)
-            return Match(found, "high" if one_word and kind == "person" else None)
+            exact = any((registered == form or (registered is None and not one_word))
+                        and not (one_word and kind == "person" and not form)
+                        for entry, one_word, registered in fitting if entry is found)
+            return Match(found, None if exact or kind != "person" else "high")
         if kind != "person":
             return None
         words = key.split()
         if len(words) > 1:
-            fitting = _unique(e for initials, entries in self._surname_candidates(words) for e in entries)
-            if fitting:
-                return Match(fitting, "medium")
+            fitting_names = _unique(entry for entry, given in self._surnames.get(words[-1], [])
+                                    if _given_fit(words[:-1], given) and self._addressed_alike(form, None, entry))
+            if fitting_names:
+                return Match(fitting_names, "medium")
         return self.match_office(text, date)
 
+    def _addressed_alike(self, form: str | None, registered: str | None, entry: Entry) -> bool:
+        """Whether a name addressed with `form` ("MRS") may be the entry's name registered with `registered`:
+        the same form, or no form in the text; a registered name without one only when none of the entry's
+        names is addressed as the other sex ("Lady Carrington" is not Lord Carrington)."""
+        if form is None or form == registered:
+            return True
+        if registered is not None:
+            return False
+        sex = _SEX.get(form)
+        return sex is None or all(_SEX.get(other) in (None, sex) for other in self._forms.get(entry.id, ()))
+
     def match_office(self, text: str, date: str | None) -> Match | None:
+        """The one holder of an office at a date (`high`; `medium` in a year the register gives only as a year,
+        or with no date)."""
         holders = self._offices.get(name_key(text), [])
         if date:
-            entry = _unique(e for e, start, end in holders if _within(date, start, end))
-            return Match(entry, "high") if entry else None
+            spans = [(e, start, end) for e, start, end in holders if _within(date, start, end)]
+            entry = _unique(e for e, _, _ in spans)
+            if entry is None:
+                return None
+            rough = any(_in_bound_year(date, start, end) for e, start, end in spans if e is entry)
+            return Match(entry, "medium" if rough else "high")
         entry = _unique(e for e, start, end in holders)
         return Match(entry, "medium") if entry else None
 
     def match_initials(self, initials: str) -> Match | None:
-        entry = _unique(self._initials.get(initials.upper().replace(".", "").replace(" ", ""), []))
+        entry = _unique(self._initials.get(_squeezed(initials), []))
         return Match(entry, "medium") if entry else None
-
-    def _surname_candidates(self, words: list[str]):
-        """Entries whose surname is the name's last word and whose given names fit its initials."""
-        given = _initials_of(words[:-1])
-        for (surname, initials), entries in self._surnames.items():
-            if surname == words[-1] and given and (initials.startswith(given) or given.startswith(initials)):
-                yield initials, entries
 
     def finder(self, kind: str) -> re.Pattern[str] | None:
         """One pattern finding every unambiguous name of a kind in text (longest first), made once."""
         if kind not in self._finders:
             names = sorted({name for entry in self.entries.values() if entry.kind == kind
                             for name in (entry.standard, *entry.variants)
-                            if name_key(name) and _unique(e for e, _ in self._names[(kind, name_key(name))])},
+                            if name_key(name) and _unique(e for e, _, _ in self._names[(kind, name_key(name))])},
                            key=lambda n: -len(n))
             self._finders[kind] = re.compile(
-                r"(?<![\w'])(?:" + "|".join(_written(name) for name in names) + r")(?![\w'])", re.IGNORECASE) if names else None
+                r"(?<![\w'-])(?:" + "|".join(_written(name) for name in names) + r")(?![\w'-])", re.IGNORECASE) if names else None
         return self._finders[kind]
+
+
+#: forms of address that say a person's sex
+_SEX = {"MR": "m", "SIR": "m", "LORD": "m", "MRS": "f", "MS": "f", "MISS": "f", "LADY": "f", "DAME": "f"}
+#: forms of address a name may open with (the first one kept as the name's form), and letters after it
+FORMS = {"MR", "MRS", "MS", "MISS", "DR", "SIR", "DAME", "LORD", "LADY", "PRESIDENT", "HE", "HON", "RT", "THE"}
+POST_NOMINALS = {"ESQ", "CMG", "KCMG", "GCMG", "CBE", "OBE", "MBE", "KBE", "MVO", "CVO", "LVO", "MP", "QC"}
 
 
 def _written(name: str) -> str:
@@ -160,19 +192,45 @@ def _written(name: str) -> str:
     return r"(?:\.[ \t]*|[ \t]+)".join(re.escape(word) for word in re.sub(r"[.,]", " ", name).split())
 
 
-def name_key(name: str) -> str:
-    """A name as matched: capitals, full stops and commas gone, honorifics dropped, spaces single."""
+def name_parts(name: str) -> tuple[str | None, str]:
+    """A name's form of address (`MRS`; None) and the name as matched: capitals, full stops and commas
+    gone, forms of address and letters after the name dropped, spaces single."""
     words = re.sub(r"[.,()]", " ", name).upper().split()
-    while words and words[0] in HONORIFICS:
-        words.pop(0)
-    while words and words[-1] in HONORIFICS:
+    form = None
+    while words and words[0] in FORMS:
+        word = words.pop(0)
+        form = form or (word if word not in ("THE", "RT", "HON", "HE") else None)
+    while words and words[-1] in POST_NOMINALS | FORMS:
         words.pop()
-    return " ".join(words)
+    return form, " ".join(words)
 
 
-def _initials_of(words: list[str]) -> str:
-    """The initials of given names (`CHARLES DAVID` → `CD`, `C D` → `CD`, `O'D` → `O`)."""
-    return "".join(word[0] for word in words if word[0].isalpha())
+def name_key(name: str) -> str:
+    """A name as matched (see name_parts), without its form of address."""
+    return name_parts(name)[1]
+
+
+def _squeezed(initials: str) -> str:
+    return initials.upper().replace(".", "").replace(" ", "")
+
+
+def _is_initial(word: str) -> bool:
+    """`C`, `O'D`: an initial, not a forename written out."""
+    return len(word) == 1 or (len(word) <= 3 and "'" in word)
+
+
+def _given_fit(given: list[str], registered: tuple[str, ...]) -> bool:
+    """Whether given names fit a registered name's: position by position, an initial fits a name with
+    that initial, a forename written out only the same forename ("Colin" is not "C" Powell)."""
+    if len(given) > len(registered):
+        return False
+    for mine, theirs in zip(given, registered):
+        if _is_initial(mine):
+            if mine[0] != theirs[0]:
+                return False
+        elif mine != theirs:
+            return False
+    return True
 
 
 def _unique(entries) -> Entry | None:
@@ -181,9 +239,14 @@ def _unique(entries) -> Entry | None:
 
 
 def _within(date: str, start: str | None, end: str | None) -> bool:
-    """Whether an ISO date falls in an office's span (a year bound covers its whole year)."""
+    """Whether an ISO date falls in an office's span (a year or month bound covers its whole year or month)."""
     day = date[:10]
     return (start is None or day >= start[:10]) and (end is None or day[:len(end)] <= end[:10])
+
+
+def _in_bound_year(date: str, start: str | None, end: str | None) -> bool:
+    """Whether the date falls in a span's first or last period that the register gives less than a day of."""
+    return any(bound and len(bound) < 10 and date.startswith(bound) for bound in (start, end))
 
 
 def read_register(data: bytes, name: str) -> list[Entry]:
@@ -206,9 +269,18 @@ def read_register(data: bytes, name: str) -> list[Entry]:
 def _entry(kind: str, element: etree._Element, name_element: str, file: str) -> Entry:
     where = f"{file}:{element.sourceline}"
     entry_id = element.get(XML_ID)
-    if not entry_id or not ID.match(entry_id):
-        raise RegisterError(f"{where}: a {kind} entry needs an xml:id "
-                            "(letters, digits, '-', '_', '.'; not starting with a digit)")
+    if not entry_id or not ID.fullmatch(entry_id) or not entry_id.startswith(PREFIXES[kind]):
+        raise RegisterError(f"{where}: a {kind} entry needs an xml:id starting {PREFIXES[kind]!r} "
+                            "(then letters, digits, '-', '_', '.')")
+    nested = next((node for node in element.iterdescendants(*(f"{{{TEI}}}{e}" for _, e, _ in KINDS.values()))), None)
+    if nested is not None or etree.QName(element.getparent()).localname != KINDS[kind][0]:
+        inner = nested if nested is not None else element
+        raise RegisterError(f"{file}:{inner.sourceline}: {inner.get(XML_ID) or 'an entry'} is inside another entry; "
+                            "give each entry in the list itself")
+    inner = next((node for node in element.iterdescendants() if node.get(XML_ID) is not None), None)
+    if inner is not None:
+        raise RegisterError(f"{file}:{inner.sourceline}: an xml:id inside the entry {entry_id}; "
+                            "only the entry itself has one (the files that use it carry a copy)")
     names = {"standard": [], "variant": [], "initials": []}
     for child in element.iterfind(f"t:{name_element}", NS):
         text = " ".join("".join(child.itertext()).split())

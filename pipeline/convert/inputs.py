@@ -75,7 +75,9 @@ def read_register_files(folder: Path) -> tuple[tuple[str, bytes], ...] | None:
         return None
     files = []
     for path in sorted(folder.glob("*.xml")):
-        if not _regular(path):
+        if path.is_symlink():
+            raise RegisterError(f"{path} is a symbolic link: register files must be regular files in the registers folder")
+        if not path.is_file():
             continue
         if path.stat().st_size > MAX_BYTES:
             raise RegisterError(f"{path}: {path.stat().st_size:,} bytes, more than the {MAX_BYTES:,} a register may have")

@@ -162,10 +162,27 @@ def _hits(text: str, registers: Registers) -> list[tuple[int, int, str, Match]]:
         for hit in finder.finditer(text) if finder else ():
             if any(hit.start() < end and start < hit.end() for start, end, _, _ in hits):
                 continue
+            if len(hit.group().split()) == 1 and _in_longer_name(text, hit.start(), hit.end(), hits):
+                continue
             match = registers.match(kind, hit.group())
             if match is not None:
                 hits.append((hit.start(), hit.end(), kind, match))
     return sorted(hits, key=lambda h: h[0])
+
+
+NEXT_WORD = re.compile(r"[ \t]*([A-Z][\w']*)")
+PREVIOUS_WORD = re.compile(r"([A-Z][\w']*)[ \t]*$")
+
+
+def _in_longer_name(text: str, start: int, end: int, hits: list[tuple[int, int, str, Match]]) -> bool:
+    """Whether a one-word name is part of a longer one: next to a capitalised word no register name
+    took ("Margaret Beckett", "Lady Carrington", "Washington Street")."""
+    after = NEXT_WORD.match(text, end)
+    before = PREVIOUS_WORD.search(text[:start])
+    for word in (after, before):
+        if word is not None and word.group(1).isalpha() and not any(s <= word.start(1) < e for s, e, _, _ in hits):
+            return True
+    return False
 
 
 def _embed(root: etree._Element, used: dict[str, Entry]) -> None:

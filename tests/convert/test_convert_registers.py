@@ -31,7 +31,15 @@ PERSONS = register(
     '<persName type="variant">Margaret</persName><occupation from="1979-05-04" to="1990-11-28">Prime Minister</occupation>'
     '<idno type="wikidata">Q7416</idno></person>'
     '<person xml:id="per-major" sortKey="Major,John"><persName type="standard">John Major</persName>'
-    '<occupation from="1990-11-28" to="1997-05-02">Prime Minister</occupation></person>')
+    '<occupation from="1990-11-28" to="1997-05-02">Prime Minister</occupation></person>'
+    '<person xml:id="per-carrington" sortKey="Carrington"><persName type="standard">Lord Carrington</persName>'
+    '<persName type="variant">Carrington</persName><occupation from="1979" to="1982-04-05">Foreign Secretary</occupation></person>'
+    '<person xml:id="per-pym" sortKey="Pym,Francis"><persName type="standard">Francis Pym</persName>'
+    '<occupation from="1982-04-05" to="1983-06-11">Foreign Secretary</occupation></person>'
+    '<person xml:id="per-reagan" sortKey="Reagan,Ronald"><persName type="standard">Ronald Reagan</persName>'
+    '<persName type="variant">President Reagan</persName><persName type="variant">Ron</persName></person>'
+    '<person xml:id="per-shultz" sortKey="Shultz,George"><persName type="standard">George Shultz</persName>'
+    '<persName type="variant">Shultz</persName></person>')
 ORGS = register('<org xml:id="org-fco"><orgName type="standard">Foreign and Commonwealth Office</orgName>'
                 '<orgName type="variant">Resident Clerk</orgName></org>', "listOrg")
 
@@ -51,7 +59,20 @@ def registers():
     ("Prime Minister", "1991-03-01", "per-major", "high"),
     ("Prime Minister", None, None, None),  # two holders, no date: no guess
     ("D Powell", None, None, None),  # initials that do not fit
+    ("C J Powell", None, None, None),  # a middle initial the register contradicts
+    ("Colin Powell", None, None, None),  # a forename written out is not an initial
+    ("Mark Thatcher", None, None, None),
     ("Stephen Wall", None, None, None),
+    ("President Reagan", None, "per-reagan", None),  # a variant with its form of address: sure
+    ("Reagan", None, "per-reagan", "high"),
+    ("Mrs Reagan", None, None, None),  # a form of address the register does not give him
+    ("Lord Carrington", None, "per-carrington", None),
+    ("Lady Carrington", None, None, None),  # the other sex than the register's "Lord"
+    ("Mr Shultz", None, "per-shultz", "high"),  # a form where the register has none
+    ("Foreign Secretary", "1979-03-01", "per-carrington", "medium"),  # within a year dated only by the year
+    ("Foreign Secretary", "1981-06-01", "per-carrington", "high"),
+    ("Foreign Secretary", "1982-06-01", "per-pym", "high"),
+    ("President", None, None, None),
 ])
 def test_names_match_with_a_stated_certainty(registers, name, date, entry, cert) -> None:
     match = registers.match("person", name, date)
@@ -65,11 +86,11 @@ def test_hands_match_by_initials(registers) -> None:
 
 @pytest.mark.parametrize(("data", "says"), [
     (register('<person><persName type="standard">A</persName></person>'), "a person entry needs an xml:id"),
-    (register('<person xml:id="p1"><persName type="variant">A</persName></person>'), "p1 needs exactly one persName of type 'standard'"),
-    (register('<person xml:id="p1"><persName type="standard">A</persName><idno type="wikidata">7416</idno></person>'),
+    (register('<person xml:id="per-p1"><persName type="variant">A</persName></person>'), "per-p1 needs exactly one persName of type 'standard'"),
+    (register('<person xml:id="per-p1"><persName type="standard">A</persName><idno type="wikidata">7416</idno></person>'),
      "is not a Wikidata id"),
-    (register('<person xml:id="p1"><persName type="standard">A</persName><idno type="viaf">Q1</idno></person>'), "is not"),
-    (register('<person xml:id="p1"><persName>A</persName></person>'), "needs type 'standard', 'variant' or 'initials'"),
+    (register('<person xml:id="per-p1"><persName type="standard">A</persName><idno type="viaf">Q1</idno></person>'), "is not"),
+    (register('<person xml:id="per-p1"><persName>A</persName></person>'), "needs type 'standard', 'variant' or 'initials'"),
     (b"<TEI", "persons.xml"),
     (b'<?xml version="1.0"?><!DOCTYPE x SYSTEM "file:///etc/passwd"><x/>', "persons.xml"),
 ])
@@ -86,10 +107,12 @@ def test_two_entries_with_one_id_are_refused() -> None:
 
 def test_register_files_are_regular_files_only(tmp_path) -> None:
     (tmp_path / "persons.xml").write_bytes(PERSONS)
+    assert [name for name, _ in read_register_files(tmp_path)] == [str(tmp_path / "persons.xml")]
     outside = tmp_path.parent / f"{tmp_path.name}-outside.xml"
     outside.write_bytes(ORGS)
     (tmp_path / "linked.xml").symlink_to(outside)
-    assert [name for name, _ in read_register_files(tmp_path)] == [str(tmp_path / "persons.xml")]
+    with pytest.raises(RegisterError, match="linked.xml is a symbolic link"):
+        read_register_files(tmp_path)  # never read through, never silently left out
     assert read_register_files(tmp_path / "absent") is None
 
 
@@ -161,7 +184,44 @@ def test_a_pointer_to_no_entry_is_refused_by_the_project_rules(bundled) -> None:
 
 
 def test_a_register_id_the_converter_also_gives_is_a_clear_error() -> None:
-    clash = register('<person xml:id="hand-CDP"><persName type="standard">Charles Powell</persName></person>')
-    path = SOURCES / "001_2bcad8b2cf3253a8.txt"
-    with pytest.raises(RegisterError, match="'hand-CDP' is an id the converter gives"):
-        convert_bytes(path.read_bytes(), path.name, registers=registers_from((("persons.xml", clash),)))
+    path = SOURCES / "002_6107bf163eec2d22.txt"  # converted as per-powell-charles.txt, its file's id is the entry's
+    with pytest.raises(RegisterError, match="'per-powell-charles' is an id the converter gives"):
+        convert_bytes(path.read_bytes(), "per-powell-charles.txt", registers=registers_from(read_register_files(REGISTERS)))
+
+
+@pytest.mark.parametrize(("text", "encoded"), [
+    ("Yours ever, Margaret", 'Yours ever, <persName ref="#per-thatcher-margaret" cert="high">Margaret</persName>'),
+    ("Margaret Beckett", "Margaret Beckett"),  # a one-word name inside a longer one
+    ("Lady Carrington", "Lady Carrington"),
+    ("Carrington-Smith", "Carrington-Smith"),
+    ("10 Washington Street", "10 Washington Street"),
+    ("10 DOWNING STREET LONDON SW1A 2AA",
+     '<orgName ref="#org-no10">10 DOWNING STREET</orgName> <placeName ref="#pla-london">LONDON</placeName> SW1A 2AA'),
+    ("(J S Wall)", '(<persName ref="#per-wall-stephen">J S Wall</persName>)'),
+])
+def test_names_in_signatures_and_addresses_are_whole_names(text, encoded) -> None:
+    from pipeline.convert.linking import _encode_names
+
+    signed = etree.Element("{http://www.tei-c.org/ns/1.0}signed", nsmap={None: "http://www.tei-c.org/ns/1.0"})
+    signed.text = text
+    _encode_names(signed, registers_from(read_register_files(REGISTERS)))
+    inner = etree.tostring(signed, encoding="unicode").split(">", 1)[1].rsplit("</signed>", 1)[0]
+    assert inner == encoded
+
+
+@pytest.mark.parametrize(("body", "says"), [
+    ('<person xml:id="hand-CDP"><persName type="standard">A</persName></person>', "needs an xml:id starting 'per-'"),
+    ('<person xml:id="per-a"><persName type="standard" xml:id="typescript">A</persName></person>', "an xml:id inside the entry per-a"),
+    ('<person xml:id="per-a"><persName type="standard">A</persName><persName type="variant" xml:id="x1">B</persName>'
+     '<persName type="variant" xml:id="x1">C</persName></person>', "persons.xml"),
+])
+def test_ids_a_file_could_also_have_are_refused_in_the_register(body, says) -> None:
+    with pytest.raises(RegisterError, match=says):
+        read_register(register(body), "persons.xml")
+
+
+def test_nested_entries_are_refused() -> None:
+    nested = register('<place xml:id="pla-uk"><placeName type="standard">United Kingdom</placeName>'
+                      '<place xml:id="pla-london"><placeName type="standard">London</placeName></place></place>', "listPlace")
+    with pytest.raises(RegisterError, match="pla-london is inside another entry"):
+        read_register(nested, "places.xml")

@@ -71,3 +71,34 @@ def test_a_broken_register_stops_conversion_with_its_place(tmp_path: Path) -> No
     assert result.exit_code == 1
     assert "persons.xml:1: a person entry needs an xml:id" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_variant_joins_the_entry_its_standard_name_names(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    assert add(root, "person", "Charles Powell", "--initials", "CDP").exit_code == 0
+    joined = add(root, "person", "C. D. POWELL", "--standard", "Charles Powell")
+    assert joined.exit_code == 0 and "added 'C. D. POWELL' to per-powell-charles" in joined.output
+    entries = read_register((root / "registers" / "persons.xml").read_bytes(), "persons.xml")
+    assert [(e.id, e.variants) for e in entries] == [("per-powell-charles", ("C. D. POWELL",))]
+
+
+def test_a_name_that_would_make_another_ambiguous_is_refused(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    assert add(root, "person", "Margaret Thatcher").exit_code == 0
+    assert add(root, "person", "Margaret", "--standard", "Margaret Thatcher").exit_code == 0
+    before = (root / "registers" / "persons.xml").read_bytes()
+    refused = add(root, "person", "Margaret")
+    assert refused.exit_code == 1 and "also a name of per-thatcher-margaret" in refused.output
+    assert (root / "registers" / "persons.xml").read_bytes() == before
+
+
+def test_names_xml_cannot_hold_and_symlinked_registers_are_one_line_errors(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    bad = add(root, "person", "Bad\x01Name")
+    assert bad.exit_code == 1 and "not a name" in bad.output and "Traceback" not in bad.output
+    outside = tmp_path / "elsewhere.xml"
+    outside.write_text("<TEI/>")
+    (root / "registers" / "persons.xml").symlink_to(outside)
+    linked = add(root, "person", "Someone Else")
+    assert linked.exit_code == 1 and "symbolic link" in linked.output
+    assert outside.read_text() == "<TEI/>"  # never written through
