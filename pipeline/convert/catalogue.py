@@ -14,6 +14,7 @@ shows (a closure card's series and piece) and says so.
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import re
 from dataclasses import dataclass
@@ -82,6 +83,18 @@ def read_catalogue(data: bytes, name: str = "catalogue.csv") -> dict[str, Entry]
     return entries
 
 
+def _real_date(value: str) -> bool:
+    """An ISO year, month or day that exists (`1988-02-30` does not)."""
+    if not ISO_DATE.match(value):
+        return False
+    parts = [int(part) for part in value.split("-")]
+    try:
+        datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
+
+
 def _entry(values: dict[str, str], where: str) -> Entry:
     transcript = values.get("transcript", "")
     if not transcript or "/" in transcript or "\\" in transcript:
@@ -90,8 +103,8 @@ def _entry(values: dict[str, str], where: str) -> Entry:
     if reference and not REFERENCE.match(reference):
         raise CatalogueError(f"{where}: reference {reference!r} is not series and piece (expected like PREM 19/2345)")
     for column in ("from", "to"):
-        if values.get(column) and not ISO_DATE.match(values[column]):
-            raise CatalogueError(f"{where}: {column} {values[column]!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        if values.get(column) and not _real_date(values[column]):
+            raise CatalogueError(f"{where}: {column} {values[column]!r} is not a date in ISO form (YYYY, YYYY-MM or YYYY-MM-DD)")
     if values.get("from") and values.get("to") and values["from"] > values["to"]:
         raise CatalogueError(f"{where}: the covering dates run backwards ({values['from']} to {values['to']})")
     facsimile = values.get("facsimile") or None

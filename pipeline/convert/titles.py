@@ -41,7 +41,8 @@ def document_title(document: Document, cases: dict[str, str] | None = None) -> s
     blocks = [node for node in document.nodes if isinstance(node, Block)]
     base = _base(document, blocks, cases if cases is not None else word_cases(blocks))
     date = format_date(document.date) if document.type != "closureCard" else None
-    return f"{base}, {date}" if date else base
+    title = f"{base}, {date}" if date else base
+    return title[:1].upper() + title[1:]  # a title opens with a capital ("The Prime Minister to Gorbachev")
 
 
 def file_title(documents: list[Document], cases: dict[str, str] | None = None) -> str:
