@@ -1,6 +1,7 @@
 """The edition's letters as CMIF, the Correspondence Metadata Interchange Format that correspSearch harvests.
 
-One `correspDesc` per letter, telegram, minute, record or note with a sender or an addressee, taken
+One `correspDesc` per letter, telegram, minute, record or note with a sender or an addressee (a draft
+or a further copy of a letter is not listed again), taken
 from the edition's TEI: who sent it, to whom, where and when, each person and place with its
 authority identifier where the file's register entry gives one (`@ref` to its `standOff`), and a link to the document's page in the web
 edition. The result is a TEI document (valid against `tei_all`) with an empty text, as CMIF asks.
@@ -13,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from lxml import etree
+
+from pipeline.convert.entities import AUTHORITY_PREFERENCE, AUTHORITY_URIS
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 NS = {"t": TEI_NS}
@@ -84,14 +87,12 @@ def _letters(tei: etree._Element) -> list[tuple[etree._Element, str]]:
         if div.get("type") not in CORRESPONDENCE or not div.get("decls"):
             continue
         corresp = tei.find(f".//t:correspDesc[@xml:id='{div.get('decls').lstrip('#')}']", {**NS, "xml": "http://www.w3.org/XML/1998/namespace"})
-        if corresp is not None and corresp.find("t:correspAction/t:persName", NS) is not None or (
-                corresp is not None and corresp.find("t:correspAction/t:orgName", NS) is not None):
+        if corresp is None or corresp.find("t:correspContext/t:ref[@type='draft-of']", NS) is not None \
+                or corresp.find("t:correspContext/t:ref[@type='copy-of']", NS) is not None:
+            continue  # a draft, or another copy of a letter listed once: not a letter sent of its own
+        if corresp.find("t:correspAction/t:persName", NS) is not None or corresp.find("t:correspAction/t:orgName", NS) is not None:
             found.append((corresp, div.get(XML_ID)))
     return found
-
-
-#: authority identifiers of register entries (`idno/@type`) as the URIs CMIF asks for, in order of preference
-AUTHORITY_URIS = (("viaf", "http://viaf.org/viaf/{}"), ("wikidata", "http://www.wikidata.org/entity/{}"))
 
 
 def _register_entry(element: etree._Element, ref: str | None) -> tuple[str | None, str | None]:
@@ -104,10 +105,10 @@ def _register_entry(element: etree._Element, ref: str | None) -> tuple[str | Non
         return None, None
     entry = found[0]
     standard = entry.xpath("string(*[@type='standard'])", namespaces=NS).strip() or None
-    for kind, pattern in AUTHORITY_URIS:
+    for kind in AUTHORITY_PREFERENCE:
         value = entry.findtext(f"t:idno[@type='{kind}']", namespaces=NS)
         if value and value.strip():
-            return standard, pattern.format(value.strip())
+            return standard, AUTHORITY_URIS[kind].format(value.strip())
     return standard, None
 
 

@@ -37,7 +37,10 @@ def registers() -> None:
 @click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path), default=None, help=REGISTERS_HELP)
 def list_entries(folder: Path) -> None:
     """Print each entry: id, kind, standard name, and how many variants and authority ids it has."""
-    registers_found = _load(_folder(folder))
+    folder = _folder(folder)
+    if not folder.is_dir():
+        _fail(f"no registers folder at {folder} (pipeline registers add makes one)")
+    registers_found = _load(folder)
     for entry in sorted(registers_found.entries.values(), key=lambda e: (e.kind, e.id)):
         ids = " ".join(f"{kind}:{value}" for kind, value in entry.authorities)
         click.echo(f"{entry.id}\t{entry.kind}\t{entry.standard}\t{len(entry.variants)} variants\t{ids}".rstrip())

@@ -41,7 +41,7 @@ def describe(step: str, changed: Iterable[str]) -> list[str]:
         "documents": "documents changed",
         "code": "code, stylesheets or schema changed" if step != "convert" else "converter changed",
         "output missing": "output missing",
-        "editorial": "editors' decisions or catalogue entry changed",
+        "editorial": "editors' decisions, catalogue entry or registers changed",
     }
     return [words.get(c, f"{c} changed") for c in changed]
 

@@ -45,6 +45,7 @@ FILES = {"person": "persons.xml", "org": "organisations.xml", "place": "places.x
 #: authority identifiers an entry may carry, with the form each must have
 AUTHORITIES = {"wikidata": re.compile(r"Q[1-9][0-9]*"), "viaf": re.compile(r"[1-9][0-9]*")}
 AUTHORITY_URIS = {"wikidata": "http://www.wikidata.org/entity/{}", "viaf": "http://viaf.org/viaf/{}"}
+AUTHORITY_PREFERENCE = ("viaf", "wikidata")  # the identifier CMIF gets when an entry has several
 MAX_BYTES = 8 * 1024 * 1024
 ID = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")  # an NCName, used with fullmatch
 #: the prefix of each kind's ids, which no id the converter gives has
@@ -67,14 +68,6 @@ class Entry:
     offices: tuple[tuple[str, str | None, str | None], ...] = ()  # (office, from, to), ISO dates or years
     authorities: tuple[tuple[str, str], ...] = ()  # (type, value)
     xml: bytes = b""  # the entry as its register has it, copied into the TEI files that use it
-
-    def authority_uri(self) -> str | None:
-        """The entry's first authority identifier as a URI (VIAF before Wikidata), for CMIF."""
-        by_type = dict(self.authorities)
-        for kind in ("viaf", "wikidata"):
-            if kind in by_type:
-                return AUTHORITY_URIS[kind].format(by_type[kind])
-        return None
 
 
 @dataclass(frozen=True)

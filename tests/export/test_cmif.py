@@ -30,12 +30,17 @@ def test_cmif_is_valid_tei_and_lists_every_dated_letter(tmp_path: Path, jing: st
     assert result.returncode == 0, result.stdout
     cmif = etree.fromstring(data)
     listed = {c.get("ref").rsplit("/", 1)[1].removesuffix(".html") for c in cmif.iterfind(".//t:correspDesc", NS)}
-    dated_letters = {
-        div.get("{http://www.w3.org/XML/1998/namespace}id")
-        for tree in trees for div in tree.iterfind("t:text/t:body/t:div", NS)
-        if div.get("type") == "letter" and tree.find(f".//t:correspDesc[@corresp='#{div.get('{http://www.w3.org/XML/1998/namespace}id')}']/t:correspAction/t:date", NS) is not None
-    }
-    assert dated_letters and dated_letters <= listed
+    sent = {}  # each dated document with a sender or addressee, that is no draft and no further copy: its type
+    for tree in trees:
+        for div in tree.iterfind("t:text/t:body/t:div", NS):
+            corresp = tree.find(f".//t:correspDesc[@corresp='#{div.get('{http://www.w3.org/XML/1998/namespace}id')}']", NS)
+            if (corresp is not None and corresp.find("t:correspAction/t:date", NS) is not None
+                    and corresp.find("t:correspAction/t:persName", NS) is not None
+                    and corresp.find("t:correspContext/t:ref[@type='draft-of']", NS) is None
+                    and corresp.find("t:correspContext/t:ref[@type='copy-of']", NS) is None):
+                sent[div.get("{http://www.w3.org/XML/1998/namespace}id")] = div.get("type")
+    assert {"letter", "minute"} <= set(sent.values()) and set(sent) <= listed
+    assert not any(name.endswith(("f002_6107bf163eec2d22.d03", "f002_6107bf163eec2d22.d05")) for name in listed)  # copies of d01
     assert cmif.find(".//t:publicationStmt/t:idno[@type='url']", NS).text == "https://example.org/pmo/cmif.xml"
     assert all(c.get("source") == "#edition" for c in cmif.iterfind(".//t:correspDesc", NS))
 
