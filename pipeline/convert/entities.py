@@ -89,7 +89,7 @@ class Registers:
     _surnames: dict[str, list[tuple[Entry, tuple[str, ...]]]] = field(default_factory=dict)
     _offices: dict[str, list[tuple[Entry, str | None, str | None]]] = field(default_factory=dict)
     _forms: dict[str, set[str]] = field(default_factory=dict)  # entry id → the forms of address its names use
-    _finders: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
+    _longest: dict[str, int] = field(default_factory=dict)  # the most words a name of each kind has, with forms
 
     def add(self, entry: Entry) -> None:
         self.entries[entry.id] = entry
@@ -161,16 +161,37 @@ class Registers:
         entry = _unique(self._initials.get(_squeezed(initials), []))
         return Match(entry, "medium") if entry else None
 
-    def finder(self, kind: str) -> re.Pattern[str] | None:
-        """One pattern finding every unambiguous name of a kind in text (longest first), made once."""
-        if kind not in self._finders:
-            names = sorted({name for entry in self.entries.values() if entry.kind == kind
-                            for name in (entry.standard, *entry.variants)
-                            if name_key(name) and _unique(e for e, _, _ in self._names[(kind, name_key(name))])},
-                           key=lambda n: -len(n))
-            self._finders[kind] = re.compile(
-                r"(?<![\w'-])(?:" + "|".join(_written(name) for name in names) + r")(?![\w'-])", re.IGNORECASE) if names else None
-        return self._finders[kind]
+    def find(self, kind: str, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each name of a kind the registers know in a text, longest first at each word,
+        not overlapping: words joined by spaces or full stops, whole words (not part of a hyphenated one).
+        Looked up word sequence by word sequence, so a large register costs no more than a small one."""
+        longest = self._longest.get(kind)
+        if longest is None:
+            longest = self._longest[kind] = max((len(key.split()) + 2 for (k, key) in self._names if k == kind), default=0)
+        words = [w for w in WORD.finditer(text) if not _hyphenated(text, w.start(), w.end())]
+        found: list[tuple[int, int]] = []
+        index = 0
+        while index < len(words):
+            for length in range(min(longest, len(words) - index), 0, -1):
+                run = words[index:index + length]
+                if any(not JOIN.fullmatch(text, a.end(), b.start()) for a, b in zip(run, run[1:])):
+                    continue
+                key = name_key(text[run[0].start():run[-1].end()])
+                if key and (kind, key) in self._names and _unique(e for e, _, _ in self._names[(kind, key)]):
+                    found.append((run[0].start(), run[-1].end()))
+                    index += length
+                    break
+            else:
+                index += 1
+        return found
+
+
+WORD = re.compile(r"[^\W_](?:[\w']*[^\W_])?")
+JOIN = re.compile(r"\.?[ \t]*|[ \t]+")  # what may stand between the words of one name
+
+
+def _hyphenated(text: str, start: int, end: int) -> bool:
+    return (start > 0 and text[start - 1] == "-") or (end < len(text) and text[end] == "-")
 
 
 #: forms of address that say a person's sex
@@ -178,11 +199,6 @@ _SEX = {"MR": "m", "SIR": "m", "LORD": "m", "MRS": "f", "MS": "f", "MISS": "f", 
 #: forms of address a name may open with (the first one kept as the name's form), and letters after it
 FORMS = {"MR", "MRS", "MS", "MISS", "DR", "SIR", "DAME", "LORD", "LADY", "PRESIDENT", "HE", "HON", "RT", "THE"}
 POST_NOMINALS = {"ESQ", "CMG", "KCMG", "GCMG", "CBE", "OBE", "MBE", "KBE", "MVO", "CVO", "LVO", "MP", "QC"}
-
-
-def _written(name: str) -> str:
-    """A name as it may be written: any case, full stops or spaces between initials."""
-    return r"(?:\.[ \t]*|[ \t]+)".join(re.escape(word) for word in re.sub(r"[.,]", " ", name).split())
 
 
 def name_parts(name: str) -> tuple[str | None, str]:

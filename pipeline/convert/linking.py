@@ -158,15 +158,14 @@ def _hits(text: str, registers: Registers) -> list[tuple[int, int, str, Match]]:
         return []
     hits: list[tuple[int, int, str, Match]] = []
     for kind in ("person", "org", "place"):
-        finder = registers.finder(kind)
-        for hit in finder.finditer(text) if finder else ():
-            if any(hit.start() < end and start < hit.end() for start, end, _, _ in hits):
+        for start, end in registers.find(kind, text):
+            if any(start < taken_end and taken_start < end for taken_start, taken_end, _, _ in hits):
                 continue
-            if len(hit.group().split()) == 1 and _in_longer_name(text, hit.start(), hit.end(), hits):
+            if len(text[start:end].split()) == 1 and _in_longer_name(text, start, end, hits):
                 continue
-            match = registers.match(kind, hit.group())
+            match = registers.match(kind, text[start:end])
             if match is not None:
-                hits.append((hit.start(), hit.end(), kind, match))
+                hits.append((start, end, kind, match))
     return sorted(hits, key=lambda h: h[0])
 
 
