@@ -99,7 +99,10 @@ def convert_bytes(data: bytes, source_name: str, decisions: bytes | None = None,
     elif piece:
         warn(1, "reference-from-cards", f"the catalogue gives no reference for {source_name}: {series or 'the series'}/{piece} "
              "is read from its closure cards")
-        transcript.warnings = sorted(warnings, key=lambda w: w.line)
+    else:
+        warn(1, "reference-missing", f"neither the catalogue nor closure cards give the piece of {source_name}: "
+             "editions cite it by its series alone until catalogue.csv gives its reference (e.g. PREM 19/2345)")
+    transcript.warnings = sorted(warnings, key=lambda w: w.line)
     root = tei_tree(transcript, layouts, series, piece, catalogue, publication)
     if registers is not None:
         _warn_candidates(link_names(root, registers), documents, warn)

@@ -73,3 +73,11 @@ def test_the_project_names_the_archive_and_a_series_the_file_does_not_give() -> 
     carded = SOURCES / "004_570edd33cf41b241.txt"  # its cards give its series and piece: they win
     ms = etree.fromstring(convert_bytes(carded.read_bytes(), carded.name, publication=publication).tei).find(".//t:msIdentifier", NS)
     assert ms.find("t:idno[@type='reference']", NS).text == "PREM 19/3174"
+
+
+def test_a_file_whose_piece_nothing_gives_is_reported() -> None:
+    path = SOURCES / "000_c7bc312db51ab6dd.txt"
+    codes = [w.code for w in convert_bytes(path.read_bytes(), path.name).warnings]
+    assert "reference-missing" in codes
+    entry = read_catalogue(b"transcript,reference\n000_c7bc312db51ab6dd.txt,PREM 19/2700\n")[path.name]
+    assert "reference-missing" not in [w.code for w in convert_bytes(path.read_bytes(), path.name, catalogue=entry).warnings]
