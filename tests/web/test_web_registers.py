@@ -89,3 +89,25 @@ def test_the_test_data_are_valid_tei(jing):
     validator = Validator()
     for path in files:
         assert list(validator.iter_errors(path.read_bytes(), name=path.name)) == []
+
+
+def test_a_file_page_names_its_file_and_shows_what_the_catalogue_says(tmp_path):
+    """A file whose piece is unknown is headed by its own name, never a bare series shared by others; its
+    covering dates, catalogue note and facsimile link are shown."""
+    from pipeline.convert import convert_bytes, read_catalogue
+    from pipeline.web.cli import web
+    from click.testing import CliRunner
+
+    source = ROOT / "sources" / "000_c7bc312db51ab6dd.txt"  # no closure card: its piece is unknown
+    catalogue = read_catalogue(b"transcript,from,to,facsimile,notes\n000_c7bc312db51ab6dd.txt,1989-01-02,1989-01-05,"
+                               b"https://example.org/iiif/manifest.json,Seen at Kew.\n")
+    tei = tmp_path / "tei"
+    tei.mkdir()
+    (tei / "900_file.xml").write_bytes(convert_bytes(source.read_bytes(), "900_file.txt", catalogue=catalogue[source.name]).tei)
+    result = CliRunner().invoke(web, [str(tei), "-o", str(tmp_path / "site")])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "site" / "files" / "900_file.html").read_text()
+    assert '<h1 id="file-title">File 900_file (PREM 19)</h1>' in page
+    assert "<dt>Covering dates</dt><dd>2 January 1989 – 5 January 1989</dd>" in page
+    assert "<dt>Catalogue note</dt><dd>Seen at Kew.</dd>" in page
+    assert 'href="https://example.org/iiif/manifest.json"' in page
