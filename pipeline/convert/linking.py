@@ -17,6 +17,7 @@ from lxml import etree
 from pipeline.convert.entities import KINDS, NS, TEI, XML_ID, Entry, Match, RegisterError, Registers
 from pipeline.convert.tei.tree import indent
 
+XML = "http://www.w3.org/XML/1998/namespace"
 NAME_KINDS = {"persName": "person", "orgName": "org", "placeName": "place", "settlement": "place", "country": "place"}
 #: where names are looked for in running text
 FOUND_IN = ("signed", "addrLine")
@@ -73,6 +74,7 @@ def link_names(root: etree._Element, registers: Registers) -> list[Candidate]:
     for container in list(root.iter(*(f"{{{TEI}}}{name}" for name in FOUND_IN))):
         for match in _encode_names(container, registers):
             used[match.entry.id] = match.entry
+    _places_of_sending(root)
     if used:
         taken = set(root.xpath("//@xml:id")) & set(used)
         if taken:
@@ -80,6 +82,25 @@ def link_names(root: etree._Element, registers: Registers) -> list[Candidate]:
                                 "(a hand, a document, the pipeline): rename the register entry")
         _embed(root, used)
     return candidates
+
+
+def _places_of_sending(root: etree._Element) -> None:
+    """Each document's place of sending, in its correspDesc: the registered place of its letterhead
+    (the first place linked in an address of its opener: "10 DOWNING STREET LONDON")."""
+    for div in root.iterfind("t:text/t:body/t:div[@decls]", NS):
+        place = div.find("t:opener/t:address//t:placeName[@ref]", NS)
+        corresp = root.find(f"t:teiHeader/t:profileDesc/t:correspDesc[@xml:id='{div.get('decls')[1:]}']", {**NS, "xml": XML})
+        sent = corresp.find("t:correspAction[@type='sent']", NS) if corresp is not None else None
+        if place is None or sent is None or sent.find("t:placeName", NS) is not None:
+            continue
+        copy = etree.Element(f"{{{TEI}}}placeName", {"ref": place.get("ref")})
+        copy.text = " ".join("".join(place.itertext()).split())
+        date = sent.find("t:date", NS)
+        if date is not None:
+            date.addprevious(copy)
+        else:
+            sent.append(copy)
+        indent(sent, sum(1 for _ in sent.iterancestors()))
 
 
 def _worth_listing(text: str) -> bool:

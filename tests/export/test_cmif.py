@@ -60,3 +60,10 @@ def test_persons_are_named_in_standard_form_with_their_authority_identifier() ->
     assert ("Ronald Reagan", "http://www.wikidata.org/entity/Q9960") in names  # addressed as "Ron"
     assert ("Charles Powell", None) in names  # in the register, with no authority identifier
     assert not any(ref and ref.startswith("#") for _, ref in names)  # never a pointer into a file
+
+
+def test_places_of_sending_come_from_the_letterhead_with_their_authority_identifier() -> None:
+    cmif = etree.fromstring(cmif_document(converted(), title="PMO Papers", base_url="https://example.org/pmo",
+                                          editor="The editors", today="2026-12-03"))
+    places = {(p.text, p.get("ref")) for p in cmif.iterfind(".//t:correspAction[@type='sent']/t:placeName", NS)}
+    assert places == {("London", "http://www.wikidata.org/entity/Q84")}
