@@ -172,3 +172,23 @@ def test_a_reading_whose_text_crosses_markup_is_a_located_error() -> None:
     decisions = b'[[decision]]\naction = "reading"\nline = 9\nexpect = "agrees ~~with"\nreading = "x"\n'
     with pytest.raises(DecisionError, match="does not stand in one run"):
         convert(transcript, decisions)
+
+
+def test_with_the_registers_a_hand_edit_round_trips_and_its_names_are_linked() -> None:
+    from lxml import etree
+
+    from pipeline.convert import convert_bytes
+    from pipeline.convert.entities import registers_from
+    from pipeline.convert.extract import extract
+    from pipeline.convert.inputs import read_register_files
+    from tests.conftest import ROOT
+
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    registers = registers_from(read_register_files(ROOT / "registers"))
+    edited = etree.fromstring(convert_bytes(TRANSCRIPT.encode(), "900_letter.txt", registers=registers).tei)
+    edited.find(".//t:correspAction[@type='received']/t:persName", ns).text = "Stephen Wall"
+    found = extract(TRANSCRIPT.encode(), "900_letter.txt", etree.tostring(edited), registers=registers)
+    assert found.cannot == [] and [d["action"] for d in found.decisions] == ["set"]
+    again = etree.fromstring(convert_bytes(TRANSCRIPT.encode(), "900_letter.txt", found.toml().encode(), registers=registers).tei)
+    recipient = again.find(".//t:correspAction[@type='received']/t:persName", ns)
+    assert (recipient.text, recipient.get("ref")) == ("Stephen Wall", "#per-wall-stephen")
