@@ -117,7 +117,7 @@
   <xsl:function name="p:full-reference" as="xs:string">
     <xsl:param name="div" as="element(tei:div)"/>
     <xsl:variable name="ms" select="(root($div)//tei:sourceDesc//tei:msIdentifier)[1]"/>
-    <xsl:variable name="others" select="$ms/tei:idno[@type and not(@type = 'piece')][normalize-space()] ! (
+    <xsl:variable name="others" select="$ms/tei:idno[@type and not(@type = ('piece', 'reference'))][normalize-space()] ! (
       (if (@type = 'folio') then 'f. ' else normalize-space(@type) || ' ') || normalize-space(.))"/>
     <xsl:sequence select="string-join((
       string-join(($ms/tei:repository, $ms/tei:settlement)[normalize-space()] ! normalize-space(.), ', ')[.],
