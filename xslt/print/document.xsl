@@ -50,15 +50,19 @@
     <xsl:param name="div" as="element(tei:div)"/>
     <xsl:sequence select="string-join((
       (root($div)//tei:msIdentifier/tei:repository)[1]/normalize-space()[.],
-      (c:reference($div), p:file-label(root($div)/tei:TEI))[1] || ', document ' || p:doc-number($div)), ', ')"/>
+      p:file-label(root($div)/tei:TEI) || ', document ' || p:doc-number($div)), ', ')"/>
   </xsl:function>
 
-  <!-- A file's name for the reader when its header gives no archival reference. -->
+  <!-- A file's name for the reader: its archival reference ("PREM 19/2182"); when that names no piece,
+       its series and the file's own name ("PREM 19, file 000_c7bc…"), so that no two files share one. -->
   <xsl:function name="p:file-label" as="xs:string">
     <xsl:param name="tei" as="element()?"/>
-    <xsl:sequence select="(c:reference($tei),
-      $tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'transcript'][1]/normalize-space()[.] ! ('File ' || replace(., '\.txt$', '')),
-      string($tei/@xml:id)[.], 'Unnamed file')[1]"/>
+    <xsl:variable name="reference" as="xs:string?" select="c:reference($tei)[.]"/>
+    <xsl:variable name="own" as="xs:string" select="(
+      $tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'transcript'][1]/normalize-space()[.] ! replace(., '\.txt$', ''),
+      string($tei/@xml:id)[.], 'unnamed')[1]"/>
+    <xsl:sequence select="if (contains($reference, '/')) then $reference
+      else if ($reference) then $reference || ', file ' || $own else 'File ' || $own"/>
   </xsl:function>
 
   <!-- ===================================================== the document -->
@@ -121,7 +125,7 @@
       (if (@type = 'folio') then 'f. ' else normalize-space(@type) || ' ') || normalize-space(.))"/>
     <xsl:sequence select="string-join((
       string-join(($ms/tei:repository, $ms/tei:settlement)[normalize-space()] ! normalize-space(.), ', ')[.],
-      (c:reference($div), p:file-label(root($div)/tei:TEI))[1],
+      p:file-label(root($div)/tei:TEI),
       $others,
       root($div)/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'transcript'][normalize-space()][1] ! ('transcript ' || normalize-space(.)),
       'document ' || p:doc-number($div)), ', ')"/>
