@@ -13,16 +13,31 @@ files before it collects; WeasyPrint takes about 35 MiB plus its layout of the p
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 
 _maker = None
 _runner = None
 
 
-def _start() -> None:
+def _orphan_watch(parent: int) -> None:
+    """End this process when the one that started it is gone, even killed with SIGKILL (a pool process
+    waiting for work would wait for ever, holding Saxon or WeasyPrint)."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="orphan-watch", daemon=True).start()
+
+
+def _start(parent: int) -> None:
     global _maker
     from pipeline.print.pdf import PdfMaker
 
+    _orphan_watch(parent)
     _maker = PdfMaker()
 
 
@@ -46,7 +61,7 @@ class PdfProcess:
 
     def __enter__(self) -> "PdfProcess":
         self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_start,
-                                         max_tasks_per_child=PIECES_PER_PROCESS)
+                                         initargs=(os.getpid(),), max_tasks_per_child=PIECES_PER_PROCESS)
         return self
 
     def pdf(self, html: str) -> bytes:
@@ -65,11 +80,12 @@ class PdfProcess:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _start_xslt() -> None:
+def _start_xslt(parent: int) -> None:
     global _runner
     from pipeline.print.edition import STYLESHEET
     from pipeline.xslt import XsltRunner
 
+    _orphan_watch(parent)
     _runner = XsltRunner({"print": STYLESHEET})  # compiled once, in this process
 
 
@@ -82,7 +98,8 @@ class HtmlProcess:
     compiled there once); it answers XsltRunner.transform."""
 
     def __enter__(self) -> "HtmlProcess":
-        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_start_xslt)
+        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_start_xslt,
+                                         initargs=(os.getpid(),))
         return self
 
     def transform(self, *args, **kwargs):
