@@ -111,7 +111,7 @@ def measure(tei: Path, out: Path) -> dict:
 
 
 _STEP = """
-import json, pickle, resource, sys, time
+import json, pickle, sys, time
 from pathlib import Path
 from pipeline.builder.toolchain import DEFAULT_TOOLCHAIN, SiteDocument
 from pipeline.builder.worker import site_task
@@ -139,7 +139,8 @@ if __name__ == "__main__":
 
 #: The same, as `pipeline print` binds the edition in its main process (pipeline.print.cli).
 _PRINT = """
-import json, resource, sys, time
+import json, sys, time
+from dataclasses import replace
 from pathlib import Path
 from pipeline.print import Printer, read_tei
 from pipeline.print.pdf import Typeset
@@ -151,8 +152,9 @@ def main():
     files = [read_tei(p.read_bytes(), name=p.name) for p in tei]
     parts = [Typeset.from_layout(b"", (kept / ".cache" / "print" / f"{p.stem}.json").read_bytes()) for p in tei]
     where = {id(part): kept / ".cache" / "print" / f"{p.stem}.pdf" for part, p in zip(parts, tei)}
+    files = [replace(file, text="") for file in files]  # as pipeline print does once the parts are made
     started, cpu = time.perf_counter(), time.process_time()
-    with PdfProcess() as pdfs, HtmlProcess() as htmls:
+    with PdfProcess(pieces=1) as pdfs, HtmlProcess() as htmls:
         Printer(typesetter=pdfs, xslt=htmls).write_book(folder / "edition.pdf", files, parts, scope="edition",
                                                         pdf_of=lambda part: where[id(part)].read_bytes())
     print(json.dumps({"payload_mib": 0.0, "wall_s": time.perf_counter() - started, "cpu_s": time.process_time() - cpu,

@@ -59,9 +59,12 @@ class PdfProcess:
     """One spawned worker process that makes PDFs from paged HTML (WeasyPrint loaded there once,
     and again in a fresh process every PIECES_PER_PROCESS pieces: the same bytes either way)."""
 
+    def __init__(self, pieces: int = PIECES_PER_PROCESS) -> None:
+        self.pieces = pieces  # 1 for an edition's front and back matter: each large, each in a fresh process
+
     def __enter__(self) -> "PdfProcess":
         self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_start,
-                                         initargs=(os.getpid(),), max_tasks_per_child=PIECES_PER_PROCESS)
+                                         initargs=(os.getpid(),), max_tasks_per_child=self.pieces)
         return self
 
     def pdf(self, html: str) -> bytes:
