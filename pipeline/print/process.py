@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import threading
-import time
 from concurrent.futures import ProcessPoolExecutor
 
 _maker = None
@@ -24,13 +22,10 @@ _runner = None
 
 def _orphan_watch(parent: int) -> None:
     """End this process when the one that started it is gone, even killed with SIGKILL (a pool process
-    waiting for work would wait for ever, holding Saxon or WeasyPrint)."""
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
+    waiting for work would wait for ever, holding Saxon or WeasyPrint): the build's workers' watch."""
+    from pipeline.builder.worker import _exit_with_parent
 
-    threading.Thread(target=watch, name="orphan-watch", daemon=True).start()
+    _exit_with_parent(parent)
 
 
 def _start(parent: int) -> None:
