@@ -15,7 +15,8 @@ For the ratio against WeasyPrint alone on the same paged HTML, see `python -m pi
 measures the build's edition-PDF step (pipeline.builder.worker.site_task, print-edition, as `pipeline
 build` runs it) at N files without typesetting N parts: the parts of the TEI folder's files (default
 tei/) are typeset once, kept as a build keeps them (.cache/print/NAME.pdf and .json) under N names, and
-the step binds the edition from them in a fresh process, writing it into a work folder. It prints that
+the step binds the edition from them in a fresh process, writing it into a work folder (with
+`--as-print`, as `pipeline print`'s main process binds it, for its peak memory: target < 150 MiB). It prints that
 process's peak memory (a build's worker: the stylesheets and schemas it opens, and the binding) and the
 largest of the processes it starts for the front and back matter (Saxon, WeasyPrint), against issue
 11's 300 MiB a process; its time, the edition's pages and size, and the size of what the build's main
@@ -58,6 +59,18 @@ def _children(pid: int) -> list[int]:
     return found
 
 
+def _watch(process: subprocess.Popen) -> dict[int, float]:
+    """The peak resident memory (VmHWM, MiB) of a process and of each of its children, until it ends."""
+    peaks: dict[int, float] = {}
+    while process.poll() is None:
+        for pid in (process.pid, *_children(process.pid)):
+            value = _hwm(pid)
+            if value is not None:
+                peaks[pid] = max(value, peaks.get(pid, 0.0))
+        time.sleep(0.2)
+    return peaks
+
+
 def corpus(size: int, work: Path) -> Path:
     """A converted corpus of `size` transcripts (made once, kept in `work`)."""
     tei = work / f"tei-{size}"
@@ -75,13 +88,7 @@ def measure(tei: Path, out: Path) -> dict:
     start = time.perf_counter()
     process = subprocess.Popen([*PIPELINE, "print", *map(str, paths), "-o", str(out)], cwd=ROOT,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peaks: dict[int, float] = {}
-    while process.poll() is None:
-        for pid in (process.pid, *_children(process.pid)):
-            value = _hwm(pid)
-            if value is not None:
-                peaks[pid] = max(value, peaks.get(pid, 0.0))
-        time.sleep(0.2)
+    peaks = _watch(process)
     wall = time.perf_counter() - start
     if process.returncode != 0:
         raise SystemExit(f"pipeline print failed with status {process.returncode}")
@@ -104,35 +111,68 @@ def measure(tei: Path, out: Path) -> dict:
 
 
 _STEP = """
-import json, pickle, resource, sys, time
+import json, pickle, sys, time
 from pathlib import Path
 from pipeline.builder.toolchain import DEFAULT_TOOLCHAIN, SiteDocument
 from pipeline.builder.worker import site_task
-kept, folder = Path(sys.argv[1]), sys.argv[2]
-documents = []
-for tei in sorted((kept / "tei").glob("*.xml")):
-    name = tei.stem
-    documents.append(SiteDocument(name, tei.read_bytes(), None,
-        {f"print/{name}.{kind}": str(kept / ".cache" / "print" / f"{name}.{kind}") for kind in ("pdf", "json")}))
-payload = len(pickle.dumps(documents))
-started, cpu = time.perf_counter(), time.process_time()
-outcome = site_task(DEFAULT_TOOLCHAIN + "##print", "print-edition", documents, None, folder)
-if not outcome.ok:
-    raise SystemExit(outcome.error)
-print(json.dumps({"payload_mib": payload / 2**20, "wall_s": time.perf_counter() - started, "cpu_s": time.process_time() - cpu,
-                  "edition": str(outcome.outputs["print/edition.pdf"]),
-                  "peak_rss_mib_step_process": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "peak_rss_mib_largest_child": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+
+def main():
+    kept, folder = Path(sys.argv[1]), sys.argv[2]
+    documents = []
+    for tei in sorted((kept / "tei").glob("*.xml")):
+        name = tei.stem
+        documents.append(SiteDocument(name, tei.read_bytes(), None,
+            {f"print/{name}.{kind}": str(kept / ".cache" / "print" / f"{name}.{kind}") for kind in ("pdf", "json")}))
+    payload = len(pickle.dumps(documents))
+    started, cpu = time.perf_counter(), time.process_time()
+    outcome = site_task(DEFAULT_TOOLCHAIN + "##print", "print-edition", documents, None, folder)
+    if not outcome.ok:
+        raise SystemExit(outcome.error)
+    print(json.dumps({"payload_mib": payload / 2**20, "wall_s": time.perf_counter() - started, "cpu_s": time.process_time() - cpu,
+                      "edition": str(outcome.outputs["print/edition.pdf"]),
+}))
+
+if __name__ == "__main__":
+    main()
 """
 
 
-def edition_step(size: int, tei: Path, work: Path) -> dict:
+#: The same, as `pipeline print` binds the edition in its main process (pipeline.print.cli).
+_PRINT = """
+import json, sys, time
+from dataclasses import replace
+from pathlib import Path
+from pipeline.print import Printer, read_tei
+from pipeline.print.pdf import Typeset
+from pipeline.print.process import HtmlProcess, PdfProcess
+
+def main():
+    kept, folder = Path(sys.argv[1]), Path(sys.argv[2])
+    tei = sorted((kept / "tei").glob("*.xml"))
+    files = [read_tei(p.read_bytes(), name=p.name) for p in tei]
+    parts = [Typeset.from_layout(b"", (kept / ".cache" / "print" / f"{p.stem}.json").read_bytes()) for p in tei]
+    where = {id(part): kept / ".cache" / "print" / f"{p.stem}.pdf" for part, p in zip(parts, tei)}
+    files = [replace(file, text="") for file in files]  # as pipeline print does once the parts are made
+    started, cpu = time.perf_counter(), time.process_time()
+    with PdfProcess(pieces=1) as pdfs, HtmlProcess() as htmls:
+        Printer(typesetter=pdfs, xslt=htmls).write_book(folder / "edition.pdf", files, parts, scope="edition",
+                                                        pdf_of=lambda part: where[id(part)].read_bytes())
+    print(json.dumps({"payload_mib": 0.0, "wall_s": time.perf_counter() - started, "cpu_s": time.process_time() - cpu,
+                      "edition": str(folder / "edition.pdf"),
+}))
+
+if __name__ == "__main__":
+    main()
+"""
+
+
+def edition_step(size: int, tei: Path, work: Path, as_print: bool = False) -> dict:
     """The build's print-edition step at `size` files, from the parts of `tei`'s files kept under `size` names."""
     import shutil
 
     from pipeline.print import Printer, read_tei
 
-    kept = work / f"edition-step-{size}"
+    kept = work / f"edition-step-{size}{'-print' if as_print else ''}"
     shutil.rmtree(kept, ignore_errors=True)
     (kept / "tei").mkdir(parents=True)
     (kept / ".cache" / "print").mkdir(parents=True)
@@ -154,15 +194,22 @@ def edition_step(size: int, tei: Path, work: Path) -> dict:
         (kept / ".cache" / "print" / f"{name}.json").write_text(json.dumps(layout))
     folder = kept / "work"
     folder.mkdir()
-    done = subprocess.run([sys.executable, "-c", _STEP, str(kept), str(folder)], cwd=ROOT, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise SystemExit(f"the print-edition step failed: {done.stderr.strip()[-2000:]}")
-    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    script = work / "edition_step.py"  # a file: spawned processes import their parent's main module
+    script.write_text(_PRINT if as_print else _STEP)
+    process = subprocess.Popen([sys.executable, str(script), str(kept), str(folder)], cwd=ROOT, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    peaks = _watch(process)  # VmHWM: getrusage's figure of a process includes its parent's when it was started
+    stdout, stderr = process.communicate()
+    if process.returncode != 0:
+        raise SystemExit(f"the print-edition step failed: {stderr.strip()[-2000:]}")
+    figures = json.loads(stdout.strip().splitlines()[-1])
+    figures["peak_rss_mib_step_process"] = peaks.pop(process.pid, 0.0)
+    figures["peak_rss_mib_other_processes"] = sorted(round(v, 1) for v in peaks.values())
     edition = Path(figures.pop("edition"))
     pages = int(next(line.split()[-1] for line in subprocess.run(
         ["pdfinfo", str(edition)], capture_output=True, text=True, check=True).stdout.splitlines() if line.startswith("Pages:")))
     return {"files": size, "edition_pages": pages, "edition_mib": round(edition.stat().st_size / 2**20, 1),
-            **{k: round(v, 1) for k, v in figures.items()}}
+            **{k: round(v, 1) if isinstance(v, float) else v for k, v in figures.items()}}
 
 
 def main() -> None:
@@ -171,10 +218,11 @@ def main() -> None:
     parser.add_argument("--tei", type=Path, help="measure this TEI folder instead of generated corpora")
     parser.add_argument("--work", type=Path, default=Path("/tmp/pipeline-bench-print"), help="where corpora and outputs go")
     parser.add_argument("--edition-step", type=int, metavar="N", help="measure the build's print-edition step alone at N files")
+    parser.add_argument("--as-print", action="store_true", help="with --edition-step: bind as pipeline print's main process does")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     if args.edition_step:
-        print(json.dumps(edition_step(args.edition_step, args.tei or ROOT / "tei", args.work), indent=2), flush=True)
+        print(json.dumps(edition_step(args.edition_step, args.tei or ROOT / "tei", args.work, args.as_print), indent=2), flush=True)
         return
     folders = [args.tei] if args.tei else [corpus(int(n), args.work) for n in args.sizes.split(",")]
     for folder in folders:

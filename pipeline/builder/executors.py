@@ -76,12 +76,6 @@ def close_in_background(executor: Executor):
     return closing.join
 
 
-#: Tasks a pool process runs before a fresh one takes over: WeasyPrint keeps about half a MiB of every
-#: piece it typesets and Saxon's heap grows over hundreds of documents (at 1,000 files a worker that
-#: printed some 500 of them passed 800 MiB); a fresh process costs a few seconds (opening the steps).
-TASKS_PER_WORKER = 50
-
-
 def make_executor(kind: str, jobs: int, tasks: int, toolchain_spec: str, scheduler: str | None) -> Executor:
     """The executor for a build of `tasks` tasks with `jobs` workers."""
     if kind == "dask":
@@ -95,5 +89,4 @@ def make_executor(kind: str, jobs: int, tasks: int, toolchain_spec: str, schedul
         mp_context=multiprocessing.get_context("spawn"),
         initializer=worker.initialize,
         initargs=(toolchain_spec, os.getpid()),
-        max_tasks_per_child=TASKS_PER_WORKER,
     )

@@ -313,7 +313,8 @@ class EditionWorker:
             return {}
         private = _PART.removeprefix(".cache/")
         try:
-            files = [read_tei(d.tei, name=f"{d.name}.xml") for d in documents]
+            # the front and back matter read only each file's outline: its text is not kept
+            files = [replace(read_tei(d.tei, name=f"{d.name}.xml"), text="") for d in documents]
             pdfs = [d.private[f"{private}{d.name}.pdf"] for d in documents]
             parts = [Typeset.from_layout(b"", _private_bytes(d.private[f"{private}{d.name}.json"])) for d in documents]
             if folder is None:
@@ -323,7 +324,7 @@ class EditionWorker:
             path = Path(tempfile.mkdtemp(prefix="print-edition-", dir=folder)) / "edition.pdf"
             # the front and back matter of the whole edition made in processes of their own, as pipeline
             # print makes them: this one binds, holding neither Saxon's nor WeasyPrint's share of them
-            with PdfProcess() as typesetter, HtmlProcess() as xslt:
+            with PdfProcess(pieces=1) as typesetter, HtmlProcess() as xslt:
                 Printer(typesetter=typesetter, xslt=xslt).write_book(
                     path, files, parts, scope="edition", pdf_of=lambda part: _private_bytes(where[id(part)]))
             return {"print/edition.pdf": path}

@@ -122,10 +122,12 @@ class _Binder:
 
     def bind(self) -> None:
         elements: dict[str, list[int]] = {}
+        # the front and back matter first: the largest pieces of an edition (its contents, its index),
+        # copied while what the binder keeps of the parts is still small
+        elements["front"] = self._copy(self.front, 0, kind="front", key="front", ids="f-")
+        elements["back"] = self._copy(self.back, self.back_index, kind="back", key="back", ids="b-")
         for number, (part, start) in enumerate(zip(self.parts, self.part_index)):
             elements[f"part{number}"] = self._copy(part, start, kind="part", key=f"part{number}", ids=f"p{number}-")
-        elements["back"] = self._copy(self.back, self.back_index, kind="back", key="back", ids="b-")
-        elements["front"] = self._copy(self.front, 0, kind="front", key="front", ids="f-")
         for index in range(self.page_count):  # blank versos
             if not self.page_objects[index]:
                 self.page_objects[index] = self.writer.add(

@@ -72,8 +72,12 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
                 (Path(kept) / f"{number}.pdf").write_bytes(part.pdf)
                 parts.append(replace(part, pdf=b""))  # its PDF read again when bound
             where = {id(part): Path(kept) / f"{number}.pdf" for number, part in enumerate(parts)}
-            book = printer.write_book(out / "edition.pdf", files, parts, scope="edition",
-                                      pdf_of=lambda piece: where[id(piece)].read_bytes())
+            # the edition's front and back matter read only the files' outlines; each, being large, is
+            # typeset in a fresh process
+            files = [replace(file, text="") for file in files]
+            with PdfProcess(pieces=1) as edition_pdfs:
+                book = Printer(odd=odd_text, typesetter=edition_pdfs, xslt=htmls).write_book(
+                    out / "edition.pdf", files, parts, scope="edition", pdf_of=lambda piece: where[id(piece)].read_bytes())
             _write(out, "edition", book, html)
         if html:  # the paged HTML links to its stylesheet
             write_atomically(out / STYLESHEET, (ASSETS_DIR / STYLESHEET).read_bytes())

@@ -26,10 +26,12 @@ DEFAULT_ODD = resources.schema("pmo.odd")
 
 @dataclass(frozen=True)
 class TeiFile:
-    """One checked TEI file: its name (for messages and the PDF's name) and its XML text."""
+    """One checked TEI file: its name (for messages and the PDF's name), its XML text, and its outline
+    (what the front and back matter read of it, see outline())."""
 
     name: str
     text: str
+    outline: str | None = None
 
     @property
     def stem(self) -> str:
@@ -42,7 +44,51 @@ def read_tei(data: bytes, *, name: str) -> TeiFile:
     root = parse(data, name=name).getroot()
     if root.tag != TEI_ROOT:
         raise XMLInputError(name, root.sourceline, None, f"the root element is <{etree.QName(root).localname}>, not a TEI <TEI> in the TEI namespace")
-    return TeiFile(name=name, text=etree.tostring(root, encoding="unicode"))
+    return TeiFile(name=name, text=etree.tostring(root, encoding="unicode"), outline=etree.tostring(outline(root), encoding="unicode"))
+
+
+_TEI = "{http://www.tei-c.org/ns/1.0}"
+
+
+def outline(root: etree._Element) -> etree._Element:
+    """A TEI file as the front and back matter read it: its header and standOff whole, and of each
+    document (body/div) only its headings, subject, datelines, classification marks, first paragraph
+    and closure card, each where it stands inside bare copies of the elements around it. The
+    stylesheet makes the same outline of a whole file (p:outline in xslt/print/print.xsl), so this is
+    only what spares sending it a thousand whole texts; the front and back matter are the same."""
+    copy = etree.fromstring(etree.tostring(root))  # the same tree, to be pruned
+    text = copy.find(f"{_TEI}text")
+    if text is None:
+        return copy
+    whole: set = set()
+    around: set = set()
+    for div in copy.iterfind(f"{_TEI}text/{_TEI}body/{_TEI}div"):
+        around.add(div)
+        found = [next(div.iter(f"{_TEI}p"), None)]
+        found += [e for e in div.iter(f"{_TEI}head", f"{_TEI}ab", f"{_TEI}dateline", f"{_TEI}fw") if e is not div and (
+            e.tag in (f"{_TEI}head", f"{_TEI}dateline") or (e.tag == f"{_TEI}ab" and e.get("type") == "subject")
+            or (e.tag == f"{_TEI}fw" and e.get("subtype") == "classification"))]
+        found += [e for e in div.iterfind(f"{_TEI}gap") if e.get("unit") == "document"]
+        found += [e for e in div.iterfind(f"{_TEI}opener/{_TEI}seg") if e.get("type") == "classification"]
+        for element in found:
+            if element is not None and element is not div:
+                whole.add(element)
+                around.update(element.iterancestors())
+    _prune(text, whole, around)
+    return copy
+
+
+def _prune(element, whole: set, around: set) -> None:
+    """Keep `element` bare (no text of its own) with those of its children kept whole or around kept ones."""
+    element.text = None
+    for child in list(element):
+        if child in whole:
+            child.tail = None
+        elif child in around and isinstance(child.tag, str):
+            child.tail = None
+            _prune(child, whole, around)
+        else:
+            element.remove(child)
 
 
 def read_odd(path: Path = DEFAULT_ODD) -> str | None:
@@ -100,7 +146,7 @@ class Printer:
             "print",
             template="book",
             name=name,
-            params={"files": [f.text for f in files], "names": [f.stem for f in files], "scope": scope,
+            params={"files": [f.text if piece == "part" or f.outline is None else f.outline for f in files], "names": [f.stem for f in files], "scope": scope,
                     "piece": piece, "pages": dict(pages or {}), "odd": self._odd},
         )
         for message in result.messages:

@@ -13,16 +13,26 @@ files before it collects; WeasyPrint takes about 35 MiB plus its layout of the p
 from __future__ import annotations
 
 import multiprocessing
+import os
 from concurrent.futures import ProcessPoolExecutor
 
 _maker = None
 _runner = None
 
 
-def _start() -> None:
+def _orphan_watch(parent: int) -> None:
+    """End this process when the one that started it is gone, even killed with SIGKILL (a pool process
+    waiting for work would wait for ever, holding Saxon or WeasyPrint): the build's workers' watch."""
+    from pipeline.builder.worker import _exit_with_parent
+
+    _exit_with_parent(parent)
+
+
+def _start(parent: int) -> None:
     global _maker
     from pipeline.print.pdf import PdfMaker
 
+    _orphan_watch(parent)
     _maker = PdfMaker()
 
 
@@ -44,9 +54,12 @@ class PdfProcess:
     """One spawned worker process that makes PDFs from paged HTML (WeasyPrint loaded there once,
     and again in a fresh process every PIECES_PER_PROCESS pieces: the same bytes either way)."""
 
+    def __init__(self, pieces: int = PIECES_PER_PROCESS) -> None:
+        self.pieces = pieces  # 1 for an edition's front and back matter: each large, each in a fresh process
+
     def __enter__(self) -> "PdfProcess":
         self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_start,
-                                         max_tasks_per_child=PIECES_PER_PROCESS)
+                                         initargs=(os.getpid(),), max_tasks_per_child=self.pieces)
         return self
 
     def pdf(self, html: str) -> bytes:
@@ -65,11 +78,12 @@ class PdfProcess:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _start_xslt() -> None:
+def _start_xslt(parent: int) -> None:
     global _runner
     from pipeline.print.edition import STYLESHEET
     from pipeline.xslt import XsltRunner
 
+    _orphan_watch(parent)
     _runner = XsltRunner({"print": STYLESHEET})  # compiled once, in this process
 
 
@@ -82,7 +96,8 @@ class HtmlProcess:
     compiled there once); it answers XsltRunner.transform."""
 
     def __enter__(self) -> "HtmlProcess":
-        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_start_xslt)
+        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_start_xslt,
+                                         initargs=(os.getpid(),))
         return self
 
     def transform(self, *args, **kwargs):

@@ -52,9 +52,16 @@ def _started(tmp_path: Path) -> tuple[subprocess.Popen, Path]:
 @pytest.mark.slow
 def test_a_killed_print_leaves_its_work_folder_only_until_the_next_run(tmp_path):
     process, folder = _started(tmp_path)
+    children = [int(c) for task in Path(f"/proc/{process.pid}/task").iterdir()
+                for c in (task / "children").read_text().split()]
+    assert children  # Saxon's and WeasyPrint's processes
     process.kill()
     process.wait()
     assert folder.is_dir()  # beside the output, not in /tmp
+    deadline = time.monotonic() + 30
+    while any(Path(f"/proc/{c}").exists() for c in children) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(Path(f"/proc/{c}").exists() for c in children), "its processes outlived it"
     result = _run("print", SAMPLE, "-o", tmp_path / "out")
     assert result.returncode == 0, result.stderr
     assert not list(tmp_path.glob(".out.print-work-*"))
