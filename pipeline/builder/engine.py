@@ -100,6 +100,9 @@ REVIEW_LINES = 6  # transcript lines shown beside a review warning
 #: tasks handed to a local pool per worker at a time: enough that no worker waits, few enough that the
 #: build's own process holds a handful of documents' inputs rather than the whole edition's
 IN_FLIGHT_PER_WORKER = 4
+#: tasks a local pool's worker runs, on average, before the pool is renewed: WeasyPrint and Saxon keep
+#: some of every document they handle (a worker passed 300 MiB after some 50 documents' print steps)
+TASKS_PER_WORKER = 40
 
 
 @dataclass
@@ -135,7 +138,8 @@ class _Build:
         self.jobs = options.jobs or os.cpu_count() or 1
         self.runner = Runner(self._make_executor, self._gather, on_submitted=progress.add,
                              pool_worth=lambda n: options.executor != "local" or min(self.jobs, n) > 1,
-                             window=IN_FLIGHT_PER_WORKER * self.jobs if options.executor == "local" else 0)
+                             window=IN_FLIGHT_PER_WORKER * self.jobs if options.executor == "local" else 0,
+                             renew_after=TASKS_PER_WORKER * self.jobs if options.executor == "local" else 0)
         self._closing = None  # waits for the executor's shutdown, begun once the last task was gathered
         self.rebuilt: list[dict[str, Any]] = []
         self.removed: list[dict[str, Any]] = []

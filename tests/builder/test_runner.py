@@ -76,3 +76,32 @@ def test_the_executors_own_failure_is_an_environment_problem() -> None:
     runner.submit("task", Item("a"), None, double, 1)
     with pytest.raises(EnvironmentProblem, match="the executor failed: RuntimeError: cluster lost"):
         runner.drain()
+
+
+def test_a_window_of_tasks_is_in_flight_and_arguments_are_made_when_handed_over() -> None:
+    made, in_flight = [], []
+    pool = ThreadPoolExecutor(max_workers=2)
+    runner = Runner(lambda tasks: pool, lambda kind, item, extra, outcome: in_flight.append(len(runner.pending)), window=3)
+    for n in range(10):
+        runner.defer(1, lambda n=n: (made.append(n), runner.submit("task", Item(str(n)), None, double, n)), weight=n)
+    runner.drain()
+    assert sorted(made) == list(range(10)) and max(in_flight) <= 3  # never more than the window pending
+
+
+def test_a_local_pool_is_renewed_after_its_share_of_tasks_and_every_task_ends() -> None:
+    from concurrent.futures import ProcessPoolExecutor
+    import multiprocessing
+
+    pools, gathered = [], []
+
+    def make(tasks):
+        pools.append(ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn")))
+        return pools[-1]
+
+    runner = Runner(make, lambda kind, item, extra, outcome: gathered.append(outcome), window=2, renew_after=3)
+    for n in range(8):
+        runner.defer(1, lambda n=n: runner.submit("task", Item(str(n)), None, double, n), weight=-n)
+    runner.drain()
+    runner.release()()
+    assert sorted(gathered) == [2 * n for n in range(8)]
+    assert len(pools) == 2  # renewed once its 3 tasks (4, with the window's last) had ended
