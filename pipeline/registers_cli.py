@@ -66,6 +66,8 @@ def add(kind: str, name: str, standard: str | None, entry_id: str | None, initia
 
     folder = _folder(folder)
     name, standard = _clean(name), _clean(standard or name)
+    if initials and kind != "person":
+        _fail("only a person has initials")
     for text in (name, standard, *initials):
         if not name_key(text) or INVALID_XML.search(text):
             _fail(f"{text!r} is not a name (empty, only a form of address, or characters XML does not allow)")
