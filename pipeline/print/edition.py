@@ -169,7 +169,14 @@ class Printer:
     def book(self, files: Sequence[TeiFile], parts: Sequence[Typeset], *, scope: str) -> Book:
         """The book of these files, bound from their typeset parts (in the same order) and its front
         and back matter, typeset now with the page numbers the parts get in it."""
-        from pipeline.print.binding import bind, page_numbers, part_starts
+        from pipeline.print.binding import bind
+
+        front, back, front_html, back_html = self._front_and_back(files, parts, scope)
+        return Book(bind(front, parts, back, self._folio_sheet), front_html, back_html)
+
+    def _front_and_back(self, files: Sequence[TeiFile], parts: Sequence[Typeset], scope: str):
+        """The book's front and back matter, typeset with the page numbers the parts get in it, and their HTML."""
+        from pipeline.print.binding import page_numbers, part_starts
 
         if len(parts) != len(files):
             raise ValueError("one typeset part per file")
@@ -183,27 +190,16 @@ class Printer:
         front = self.typeset(front_html)
         if self._folio_sheet is None:
             self._folio_sheet = self._maker().folio_sheet()
-        return Book(bind(front, parts, back, self._folio_sheet), front_html, back_html)
+        return front, back, front_html, back_html
 
     def write_book(self, path: Path, files: Sequence[TeiFile], parts: Sequence[Typeset], *, scope: str,
                    pdf_of=None) -> Book:
         """As book(), but the PDF is written to `path` (whole or not at all) as it is bound, one piece
         at a time: neither the book nor more than one part's PDF is ever in memory. `pdf_of` gives a
         part's PDF bytes (e.g. read from where the caller keeps it); the Book returned has no pdf."""
-        from pipeline.print.binding import bind_to, page_numbers, part_starts
+        from pipeline.print.binding import bind_to
 
-        if len(parts) != len(files):
-            raise ValueError("one typeset part per file")
-        starts, back_start = part_starts(parts)
-        numbers = page_numbers(parts, starts)
-        back_html = self.paged_html(files, scope=scope, piece="back", pages=numbers)
-        back = self.typeset(back_html)
-        for anchor, number in page_numbers([back], [back_start]).items():
-            numbers.setdefault(anchor, number)
-        front_html = self.paged_html(files, scope=scope, piece="front", pages=numbers)
-        front = self.typeset(front_html)
-        if self._folio_sheet is None:
-            self._folio_sheet = self._maker().folio_sheet()
+        front, back, front_html, back_html = self._front_and_back(files, parts, scope)
         own = {id(front): front.pdf, id(back): back.pdf}
         reader = pdf_of or (lambda piece: piece.pdf)
         with atomic_output(path) as out:
