@@ -47,11 +47,15 @@ def dev_score(out: Path) -> str:
     return report.getvalue().strip().splitlines()[-1]
 
 
-def against_pandoc(work: Path) -> None:
-    sources = sorted((ROOT / "sources").glob("*.txt")) + sorted(DEV.glob("dev_*.txt"))
-    pipeline = Path(sys.executable).parent / "pipeline"
+def against_pandoc(work: Path, sources: list[Path] | None = None, pipeline: Path | None = None,
+                   env: dict[str, str] | None = None) -> None:
+    """`pipeline convert` of the transcripts in one command against pandoc, one process per file
+    (default: the bundled and development transcripts, with this interpreter's pipeline)."""
+    sources = sources or sorted((ROOT / "sources").glob("*.txt")) + sorted(DEV.glob("dev_*.txt"))
+    pipeline = pipeline or Path(sys.executable).parent / "pipeline"
     started = time.perf_counter()
-    subprocess.run([str(pipeline), "convert", "-q", "-o", str(work / "ours"), *map(str, sources)], capture_output=True, check=False)
+    subprocess.run([str(pipeline), "convert", "-q", "-o", str(work / "ours"), *map(str, sources)], capture_output=True,
+                   check=False, env=env)
     ours = time.perf_counter() - started
     if not shutil.which("pandoc"):
         print("convert against pandoc: n/a (pandoc is not installed)")
