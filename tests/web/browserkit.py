@@ -19,6 +19,16 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 DOC = "documents/f900_sample.d01.html"
 
 
+def axe_violations(page, axe: str) -> list[str]:
+    """axe-core's WCAG 2.1 AA findings on the page as it is: "rule: the elements it found"."""
+    page.evaluate(axe)
+    return page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+        ".then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))",
+        WCAG,
+    )
+
+
 @pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from browserkit import AXE, DOC, WCAG, base, browser, page, server, shown  # noqa: F401
+from browserkit import AXE, DOC, axe_violations, base, browser, page, server, shown  # noqa: F401
 from webpaths import ARTIFACTS
 
 pytestmark = pytest.mark.browser
@@ -185,12 +185,7 @@ def test_axe_finds_no_wcag_a_or_aa_violation(page, server):
             page.goto(server + relative)
             if view == "diplomatic":
                 page.check("#view-diplomatic")
-            page.evaluate(axe)
-            violations = page.evaluate(
-                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
-                ".then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))",
-                WCAG,
-            )
+            violations = axe_violations(page, axe)
             if violations:
                 found[f"{relative} ({view})"] = violations
     assert found == {}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from browserkit import AXE, WCAG, base, browser, page, server  # noqa: F401
+from browserkit import AXE, axe_violations, base, browser, page, server  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
@@ -80,12 +80,7 @@ def test_every_kind_of_page_fits_and_axe_finds_nothing_in_both_views(page, serve
             if view != "reading":
                 page.check(f"#view-{view}")
             assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (relative, view)
-            page.evaluate(axe)
-            violations = page.evaluate(
-                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
-                ".then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))",
-                WCAG,
-            )
+            violations = axe_violations(page, axe)
             if violations:
                 found[f"{relative} ({view}, {width})"] = violations
     assert found == {}
