@@ -38,13 +38,7 @@ def build(tei: Path, out: Path) -> Site:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Site:
     """The site of the sample (900), a second file (901, for links across files) and a hostile file (999)."""
-    folder = tmp_path_factory.mktemp("web")
-    tei = folder / "tei"
-    tei.mkdir()
-    shutil.copy(SAMPLE, tei / "900_sample.xml")
-    shutil.copy(DATA / "second.xml", tei / "901_second.xml")
-    shutil.copy(DATA / "hostile.xml", tei / "999_hostile.xml")
-    return build(tei, folder / "site")
+    return _site_of(tmp_path_factory.mktemp("web"), {"999_hostile.xml": DATA / "hostile.xml"})
 
 
 @pytest.fixture(scope="session")
@@ -52,13 +46,16 @@ def cases_site(tmp_path_factory) -> Site:
     """The site of the sample (900), the second file (901) and the file of the search and reading cases
     of issue 15 (902: a phrase, a possessive, deleted-only words, line breaks, hyphenated line ends), and
     names linked to the registers (903)."""
-    folder = tmp_path_factory.mktemp("cases")
+    return _site_of(tmp_path_factory.mktemp("cases"), {"902_search.xml": DATA / "search.xml",
+                                                       "903_registers.xml": DATA / "registers.xml"})
+
+
+def _site_of(folder, more: dict) -> Site:
+    """The site of the sample (900), the second file (901) and `more` (name in tei/ -> file)."""
     tei = folder / "tei"
     tei.mkdir()
-    shutil.copy(SAMPLE, tei / "900_sample.xml")
-    shutil.copy(DATA / "second.xml", tei / "901_second.xml")
-    shutil.copy(DATA / "search.xml", tei / "902_search.xml")
-    shutil.copy(DATA / "registers.xml", tei / "903_registers.xml")
+    for name, source in {"900_sample.xml": SAMPLE, "901_second.xml": DATA / "second.xml", **more}.items():
+        shutil.copy(source, tei / name)
     return build(tei, folder / "site")
 
 
