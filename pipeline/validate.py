@@ -126,6 +126,7 @@ class Validator:
         else:
             compiled, self.stale = Path(compiled), False
         self.compiled = compiled
+        self.name = name
         self.rng_path = compiled / f"{name}.rng"
         self.xsl_path = compiled / f"{name}.sch.xsl"
         self._runner = self._runner_error = None

@@ -147,3 +147,26 @@ def test_a_stale_committed_schema_is_noted(monkeypatch, tmp_path):
     result = invoke(str(VALID))
     assert result.exit_code == 0
     assert "schema/pmo.odd has changed since schema/compiled/ was made" in result.stderr
+
+
+def test_many_files_shared_with_a_second_process_give_the_same_report_in_the_same_order(monkeypatch, tmp_path):
+    import pipeline.validate_cli as cli
+
+    invalid = sorted((CORPUS / "invalid").glob("*.xml"))[:12]
+    for index in range(24):  # valid and invalid files interleaved, and one that cannot be read near the end
+        source = invalid[index % len(invalid)] if index % 2 else VALID
+        shutil.copy(source, tmp_path / f"f{index:02d}.xml")
+    os.mkfifo(tmp_path / "f22b.xml")
+    one_process = invoke("--format", "json", str(tmp_path))
+    monkeypatch.setattr(cli, "PARALLEL_FROM", 8)
+    monkeypatch.setattr(cli, "START_UP_IN_FILES", 0)  # the second process takes half: the unreadable file is its
+    spawned = []
+    from concurrent.futures import ProcessPoolExecutor
+
+    real_submit = ProcessPoolExecutor.submit
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", lambda self, fn, *a: spawned.append(a[-1]) or real_submit(self, fn, *a))
+    two_processes = invoke("--format", "json", str(tmp_path))
+    assert spawned and len(spawned[0]) == 13 and spawned[0][-1].endswith("f23.xml")
+    assert two_processes.exit_code == one_process.exit_code == 2
+    assert json.loads(two_processes.stdout) == json.loads(one_process.stdout)
+    assert [entry["file"] for entry in json.loads(two_processes.stdout)] == sorted(str(p) for p in tmp_path.iterdir())
