@@ -141,14 +141,6 @@ def test_the_guidelines_document_every_element_and_the_vocabularies(outputs):
         assert f'id="rule-{rule.ident}"' in page
 
 
-def test_the_package_carries_the_schemas_the_validator_needs():
-    """pipeline/odd/compiled/ links to schema/compiled/, so an installed package (pre-commit) validates too."""
-    package = ROOT / "pipeline" / "odd" / "compiled"
-    for name in ("pmo.rng", "pmo.sch", "pmo.sch.xsl"):
-        assert (package / name).is_symlink()
-        assert (package / name).read_bytes() == (DEFAULT_OUT / name).read_bytes()
-
-
 def test_the_guidelines_page_keeps_its_contract_with_the_web_edition(outputs):
     """No inline style or script, no on* attributes; nav#guidelines-toc, main#guidelines, el-/rule-/mod- ids; relative schema links."""
     from lxml import html as lxml_html

@@ -1,1 +1,0 @@
-../../../schema/compiled/pmo.sch.xsl
