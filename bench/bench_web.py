@@ -8,6 +8,9 @@ For each N: a synthetic corpus of N transcripts (bench/corpus.py), converted and
 search.html?q=WORD to its first results, with the index split by term (assets/search/meta.js and the
 shards of the query's terms: target under 1 s at N = 1,000), against the same site with every file's
 postings loaded instead (meta.js hidden: what every search cost before the index was split).
+The edition-wide index step (pipeline.web.search.search_index) on the site's postings, in a process of its
+own: its peak resident memory against the same process's before the step (target: every process of the
+build < 300 MiB).
 Per document: the web stylesheet's render task against an identity transform of the same TEI file on the
 same compiled processor (target ≤ 5×), in CPU time (Saxon runs in this process; on a shared machine the wall
 clock measures the other sessions' load as much as the stylesheet).
@@ -83,10 +86,35 @@ def bench_search(sizes: list[int], work: Path) -> None:
                 print(f"N = {n}: first search {q!r} from disk {1000 * seconds:.0f} ms"
                       + (f" against {1000 * whole[q]:.0f} ms loading every file's postings = {seconds / whole[q]:.2f}×"
                          if q in whole else ""))
+            bench_index_memory(n, site)
             phrase = next(q for q in QUERIES if q.startswith('"'))
             print(f"N = {n}: the phrase {phrase} against the one-word search {QUERIES[0]!r}: "
                   f"{split[phrase] / split[QUERIES[0]]:.2f}× (the phrase answered from the index's word pairs)")
         browser.close()
+
+
+# the peak resident memory of this process (VmHWM: ru_maxrss would keep the bench's own peak across fork and exec)
+INDEX_MEMORY = """
+import re, sys, time
+from pathlib import Path
+from pipeline.web.search import search_index
+peak = lambda: int(re.search(r"VmHWM:\\s+(\\d+)", Path("/proc/self/status").read_text()).group(1)) / 1024
+postings = {p.stem: p.read_bytes() for p in sorted(Path(sys.argv[1]).glob("*.js"))}
+before = peak()
+started = time.perf_counter()
+out = search_index(postings)
+print(before, peak(), time.perf_counter() - started,
+      sum(map(len, postings.values())) / 2**20, sum(map(len, out.values())) / 2**20)
+"""
+
+
+def bench_index_memory(n: int, site: Path) -> None:
+    """The index step's peak memory, in a fresh process (its input read first, as a build worker gets it)."""
+    result = subprocess.run([sys.executable, "-c", INDEX_MEMORY, str(site / "assets" / "search" / "postings")],
+                            check=True, capture_output=True, text=True, cwd=ROOT)
+    before, peak, seconds, given, made = map(float, result.stdout.split())
+    print(f"N = {n}: the search index step peaks at {peak:.0f} MiB (the process with its {given:.0f} MiB of postings read: "
+          f"{before:.0f} MiB; {made:.0f} MiB of shards made in {seconds:.1f} s)")
 
 
 def bench_transform(tei_dir: Path, work: Path, limit: int = 25) -> None:

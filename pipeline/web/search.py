@@ -5,12 +5,14 @@ Three kinds of scripts (scripts, not JSON, so that search works from file:// as 
 - per TEI file, made with its pages: ``assets/search/store/<file>.js``, its passages (address, title,
   date, reading text, diplomatic-only words), loaded only for the results shown; and
   ``assets/search/postings/<file>.js``, its terms (term -> passages, field, frequency);
-- for the edition, from every file's postings (`search_index`): ``assets/search/meta.js`` (the passages'
-  numbers and field lengths, and the names of the term shards) and ``assets/search/terms/<prefix>.js``,
-  the terms that begin with those letters. ``search.html`` loads meta.js, then only the shards of the
-  query's terms, and hands them to MiniSearch (npm ``minisearch``, ``MiniSearch.loadJS``); and
-  ``assets/search/pairs/<prefix>.js``, the word pairs (see `pairs`) whose first term begins with those
-  letters, with their passages: a phrase is answered from them, without reading the passages' text.
+- for the edition, from every file's postings (`search_index`, streaming): ``assets/search/meta.js`` (where
+  each file's and each document's passages begin, the average field lengths, and the names of the shards),
+  ``assets/search/terms/<prefix>.js``, the terms that begin with those letters, with the field lengths of
+  the passages they name, and ``assets/search/pairs/<prefix>.js``, the word pairs (see `pairs`) whose first
+  term begins with those letters, with their passages: a phrase is answered from them, without reading
+  the passages' text. ``search.html`` loads meta.js, then only the shards of the query's terms, and hands
+  them to MiniSearch (npm ``minisearch``, ``MiniSearch.loadJS``); ``assets/search/docs.js`` (the
+  documents' keys) and ``facets.js`` only once results are shown, for the facets.
 
 Terms are made the same way here and in the browser (xslt/web/assets/search-terms.js): lower case,
 a possessive ``'s`` dropped, split at anything but letters and digits, lunr's English stop words left
@@ -21,8 +23,11 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
+from array import array
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from pathlib import Path
 
 #: The fields of a passage, in MiniSearch's field-id order. `dipl`: words of the diplomatic layer only
 #: (deleted text, original spellings): searched unless the reader asks for the reading text alone.
@@ -30,8 +35,15 @@ FIELDS = ("title", "meta", "text", "dipl")
 #: Where the scripts go.
 SEARCH_DIR = "assets/search"
 META = f"{SEARCH_DIR}/meta.js"
-#: A term shard holds the terms beginning with the same PREFIX letters.
+#: The documents' keys, by the numbers meta.js gives them: loaded only to filter results by facets.
+DOCS = f"{SEARCH_DIR}/docs.js"
+#: A term shard holds the terms beginning with the same PREFIX letters; one bigger than SHARD_BYTES holds
+#: only those that no shard of one letter more (made of its terms) holds, and so on.
 PREFIX = 2
+SHARD_BYTES = 48_000
+#: The index's vocabulary (each term, its commonest word, its number of passages): for "did you mean",
+#: loaded only when a word searched for is not in the index.
+VOCABULARY = f"{SEARCH_DIR}/vocabulary.js"
 
 _POSSESSIVE = re.compile(r"['\u2019]s(?![^\W_])")
 _WORD = re.compile(r"[^\W_]+")
@@ -90,10 +102,10 @@ def pairs(text: str) -> set[str]:
     return found
 
 
-def shard_name(term: str) -> str:
-    """The name of the shard that holds a term: its first PREFIX letters, spelled safely for a URL."""
-    prefix = term[:PREFIX]
-    return "".join(ch if ch.isascii() and ch.isalnum() else f"_{ord(ch):x}" for ch in prefix)
+def shard_name(term: str, length: int = PREFIX) -> str:
+    """The name of the shard of the terms beginning with a term's first `length` letters (PREFIX at first;
+    a shard too big is split by one letter more), spelled safely for a URL."""
+    return "".join(ch if ch.isascii() and ch.isalnum() else f"_{ord(ch):x}" for ch in term[:length])
 
 
 def script(variable: str, key: str | None, value) -> bytes:
@@ -167,55 +179,151 @@ def _order(address: str):
 
 
 def search_index(postings: Mapping[str, bytes]) -> dict[str, bytes]:
-    """The edition's index from every file's postings script (file key -> bytes): meta.js and the shards.
+    """The edition's index from every file's postings script (file key -> bytes): meta.js, docs.js and the shards.
 
     Passages are numbered across the edition in the order of the files' keys, then of each file's
-    passages; a term's entry is MiniSearch's: ``[term, {field id: {passage number: frequency}}]``.
+    passages (a document's passages stand together); meta.js gives where each file's and each document's
+    passages begin, so that a passage's file and document are found from its number. A term's entry is
+    MiniSearch's: ``[term, {field id: {passage number: frequency}}]``; its shard also gives the field
+    lengths of the passages it names (BM25 needs them), so that no file of the whole edition's passages is
+    loaded by a search.
+
+    Made streaming: each file's postings are read in turn and spilled, shard by shard, into a temporary
+    folder; then each shard is made from its spill alone. No more than one file's postings and one
+    shard are held at a time (besides the field lengths, four numbers a passage).
     """
     files = sorted(postings)
-    refs: list[list] = []
-    lengths: list[list[int]] = []
-    doc_keys: dict[str, int] = {}
-    shards: dict[str, dict[str, dict[str, dict[str, int]]]] = {}
-    spelled: dict[str, dict[str, int]] = {}
-    pair_shards: dict[str, dict[str, dict[str, list[int]]]] = {}  # shard -> field (x, y) -> pair -> passages
-    for file_number, key in enumerate(files):
-        data = read_script(postings[key])
-        base = len(refs)
-        for local, (doc_key, field_lengths) in enumerate(data["docs"]):
-            refs.append([file_number, local, doc_keys.setdefault(doc_key, len(doc_keys))])
-            lengths.append(field_lengths)
-        for term, entries in data["terms"].items():
-            entry = shards.setdefault(shard_name(term), {}).setdefault(term, {})
-            for local, field, count in entries:
-                entry.setdefault(str(field), {})[str(base + local)] = count
-        for field, found in data.get("pairs", {}).items():
-            for pair, locals_ in found.items():
-                shard = pair_shards.setdefault(shard_name(pair.split("/", 1)[0]), {"x": {}, "y": {}})
-                shard[field].setdefault(pair, []).extend(base + local for local in locals_)
-        for term, forms in data.get("words", {}).items():
-            for word, count in forms:
-                spelled.setdefault(term, {}).setdefault(word, 0)
-                spelled[term][word] += count
-    count = len(refs)
-    average = [sum(row[i] for row in lengths) / count if count else 0 for i in range(len(FIELDS))]
-    out = {
-        META: script("PMO_SEARCH_META", None, {
-            "fields": list(FIELDS), "prefix": PREFIX, "files": files, "docs": list(doc_keys),
-            "refs": refs, "lengths": lengths, "average": average, "shards": sorted(shards),
-            "pairShards": sorted(pair_shards),
-        }),
-    }
-    for name, found in pair_shards.items():
-        out[f"{SEARCH_DIR}/pairs/{name}.js"] = script(
-            "PMO_SEARCH_PAIRS", name, {field: dict(sorted(entries.items())) for field, entries in found.items()})
-    for name, entries in shards.items():
-        # each term's commonest word, when it is not the term itself (what "did you mean" shows)
-        words_of = {term: max(spelled[term].items(), key=lambda item: (item[1], item[0]))[0]
-                    for term in entries if term in spelled}
-        out[f"{SEARCH_DIR}/terms/{name}.js"] = script(
-            "PMO_SEARCH_TERMS", name, {"entries": sorted(entries.items()), "words": dict(sorted(words_of.items()))})
+    file_start: list[int] = []
+    doc_start: list[int] = []
+    doc_keys: list[str] = []
+    lengths = array("I")  # four a passage, FIELDS' order
+    with tempfile.TemporaryDirectory(prefix="pmo-search-") as folder:
+        spill = _Spill(Path(folder))
+        for key in files:
+            data = read_script(postings[key])
+            base = len(lengths) // len(FIELDS)
+            file_start.append(base)
+            for local, (doc_key, field_lengths) in enumerate(data["docs"]):
+                if local == 0 or doc_keys[-1] != doc_key:  # a document's passages stand together
+                    doc_start.append(base + local)
+                    doc_keys.append(doc_key)
+                lengths.extend(field_lengths)
+            for term, entries in data["terms"].items():
+                spill.add("terms", shard_name(term), "".join(
+                    f"{term}\t{field}\t{base + local}\t{count}\n" for local, field, count in entries))
+            for field, found in data.get("pairs", {}).items():
+                for pair, locals_ in found.items():
+                    spill.add("pairs", shard_name(pair.split("/", 1)[0]), "".join(
+                        f"{field}\t{pair}\t{base + local}\n" for local in locals_))
+            for term, forms in data.get("words", {}).items():
+                spill.add("words", shard_name(term), "".join(f"{term}\t{word}\t{count}\n" for word, count in forms))
+        spill.flush()
+        count = len(lengths) // len(FIELDS)
+        totals = [sum(lengths[i::len(FIELDS)]) for i in range(len(FIELDS))]
+        pair_shards = spill.names("pairs")
+        meta = {"fields": list(FIELDS), "prefix": PREFIX, "files": files, "count": count,
+                "fileStart": file_start, "docStart": doc_start,
+                "average": [total / count if count else 0 for total in totals], "pairShards": pair_shards}
+        out = {DOCS: script("PMO_SEARCH_DOCS", None, doc_keys)}
+        for name in pair_shards:
+            found: dict[str, dict[str, list[int]]] = {"x": {}, "y": {}}
+            for field, pair, ref in spill.rows("pairs", name):
+                found.setdefault(field, {}).setdefault(pair, []).append(int(ref))
+            out[f"{SEARCH_DIR}/pairs/{name}.js"] = script(
+                "PMO_SEARCH_PAIRS", name, {field: dict(sorted(entries.items())) for field, entries in found.items()})
+        names = []
+        vocabulary = []
+        for name in spill.names("terms"):
+            for shard, entries, words_of in _split(_term_entries(spill, name), PREFIX):
+                names.append(shard)
+                out[f"{SEARCH_DIR}/terms/{shard}.js"] = script("PMO_SEARCH_TERMS", shard, {
+                    "entries": entries, "words": words_of, "lengths": _lengths(entries, lengths)})
+                vocabulary += [[term, words_of.get(term, ""), len({ref for found in fields.values() for ref in found})]
+                               for term, fields in entries]
+        out[META] = script("PMO_SEARCH_META", None, {**meta, "shards": sorted(names)})
+        out[VOCABULARY] = script("PMO_SEARCH_VOCABULARY", None, sorted(vocabulary))
     return out
+
+
+def _term_entries(spill: _Spill, name: str) -> tuple[list, dict[str, str]]:
+    """The terms of a spilled shard as MiniSearch's entries, in order, and each term's commonest word when
+    it is not the term itself (what "did you mean" shows)."""
+    entries: dict[str, dict[str, dict[str, int]]] = {}
+    for term, field, ref, count in spill.rows("terms", name):
+        entries.setdefault(term, {}).setdefault(field, {})[ref] = int(count)
+    spelled: dict[str, dict[str, int]] = {}
+    for term, word, count in spill.rows("words", name):
+        if term in entries:
+            forms = spelled.setdefault(term, {})
+            forms[word] = forms.get(word, 0) + int(count)
+    words_of = {term: max(forms.items(), key=lambda item: (item[1], item[0]))[0] for term, forms in spelled.items()}
+    return sorted(entries.items()), dict(sorted(words_of.items()))
+
+
+def _split(shard: tuple[list, dict[str, str]], length: int) -> list[tuple[str, list, dict[str, str]]]:
+    """A shard of the terms beginning with the same `length` letters, split while it is bigger than
+    SHARD_BYTES: the term that is those letters stays, the others go to shards of one letter more (split
+    in turn). (name, entries, words) of each shard made."""
+    entries, words_of = shard
+    if len(script_json(entries)) <= SHARD_BYTES or all(len(term) <= length for term, _ in entries):
+        return [(shard_name(entries[0][0], length), entries, words_of)]
+    groups: dict[str, list] = {}
+    for entry in entries:
+        groups.setdefault(entry[0][:length + 1], []).append(entry)
+    made = []
+    for prefix, group in groups.items():
+        words = {term: words_of[term] for term, _ in group if term in words_of}
+        made += [(shard_name(prefix, length), group, words)] if len(prefix) <= length else _split((group, words), length + 1)
+    return made
+
+
+def _lengths(entries: list, lengths: array) -> list[int]:
+    """The field lengths of the passages the entries name, as one list: for each passage in order, the
+    difference of its number from the one before, then its FIELDS' lengths."""
+    width = len(FIELDS)
+    refs = sorted({int(ref) for _, fields in entries for found in fields.values() for ref in found})
+    flat, previous = [], 0
+    for ref in refs:
+        flat.append(ref - previous)
+        flat.extend(lengths[ref * width:(ref + 1) * width])
+        previous = ref
+    return flat
+
+
+class _Spill:
+    """Lines kept in files of a folder, one file a (kind, shard), written a few MB at a time."""
+
+    LIMIT = 4_000_000  # characters held before they are written
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.held: dict[tuple[str, str], list[str]] = {}
+        self.size = 0
+        self.written: dict[str, set[str]] = {}
+
+    def add(self, kind: str, shard: str, lines: str) -> None:
+        self.held.setdefault((kind, shard), []).append(lines)
+        self.written.setdefault(kind, set()).add(shard)
+        self.size += len(lines)
+        if self.size > self.LIMIT:
+            self.flush()
+
+    def flush(self) -> None:
+        for (kind, shard), parts in self.held.items():
+            with open(self.folder / f"{kind}-{shard}.tsv", "a", encoding="utf-8") as out:
+                out.writelines(parts)
+        self.held, self.size = {}, 0
+
+    def names(self, kind: str) -> list[str]:
+        return sorted(self.written.get(kind, ()))
+
+    def rows(self, kind: str, shard: str) -> Iterable[list[str]]:
+        path = self.folder / f"{kind}-{shard}.tsv"
+        if not path.is_file():
+            return
+        with open(path, encoding="utf-8") as lines:
+            for line in lines:
+                yield line.rstrip("\n").split("\t")
 
 
 def search_facets(catalogue: Mapping) -> dict[str, bytes]:

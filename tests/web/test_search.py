@@ -92,12 +92,14 @@ def test_the_page_a_result_opens_marks_the_words(page, base):
 
 
 def test_the_index_is_loaded_by_term(page, base):
-    """Only meta.js and the shards of the query's terms are loaded, and the stores of the results' files."""
+    """Only meta.js and the shards of the query's terms are loaded, and the stores of the results' files;
+    then the facets (with the documents' keys)."""
     loaded = []
     page.on("request", lambda r: loaded.append(r.url.split("/assets/search/")[-1]) if "/assets/search/" in r.url else None)
     page.goto(base + "search.html?q=Shevardnadze")
     hrefs(page)
-    assert sorted(loaded) == ["facets.js", "meta.js", "store/902_search.js", "terms/sh.js"], loaded
+    page.wait_for_selector("#facet-classification", state="attached")
+    assert sorted(loaded) == ["docs.js", "facets.js", "meta.js", "store/902_search.js", "terms/sh.js"], loaded
 
 
 def test_a_phrase_is_answered_from_the_index(page, base):
@@ -107,7 +109,8 @@ def test_a_phrase_is_answered_from_the_index(page, base):
     page.on("request", lambda r: loaded.append(r.url.split("/assets/search/")[-1]) if "/assets/search/" in r.url else None)
     page.goto(base + 'search.html?q="the rights of the human person"')
     assert hrefs(page) == ["documents/f902_search.d01.html?hl=right%20human%20person#p2"]
-    assert sorted(loaded) == ["facets.js", "meta.js", "pairs/hu.js", "pairs/ri.js", "store/902_search.js",
+    page.wait_for_selector("#facet-classification", state="attached")
+    assert sorted(loaded) == ["docs.js", "facets.js", "meta.js", "pairs/hu.js", "pairs/ri.js", "store/902_search.js",
                               "terms/hu.js", "terms/pe.js", "terms/ri.js"], loaded
     page.goto(base + 'search.html?q="human person rights"')
     page.wait_for_function("document.getElementById('search-status').textContent.indexOf('No results') === 0")

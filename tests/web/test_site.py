@@ -245,8 +245,9 @@ def test_a_file_without_passages_has_an_empty_search_index():
     assert read_script(files["assets/search/store/f1.js"]) == []
     assert read_script(files["assets/search/postings/f1.js"]) == {"docs": [], "terms": {}, "pairs": {"x": {}, "y": {}}, "words": {}}
     index = search_index({"f1": files["assets/search/postings/f1.js"]})
-    assert sorted(index) == ["assets/search/meta.js"]
-    assert read_script(index["assets/search/meta.js"])["refs"] == []
+    assert sorted(index) == ["assets/search/docs.js", "assets/search/meta.js", "assets/search/vocabulary.js"]
+    meta = read_script(index["assets/search/meta.js"])
+    assert meta["count"] == 0 and meta["fileStart"] == [0] and meta["docStart"] == [] and meta["shards"] == []
 
 
 def test_the_index_is_split_by_the_first_letters_of_each_term():
@@ -261,18 +262,33 @@ def test_the_index_is_split_by_the_first_letters_of_each_term():
     one, two = file_search("a", passages), file_search("b", second)
     index = search_index({"a": one["assets/search/postings/a.js"], "b": two["assets/search/postings/b.js"]})
     meta = read_script(index["assets/search/meta.js"])
-    assert meta["files"] == ["a", "b"] and meta["docs"] == ["d1", "d2"]
-    assert meta["refs"] == [[0, 0, 0], [0, 1, 0], [1, 0, 1]]
-    assert meta["lengths"][1] == [0, 0, 3, 1]
+    assert meta["files"] == ["a", "b"] and read_script(index["assets/search/docs.js"]) == ["d1", "d2"]
+    # passages 0 and 1 are file a's (document d1), passage 2 file b's (document d2)
+    assert meta["count"] == 3 and meta["fileStart"] == [0, 2] and meta["docStart"] == [0, 2]
     shard = read_script(index["assets/search/terms/ri.js"])
     assert shard["entries"] == [["right", {"2": {"1": 1, "2": 1}}]]
     assert shard["words"] == {"right": "rights"}
+    # the field lengths of the passages the shard names: passage 1 (+1), then passage 2 (+1)
+    assert shard["lengths"] == [1, 0, 0, 3, 1, 1, 0, 0, 2, 0]
+    assert ["right", "rights", 2] in read_script(index["assets/search/vocabulary.js"])
     assert read_script(index["assets/search/terms/ba.js"])["entries"] == [["backslid", {"3": {"1": 1}}]]
     assert "assets/search/terms/th.js" not in index  # stop words are not indexed
     # word pairs, for phrases: each term with the next and the stop words between, by the first term's letters
     assert read_script(index["assets/search/pairs/hu.js"]) == {"x": {"human/0/right": [1]}, "y": {}}
     assert read_script(index["assets/search/pairs/ri.js"]) == {"x": {"right/0/matter": [1], "right/1/wrong": [2]}, "y": {}}
     assert meta["pairShards"] == ["hu", "le", "ri"]  # "le": the record's "Letter · 1988"
+
+
+def test_a_shard_too_big_is_split_by_one_letter_more(monkeypatch):
+    from pipeline.web import search
+    from pipeline.web.search import file_search, read_script, search_index
+
+    monkeypatch.setattr(search, "SHARD_BYTES", 40)
+    passages = [{"id": "d1#p1", "title": "", "meta": "", "text": "Conference confidence conferences cone.", "dipl": ""}]
+    index = search_index({"a": file_search("a", passages)["assets/search/postings/a.js"]})
+    meta = read_script(index["assets/search/meta.js"])
+    assert meta["shards"] == ["cone", "confe", "confi"]  # "co" and "con" too big, "conf" too
+    assert [term for term, _ in read_script(index["assets/search/terms/confe.js"])["entries"]] == ["confer"]
 
 
 def test_looking_up_the_web_command_imports_nothing_heavy():

@@ -65,8 +65,9 @@ def roles_of_common() -> set[str]:
                 roles |= set(re.findall(r":\s*'([a-z-]+)'", text))  # map values
                 roles |= set(re.findall(r"(?:then|else)\s*'([a-z-]+)'", text))  # if/else results
                 roles |= set(re.findall(r"\[1\]|,\s*'([a-z-]+)'\)\[1\]", text)) - {""}  # defaults
-        for element in tree.iter(f"{XSL}sequence"):
-            roles |= set(re.findall(r"hook:\w[\w-]*\(\.,\s*'([a-z-]+)'", element.get("select", "")))
+        for element in tree.iter(f"{XSL}with-param"):  # <xsl:with-param name="role" select="'document'"/>
+            if element.get("name") == "role":
+                roles |= set(re.findall(r"^'([a-z-]+)'$", element.get("select", "")))
     return roles
 
 

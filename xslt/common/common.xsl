@@ -3,15 +3,27 @@
   xslt/common: what each TEI element of the edition *is*; shared by the web and the print edition.
 
   An edition's entry stylesheet includes this file (xsl:include, never xsl:import: no behaviour
-  hides in import precedence) and declares the SEVEN hook functions below in the namespace
-  urn:x-pmo:hook. The common layer decides, for every TEI element, which hook renders it and in
-  which ROLE; the edition decides only how a role looks. If an edition leaves a hook out, its
-  stylesheet does not compile. The roles are a closed list: an edition must answer every one.
+  hides in import precedence). The common layer decides, for every TEI element, which hook renders
+  it and in which ROLE; the edition decides only how a role looks. The roles are a closed list: an
+  edition must answer every one.
 
   To render TEI text:  <xsl:apply-templates select="…" mode="c:text"/>
   The mode is strict (on-multiple-match="fail"); every TEI element has exactly one rule. The
   mode c:text relies on the accumulator c:hand: declare your initial mode with
   use-accumulators="#all" (or "c:hand").
+
+  An edition answers the seven hooks below in one of two ways:
+
+  - TEMPLATE RULES (the web edition): a rule in the hook's mode (hook:block, hook:inline,
+    hook:milestone, hook:forme-work, hook:gap, hook:note, hook:hand) matching the TEI element, with
+    the parameters named below ($tei is the context item). Where the rule wants the element's
+    content ($content below) it applies templates to the element in mode c:content: the content is
+    written in place, straight into the result, never built as a value and copied. The hand in
+    effect travels as the tunnel parameter c:hand.
+  - FUNCTIONS (the print edition): the functions below, in the namespace urn:x-pmo:hook; the rules of
+    last resort in hook-functions.xsl build $content as a value and call them.
+
+  An element whose hook the edition answers neither way stops the transformation (c:no-hook).
 
   hook:block($tei as element(), $role as xs:string, $content as item()*) as item()*
       A block of text. Roles:
@@ -72,7 +84,7 @@
         illegible          reason="illegible"
         ocr-repetition     an OCR repetition loop, kept once (quantity = lines dropped)
         omission           any other reason
-      $facts (see c:gap-facts): 'reason' (label), 'reason-code', 'extent' (e.g. "5 characters"),
+      $facts (see c:gap-facts; as a template rule, the parameter $facts): 'reason' (label), 'reason-code', 'extent' (e.g. "5 characters"),
         'basis' (legal basis, e.g. "FOI exemptions 27(1), 40(2)"), 'date' (ISO), 'date-label',
         'extract' (the extract details), 'reference' (normalised series and piece, as written if not
         normalised), 'description' (the desc, rendered in c:text, item()*).
@@ -86,6 +98,8 @@
   hook:hand($hand as xs:string, $content as item()*) as item()*
       A run of text written in hand $hand (a handNote/@xml:id, without '#') other than the hand of
       the text around it. Called inside the element whose content the run is, never around blocks.
+      As a template rule: the context is that element, with $hand and $run (the run's nodes, to
+      render with apply-templates in mode c:text).
 
   Shared functions (metadata.xsl): c:documents, c:corresp, c:doc-type-label, c:doc-title, c:doc-date,
   c:format-date, c:senders, c:addressees, c:classification, c:reference, c:is-withheld, c:hands,
@@ -100,6 +114,7 @@
   <xsl:mode name="c:text" on-multiple-match="fail" on-no-match="fail" use-accumulators="#all"/>
 
   <xsl:include href="hands.xsl"/>
+  <xsl:include href="hook-functions.xsl"/>
   <xsl:include href="metadata.xsl"/>
   <xsl:include href="structure.xsl"/>
   <xsl:include href="phrases.xsl"/>

@@ -24,7 +24,6 @@
                        | tei:listPrefixDef | tei:tagsDecl | tei:schemaRef | tei:prefixDef | tei:namespace
                        | tei:history | tei:origin | tei:additional | tei:adminInfo | tei:surrogates"
                 mode="c:text" as="item()*">
-    <xsl:param name="c:hand" as="xs:string" tunnel="yes" select="$c:default-hand"/>
     <xsl:apply-templates select="* | text()[normalize-space()]" mode="c:text"/>
   </xsl:template>
 
@@ -34,8 +33,7 @@
                        | tei:handNote | tei:change | tei:language | tei:edition | tei:extent | tei:category | tei:catDesc
                        | tei:rendition | tei:tagUsage | tei:creation | tei:origDate"
                 mode="c:text" as="item()*">
-    <xsl:param name="c:hand" as="xs:string" tunnel="yes" select="$c:default-hand"/>
-    <xsl:sequence select="c:runs(., $c:hand)"/>
+    <xsl:apply-templates select="." mode="c:content"/>
   </xsl:template>
 
 </xsl:stylesheet>

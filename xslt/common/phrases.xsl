@@ -11,13 +11,16 @@
                        | tei:seg | tei:title | tei:idno | tei:foreign | tei:emph | tei:term
                        | tei:num | tei:measure | tei:ref | tei:rs | tei:roleName | tei:forename | tei:surname"
                 mode="c:text" as="item()*">
-    <xsl:param name="c:hand" as="xs:string" tunnel="yes" select="$c:default-hand"/>
-    <xsl:sequence select="hook:inline(., c:phrase-role(.), c:runs(., $c:hand))"/>
+    <xsl:apply-templates select="." mode="hook:inline">
+      <xsl:with-param name="role" select="c:phrase-role(.)"/>
+    </xsl:apply-templates>
   </xsl:template>
 
   <!-- A pointer has no content: its target is shown as a reference. -->
   <xsl:template match="tei:ptr" mode="c:text" as="item()*">
-    <xsl:sequence select="hook:inline(., 'reference', ())"/>
+    <xsl:apply-templates select="." mode="hook:inline">
+      <xsl:with-param name="role" select="'reference'"/>
+    </xsl:apply-templates>
   </xsl:template>
 
   <!-- The role of a phrase-level element (see common.xsl). -->
@@ -47,10 +50,9 @@
   <xsl:template match="comment() | processing-instruction()" mode="c:text" as="empty-sequence()"/>
 
   <!-- An element the edition does not know: its text is kept, and the build warns. -->
-  <xsl:template match="*" mode="c:text" as="item()*" priority="-10">
-    <xsl:param name="c:hand" as="xs:string" tunnel="yes" select="$c:default-hand"/>
+  <xsl:template match="*" mode="c:text" priority="-10" as="item()*">
     <xsl:message select="'warning: no rendering for element ' || name() || '; its text is shown plainly'"/>
-    <xsl:sequence select="c:runs(., $c:hand)"/>
+    <xsl:apply-templates select="." mode="c:content"/>
   </xsl:template>
 
 </xsl:stylesheet>

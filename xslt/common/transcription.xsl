@@ -10,8 +10,9 @@
   <xsl:template match="tei:del | tei:add | tei:subst | tei:unclear | tei:supplied
                        | tei:choice | tei:orig | tei:reg | tei:sic | tei:corr | tei:abbr | tei:expan"
                 mode="c:text" as="item()*">
-    <xsl:param name="c:hand" as="xs:string" tunnel="yes" select="$c:default-hand"/>
-    <xsl:sequence select="hook:inline(., c:transcription-role(.), c:runs(., $c:hand))"/>
+    <xsl:apply-templates select="." mode="hook:inline">
+      <xsl:with-param name="role" select="c:transcription-role(.)"/>
+    </xsl:apply-templates>
   </xsl:template>
 
   <!-- The role of a transcriptional phrase (see common.xsl). -->
@@ -25,7 +26,9 @@
   </xsl:function>
 
   <xsl:template match="tei:pb | tei:lb | tei:cb | tei:milestone | tei:handShift | tei:anchor" mode="c:text" as="item()*">
-    <xsl:sequence select="hook:milestone(., c:milestone-role(.))"/>
+    <xsl:apply-templates select="." mode="hook:milestone">
+      <xsl:with-param name="role" select="c:milestone-role(.)"/>
+    </xsl:apply-templates>
   </xsl:template>
 
   <!-- The role of an empty element marking a point (see common.xsl). -->
@@ -37,8 +40,9 @@
   </xsl:function>
 
   <xsl:template match="tei:fw" mode="c:text" as="item()*">
-    <xsl:param name="c:hand" as="xs:string" tunnel="yes" select="$c:default-hand"/>
-    <xsl:sequence select="hook:forme-work(., c:forme-work-role(.), c:runs(., $c:hand))"/>
+    <xsl:apply-templates select="." mode="hook:forme-work">
+      <xsl:with-param name="role" select="c:forme-work-role(.)"/>
+    </xsl:apply-templates>
   </xsl:template>
 
   <!-- The role of a piece of forme work (see common.xsl). -->
@@ -49,7 +53,10 @@
   </xsl:function>
 
   <xsl:template match="tei:gap" mode="c:text" as="item()*">
-    <xsl:sequence select="hook:gap(., c:gap-role(.), c:gap-facts(.))"/>
+    <xsl:apply-templates select="." mode="hook:gap">
+      <xsl:with-param name="role" select="c:gap-role(.)"/>
+      <xsl:with-param name="facts" select="c:gap-facts(.)"/>
+    </xsl:apply-templates>
   </xsl:template>
 
   <!-- The role of a gap (see common.xsl). -->
@@ -65,13 +72,13 @@
 
   <!-- A description is rendered where it is used (a gap's facts); elsewhere its text stands in place. -->
   <xsl:template match="tei:desc" mode="c:text" as="item()*">
-    <xsl:param name="c:hand" as="xs:string" tunnel="yes" select="$c:default-hand"/>
-    <xsl:sequence select="c:runs(., $c:hand)"/>
+    <xsl:apply-templates select="." mode="c:content"/>
   </xsl:template>
 
   <xsl:template match="tei:note" mode="c:text" as="item()*">
-    <xsl:param name="c:hand" as="xs:string" tunnel="yes" select="$c:default-hand"/>
-    <xsl:sequence select="hook:note(., c:note-role(.), c:runs(., $c:hand))"/>
+    <xsl:apply-templates select="." mode="hook:note">
+      <xsl:with-param name="role" select="c:note-role(.)"/>
+    </xsl:apply-templates>
   </xsl:template>
 
   <!-- The role of a note (see common.xsl). -->

@@ -126,7 +126,7 @@
                       </button>
                     </xsl:if>
                     <xsl:if test="$note and not(normalize-space($note) = (w:hand-label($div, .), w:hand-label($div, .) || '.'))">
-                      <span class="hand-note"><xsl:sequence select="c:runs($note, $c:default-hand)"/></span>
+                      <span class="hand-note"><xsl:apply-templates select="$note" mode="c:content"><xsl:with-param name="c:hand" tunnel="yes" select="$c:default-hand"/></xsl:apply-templates></span>
                     </xsl:if>
                   </li>
                 </xsl:for-each>
@@ -147,7 +147,7 @@
                 <xsl:variable name="n" as="xs:string" select="w:note-number(.)"/>
                 <li id="note-{$n}">
                   <xsl:if test="@type = 'boilerplate'"><strong>Editorial note: </strong></xsl:if>
-                  <xsl:sequence select="c:runs(., $c:default-hand)"/>
+                  <xsl:apply-templates select="." mode="c:content"><xsl:with-param name="c:hand" tunnel="yes" select="$c:default-hand"/></xsl:apply-templates>
                   <xsl:text> </xsl:text>
                   <xsl:if test="w:note-marked(.)">
                     <a class="back" href="#note-ref-{$n}">Back to the text<span class="vh"> (note <xsl:value-of select="$n"/>)</span></a>

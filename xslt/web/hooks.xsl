@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- The web edition's answers to the hooks of xslt/common (see the interface at the top of common.xsl).
-     One rendering per role; the view switch (diplomatic / reading) is CSS over the same markup. -->
+<!-- The web edition's answers to the hooks of xslt/common (see the interface at the top of common.xsl): template
+     rules in the hooks' modes, each writing its element straight into the page, its content rendered in place
+     (mode c:content). One rendering per role; the view switch (diplomatic / reading) is CSS over the same markup. -->
 <xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="3.0"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
@@ -15,111 +16,116 @@
   <xsl:variable name="w:flow-only" as="xs:string*"
       select="('div', 'p', 'ul', 'ol', 'dl', 'table', 'section', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'hr', 'details', 'caption')"/>
 
+  <!-- Whether TEI nodes render as flow content at their top (a paragraph holding one is a div, a phrase a div):
+       what may not stand inside a <p> or a <span>. -->
   <xsl:function name="w:has-flow" as="xs:boolean">
-    <xsl:param name="content" as="item()*"/>
-    <xsl:sequence select="some $e in $content[. instance of element()] satisfies local-name($e) = $w:flow-only"/>
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:sequence select="some $e in $nodes[. instance of element()] satisfies w:is-flow($e)"/>
   </xsl:function>
 
-  <!-- Element children only: whitespace between the rows of a table or the items of a list is dropped. -->
-  <xsl:function name="w:elements" as="element()*">
-    <xsl:param name="content" as="item()*"/>
-    <xsl:sequence select="$content[. instance of element()]"/>
+  <xsl:function name="w:is-flow" as="xs:boolean">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="
+      if ($tei/(self::tei:p | self::tei:ab | self::tei:list | self::tei:table | self::tei:div | self::tei:head
+                | self::tei:opener | self::tei:closer | self::tei:postscript | self::tei:trailer)) then true()
+      else if ($tei/self::tei:gap) then $tei/@unit = 'document'
+      else if ($tei/(self::tei:quote | self::tei:q | self::tei:said | self::tei:cit)) then c:is-block-quote($tei)
+      else if ($tei/(self::tei:address | self::tei:addrLine | self::tei:dateline | self::tei:salute | self::tei:signed
+                     | self::tei:byline | self::tei:note[@type = 'annotation'] | self::tei:desc)) then w:has-flow($tei/node())
+      else false()"/>
   </xsl:function>
 
   <!-- ============================== blocks ============================== -->
 
-  <xsl:function name="hook:block" as="item()*">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:param name="role" as="xs:string"/>
-    <xsl:param name="content" as="item()*"/>
+  <xsl:template match="*" mode="hook:block" as="item()*">
+    <xsl:param name="role" as="xs:string" required="yes"/>
+    <xsl:variable name="tei" as="element()" select="."/>
     <xsl:variable name="id" as="attribute()?" select="w:passage-id($tei)"/>
     <xsl:choose>
       <xsl:when test="$role eq 'document'">
         <div class="text doc-{w:token($tei/@type)}">
-          <xsl:sequence select="w:lang($tei), $content"/>
+          <xsl:sequence select="w:lang($tei)"/><xsl:apply-templates select="." mode="c:content"/>
         </div>
       </xsl:when>
       <xsl:when test="$role eq 'section'">
         <section class="section">
-          <xsl:sequence select="w:lang($tei), $content"/>
+          <xsl:sequence select="w:lang($tei)"/><xsl:apply-templates select="." mode="c:content"/>
         </section>
       </xsl:when>
       <xsl:when test="$role eq 'heading'">
         <xsl:choose>
           <xsl:when test="$tei/parent::tei:table">
-            <caption class="head"><xsl:sequence select="$id, $content"/></caption>
+            <caption class="head"><xsl:sequence select="$id"/><xsl:apply-templates select="." mode="c:content"/></caption>
           </xsl:when>
           <xsl:when test="$tei/parent::tei:div">
             <xsl:element name="h{min((6, 1 + count($tei/ancestor::tei:div[tei:head])))}">
               <xsl:attribute name="class" select="'head'"/>
-              <xsl:sequence select="$id, $content"/>
+              <xsl:sequence select="$id"/><xsl:apply-templates select="." mode="c:content"/>
             </xsl:element>
           </xsl:when>
           <xsl:otherwise>
-            <p class="head"><xsl:sequence select="$id, $content"/></p>
+            <p class="head"><xsl:sequence select="$id"/><xsl:apply-templates select="." mode="c:content"/></p>
           </xsl:otherwise>
         </xsl:choose>
       </xsl:when>
       <xsl:when test="$role = ('paragraph', 'subject', 'block')">
-        <xsl:element name="{if (w:has-flow($content)) then 'div' else 'p'}">
+        <xsl:element name="{if (w:has-flow($tei/node())) then 'div' else 'p'}">
           <xsl:attribute name="class" select="map{'paragraph': 'p', 'subject': 'subject', 'block': 'ab'}($role)"/>
-          <xsl:sequence select="$id, w:lang($tei), $content, w:pilcrow($id)"/>
+          <xsl:sequence select="$id, w:lang($tei)"/><xsl:apply-templates select="." mode="c:content"/><xsl:sequence select="w:pilcrow($id)"/>
         </xsl:element>
       </xsl:when>
       <xsl:when test="$role eq 'list'">
-        <xsl:variable name="items" as="element()*" select="w:elements($content)"/>
-        <xsl:sequence select="$items[@class = 'head']"/>
+        <xsl:apply-templates select="tei:head" mode="c:text"/>
         <xsl:element name="{if ($tei/tei:label) then 'dl' else 'ul'}">
           <xsl:attribute name="class" select="'list'"/>
-          <xsl:sequence select="$items[not(@class = 'head')]"/>
+          <xsl:apply-templates select="* except tei:head" mode="c:text"/>
         </xsl:element>
       </xsl:when>
       <xsl:when test="$role eq 'item'">
         <xsl:element name="{if ($tei/parent::tei:list/tei:label) then 'dd' else 'li'}">
-          <xsl:sequence select="$id, $content, w:pilcrow($id)"/>
+          <xsl:sequence select="$id"/><xsl:apply-templates select="." mode="c:content"/><xsl:sequence select="w:pilcrow($id)"/>
         </xsl:element>
       </xsl:when>
       <xsl:when test="$role eq 'label'">
         <xsl:element name="{if ($tei/parent::tei:list) then 'dt' else 'span'}">
           <xsl:attribute name="class" select="'label'"/>
-          <xsl:sequence select="$content"/>
+          <xsl:apply-templates select="." mode="c:content"/>
         </xsl:element>
       </xsl:when>
       <xsl:when test="$role eq 'table'">
-        <xsl:variable name="parts" as="element()*" select="w:elements($content)"/>
         <table class="table">
-          <xsl:sequence select="$parts[self::caption]"/>
-          <tbody><xsl:sequence select="$parts[self::tr]"/></tbody>
+          <xsl:apply-templates select="tei:head" mode="c:text"/>
+          <tbody><xsl:apply-templates select="tei:row" mode="c:text"/></tbody>
         </table>
       </xsl:when>
       <xsl:when test="$role eq 'row'">
-        <tr><xsl:sequence select="w:elements($content)"/></tr>
+        <tr><xsl:apply-templates select="*" mode="c:text"/></tr>
       </xsl:when>
       <xsl:when test="$role eq 'cell'">
         <xsl:element name="{if ($tei/@role = 'label') then 'th' else 'td'}">
           <xsl:if test="$tei/@cols castable as xs:positiveInteger and xs:integer($tei/@cols) le 100">
             <xsl:attribute name="colspan" select="xs:integer($tei/@cols)"/>
           </xsl:if>
-          <xsl:sequence select="$id, $content"/>
+          <xsl:sequence select="$id"/><xsl:apply-templates select="." mode="c:content"/>
         </xsl:element>
       </xsl:when>
       <xsl:when test="$role = ('opener', 'closer', 'postscript', 'trailer')">
-        <div class="{$role}"><xsl:sequence select="$id, $content"/></div>
+        <div class="{$role}"><xsl:sequence select="$id"/><xsl:apply-templates select="." mode="c:content"/></div>
       </xsl:when>
       <xsl:when test="$role = ('address', 'address-line', 'dateline', 'salute', 'signature', 'byline')">
-        <xsl:element name="{if (w:has-flow($content)) then 'div' else 'span'}">
+        <xsl:element name="{if (w:has-flow($tei/node())) then 'div' else 'span'}">
           <xsl:attribute name="class" select="'block ' || $role"/>
-          <xsl:sequence select="$id, $content"/>
+          <xsl:sequence select="$id"/><xsl:apply-templates select="." mode="c:content"/>
         </xsl:element>
       </xsl:when>
       <xsl:when test="$role eq 'quotation'">
-        <blockquote class="quote"><xsl:sequence select="$id, $content"/></blockquote>
+        <blockquote class="quote"><xsl:sequence select="$id"/><xsl:apply-templates select="." mode="c:content"/></blockquote>
       </xsl:when>
       <xsl:otherwise>
         <xsl:message terminate="yes" select="'hook:block: no rendering for role ' || $role"/>
       </xsl:otherwise>
     </xsl:choose>
-  </xsl:function>
+  </xsl:template>
 
   <!-- The legal basis of a closure card that marks none: its printed reasons are the form's labels. -->
   <xsl:function name="w:unmarked-basis" as="xs:string">
@@ -153,19 +159,18 @@
 
   <!-- ============================== phrases ============================== -->
 
-  <xsl:function name="hook:inline" as="item()*">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:param name="role" as="xs:string"/>
-    <xsl:param name="content" as="item()*"/>
+  <xsl:template match="*" mode="hook:inline" as="item()*">
+    <xsl:param name="role" as="xs:string" required="yes"/>
+    <xsl:variable name="tei" as="element()" select="."/>
     <xsl:choose>
       <xsl:when test="$role eq 'deletion'">
-        <del class="del{w:tokens($tei/@rend, ' rend-')}"><xsl:sequence select="$content"/></del>
+        <del class="del{w:tokens($tei/@rend, ' rend-')}"><xsl:apply-templates select="." mode="c:content"/></del>
       </xsl:when>
       <xsl:when test="$role eq 'addition'">
-        <ins class="add{w:tokens($tei/@place, ' place-')}"><xsl:sequence select="$content"/></ins>
+        <ins class="add{w:tokens($tei/@place, ' place-')}"><xsl:apply-templates select="." mode="c:content"/></ins>
       </xsl:when>
       <xsl:when test="$role = ('substitution', 'choice')">
-        <span class="{if ($role eq 'choice') then 'choice' else 'subst'}"><xsl:sequence select="$content"/></span>
+        <span class="{if ($role eq 'choice') then 'choice' else 'subst'}"><xsl:apply-templates select="." mode="c:content"/></span>
       </xsl:when>
       <xsl:when test="$role eq 'highlight'">
         <xsl:variable name="rend" as="xs:string*" select="tokenize(normalize-space($tei/@rend), ' ')"/>
@@ -173,76 +178,76 @@
                             else if ($rend = 'underline') then 'u' else if ($rend = ('superscript', 'sup')) then 'sup'
                             else if ($rend = ('subscript', 'sub')) then 'sub' else 'span'}">
           <xsl:attribute name="class" select="'hi' || w:tokens($tei/@rend, ' rend-')"/>
-          <xsl:sequence select="$content"/>
+          <xsl:apply-templates select="." mode="c:content"/>
         </xsl:element>
       </xsl:when>
       <xsl:when test="$role = ('person', 'organisation', 'place', 'name')">
-        <span class="{$role}{w:tokens($tei/@type, ' type-')}"><xsl:sequence select="$content"/></span>
+        <span class="{$role}{w:tokens($tei/@type, ' type-')}"><xsl:apply-templates select="." mode="c:content"/></span>
       </xsl:when>
       <xsl:when test="$role eq 'date'">
         <xsl:variable name="when" as="xs:string?" select="w:html-datetime($tei/@when)"/>
         <xsl:choose>
-          <xsl:when test="$when"><time class="date" datetime="{$when}"><xsl:sequence select="$content"/></time></xsl:when>
-          <xsl:otherwise><span class="date"><xsl:sequence select="$content"/></span></xsl:otherwise>
+          <xsl:when test="$when"><time class="date" datetime="{$when}"><xsl:apply-templates select="." mode="c:content"/></time></xsl:when>
+          <xsl:otherwise><span class="date"><xsl:apply-templates select="." mode="c:content"/></span></xsl:otherwise>
         </xsl:choose>
       </xsl:when>
       <xsl:when test="$role eq 'unclear'">
         <span class="unclear">
           <span class="vh">[uncertain reading: </span>
-          <xsl:sequence select="$content"/>
+          <xsl:apply-templates select="." mode="c:content"/>
           <span class="vh">]</span>
         </span>
       </xsl:when>
       <xsl:when test="$role eq 'segment'">
-        <span class="seg{w:tokens($tei/@type, ' seg-')}"><xsl:sequence select="$content"/></span>
+        <span class="seg{w:tokens($tei/@type, ' seg-')}"><xsl:apply-templates select="." mode="c:content"/></span>
       </xsl:when>
       <xsl:when test="$role eq 'title'">
-        <cite class="title{w:tokens($tei/@type, ' title-')}"><xsl:sequence select="$content"/></cite>
+        <cite class="title{w:tokens($tei/@type, ' title-')}"><xsl:apply-templates select="." mode="c:content"/></cite>
       </xsl:when>
       <xsl:when test="$role eq 'identifier'">
-        <span class="idno{w:tokens($tei/@type, ' idno-')}"><xsl:sequence select="$content"/></span>
+        <span class="idno{w:tokens($tei/@type, ' idno-')}"><xsl:apply-templates select="." mode="c:content"/></span>
       </xsl:when>
       <xsl:when test="$role = ('original', 'sic', 'abbreviation')">
-        <span class="orig {$role}"><xsl:sequence select="$content"/></span>
+        <span class="orig {$role}"><xsl:apply-templates select="." mode="c:content"/></span>
       </xsl:when>
       <xsl:when test="$role = ('regularised', 'correction', 'expansion')">
-        <span class="reg {$role}"><xsl:sequence select="$content"/></span>
+        <span class="reg {$role}"><xsl:apply-templates select="." mode="c:content"/></span>
       </xsl:when>
       <xsl:when test="$role eq 'supplied'">
-        <span class="supplied"><xsl:sequence select="$content"/></span>
+        <span class="supplied"><xsl:apply-templates select="." mode="c:content"/></span>
       </xsl:when>
       <xsl:when test="$role eq 'quotation'">
-        <q class="quote"><xsl:sequence select="$content"/></q>
+        <q class="quote"><xsl:apply-templates select="." mode="c:content"/></q>
       </xsl:when>
       <xsl:when test="$role eq 'foreign'">
-        <i class="foreign"><xsl:sequence select="w:lang($tei), $content"/></i>
+        <i class="foreign"><xsl:sequence select="w:lang($tei)"/><xsl:apply-templates select="." mode="c:content"/></i>
       </xsl:when>
       <xsl:when test="$role eq 'emphasis'">
-        <em><xsl:sequence select="$content"/></em>
+        <em><xsl:apply-templates select="." mode="c:content"/></em>
       </xsl:when>
       <xsl:when test="$role = ('term', 'number', 'measure')">
-        <span class="{$role}"><xsl:sequence select="$content"/></span>
+        <span class="{$role}"><xsl:apply-templates select="." mode="c:content"/></span>
       </xsl:when>
       <xsl:when test="$role eq 'reference'">
         <xsl:variable name="url" as="xs:string?" select="c:safe-url($tei/@target)"/>
         <xsl:choose>
           <xsl:when test="$url">
-            <a class="ref" href="{$url}"><xsl:sequence select="if (exists($content)) then $content else $url"/></a>
+            <a class="ref" href="{$url}"><xsl:choose><xsl:when test="node()"><xsl:apply-templates select="." mode="c:content"/></xsl:when><xsl:otherwise><xsl:value-of select="$url"/></xsl:otherwise></xsl:choose></a>
           </xsl:when>
-          <xsl:otherwise><span class="ref"><xsl:sequence select="$content"/></span></xsl:otherwise>
+          <xsl:otherwise><span class="ref"><xsl:apply-templates select="." mode="c:content"/></span></xsl:otherwise>
         </xsl:choose>
       </xsl:when>
       <xsl:otherwise>
         <xsl:message terminate="yes" select="'hook:inline: no rendering for role ' || $role"/>
       </xsl:otherwise>
     </xsl:choose>
-  </xsl:function>
+  </xsl:template>
 
   <!-- ============================== milestones ============================== -->
 
-  <xsl:function name="hook:milestone" as="item()*">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:param name="role" as="xs:string"/>
+  <xsl:template match="*" mode="hook:milestone" as="item()*">
+    <xsl:param name="role" as="xs:string" required="yes"/>
+    <xsl:variable name="tei" as="element()" select="."/>
     <xsl:choose>
       <xsl:when test="$role eq 'page-break'">
         <xsl:variable name="inferred" as="xs:boolean" select="$tei/@type = 'inferred'"/>
@@ -272,7 +277,7 @@
         <xsl:message terminate="yes" select="'hook:milestone: no rendering for role ' || $role"/>
       </xsl:otherwise>
     </xsl:choose>
-  </xsl:function>
+  </xsl:template>
 
   <!-- The hyphen of a word broken at a line end: its own span, hidden in the reading view. -->
   <xsl:template match="text()[w:hyphen-before-lb(.)]" mode="c:text" priority="1" as="item()*">
@@ -282,24 +287,23 @@
 
   <!-- ============================== forme work ============================== -->
 
-  <xsl:function name="hook:forme-work" as="item()*">
-    <xsl:param name="tei" as="element(tei:fw)"/>
-    <xsl:param name="role" as="xs:string"/>
-    <xsl:param name="content" as="item()*"/>
+  <xsl:template match="tei:fw" mode="hook:forme-work" as="item()*">
+    <xsl:param name="role" as="xs:string" required="yes"/>
+    <xsl:variable name="tei" as="element(tei:fw)" select="."/>
     <span class="fw {$role}{if ($tei/@subtype = 'classification') then ' classification' else ''}">
       <span class="vh"><xsl:value-of select="map{'running-head': 'Running head', 'running-foot': 'Running foot',
           'catchword': 'Catchword', 'page-number': 'Page number', 'signature-mark': 'Signature mark',
           'forme-work': 'Printed on the page'}($role)"/>: </span>
-      <xsl:sequence select="$content"/>
+      <xsl:apply-templates select="." mode="c:content"/>
     </span>
-  </xsl:function>
+  </xsl:template>
 
   <!-- ============================== gaps ============================== -->
 
-  <xsl:function name="hook:gap" as="item()*">
-    <xsl:param name="tei" as="element(tei:gap)"/>
-    <xsl:param name="role" as="xs:string"/>
-    <xsl:param name="facts" as="map(xs:string, item()*)"/>
+  <xsl:template match="tei:gap" mode="hook:gap" as="item()*">
+    <xsl:param name="role" as="xs:string" required="yes"/>
+    <xsl:param name="facts" as="map(xs:string, item()*)" required="yes"/>
+    <xsl:variable name="tei" as="element(tei:gap)" select="."/>
     <xsl:choose>
       <xsl:when test="$role eq 'withheld-document'">
         <xsl:variable name="id" as="attribute()?" select="w:passage-id($tei)"/>
@@ -333,25 +337,24 @@
         <span class="gap {$role}" data-reason="{$facts?reason-code}">[<xsl:value-of select="$label"/>]</span>
       </xsl:otherwise>
     </xsl:choose>
-  </xsl:function>
+  </xsl:template>
 
   <!-- ============================== notes ============================== -->
 
   <!-- A handwritten annotation stands in place, labelled with its hand. Any other note in place is a
        numbered marker; its text is listed under the document (see document.xsl). -->
-  <xsl:function name="hook:note" as="item()*">
-    <xsl:param name="tei" as="element(tei:note)"/>
-    <xsl:param name="role" as="xs:string"/>
-    <xsl:param name="content" as="item()*"/>
+  <xsl:template match="tei:note" mode="hook:note" as="item()*">
+    <xsl:param name="role" as="xs:string" required="yes"/>
+    <xsl:variable name="tei" as="element(tei:note)" select="."/>
     <xsl:choose>
       <xsl:when test="$role eq 'annotation'">
         <xsl:variable name="hand" as="xs:string?" select="($tei//tei:handShift/@new ! c:hand-id(.))[. ne $c:default-hand][1]"/>
-        <xsl:element name="{if (w:has-flow($content)) then 'div' else 'span'}">
+        <xsl:element name="{if (w:has-flow($tei/node())) then 'div' else 'span'}">
           <xsl:attribute name="class" select="'annotation'"/>
           <xsl:sequence select="w:passage-id($tei)"/>
           <span class="annotation-label">Annotation<xsl:value-of select="$hand ! (' · ' || w:hand-label($tei, .)
               || w:cert-label(($tei//tei:handShift[c:hand-id(@new) eq $hand])[1]/@cert))"/><span class="vh">: </span></span>
-          <xsl:sequence select="$content"/>
+          <xsl:apply-templates select="." mode="c:content"/>
         </xsl:element>
       </xsl:when>
       <xsl:when test="not(w:note-marked($tei))"/>
@@ -363,18 +366,19 @@
         <xsl:message terminate="yes" select="'hook:note: no rendering for role ' || $role"/>
       </xsl:otherwise>
     </xsl:choose>
-  </xsl:function>
+  </xsl:template>
 
   <!-- ============================== hands ============================== -->
 
-  <xsl:function name="hook:hand" as="item()*">
-    <xsl:param name="hand" as="xs:string"/>
-    <xsl:param name="content" as="item()*"/>
-    <xsl:element name="{if (w:has-flow($content)) then 'div' else 'span'}">
+  <!-- A run of nodes of $tei's content in $hand (see hands.xsl). -->
+  <xsl:template match="*" mode="hook:hand" as="item()*">
+    <xsl:param name="hand" as="xs:string" required="yes"/>
+    <xsl:param name="run" as="node()*" required="yes"/>
+    <xsl:element name="{if (w:has-flow($run)) then 'div' else 'span'}">
       <xsl:attribute name="class" select="'hand ' || w:hand-class($hand)"/>
       <xsl:attribute name="data-hand" select="$hand"/>
-      <xsl:sequence select="$content"/>
+      <xsl:apply-templates select="$run" mode="c:text"/>
     </xsl:element>
-  </xsl:function>
+  </xsl:template>
 
 </xsl:stylesheet>

@@ -43,7 +43,7 @@
     </xsl:for-each>
 
     <xsl:result-document href="search.html" method="text">
-      <xsl:sequence select="w:page('Search', '', 'search', w:search-main(), ('lunr.min.js', 'minisearch.js', 'search-terms.js', 'search-files.js', 'search/facets.js', 'search.js'))"/>
+      <xsl:sequence select="w:page('Search', '', 'search', w:search-main(), ('lunr.min.js', 'minisearch.js', 'search-terms.js', 'search-files.js', 'search.js'))"/>
     </xsl:result-document>
 
     <xsl:result-document href="about.html" method="text">

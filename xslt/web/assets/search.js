@@ -1,6 +1,8 @@
 /* Search in the browser with MiniSearch (npm "minisearch") over the edition's index, split by the first
-   letters of each term (pipeline/web/search.py): assets/search/meta.js, then only the term shards a query
-   needs (assets/search/terms/XX.js), then the stores of the files whose passages are shown. All are
+   letters of each term (pipeline/web/search.py): assets/search/meta.js (small: where each file's and
+   document's passages begin), then only the term shards a query needs (assets/search/terms/XX.js, with
+   the field lengths of their passages), then the stores of the files whose passages are shown; the
+   facets (facets.js, docs.js) once the results are shown, unless the address chooses some. All are
    scripts, so search works from file:// as over HTTP. Without meta.js (an edition whose index was not
    merged), every file's postings are loaded instead: slower, the same results.
    Phrases ("human rights") are answered from the index's word pairs (assets/search/pairs/XX.js: each term
@@ -13,7 +15,7 @@
   var T = window.PMO_TERMS;
   var MiniSearch = window.MiniSearch;
   var files = window.PMO_SEARCH_FILES;
-  var facetData = window.PMO_SEARCH_FACETS || { facets: [], docs: {} };
+  var facetData = null;    /* facets.js, loaded with docs.js when facets are shown or chosen */
   var form = document.getElementById('search-form');
   var input = document.getElementById('q');
   var readingBox = document.getElementById('reading');
@@ -29,8 +31,11 @@
   var READING = ['title', 'meta', 'text'];
   var PAGE = 20;           /* documents shown at first, and added by "more" */
   var shownLimit = PAGE;
-  var meta = null;         /* {files, docs, refs, lengths, average, shards, prefix} */
-  var shards = {};         /* shard name -> entries [[term, {field: {ref: tf}}]] */
+  var meta = null;         /* {files, fileStart, docStart, count, average, shards, pairShards, prefix} */
+  var shardSet = null;     /* meta.shards, as a set */
+  var shards = {};         /* shard name -> {entries: [[term, {field: {ref: tf}}]], words: {term: word}} */
+  var fieldLengths = {};   /* passage number -> its fields' lengths (from the shards loaded) */
+  var docKeys = null;      /* document number -> its key (docs.js) */
   var pairShards = {};     /* shard name -> {x: {pair: [ref]}, y: {pair: [ref]}} (x: the text, y: diplomatic words) */
   var index = null, indexed = '';  /* the MiniSearch over the shards loaded so far */
   var registry = function (name) { return (window[name] = window[name] || {}); };
@@ -53,18 +58,20 @@
         return loadScript('assets/search/postings/' + encodeURIComponent(key) + '.js');
       })).then(function () {
         var postings = registry('PMO_SEARCH_POSTINGS');
-        var m = { files: files.slice().sort(), docs: [], refs: [], lengths: [], shards: [], prefix: 2 };
-        var docNumbers = {}, terms = {};
+        var m = { files: files.slice().sort(), fileStart: [], docStart: [], count: 0, shards: [], prefix: 2 };
+        var terms = {}, lengths = [];
+        docKeys = [];
         m.pairShards = [];
-        m.files.forEach(function (key, fileNumber) {
-          var data = postings[key];
-          if (!data) { return; }
-          var base = m.refs.length;
+        m.files.forEach(function (key) {
+          var data = postings[key] || { docs: [], terms: {} };
+          var base = m.count;
+          m.fileStart.push(base);
           data.docs.forEach(function (doc, local) {
-            if (!(doc[0] in docNumbers)) { docNumbers[doc[0]] = m.docs.length; m.docs.push(doc[0]); }
-            m.refs.push([fileNumber, local, docNumbers[doc[0]]]);
-            m.lengths.push(doc[1]);
+            if (local === 0 || docKeys[docKeys.length - 1] !== doc[0]) { m.docStart.push(base + local); docKeys.push(doc[0]); }
+            fieldLengths[base + local] = doc[1];
+            lengths.push(doc[1]);
           });
+          m.count += data.docs.length;
           ['x', 'y'].forEach(function (field) {
             var found = (data.pairs || {})[field] || {};
             Object.keys(found).forEach(function (pair) {
@@ -84,8 +91,8 @@
         });
         m.average = FIELDS.map(function (_, i) {
           var sum = 0;
-          m.lengths.forEach(function (l) { sum += l[i]; });
-          return m.refs.length ? sum / m.refs.length : 0;
+          lengths.forEach(function (l) { sum += l[i]; });
+          return m.count ? sum / m.count : 0;
         });
         Object.keys(terms).sort().forEach(function (term) {
           var name = T.shardName(term, m.prefix);
@@ -101,23 +108,89 @@
         });
         meta = m;
       });
-    });
+    }).then(function () { shardSet = new Set(meta.shards); });
   }
 
-  /* The shards that hold a term (all those beginning with it, for a short prefix). */
+  /* A passage's file, its number in the file, and its document: [file, local, doc] (by meta's starts). */
+  function bisect(starts, n) {
+    var lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= n) { lo = mid; } else { hi = mid - 1; }
+    }
+    return lo;
+  }
+  function refOf(id) {
+    var file = bisect(meta.fileStart, id);
+    return [file, id - meta.fileStart[file], bisect(meta.docStart, id)];
+  }
+
+  /* The shard that holds a term: the longest of its first letters that names a shard (a shard too big
+     was split by one letter more), or null. */
+  function shardOf(term) {
+    for (var k = Array.from(term).length; k > 0; k--) {
+      var name = T.shardName(term, k);
+      if (shardSet.has(name)) { return name; }
+    }
+    return null;
+  }
+  /* The shards that hold a term (and all the terms beginning with it, for a prefix). */
   function shardsFor(term, prefix) {
-    var name = T.shardName(term, meta.prefix);
-    if (!prefix || Array.from(term).length >= meta.prefix) { return meta.shards.indexOf(name) >= 0 ? [name] : []; }
-    return meta.shards.filter(function (s) { return s.indexOf(name) === 0; });
+    var own = shardOf(term), found = own ? [own] : [];
+    if (prefix) {
+      var name = T.shardName(term, Infinity);
+      meta.shards.forEach(function (s) { if (s !== own && s.indexOf(name) === 0) { found.push(s); } });
+    }
+    return found;
   }
 
   function loadShards(names) {
     var terms = registry('PMO_SEARCH_TERMS');
     return Promise.all(names.filter(function (n) { return !shards[n]; }).map(function (name) {
       return loadScript('assets/search/terms/' + encodeURIComponent(name) + '.js').then(function () {
-        shards[name] = terms[name] || { entries: [], words: {} };
+        var shard = shards[name] = terms[name] || { entries: [], words: {} };
+        /* the field lengths of its passages: [difference from the passage before, lengths of FIELDS…]… */
+        var flat = shard.lengths || [], id = 0, width = FIELDS.length + 1;
+        for (var i = 0; i + width <= flat.length; i += width) {
+          id += flat[i];
+          fieldLengths[id] = flat.slice(i + 1, i + width);
+        }
       });
     }));
+  }
+
+  /* The facets and the documents' keys (for the facets), once. */
+  var facetsLoaded = null;
+  function loadFacets() {
+    if (!facetsLoaded) {
+      facetsLoaded = Promise.all([
+        loadScript('assets/search/facets.js'),
+        docKeys ? null : loadScript('assets/search/docs.js').then(function () { docKeys = window.PMO_SEARCH_DOCS || []; })
+      ]).then(function () { facetData = window.PMO_SEARCH_FACETS || { facets: [], docs: {} }; });
+    }
+    return facetsLoaded;
+  }
+
+  /* The index's vocabulary, for "did you mean" ([term, commonest word, passages]); without meta.js, the
+     shards made from every file's postings. */
+  var vocabulary = null;
+  function loadVocabulary() {
+    if (vocabulary) { return Promise.resolve(vocabulary); }
+    var done = function () {
+      vocabulary = window.PMO_SEARCH_VOCABULARY || [];
+      if (!window.PMO_SEARCH_VOCABULARY) {
+        Object.keys(shards).forEach(function (name) {
+          shards[name].entries.forEach(function (entry) {
+            var df = 0;
+            Object.keys(entry[1]).forEach(function (f) { df += Object.keys(entry[1][f]).length; });
+            vocabulary.push([entry[0], shards[name].words[entry[0]] || '', df]);
+          });
+        });
+      }
+      return vocabulary;
+    };
+    if (window.PMO_SEARCH_META === undefined) { return Promise.resolve(done()); }
+    return loadScript('assets/search/vocabulary.js').then(done);
   }
 
   /* The pair shards of a phrase's pairs (by their first term). */
@@ -159,12 +232,12 @@
     entries.forEach(function (entry) {
       Object.keys(entry[1]).forEach(function (field) {
         Object.keys(entry[1][field]).forEach(function (id) {
-          if (!(id in ids)) { ids[id] = Number(id); lengths[id] = meta.lengths[id]; }
+          if (!(id in ids)) { ids[id] = Number(id); lengths[id] = fieldLengths[id]; }
         });
       });
     });
     index = MiniSearch.loadJS({
-      documentCount: meta.refs.length, nextId: meta.refs.length, documentIds: ids,
+      documentCount: meta.count, nextId: meta.count, documentIds: ids,
       fieldIds: { title: 0, meta: 1, text: 2, dipl: 3 }, fieldLength: lengths,
       averageFieldLength: meta.average, storedFields: {}, dirtCount: 0, index: entries, serializationVersion: 2
     }, { fields: FIELDS, tokenize: function (t) { return [t]; }, processTerm: function (t) { return t; } });
@@ -218,23 +291,19 @@
 
   /* Whether a term is in the index's vocabulary (its shard is loaded). */
   function known(term) {
-    var shard = shards[T.shardName(term, meta.prefix)];
+    var shard = shards[shardOf(term)];
     return !!shard && shard.entries.some(function (e) { return e[0] === term; });
   }
 
-  /* The closest word of the vocabulary loaded (its term at edit distance 1 or 2), most frequent first. */
-  function closest(term) {
+  /* The closest word of the vocabulary (its term at edit distance 1 or 2), most frequent first. */
+  function closest(term, words) {
     var best = null;
-    Object.keys(shards).forEach(function (name) {
-      shards[name].entries.forEach(function (entry) {
-        var d = distance(term, entry[0]);
-        if (d === 0 || d > 2) { return; }
-        var df = 0;
-        Object.keys(entry[1]).forEach(function (f) { df += Object.keys(entry[1][f]).length; });
-        if (!best || d < best.d || (d === best.d && df > best.df)) {
-          best = { word: shards[name].words[entry[0]] || entry[0], d: d, df: df };
-        }
-      });
+    words.forEach(function (entry) {
+      var d = distance(term, entry[0]);
+      if (d === 0 || d > 2) { return; }
+      if (!best || d < best.d || (d === best.d && entry[2] > best.df)) {
+        best = { word: entry[1] || entry[0], d: d, df: entry[2] };
+      }
     });
     return best && best.word;
   }
@@ -270,16 +339,17 @@
     return chosen;
   }
   function facetsMatch(docKey, chosen) {
+    if (!Object.keys(chosen).length) { return true; }
     var values = facetData.docs[docKey] || {};
     return Object.keys(chosen).every(function (k) { return (values[k] || '').split(' ').indexOf(chosen[k]) >= 0; });
   }
   /* The facet selects, with the counts of the documents found (before the facets are applied). */
-  function showFacets(docKeys, chosen) {
+  function showFacets(keys, chosen) {
     while (facetBox.lastChild && facetBox.lastChild.tagName !== 'LEGEND') { facetBox.removeChild(facetBox.lastChild); }
-    facetBox.hidden = docKeys.length === 0;
+    facetBox.hidden = keys.length === 0;
     facetData.facets.forEach(function (facet) {
       var counts = {};
-      docKeys.forEach(function (key) {
+      keys.forEach(function (key) {
         ((facetData.docs[key] || {})[facet.key] || '').split(' ').forEach(function (v) { if (v) { counts[v] = (counts[v] || 0) + 1; } });
       });
       var p = document.createElement('p');
@@ -354,10 +424,15 @@
     var fields = reading ? READING : FIELDS;
     var needed = [];
     parsed.terms.forEach(function (t) { needed = needed.concat(shardsFor(t.term, t.prefix)); });
-    return Promise.all([loadShards(needed), loadPairs(parsed.phrases)]).then(function () {
+    var chosen = chosenFacets();
+    var facetsNeeded = Object.keys(chosen).length ? loadFacets() : null;
+    return Promise.all([loadShards(needed), loadPairs(parsed.phrases), facetsNeeded]).then(function () {
+      var unknown = parsed.terms.some(function (t) { return !t.prefix && !known(t.term); });
+      return unknown ? loadVocabulary() : null;
+    }).then(function (words) {
       var results = search(parsed, fields, false);
       var fuzzy = false;
-      var suggested = parsed.terms.map(function (t) { return t.prefix || known(t.term) ? null : closest(t.term); });
+      var suggested = parsed.terms.map(function (t) { return t.prefix || known(t.term) ? null : closest(t.term, words); });
       if (suggested.some(Boolean)) {
         if (!results.length && parsed.phrases.length === 0) {
           fuzzy = true;
@@ -390,22 +465,21 @@
           return Object.keys(needed).every(function (term) { return r.queryTerms.indexOf(term) >= 0; })
             && paired.every(function (phrase) { return hasPairs(r.id, phrase, reading); });
         });
-        if (unpaired.length) { results.forEach(function (r) { fileNumbers[meta.refs[r.id][0]] = true; }); }
+        if (unpaired.length) { results.forEach(function (r) { fileNumbers[refOf(r.id)[0]] = true; }); }
       }
       var candidates = results;
       return loadStores(Object.keys(fileNumbers).map(Number)).then(function (stores) {
         if (unpaired.length) {
           candidates = results.filter(function (r) {
-            var ref = meta.refs[r.id], entry = stores[meta.files[ref[0]]][ref[1]];
+            var ref = refOf(r.id), entry = stores[meta.files[ref[0]]][ref[1]];
             return unpaired.every(function (phrase) {
               return containsPhrase(entry.x, phrase.stems) || (!reading && containsPhrase(entry.y, phrase.stems));
             });
           });
         }
-        var chosen = chosenFacets();
         var groups = [], byDoc = {};
         candidates.forEach(function (r) {
-          var ref = meta.refs[r.id], doc = meta.docs[ref[2]];
+          var ref = refOf(r.id), doc = ref[2];
           var group = byDoc[doc];
           if (!group) { group = byDoc[doc] = { key: doc, hits: [] }; groups.push(group); }
           var dipl = Object.keys(r.match).every(function (term) {
@@ -413,9 +487,8 @@
           });
           group.hits.push({ ref: ref, diplomatic: dipl });
         });
-        var allKeys = groups.map(function (g) { return g.key; });
-        showFacets(allKeys, chosen);
-        var kept = groups.filter(function (g) { return facetsMatch(g.key, chosen); });
+        var keyOf = function (g) { return docKeys ? docKeys[g.key] : null; };  /* docs.js: with the facets */
+        var kept = groups.filter(function (g) { return facetsMatch(keyOf(g), chosen); });
         var shown = kept.slice(0, shownLimit);
         var needFiles = {};
         shown.forEach(function (g) { g.hits.slice(0, 3).forEach(function (h) { needFiles[h.ref[0]] = true; }); });
@@ -481,6 +554,10 @@
             item.appendChild(more);
             list.appendChild(item);
           }
+          /* the facets, with the counts of the documents found (before they are applied) */
+          return loadFacets().then(function () {
+            if (run === running) { showFacets(groups.map(keyOf), chosen); }
+          });
         });
       });
     });
@@ -512,17 +589,19 @@
   var params = new URLSearchParams(window.location.search);
   input.value = params.get('q') || '';
   readingBox.checked = params.get('reading') === '1';
-  var initial = {};
-  facetData.facets.forEach(function (f) { if (params.get(f.key)) { initial[f.key] = params.get(f.key); } });
   if (input.value.trim()) {
     status.textContent = 'Loading the search index…';
-    /* the facets of the address, chosen before the first search */
-    showFacets([], initial);
-    Object.keys(initial).forEach(function (k) {
-      var select = document.getElementById('facet-' + k);
-      if (select) { select.value = initial[k]; }
-    });
-    ready.then(function () { return show(input.value, readingBox.checked); }, function () {
+    /* the facets of the address (any parameter but q and reading), chosen before the first search */
+    var initial = {};
+    params.forEach(function (value, key) { if (key !== 'q' && key !== 'reading' && value) { initial[key] = value; } });
+    var facetsFirst = Object.keys(initial).length ? Promise.all([ready, loadFacets()]).then(function () {
+      showFacets([], initial);
+      Object.keys(initial).forEach(function (k) {
+        var select = document.getElementById('facet-' + k);
+        if (select) { select.value = initial[k]; }
+      });
+    }) : ready;
+    facetsFirst.then(function () { return show(input.value, readingBox.checked); }, function () {
       status.textContent = 'The search index could not be loaded.';
     });
   }
