@@ -120,7 +120,7 @@ class WebRenderer:
         files = {path: text.encode("utf-8") for path, text in result.documents.items()}
         files[f"tei/{source.key}.xml"] = source.download
         output = json.loads(result.output)
-        passages = tuple(output["passages"])
+        passages = _passages(output)
         files.update(self._downloads(source, output, passages))
         return RenderedFile(file=source.key, files=files, passages=passages, warnings=result.messages)
 
@@ -163,3 +163,17 @@ class WebRenderer:
 
 
 from pipeline.web.catalogue import Neighbours  # noqa: E402  (for the annotation above)
+
+
+def _passages(output: dict) -> tuple[dict[str, str], ...]:
+    """The file's search records, from what the stylesheet gives of each document (w:passages): one record for
+    the document's metadata, then one per passage of text."""
+    documents = {doc["key"]: doc for doc in output["summary"]["documents"]}
+    records: list[dict[str, str]] = []
+    for entry in output["passages"]:
+        doc = documents[entry["doc"]]
+        key, title, date = doc["key"], doc["title"], doc["dateLabel"]
+        records.append({"id": key, "doc": key, "title": title, "meta": entry["meta"], "date": date, "text": ""})
+        records.extend({"id": f"{key}#{number}", "doc": key, "title": title, "meta": "", "date": date,
+                        "text": text, "dipl": dipl} for number, text, dipl in entry["texts"])
+    return tuple(records)

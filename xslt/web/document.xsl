@@ -32,24 +32,24 @@
       }, 'summary': $summary, 'citations': map:merge($docs ! map{?key: w:citation(., $summary)})}"/>
   </xsl:template>
 
-  <!-- The search records of a document: one for its metadata, one per passage of text. -->
-  <xsl:function name="w:passages" as="map(*)*">
+  <!-- What search needs of a document (pipeline/web/renderer.py makes its records of it): the text of its
+       metadata, and its passages' [number, reading text, words only the diplomatic layer has]. -->
+  <xsl:function name="w:passages" as="map(*)">
     <xsl:param name="div" as="element(tei:div)"/>
     <xsl:param name="doc" as="map(*)"/>
     <xsl:sequence select="map{
-        'id': $doc?key, 'doc': $doc?key, 'title': $doc?title,
+        'doc': $doc?key,
         'meta': string-join(($doc?typeLabel, $doc?dateLabel, $doc?from?*, $doc?to?*, $doc?classification,
                              $doc?reference, $doc?hands?*, $doc?reason)[.], ' · '),
-        'date': $doc?dateLabel, 'text': ''}"/>
-    <xsl:for-each select="w:outer-passages($div)">
-      <xsl:variable name="text" as="xs:string"
-          select="if (self::tei:gap) then string-join((c:reason-label(@reason), w:plain(.)), ' ') else w:plain(.)"/>
-      <xsl:variable name="dipl" as="xs:string" select="w:diplomatic-only(.)"/>
-      <xsl:if test="$text or $dipl">
-        <xsl:sequence select="map{'id': $doc?key || '#' || w:passage-number(.), 'doc': $doc?key, 'title': $doc?title,
-                                  'meta': '', 'date': $doc?dateLabel, 'text': $text, 'dipl': $dipl}"/>
-      </xsl:if>
-    </xsl:for-each>
+        'texts': array{ w:outer-passages($div) ! w:passage-texts(.) }}"/>
+  </xsl:function>
+
+  <xsl:function name="w:passage-texts" as="array(xs:string)?">
+    <xsl:param name="passage" as="element()"/>
+    <xsl:variable name="text" as="xs:string" select="if ($passage/self::tei:gap) then string-join((c:reason-label($passage/@reason), w:plain($passage)), ' ')
+                                                     else w:plain($passage)"/>
+    <xsl:variable name="dipl" as="xs:string" select="w:diplomatic-only($passage)"/>
+    <xsl:sequence select="[w:passage-number($passage), $text, $dipl][$text or $dipl]"/>
   </xsl:function>
 
   <!-- ============================== the document page ============================== -->

@@ -24,8 +24,8 @@
   <xsl:function name="w:hyphen-before-lb" as="xs:boolean">
     <xsl:param name="node" as="node()?"/>
     <!-- cheapest test first: this runs for every text node -->
-    <xsl:sequence select="$node instance of text() and $node/following-sibling::node()[1] instance of element(tei:lb)
-        and contains($node, '-') and matches($node, '\p{L}-\s*$')
+    <xsl:sequence select="$node instance of text() and contains($node, '-')
+        and $node/following-sibling::node()[1] instance of element(tei:lb) and matches($node, '\p{L}-\s*$')
         and matches(string($node/following-sibling::node()[2][self::text()]), '^\s*\p{L}')"/>
   </xsl:function>
 
@@ -72,15 +72,15 @@
                           select="$value + 1"/>
   </xsl:accumulator>
 
+  <xsl:variable name="w:passage-names" as="xs:string*"
+      select="('p', 'ab', 'head', 'item', 'cell', 'dateline', 'salute', 'signed', 'byline', 'address', 'trailer')"/>
+
   <!-- Whether an element of the text is a passage (the blocks search results link to). -->
   <xsl:function name="w:is-passage" as="xs:boolean">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="$tei instance of element(tei:p) or $tei instance of element(tei:ab) or $tei instance of element(tei:head)
-                          or $tei instance of element(tei:item) or $tei instance of element(tei:cell)
-                          or $tei instance of element(tei:dateline) or $tei instance of element(tei:salute)
-                          or $tei instance of element(tei:signed) or $tei instance of element(tei:byline)
-                          or $tei instance of element(tei:address) or $tei instance of element(tei:trailer)
-                          or $tei/self::tei:gap/@unit = 'document' or $tei/self::tei:note/@type = 'annotation'"/>
+    <xsl:sequence select="namespace-uri($tei) eq 'http://www.tei-c.org/ns/1.0'
+                          and (local-name($tei) = $w:passage-names
+                               or $tei/self::tei:gap/@unit = 'document' or $tei/self::tei:note/@type = 'annotation')"/>
   </xsl:function>
 
   <!-- The outermost passages inside an element (a document), in document order. -->

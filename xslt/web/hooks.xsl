@@ -280,7 +280,7 @@
   </xsl:template>
 
   <!-- The hyphen of a word broken at a line end: its own span, hidden in the reading view. -->
-  <xsl:template match="text()[w:hyphen-before-lb(.)]" mode="c:text" priority="1" as="item()*">
+  <xsl:template match="text()[contains(., '-')][w:hyphen-before-lb(.)]" mode="c:text" priority="1" as="item()*">
     <xsl:value-of select="replace(., '-\s*$', '')"/>
     <span class="hy">-</span>
   </xsl:template>

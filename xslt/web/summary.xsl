@@ -106,7 +106,7 @@
   <xsl:mode name="w:plain" on-no-match="shallow-skip" on-multiple-match="fail"/>
   <xsl:template match="text()" mode="w:plain" as="xs:string"><xsl:sequence select="string(.)"/></xsl:template>
   <!-- A word hyphenated at a line end is joined: the hyphen and the line break are dropped. -->
-  <xsl:template match="text()[w:hyphen-before-lb(.)]" mode="w:plain" priority="1" as="xs:string">
+  <xsl:template match="text()[contains(., '-')][w:hyphen-before-lb(.)]" mode="w:plain" priority="1" as="xs:string">
     <xsl:sequence select="replace(., '-\s*$', '')"/>
   </xsl:template>
   <xsl:template match="tei:lb[w:hyphen-before-lb(preceding-sibling::node()[1])]" mode="w:plain" priority="1" as="xs:string?"/>
