@@ -26,7 +26,8 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
     Writes OUT/edition.pdf for the whole edition and OUT/<name>.pdf for each archival file,
     each whole or not at all. The same TEI gives the same PDF bytes.
     """
-    from pipeline.print.edition import DEFAULT_ODD, Printer, read_odd, read_tei, sorted_tei_paths, write_atomically
+    from pipeline.print.cache import TypesetCache, cache_beside
+    from pipeline.print.edition import DEFAULT_ODD, Printer, part_ids, read_odd, read_tei, sorted_tei_paths, write_atomically
     from pipeline.print.pdf import ASSETS_DIR, STYLESHEET, PrintError
     from pipeline.print.process import HtmlProcess, PdfProcess
     from pipeline.print.workdir import WorkFolder
@@ -56,7 +57,8 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
         # WeasyPrint and Saxon run in processes of their own: this one binds
         # (the folder where the parts are kept lies beside the output: a killed run's is removed next time)
         with PdfProcess() as pdfs, HtmlProcess() as htmls, WorkFolder(out) as kept:
-            printer = Printer(odd=odd_text, typesetter=pdfs, xslt=htmls)
+            cache = TypesetCache(cache_beside(out))  # the books' front and back matter, kept for the next run
+            printer = Printer(odd=odd_text, typesetter=pdfs, xslt=htmls, cache=cache)
             # every file's part first, so that a file the stylesheets fail on stops the command
             # before any PDF; kept on disk, as each typeset part is until the edition is bound
             # from them (the edition is written as it is bound, one part in memory at a time)
@@ -67,7 +69,7 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
             parts = []
             for number, file in enumerate(files):
                 part_html = (Path(kept) / f"{number}.html").read_text(encoding="utf-8")
-                part = printer.typeset(part_html)
+                part = printer.typeset(part_html, kind="part", ids=part_ids(file))
                 _write(out, file.stem, printer.book([file], [part], scope="file"), html, part_html)
                 (Path(kept) / f"{number}.pdf").write_bytes(part.pdf)
                 parts.append(replace(part, pdf=b""))  # its PDF read again when bound
@@ -76,7 +78,7 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
             # typeset in a fresh process
             files = [replace(file, text="") for file in files]
             with PdfProcess(pieces=1) as edition_pdfs:
-                book = Printer(odd=odd_text, typesetter=edition_pdfs, xslt=htmls).write_book(
+                book = Printer(odd=odd_text, typesetter=edition_pdfs, xslt=htmls, cache=cache).write_book(
                     out / "edition.pdf", files, parts, scope="edition", pdf_of=lambda piece: where[id(piece)].read_bytes())
             _write(out, "edition", book, html)
         if html:  # the paged HTML links to its stylesheet

@@ -36,8 +36,8 @@ def _start(parent: int) -> None:
     _maker = PdfMaker()
 
 
-def _typeset(html: str):
-    return _maker.typeset(html)
+def _typeset(html: str, kwargs: dict):
+    return _maker.typeset(html, **kwargs)
 
 
 def _folio_sheet() -> bytes:
@@ -66,9 +66,9 @@ class PdfProcess:
         """The PDF of one paged HTML document; errors (PrintError, MissingGlyphs) are raised here."""
         return self.typeset(html).pdf
 
-    def typeset(self, html: str):
+    def typeset(self, html: str, **kwargs):
         """As PdfMaker.typeset, in the PDF process."""
-        return self._pool.submit(_typeset, html).result()
+        return self._pool.submit(_typeset, html, kwargs).result()
 
     def folio_sheet(self) -> bytes:
         """As PdfMaker.folio_sheet, in the PDF process."""
