@@ -47,13 +47,6 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
         odd_text = read_odd(odd or DEFAULT_ODD)
         if odd is not None and odd_text is None:
             raise click.UsageError(f"cannot read the ODD {odd}")
-        files = []
-        for path in paths:
-            try:
-                data = path.read_bytes()
-            except OSError as error:
-                raise click.ClickException(f"{path}: cannot read: {error.strerror}") from None
-            files.append(read_tei(data, name=path.name))
         # WeasyPrint and Saxon run in processes of their own: this one binds
         # (the folder where the parts are kept lies beside the output: a killed run's is removed next time)
         with PdfProcess() as pdfs, HtmlProcess() as htmls, WorkFolder(out) as kept:
@@ -62,8 +55,17 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
             # every file's part first, so that a file the stylesheets fail on stops the command
             # before any PDF; kept on disk, as each typeset part is until the edition is bound
             # from them (the edition is written as it is bound, one part in memory at a time)
-            for number, file in enumerate(files):
+            # (each file read, checked and made into its part's HTML in turn: what is kept of it is its
+            # outline, all the books' front and back matter read of it)
+            files = []
+            for number, path in enumerate(paths):
+                try:
+                    data = path.read_bytes()
+                except OSError as error:
+                    raise click.ClickException(f"{path}: cannot read: {error.strerror}") from None
+                file = read_tei(data, name=path.name)
                 (Path(kept) / f"{number}.html").write_text(printer.paged_html([file], scope="file", piece="part"), encoding="utf-8")
+                files.append(replace(file, text=""))
             for warning in printer.warnings:
                 click.echo(warning, err=True)
             parts = []
@@ -74,9 +76,7 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
                 (Path(kept) / f"{number}.pdf").write_bytes(part.pdf)
                 parts.append(replace(part, pdf=b""))  # its PDF read again when bound
             where = {id(part): Path(kept) / f"{number}.pdf" for number, part in enumerate(parts)}
-            # the edition's front and back matter read only the files' outlines; each, being large, is
-            # typeset in a fresh process
-            files = [replace(file, text="") for file in files]
+            # the edition's front and back matter: each, being large, typeset in a fresh process
             with PdfProcess(pieces=1) as edition_pdfs:
                 book = Printer(odd=odd_text, typesetter=edition_pdfs, xslt=htmls, cache=cache).write_book(
                     out / "edition.pdf", files, parts, scope="edition", pdf_of=lambda piece: where[id(piece)].read_bytes())
