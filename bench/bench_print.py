@@ -157,7 +157,7 @@ def main():
     where = {id(part): kept / ".cache" / "print" / f"{p.stem}.pdf" for part, p in zip(parts, tei)}
     files = [replace(file, text="") for file in files]  # as pipeline print does once the parts are made
     started, cpu = time.perf_counter(), time.process_time()
-    with PdfProcess(pieces=1) as pdfs, HtmlProcess() as htmls:
+    with PdfProcess(pieces=1) as pdfs, HtmlProcess(transforms=1) as htmls:
         Printer(typesetter=pdfs, xslt=htmls, cache=cache).write_book(folder / "edition.pdf", files, parts, scope="edition",
                                                         pdf_of=lambda part: where[id(part)].read_bytes())
     print(json.dumps({"payload_mib": 0.0, "wall_s": time.perf_counter() - started, "cpu_s": time.process_time() - cpu,

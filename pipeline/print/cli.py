@@ -76,9 +76,9 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
                 (Path(kept) / f"{number}.pdf").write_bytes(part.pdf)
                 parts.append(replace(part, pdf=b""))  # its PDF read again when bound
             where = {id(part): Path(kept) / f"{number}.pdf" for number, part in enumerate(parts)}
-            # the edition's front and back matter: each, being large, typeset in a fresh process
-            with PdfProcess(pieces=1) as edition_pdfs:
-                book = Printer(odd=odd_text, typesetter=edition_pdfs, xslt=htmls, cache=cache).write_book(
+            # the edition's front and back matter: each, being large, made and typeset in fresh processes
+            with PdfProcess(pieces=1) as edition_pdfs, HtmlProcess(transforms=1) as edition_htmls:
+                book = Printer(odd=odd_text, typesetter=edition_pdfs, xslt=edition_htmls, cache=cache).write_book(
                     out / "edition.pdf", files, parts, scope="edition", pdf_of=lambda piece: where[id(piece)].read_bytes())
             _write(out, "edition", book, html)
         if html:  # the paged HTML links to its stylesheet

@@ -93,11 +93,16 @@ def _transform(args, kwargs):
 
 class HtmlProcess:
     """One spawned worker process that runs the print stylesheet (Saxon loaded and the stylesheet
-    compiled there once); it answers XsltRunner.transform."""
+    compiled there once); it answers XsltRunner.transform. With `transforms`, a fresh process takes
+    over after that many (1 for an edition's front and back matter: Saxon's heap, grown by one of
+    them, is not carried into the other; the same output either way)."""
+
+    def __init__(self, transforms: int | None = None) -> None:
+        self.transforms = transforms
 
     def __enter__(self) -> "HtmlProcess":
         self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_start_xslt,
-                                         initargs=(os.getpid(),))
+                                         initargs=(os.getpid(),), max_tasks_per_child=self.transforms)
         return self
 
     def transform(self, *args, **kwargs):
