@@ -484,32 +484,25 @@ def _outline_objects(source, pikepdf) -> set[tuple[int, int]]:
 
 def _id_tree_objects(struct_tree_root, pikepdf) -> set[tuple[int, int]]:
     """The nodes of a tagged piece's ID tree (left behind: the book writes its own)."""
-    found: set[tuple[int, int]] = set()
-    stack = [struct_tree_root["/IDTree"]] if "/IDTree" in struct_tree_root else []
-    while stack:
-        node = stack.pop()
-        if node.is_indirect:
-            if node.objgen in found:
-                continue
-            found.add(node.objgen)
-        stack.extend(node.get("/Kids", ()))
-    return found
+    return _tree_nodes(struct_tree_root.get("/IDTree"), ("/Kids",), pikepdf)
 
 
 def _name_tree_objects(source, pikepdf) -> set[tuple[int, int]]:
     """The nodes of the source's name trees (left behind: the book writes its own)."""
-    names = source.Root.get("/Names")
+    return _tree_nodes(source.Root.get("/Names"), ("/Dests", "/Kids"), pikepdf)
+
+
+def _tree_nodes(top, keys: tuple[str, ...], pikepdf) -> set[tuple[int, int]]:
+    """The indirect objects of a tree of dictionaries, from `top` (None: no tree) down through `keys`."""
     found: set[tuple[int, int]] = set()
-    if names is None:
-        return found
-    stack = [names]
+    stack = [top] if top is not None else []
     while stack:
         node = stack.pop()
         if node.is_indirect:
             if node.objgen in found:
                 continue
             found.add(node.objgen)
-        for key in ("/Dests", *(("/Kids",) if "/Kids" in node else ())):
+        for key in keys:
             if key in node:
                 value = node[key]
                 stack.extend(value if isinstance(value, pikepdf.Array) else [value])
