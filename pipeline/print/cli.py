@@ -29,7 +29,7 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
     from pipeline.print.cache import TypesetCache, cache_beside
     from pipeline.print.edition import DEFAULT_ODD, Printer, part_ids, read_odd, read_tei, sorted_tei_paths, write_atomically
     from pipeline.print.pdf import ASSETS_DIR, STYLESHEET, PrintError
-    from pipeline.print.process import HtmlProcess, PdfProcess
+    from pipeline.print.process import TRANSFORMS_PER_XSLT_PROCESS, HtmlProcess, PdfProcess
     from pipeline.print.workdir import WorkFolder
     from pipeline.safexml import XMLInputError
     from pipeline.xslt import XsltError
@@ -49,7 +49,7 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
             raise click.UsageError(f"cannot read the ODD {odd}")
         # WeasyPrint and Saxon run in processes of their own: this one binds
         # (the folder where the parts are kept lies beside the output: a killed run's is removed next time)
-        with PdfProcess() as pdfs, HtmlProcess() as htmls, WorkFolder(out) as kept:
+        with PdfProcess() as pdfs, HtmlProcess(TRANSFORMS_PER_XSLT_PROCESS) as htmls, WorkFolder(out) as kept:
             cache = TypesetCache(cache_beside(out))  # the books' front and back matter, kept for the next run
             printer = Printer(odd=odd_text, typesetter=pdfs, xslt=htmls, cache=cache)
             # every file's part first, so that a file the stylesheets fail on stops the command

@@ -91,6 +91,12 @@ def _transform(args, kwargs):
     return _runner.transform(*args, **kwargs)
 
 
+#: Transformations a stylesheet process runs before a fresh one takes over in pipeline print (three a
+#: file: its part, its own front and back matter): Saxon's heap grows to some 250 MiB over hundreds of
+#: files before it collects, and compiling the stylesheet again costs a few seconds.
+TRANSFORMS_PER_XSLT_PROCESS = 400
+
+
 class HtmlProcess:
     """One spawned worker process that runs the print stylesheet (Saxon loaded and the stylesheet
     compiled there once); it answers XsltRunner.transform. With `transforms`, a fresh process takes
