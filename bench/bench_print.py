@@ -16,7 +16,9 @@ measures the build's edition-PDF step (pipeline.builder.worker.site_task, print-
 build` runs it) at N files without typesetting N parts: the parts of the TEI folder's files (default
 tei/) are typeset once, kept as a build keeps them (.cache/print/NAME.pdf and .json) under N names, and
 the step binds the edition from them in a fresh process, writing it into a work folder (with
-`--as-print`, as `pipeline print`'s main process binds it, for its peak memory: target < 150 MiB). It prints that
+`--as-print`, as `pipeline print`'s main process binds it, for its peak memory: target < 150 MiB; with
+`--cached` too, twice with a cache folder and the second run measured: the front and back matter kept,
+as after an edit that moves no page, pipeline.print.cache). It prints that
 process's peak memory (a build's worker: the stylesheets and schemas it opens, and the binding) and the
 largest of the processes it starts for the front and back matter (Saxon, WeasyPrint), against issue
 11's 300 MiB a process; its time, the edition's pages and size, and the size of what the build's main
@@ -148,14 +150,15 @@ from pipeline.print.process import HtmlProcess, PdfProcess
 
 def main():
     kept, folder = Path(sys.argv[1]), Path(sys.argv[2])
+    cache = Path(sys.argv[3]) if len(sys.argv) > 3 else None  # the front and back matter kept (pipeline.print.cache)
     tei = sorted((kept / "tei").glob("*.xml"))
     files = [read_tei(p.read_bytes(), name=p.name) for p in tei]
     parts = [Typeset.from_layout(b"", (kept / ".cache" / "print" / f"{p.stem}.json").read_bytes()) for p in tei]
     where = {id(part): kept / ".cache" / "print" / f"{p.stem}.pdf" for part, p in zip(parts, tei)}
     files = [replace(file, text="") for file in files]  # as pipeline print does once the parts are made
     started, cpu = time.perf_counter(), time.process_time()
-    with PdfProcess(pieces=1) as pdfs, HtmlProcess() as htmls:
-        Printer(typesetter=pdfs, xslt=htmls).write_book(folder / "edition.pdf", files, parts, scope="edition",
+    with PdfProcess(pieces=1) as pdfs, HtmlProcess(transforms=1) as htmls:
+        Printer(typesetter=pdfs, xslt=htmls, cache=cache).write_book(folder / "edition.pdf", files, parts, scope="edition",
                                                         pdf_of=lambda part: where[id(part)].read_bytes())
     print(json.dumps({"payload_mib": 0.0, "wall_s": time.perf_counter() - started, "cpu_s": time.process_time() - cpu,
                       "edition": str(folder / "edition.pdf"),
@@ -166,8 +169,9 @@ if __name__ == "__main__":
 """
 
 
-def edition_step(size: int, tei: Path, work: Path, as_print: bool = False) -> dict:
-    """The build's print-edition step at `size` files, from the parts of `tei`'s files kept under `size` names."""
+def edition_step(size: int, tei: Path, work: Path, as_print: bool = False, cached: bool = False) -> dict:
+    """The build's print-edition step at `size` files, from the parts of `tei`'s files kept under `size`
+    names; `cached` (with as_print): bound twice with a cache folder, the second run's figures."""
     import shutil
 
     from pipeline.print import Printer, read_tei
@@ -196,10 +200,12 @@ def edition_step(size: int, tei: Path, work: Path, as_print: bool = False) -> di
     folder.mkdir()
     script = work / "edition_step.py"  # a file: spawned processes import their parent's main module
     script.write_text(_PRINT if as_print else _STEP)
-    process = subprocess.Popen([sys.executable, str(script), str(kept), str(folder)], cwd=ROOT, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
-    peaks = _watch(process)  # VmHWM: getrusage's figure of a process includes its parent's when it was started
-    stdout, stderr = process.communicate()
+    extra = [str(kept / "cache")] if cached and as_print else []
+    for _ in range(2 if extra else 1):  # with a cache: the first run fills it, the second is measured
+        process = subprocess.Popen([sys.executable, str(script), str(kept), str(folder), *extra], cwd=ROOT, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        peaks = _watch(process)  # VmHWM: getrusage's figure of a process includes its parent's when it was started
+        stdout, stderr = process.communicate()
     if process.returncode != 0:
         raise SystemExit(f"the print-edition step failed: {stderr.strip()[-2000:]}")
     figures = json.loads(stdout.strip().splitlines()[-1])
@@ -219,10 +225,11 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/pipeline-bench-print"), help="where corpora and outputs go")
     parser.add_argument("--edition-step", type=int, metavar="N", help="measure the build's print-edition step alone at N files")
     parser.add_argument("--as-print", action="store_true", help="with --edition-step: bind as pipeline print's main process does")
+    parser.add_argument("--cached", action="store_true", help="with --as-print: bind twice with a cache folder, measure the second (front and back matter kept)")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     if args.edition_step:
-        print(json.dumps(edition_step(args.edition_step, args.tei or ROOT / "tei", args.work, args.as_print), indent=2), flush=True)
+        print(json.dumps(edition_step(args.edition_step, args.tei or ROOT / "tei", args.work, args.as_print, args.cached), indent=2), flush=True)
         return
     folders = [args.tei] if args.tei else [corpus(int(n), args.work) for n in args.sizes.split(",")]
     for folder in folders:

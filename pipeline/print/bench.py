@@ -75,10 +75,10 @@ def main(argv: list[str]) -> None:
             weasyprint.HTML(string=html, base_url=base_url).write_pdf()
         baseline.append(time.process_time() - start)
         start = time.process_time()
-        parts = [printer.typeset(printer.paged_html([f], scope="file", piece="part")) for f in files]
+        parts = [printer.part(f) for f in files]  # the paged HTML, typeset, its structure made whole
         pdf = printer.book(files, parts, scope="edition").pdf
         step.append(time.process_time() - start)
-        front, back = printer.typeset(book.front), printer.typeset(book.back)
+        front, back = printer.typeset(book.front, kind="front", ids="f-"), printer.typeset(book.back, kind="back", ids="b-")
         start = time.process_time()
         bind(front, parts, back, printer._folio_sheet)
         binding.append(time.process_time() - start)

@@ -138,15 +138,17 @@ class _Binder:
 
     def _copy(self, piece: Typeset, start: int, *, kind: str, key: str, ids: str) -> list[int]:
         """Copy one piece into the book from page index `start`; its top structure element(s)."""
-        from pipeline.print.tagging import fix_structure
+        from pipeline.print.tagging import division_starts, fix_structure, noted
 
         pikepdf = self.pikepdf
         with pikepdf.open(io.BytesIO(self.pdf_of(piece))) as source:
             self.identifiers.append(bytes(source.trailer.ID[0]) if "/ID" in source.trailer else b"")
             self.folios.begin(source)
-            starts = _starts(piece, kind)
             root = source.Root.StructTreeRoot
-            notes = fix_structure(source, starts=starts, ids=ids, continued=piece.continued)
+            if piece.tagged:  # made whole when it was typeset (pipeline.print.tagging.tag_piece)
+                notes = noted(source)
+            else:
+                notes = fix_structure(source, starts=division_starts(piece.anchors, kind), ids=ids, continued=piece.continued)
             document = root.K[0] if isinstance(root.K, pikepdf.Array) else root.K
             document.S = pikepdf.Name.Part
             offset = self.next_key
@@ -172,6 +174,7 @@ class _Binder:
             # the parent tree: each page's array an object of its own
             nums = root.ParentTree.Nums
             skip = {source.Root.objgen, source.Root.Pages.objgen, root.objgen, root.ParentTree.objgen}
+            skip |= _id_tree_objects(root, pikepdf)
             skip |= _outline_objects(source, pikepdf) | _name_tree_objects(source, pikepdf)
             if kind != "front":
                 skip |= {o.objgen for o in (source.trailer.get("/Info"), source.Root.get("/Metadata")) if o is not None}
@@ -421,30 +424,6 @@ def _roman(number: int) -> str:
     return result
 
 
-def _starts(piece: Typeset, kind: str) -> dict[str, dict[int, int]]:
-    """Where a piece's divisions begin, from its anchors, by the structure type of the division and
-    of its parent ("/Sect/Art"): a document at "doc:NAME:N"; the file's section at "file:NAME"; a
-    document's section at "doc:NAME:N:sK"; a part of the book at "print:…" (the front and back
-    matter's stand-ins for other pieces' anchors are not theirs)."""
-    starts: dict[str, dict[int, int]] = {}
-    for anchor, page in piece.anchors.items():
-        fields = anchor.split(":")
-        if fields[-1] == "h":
-            continue
-        if kind != "part":
-            keys = ("/Document/Sect", "/Div/Sect", "/Part/Sect") if fields[0] == "print" else ()
-        elif fields[0] == "file":
-            keys = ("/Part/Sect",)
-        elif fields[0] == "doc":
-            keys = ("/Sect/Art",) if len(fields) == 3 else ("/Div/Sect", "/Sect/Sect")
-        else:
-            keys = ()
-        for key in keys:
-            counts = starts.setdefault(key, {})
-            counts[page] = counts.get(page, 0) + 1
-    return starts
-
-
 def _next_key(struct_tree_root) -> int:
     """The first key of a parent tree after its last."""
     nums = struct_tree_root.ParentTree.Nums
@@ -503,20 +482,27 @@ def _outline_objects(source, pikepdf) -> set[tuple[int, int]]:
     return found
 
 
+def _id_tree_objects(struct_tree_root, pikepdf) -> set[tuple[int, int]]:
+    """The nodes of a tagged piece's ID tree (left behind: the book writes its own)."""
+    return _tree_nodes(struct_tree_root.get("/IDTree"), ("/Kids",), pikepdf)
+
+
 def _name_tree_objects(source, pikepdf) -> set[tuple[int, int]]:
     """The nodes of the source's name trees (left behind: the book writes its own)."""
-    names = source.Root.get("/Names")
+    return _tree_nodes(source.Root.get("/Names"), ("/Dests", "/Kids"), pikepdf)
+
+
+def _tree_nodes(top, keys: tuple[str, ...], pikepdf) -> set[tuple[int, int]]:
+    """The indirect objects of a tree of dictionaries, from `top` (None: no tree) down through `keys`."""
     found: set[tuple[int, int]] = set()
-    if names is None:
-        return found
-    stack = [names]
+    stack = [top] if top is not None else []
     while stack:
         node = stack.pop()
         if node.is_indirect:
             if node.objgen in found:
                 continue
             found.add(node.objgen)
-        for key in ("/Dests", *(("/Kids",) if "/Kids" in node else ())):
+        for key in keys:
             if key in node:
                 value = node[key]
                 stack.extend(value if isinstance(value, pikepdf.Array) else [value])

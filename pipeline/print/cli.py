@@ -26,9 +26,10 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
     Writes OUT/edition.pdf for the whole edition and OUT/<name>.pdf for each archival file,
     each whole or not at all. The same TEI gives the same PDF bytes.
     """
-    from pipeline.print.edition import DEFAULT_ODD, Printer, read_odd, read_tei, sorted_tei_paths, write_atomically
+    from pipeline.print.cache import TypesetCache, cache_beside
+    from pipeline.print.edition import DEFAULT_ODD, Printer, part_ids, read_odd, read_tei, sorted_tei_paths, write_atomically
     from pipeline.print.pdf import ASSETS_DIR, STYLESHEET, PrintError
-    from pipeline.print.process import HtmlProcess, PdfProcess
+    from pipeline.print.process import TRANSFORMS_PER_XSLT_PROCESS, HtmlProcess, PdfProcess
     from pipeline.print.workdir import WorkFolder
     from pipeline.safexml import XMLInputError
     from pipeline.xslt import XsltError
@@ -46,37 +47,38 @@ def print_(tei: tuple[Path, ...], out: Path, odd: Path | None, html: bool) -> No
         odd_text = read_odd(odd or DEFAULT_ODD)
         if odd is not None and odd_text is None:
             raise click.UsageError(f"cannot read the ODD {odd}")
-        files = []
-        for path in paths:
-            try:
-                data = path.read_bytes()
-            except OSError as error:
-                raise click.ClickException(f"{path}: cannot read: {error.strerror}") from None
-            files.append(read_tei(data, name=path.name))
         # WeasyPrint and Saxon run in processes of their own: this one binds
         # (the folder where the parts are kept lies beside the output: a killed run's is removed next time)
-        with PdfProcess() as pdfs, HtmlProcess() as htmls, WorkFolder(out) as kept:
-            printer = Printer(odd=odd_text, typesetter=pdfs, xslt=htmls)
+        with PdfProcess() as pdfs, HtmlProcess(TRANSFORMS_PER_XSLT_PROCESS) as htmls, WorkFolder(out) as kept:
+            cache = TypesetCache(cache_beside(out))  # the books' front and back matter, kept for the next run
+            printer = Printer(odd=odd_text, typesetter=pdfs, xslt=htmls, cache=cache)
             # every file's part first, so that a file the stylesheets fail on stops the command
             # before any PDF; kept on disk, as each typeset part is until the edition is bound
             # from them (the edition is written as it is bound, one part in memory at a time)
-            for number, file in enumerate(files):
+            # (each file read, checked and made into its part's HTML in turn: what is kept of it is its
+            # outline, all the books' front and back matter read of it)
+            files = []
+            for number, path in enumerate(paths):
+                try:
+                    data = path.read_bytes()
+                except OSError as error:
+                    raise click.ClickException(f"{path}: cannot read: {error.strerror}") from None
+                file = read_tei(data, name=path.name)
                 (Path(kept) / f"{number}.html").write_text(printer.paged_html([file], scope="file", piece="part"), encoding="utf-8")
+                files.append(replace(file, text=""))
             for warning in printer.warnings:
                 click.echo(warning, err=True)
             parts = []
             for number, file in enumerate(files):
                 part_html = (Path(kept) / f"{number}.html").read_text(encoding="utf-8")
-                part = printer.typeset(part_html)
+                part = printer.typeset(part_html, kind="part", ids=part_ids(file))
                 _write(out, file.stem, printer.book([file], [part], scope="file"), html, part_html)
                 (Path(kept) / f"{number}.pdf").write_bytes(part.pdf)
                 parts.append(replace(part, pdf=b""))  # its PDF read again when bound
             where = {id(part): Path(kept) / f"{number}.pdf" for number, part in enumerate(parts)}
-            # the edition's front and back matter read only the files' outlines; each, being large, is
-            # typeset in a fresh process
-            files = [replace(file, text="") for file in files]
-            with PdfProcess(pieces=1) as edition_pdfs:
-                book = Printer(odd=odd_text, typesetter=edition_pdfs, xslt=htmls).write_book(
+            # the edition's front and back matter: each, being large, made and typeset in fresh processes
+            with PdfProcess(pieces=1) as edition_pdfs, HtmlProcess(transforms=1) as edition_htmls:
+                book = Printer(odd=odd_text, typesetter=edition_pdfs, xslt=edition_htmls, cache=cache).write_book(
                     out / "edition.pdf", files, parts, scope="edition", pdf_of=lambda piece: where[id(piece)].read_bytes())
             _write(out, "edition", book, html)
         if html:  # the paged HTML links to its stylesheet

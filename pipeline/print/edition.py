@@ -118,9 +118,13 @@ class Printer:
     `typesetter` is what turns paged HTML into PDF (PdfMaker by default) and `xslt` what runs the
     stylesheet (an XsltRunner by default); pipeline print gives a PdfProcess and an HtmlProcess, so
     that the process that binds holds neither WeasyPrint nor Saxon.
+
+    `cache` (a folder, or a pipeline.print.cache.TypesetCache) keeps the books' front and back matter
+    between runs: a book whose files' outlines and page numbers are those of the last run is bound
+    from the kept pieces, with neither the stylesheet nor WeasyPrint run again.
     """
 
-    def __init__(self, odd: str | None | Path = DEFAULT_ODD, typesetter=None, xslt=None) -> None:
+    def __init__(self, odd: str | None | Path = DEFAULT_ODD, typesetter=None, xslt=None, cache=None) -> None:
         if xslt is None:
             from pipeline.xslt import XsltRunner
 
@@ -129,6 +133,11 @@ class Printer:
         self._odd = read_odd(odd) if isinstance(odd, Path) else odd
         self._typesetter = typesetter
         self._folio_sheet: bytes | None = None
+        if cache is not None and not hasattr(cache, "get"):
+            from pipeline.print.cache import TypesetCache
+
+            cache = TypesetCache(Path(cache))
+        self._cache = cache
         #: What the stylesheets warned about (e.g. an element they do not know), "NAME: message".
         self.warnings: list[str] = []
 
@@ -154,9 +163,12 @@ class Printer:
                 self.warnings.append(f"{name}: {message}")
         return result.output
 
-    def typeset(self, html: str) -> Typeset:
-        """The PDF of paged HTML, with its page count and anchors (see pipeline.print.pdf)."""
-        return self._maker().typeset(html)
+    def typeset(self, html: str, *, kind: str | None = None, ids: str = "") -> Typeset:
+        """The PDF of paged HTML, with its page count and anchors (see pipeline.print.pdf); with `kind`
+        ("front", "part", "back"), its structure made whole for binding once, here (see part_ids)."""
+        if kind is None:
+            return self._maker().typeset(html)
+        return self._maker().typeset(html, kind=kind, ids=ids)
 
     def pdf(self, html: str) -> bytes:
         """The PDF of paged HTML alone."""
@@ -164,7 +176,7 @@ class Printer:
 
     def part(self, tei: TeiFile) -> Typeset:
         """One archival file's part of a book, typeset: its title page and its documents."""
-        return self.typeset(self.paged_html([tei], scope="file", piece="part"))
+        return self.typeset(self.paged_html([tei], scope="file", piece="part"), kind="part", ids=part_ids(tei))
 
     def book(self, files: Sequence[TeiFile], parts: Sequence[Typeset], *, scope: str) -> Book:
         """The book of these files, bound from their typeset parts (in the same order) and its front
@@ -182,15 +194,48 @@ class Printer:
             raise ValueError("one typeset part per file")
         starts, back_start = part_starts(parts)
         numbers = page_numbers(parts, starts)
-        back_html = self.paged_html(files, scope=scope, piece="back", pages=numbers)
-        back = self.typeset(back_html)
+        back, back_html = self._matter(files, scope, "back", numbers)
         for anchor, number in page_numbers([back], [back_start]).items():
             numbers.setdefault(anchor, number)  # the back matter's own sections, not its stand-ins
-        front_html = self.paged_html(files, scope=scope, piece="front", pages=numbers)
-        front = self.typeset(front_html)
+        front, front_html = self._matter(files, scope, "front", numbers)
         if self._folio_sheet is None:
-            self._folio_sheet = self._maker().folio_sheet()
+            self._folio_sheet = self._folios()
         return front, back, front_html, back_html
+
+    def _folios(self) -> bytes:
+        """The folio sheet (PdfMaker.folio_sheet), kept in the cache as the front and back matter are."""
+        if self._cache is None:
+            return self._maker().folio_sheet()
+        from pipeline.print.cache import Entry, piece_key
+        from pipeline.print.pdf import Typeset
+
+        key = piece_key(texts=[], names=[], scope="book", piece="folios", pages={}, odd=None)
+        entry = self._cache.get("folios", key)
+        if entry is None:
+            entry = Entry(Typeset(self._maker().folio_sheet(), 2, {}), "", [])
+            self._cache.put("folios", key, entry)
+        return entry.typeset.pdf
+
+    def _matter(self, files: Sequence[TeiFile], scope: str, piece: str, pages: Mapping[str, str]) -> tuple[Typeset, str]:
+        """A book's front or back matter typeset, and its HTML: kept from an earlier run when its inputs
+        are the same (see pipeline.print.cache), else made and kept."""
+        if self._cache is None:
+            html = self.paged_html(files, scope=scope, piece=piece, pages=pages)
+            return self.typeset(html, kind=piece, ids=piece[0] + "-"), html
+        from pipeline.print.cache import Entry, piece_key
+
+        label = f"{scope}-{piece}-{files[0].stem if scope == 'file' else 'edition'}"
+        key = piece_key(texts=[f.outline if f.outline is not None else f.text for f in files], names=[f.stem for f in files],
+                        scope=scope, piece=piece, pages=pages, odd=self._odd)
+        entry = self._cache.get(label, key)
+        if entry is None:
+            before = len(self.warnings)
+            html = self.paged_html(files, scope=scope, piece=piece, pages=pages)
+            entry = Entry(self.typeset(html, kind=piece, ids=piece[0] + "-"), html, self.warnings[before:])
+            self._cache.put(label, key, entry)
+        else:
+            self.warnings.extend(w for w in entry.messages if w not in self.warnings)
+        return entry.typeset, entry.html
 
     def write_book(self, path: Path, files: Sequence[TeiFile], parts: Sequence[Typeset], *, scope: str,
                    pdf_of=None) -> Book:
@@ -220,6 +265,11 @@ class Printer:
 
             self._typesetter = PdfMaker()
         return self._typesetter
+
+
+def part_ids(tei: TeiFile) -> str:
+    """How the IDs of a file's notes begin (unique in a book: the files' names are)."""
+    return f"file-{tei.stem}-"
 
 
 def write_atomically(path: Path, data: bytes) -> None:

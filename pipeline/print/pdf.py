@@ -43,13 +43,16 @@ class Typeset:
     #: The pages (from 0) whose first paragraph is the previous page's last one, continued: one `P` in
     #: the structure tree (pipeline.print.tagging), though WeasyPrint tags page by page.
     continued: list[int] = field(default_factory=list)
+    #: Whether its structure tree was made whole when it was typeset (pipeline.print.tagging.tag_piece),
+    #: so that binding copies it as it is.
+    tagged: bool = False
 
     def layout(self) -> bytes:
-        """Its page count, anchors, their titles and continued paragraphs as JSON (kept beside its PDF between builds)."""
+        """Its page count, anchors, their titles, continued paragraphs and tagging as JSON (kept beside its PDF between builds)."""
         import json
 
         return json.dumps({"pages": self.pages, "anchors": self.anchors, "titles": self.titles,
-                           "continued": self.continued}, sort_keys=True).encode("utf-8")
+                           "continued": self.continued, "tagged": self.tagged}, sort_keys=True).encode("utf-8")
 
     @classmethod
     def from_layout(cls, pdf: bytes, layout: bytes) -> "Typeset":
@@ -67,7 +70,10 @@ class Typeset:
         continued = data.get("continued", [])
         if not isinstance(continued, list) or not all(isinstance(v, int) and 0 < v < pages for v in continued):
             raise ValueError("not the layout of a typeset piece")
-        return cls(pdf, pages, anchors, titles, continued)
+        tagged = data.get("tagged", False)
+        if not isinstance(tagged, bool):
+            raise ValueError("not the layout of a typeset piece")
+        return cls(pdf, pages, anchors, titles, continued, tagged)
 
 
 class PrintError(Exception):
@@ -140,8 +146,10 @@ class PdfMaker:
         """The PDF of one paged HTML document: PDF/UA-1, tagged, fonts embedded, the same bytes for the same HTML."""
         return self.typeset(html).pdf
 
-    def typeset(self, html: str) -> Typeset:
-        """The PDF of one paged HTML document (as pdf()), with its page count and where its anchors fell."""
+    def typeset(self, html: str, *, kind: str | None = None, ids: str = "") -> Typeset:
+        """The PDF of one paged HTML document (as pdf()), with its page count and where its anchors fell;
+        with `kind` (the piece of a book it is: "front", "part", "back"), its structure tree made whole
+        for binding (pipeline.print.tagging.tag_piece, its notes' IDs beginning with `ids`)."""
         logger = logging.getLogger("weasyprint")
         watch = _GlyphWatch()
         logger.addHandler(watch)
@@ -161,7 +169,13 @@ class PdfMaker:
             for name in page.anchors:
                 if name.startswith(ANCHOR_PREFIXES):
                     anchors.setdefault(name, number)
-        return Typeset(pdf, len(document.pages), anchors, _titles(html, anchors), _continued(document))
+        piece = Typeset(pdf, len(document.pages), anchors, _titles(html, anchors), _continued(document))
+        if kind is None:
+            return piece
+        from pipeline.print.tagging import tag_piece
+
+        del document  # its layout, before the tree is reworked
+        return tag_piece(piece, kind=kind, ids=ids)
 
     def folio_sheet(self) -> bytes:
         """Two pages, a recto and a verso, with the ten digits set where and as print.css sets a folio

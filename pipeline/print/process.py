@@ -36,8 +36,8 @@ def _start(parent: int) -> None:
     _maker = PdfMaker()
 
 
-def _typeset(html: str):
-    return _maker.typeset(html)
+def _typeset(html: str, kwargs: dict):
+    return _maker.typeset(html, **kwargs)
 
 
 def _folio_sheet() -> bytes:
@@ -66,9 +66,9 @@ class PdfProcess:
         """The PDF of one paged HTML document; errors (PrintError, MissingGlyphs) are raised here."""
         return self.typeset(html).pdf
 
-    def typeset(self, html: str):
+    def typeset(self, html: str, **kwargs):
         """As PdfMaker.typeset, in the PDF process."""
-        return self._pool.submit(_typeset, html).result()
+        return self._pool.submit(_typeset, html, kwargs).result()
 
     def folio_sheet(self) -> bytes:
         """As PdfMaker.folio_sheet, in the PDF process."""
@@ -91,13 +91,24 @@ def _transform(args, kwargs):
     return _runner.transform(*args, **kwargs)
 
 
+#: Transformations a stylesheet process runs before a fresh one takes over in pipeline print (three a
+#: file: its part, its own front and back matter): Saxon's heap grows to some 250 MiB over hundreds of
+#: files before it collects, and compiling the stylesheet again costs a few seconds.
+TRANSFORMS_PER_XSLT_PROCESS = 400
+
+
 class HtmlProcess:
     """One spawned worker process that runs the print stylesheet (Saxon loaded and the stylesheet
-    compiled there once); it answers XsltRunner.transform."""
+    compiled there once); it answers XsltRunner.transform. With `transforms`, a fresh process takes
+    over after that many (1 for an edition's front and back matter: Saxon's heap, grown by one of
+    them, is not carried into the other; the same output either way)."""
+
+    def __init__(self, transforms: int | None = None) -> None:
+        self.transforms = transforms
 
     def __enter__(self) -> "HtmlProcess":
         self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_start_xslt,
-                                         initargs=(os.getpid(),))
+                                         initargs=(os.getpid(),), max_tasks_per_child=self.transforms)
         return self
 
     def transform(self, *args, **kwargs):

@@ -73,6 +73,59 @@ def fix_structure(pdf, *, starts: Mapping[str, Mapping[int, int]], ids: str,
     return identified
 
 
+def division_starts(anchors: Mapping[str, int], kind: str) -> dict[str, dict[int, int]]:
+    """Where the divisions of a piece of this kind ("front", "part", "back") begin, from its anchors, by the structure type of the division and
+    of its parent ("/Sect/Art"): a document at "doc:NAME:N"; the file's section at "file:NAME"; a
+    document's section at "doc:NAME:N:sK"; a part of the book at "print:…" (the front and back
+    matter's stand-ins for other pieces' anchors are not theirs)."""
+    starts: dict[str, dict[int, int]] = {}
+    for anchor, page in anchors.items():
+        fields = anchor.split(":")
+        if fields[-1] == "h":
+            continue
+        if kind != "part":
+            keys = ("/Document/Sect", "/Div/Sect", "/Part/Sect") if fields[0] == "print" else ()
+        elif fields[0] == "file":
+            keys = ("/Part/Sect",)
+        elif fields[0] == "doc":
+            keys = ("/Sect/Art",) if len(fields) == 3 else ("/Div/Sect", "/Sect/Sect")
+        else:
+            keys = ()
+        for key in keys:
+            counts = starts.setdefault(key, {})
+            counts[page] = counts.get(page, 0) + 1
+    return starts
+
+
+def tag_piece(piece, *, kind: str, ids: str):
+    """A typeset piece (pipeline.print.pdf.Typeset) with its structure tree made whole (fix_structure)
+    once, where it is typeset, rather than each time a book is bound from it: its notes' IDs in the
+    piece's own ID tree (see noted), and the piece marked `tagged`."""
+    import io
+    from dataclasses import replace
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(piece.pdf)) as pdf:
+        notes = fix_structure(pdf, starts=division_starts(piece.anchors, kind), ids=ids, continued=piece.continued)
+        if notes:
+            pdf.Root.StructTreeRoot.IDTree = pdf.make_indirect(pikepdf.Dictionary(Names=pikepdf.Array(
+                [item for note_id, objgen in sorted(notes) for item in (pikepdf.String(note_id), pdf.get_object(objgen))])))
+        out = io.BytesIO()
+        pdf.save(out, deterministic_id=True, stream_decode_level=pikepdf.StreamDecodeLevel.none, fix_metadata_version=False)
+    return replace(piece, pdf=out.getvalue(), tagged=True)
+
+
+def noted(pdf) -> list[tuple[str, tuple[int, int]]]:
+    """The notes' IDs of a piece tag_piece made whole, and their elements (object numbers)."""
+    root = pdf.Root.StructTreeRoot
+    if "/IDTree" not in root:
+        return []
+    import pikepdf
+
+    return [(str(note_id), element.objgen) for note_id, element in pikepdf.NameTree(root.IDTree).items()]
+
+
 def _kids(element, pikepdf) -> list:
     kids = element.get("/K")
     if kids is None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.print import Printer, TeiFile, read_tei
-from pipeline.print.edition import read_odd
+from pipeline.print.edition import part_ids, read_odd
 from pipeline.safexml import XMLInputError
 from pdftext import joined_html
 from printpaths import ARTIFACTS, SAMPLE, sample_pages, tei_inputs
@@ -39,7 +39,7 @@ def printer() -> Printer:
 def _book(printer: Printer, paths: list[Path], scope: str, out: Path) -> Book:
     files = [read_tei(p.read_bytes(), name=p.name) for p in paths]
     part_htmls = [printer.paged_html([f], scope="file", piece="part") for f in files]
-    book = printer.book(files, [printer.typeset(h) for h in part_htmls], scope=scope)
+    book = printer.book(files, [printer.typeset(h, kind="part", ids=part_ids(f)) for f, h in zip(files, part_htmls)], scope=scope)
     out.write_bytes(book.pdf)
     pieces = [book.front, *part_htmls, book.back]
     return Book(files, joined_html(pieces), out, pieces)

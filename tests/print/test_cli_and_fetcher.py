@@ -32,6 +32,15 @@ def test_print_writes_each_file_and_the_edition_with_the_same_bytes_as_the_libra
     files.sort(key=lambda f: f.name)
     # another process, the same TEI: the same bytes
     assert (tmp_path / "out" / "edition.pdf").read_bytes() == printer.edition_pdf(files)
+    # the books' front and back matter kept beside the output: a second run binds from them, the same bytes
+    kept = sorted(p.name.split(".")[0] for p in (tmp_path / ".out.print-cache").glob("*.pdf"))
+    assert kept == ["edition-back-edition", "edition-front-edition", "file-back-f901_fixture", "file-back-sample",
+                    "file-front-f901_fixture", "file-front-sample", "folios"]
+    before = {p.name: p.stat().st_mtime_ns for p in (tmp_path / ".out.print-cache").iterdir()}
+    first = (tmp_path / "out" / "edition.pdf").read_bytes()
+    assert _run("print", SAMPLE, fixture, "-o", tmp_path / "out").returncode == 0
+    assert (tmp_path / "out" / "edition.pdf").read_bytes() == first
+    assert {p.name: p.stat().st_mtime_ns for p in (tmp_path / ".out.print-cache").iterdir()} == before
 
 
 def _started(tmp_path: Path) -> tuple[subprocess.Popen, Path]:
