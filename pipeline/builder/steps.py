@@ -16,6 +16,7 @@ rebuilds exactly what depends on it.
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -253,9 +254,10 @@ class EditionWorker:
 
     def web_search(self, documents: list[SiteDocument]) -> dict[str, bytes]:
         """The edition's search index (pipeline.web.search.search_index) from every document's postings
-        (`private` holds them here: path -> bytes), so that an edit to a text remakes the index, not the pages."""
-        postings = {path.rsplit("/", 1)[-1].removesuffix(".js"): data
-                    for d in documents for path, data in d.private.items()}
+        (`private` holds them here: path -> bytes, or where the build keeps them), so that an edit to a text
+        remakes the index, not the pages. Each file's postings are read when the index takes them."""
+        postings = _ReadOnDemand({path.rsplit("/", 1)[-1].removesuffix(".js"): data
+                                  for d in documents for path, data in d.private.items()})
         return {f"web/{path}": data for path, data in self.web.search_index(postings).items()}
 
     def _cmif(self, documents: list[SiteDocument]) -> bytes:
@@ -335,6 +337,22 @@ class EditionWorker:
 def _private_bytes(value: bytes | str | Path) -> bytes:
     """A private file's content, given as bytes or as the path where the build keeps it."""
     return value if isinstance(value, bytes) else Path(value).read_bytes()
+
+
+class _ReadOnDemand(Mapping):
+    """Private files by key (bytes, or where the build keeps them), each read when asked for, not kept."""
+
+    def __init__(self, files: dict[str, bytes | str | Path]) -> None:
+        self._files = files
+
+    def __getitem__(self, key: str) -> bytes:
+        return _private_bytes(self._files[key])
+
+    def __iter__(self):
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
 
 
 #: Where a file's typeset part is kept for the edition's PDF (private: not part of the edition).

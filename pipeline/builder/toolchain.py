@@ -122,7 +122,8 @@ class Worker(Protocol):
 
     def web_search(self, documents: list[SiteDocument]) -> dict[str, bytes]:
         """The edition's search index, from each document's outputs under the toolchain's `search_postings`
-        (given as its `private`: path -> bytes). Only for a toolchain that has `search_postings`."""
+        (given as its `private`: path -> bytes, or the path of the file where the build keeps them). Only for
+        a toolchain that has `search_postings`."""
 
     def print_edition(self, documents: list[SiteDocument]) -> dict[str, bytes]: ...
 
