@@ -774,8 +774,9 @@ class _Build:
                     data = self.publisher.read(relative)
                 private[relative[len(PRIVATE):]] = data
         summary = item.new.get("summary")
-        tei = (item.tei if item.tei is not None else read_transcript(item.doc.tei)) if own == "print" else None  # not kept
-        return SiteDocument(item.name, tei, summary.data.get("summary") if summary else None, private)
+        tei = str(item.doc.tei) if own == "print" else None  # read there by the step: not held here for the whole edition
+        return SiteDocument(item.name, None, summary.data.get("summary") if summary else None, private,
+                            tei_path=tei, tei_hash=item.tei_hash if tei else None)
 
     def _gather_site(self, _item, extra, outcome) -> None:
         step, inputs, reasons = extra

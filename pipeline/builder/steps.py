@@ -316,7 +316,7 @@ class EditionWorker:
         private = _PART.removeprefix(".cache/")
         try:
             # the front and back matter read only each file's outline: its text is not kept
-            files = [replace(read_tei(d.tei, name=f"{d.name}.xml"), text="") for d in documents]
+            files = [replace(read_tei(d.tei_bytes(), name=f"{d.name}.xml"), text="") for d in documents]
             pdfs = [d.private[f"{private}{d.name}.pdf"] for d in documents]
             parts = [Typeset.from_layout(b"", _private_bytes(d.private[f"{private}{d.name}.json"])) for d in documents]
             if folder is None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
 #: Per-document steps, in the order they run ("summary" is what the web edition's
@@ -95,9 +96,23 @@ class SiteDocument:
     """What a cross-document step gets of one document of the edition."""
 
     name: str
-    tei: bytes | None  # given to the print edition; the web site works from summaries
+    tei: bytes | None  # given to the print edition (or only where it is: tei_path); the web site works from summaries
     summary: Any = None  # what web_summary returned
     private: dict[str, Any] = field(default_factory=dict)  # the document's private files (e.g. search passages): bytes, or their paths (print)
+    tei_path: str | None = None  # where its TEI is, when not given as `tei`: read by the step, not passed through the build
+    tei_hash: str | None = None  # the hash of the TEI it was built from, which the file at tei_path must still have
+
+    def tei_bytes(self) -> bytes | None:
+        """Its TEI: as given, or read where it is, refused if it is no longer the TEI the build made it from."""
+        if self.tei is not None or self.tei_path is None:
+            return self.tei
+        from pipeline.builder.hashing import digest_bytes
+        from pipeline.builder.sources import read_transcript
+
+        data = read_transcript(Path(self.tei_path))
+        if self.tei_hash is not None and digest_bytes(data) != self.tei_hash:
+            raise StepError(f"{self.tei_path} changed during the build (build again)")
+        return data
 
 
 class Worker(Protocol):
