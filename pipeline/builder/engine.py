@@ -101,9 +101,10 @@ REVIEW_LINES = 6  # transcript lines shown beside a review warning
 #: build's own process holds a handful of documents' inputs rather than the whole edition's
 IN_FLIGHT_PER_WORKER = 4
 #: resident memory (MiB) past which a local worker process ends after its task and a fresh one takes its
-#: place: WeasyPrint and Saxon keep some of every document they handle (a worker opens at about 150 MiB,
-#: passes 250 after a few documents' print steps, then grows by a fraction of a MiB a document)
-WORKER_MEMORY_MIB = 250
+#: place: WeasyPrint and Saxon keep some of every document they handle (a worker opens at about 145 MiB,
+#: passes 250 after 5 documents, 270 after 15-30, 280 after 50; a fresh one costs some 2.5 s, its start
+#: and its first document's PDF): renewed every 20 documents or so, it stays under 290 MiB at its peak
+WORKER_MEMORY_MIB = 270
 
 
 @dataclass
