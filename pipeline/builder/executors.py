@@ -60,6 +60,7 @@ class _Slot:
 
     def __init__(self) -> None:
         self.executor: ProcessPoolExecutor | None = None
+        self.alone: ProcessPoolExecutor | None = None  # the process of the task it runs alone, if it does
         self.busy = False
 
 
@@ -117,7 +118,7 @@ class WorkerPool(Executor):
             if not future.set_running_or_notify_cancel():  # cancelled while it waited
                 continue
             if alone:  # the slot's worker, if any, waits meanwhile: the task's process takes its turn
-                executor = self._process(None)
+                executor = slot.alone = self._process(None)
             else:
                 if slot.executor is None:
                     slot.executor = self._process(self._spec)
@@ -144,6 +145,7 @@ class WorkerPool(Executor):
             slot.busy = False
             if alone is not None:
                 self._retired.append(close_in_background(alone))
+                slot.alone = None
             elif error is not None or memory > self._memory_mib:
                 self._retire(slot)
             self._dispatch()
@@ -158,6 +160,8 @@ class WorkerPool(Executor):
             waiting, self._waiting = list(self._waiting), collections.deque()
             for slot in self._slots:
                 self._retire(slot)
+                if slot.alone is not None:
+                    self._retired.append(close_in_background(slot.alone))
             joins, self._retired = self._retired, []
         for future, *_ in waiting:
             future.cancel()

@@ -66,3 +66,24 @@ def test_shutting_down_cancels_the_tasks_not_started() -> None:
     waiting = pool.submit(pid_after, 0)
     pool.shutdown(wait=True)
     assert running.result(timeout=60) and waiting.cancelled()
+
+
+def test_shutting_down_waits_for_a_task_alone() -> None:
+    pool = WorkerPool(1, None, memory_mib=10_000)
+    alone = pool.submit_alone(pid_after, 1.0)
+    pool.shutdown(wait=True)
+    assert alone.done() and alone.result() != os.getpid()
+
+
+def test_a_worker_that_dies_breaks_its_task_only_and_a_fresh_one_goes_on() -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    import pytest
+
+    pool = WorkerPool(1, None, memory_mib=10_000)
+    try:
+        with pytest.raises(BrokenProcessPool):
+            pool.submit(os._exit, 1).result(timeout=60)
+        assert pool.submit(pid_after, 0).result(timeout=60) != os.getpid()
+    finally:
+        pool.shutdown()
