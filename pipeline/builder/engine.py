@@ -500,7 +500,7 @@ class _Build:
         failed = next((step for step in ran if not records[step].ok), None)
         for step in ran:
             for relative in list(outcomes[step].outputs):
-                if relative.startswith(PRIVATE) and step != "print":  # the edition's PDF reads the parts where staged
+                if relative.startswith(PRIVATE) and step != "print" and not self._for_search(relative):  # the edition's PDF reads the parts where staged, the search step its own
                     item.private[relative] = outcomes[step].outputs[relative]
         if failed is None:
             for step in ran:
@@ -660,7 +660,8 @@ class _Build:
                 continue
             own = "web" if step == "web-site" else "print"
             if own == "web":
-                if any(path.startswith(PRIVATE) for d in included for path in getattr(d.old.get("web"), "outputs", ())):
+                if any(path.startswith(PRIVATE) and not self._for_search(path)
+                       for d in included for path in getattr(d.old.get("web"), "outputs", ())):
                     continue
                 summaries = [(d.name, d.new["summary"].data.get("summary")) for d in included if d.new.get("summary")]
                 inputs = self._site_inputs(step, [(name, planner.web_member(summary, [])) for name, summary in summaries])
@@ -719,6 +720,9 @@ class _Build:
                 self.progress.add(1)
                 self._gather_site(None, (step, inputs, describe(step, reasons)), speculated[1])
                 continue
+            if speculated is not None:  # made beside the pages in vain: its work counted, and how often
+                self._stage(step, 0.0, speculated[1].seconds, 0, speculated[1].peak_mib)
+                self.timings[step]["discarded"] = self.timings[step].get("discarded", 0) + 1
             if step == "web-search":  # what it gets of a document: where its postings are (read there, one at a time)
                 payload = [SiteDocument(d.name, None, None, {path: str(self.publisher.path(path)) for path, _ in found[d.name]})
                            for d in members]
@@ -750,12 +754,18 @@ class _Build:
         if own != "web":
             return record.key
         summary = item.new.get("summary")
-        private = sorted((path, digest) for path, digest in record.outputs.items() if path.startswith(PRIVATE))
+        private = sorted((path, digest) for path, digest in record.outputs.items()
+                         if path.startswith(PRIVATE) and not self._for_search(path))
         return planner.web_member(summary.data.get("summary") if summary else None, private)
 
+    def _for_search(self, path: str) -> bool:
+        """An output of the pages that the step after them (web-search) takes, not the web site's step."""
+        prefixes = getattr(self.toolchain, "search_postings", None)
+        return bool(prefixes) and path.startswith(prefixes)
+
     @staticmethod
-    def _outputs_under(item: _Doc, own: str, prefix: str) -> list[tuple[str, str]]:
-        """A document's outputs of a step whose paths begin with `prefix`: (path, hash), sorted."""
+    def _outputs_under(item: _Doc, own: str, prefix: str | tuple[str, ...]) -> list[tuple[str, str]]:
+        """A document's outputs of a step whose paths begin with `prefix` (or one of them): (path, hash), sorted."""
         record = item.new.get(own)
         return sorted((path, digest) for path, digest in (record.outputs if record else {}).items()
                       if path.startswith(prefix))
@@ -769,7 +779,7 @@ class _Build:
         for relative in sorted(record.outputs if record else ()):
             if relative.startswith(PRIVATE) and own == "print":  # the typeset parts: read where they are, when bound
                 private[relative[len(PRIVATE):]] = str(self.publisher.path(relative))
-            elif relative.startswith(PRIVATE):
+            elif relative.startswith(PRIVATE) and not self._for_search(relative):
                 data = item.private.get(relative)
                 if data is None:
                     data = self.publisher.read(relative)

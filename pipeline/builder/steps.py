@@ -48,6 +48,7 @@ def _step_paths() -> dict[str, list[Path]]:
         "validate": [PACKAGE / "validate.py", PACKAGE / "validate", PACKAGE / "odd", COMPILED,
                      PACKAGE / "builder" / "stats.py"] + shared,
         "web": [PACKAGE / "web", PACKAGE / "xslt.py", resources.xslt("common"), resources.xslt("web"),
+                PACKAGE / "builder" / "steps.py", PACKAGE / "cmif.py",
                 *(asset.file for asset in resources.NPM_ASSETS),
                 COMPILED / "pmo-guidelines.html", COMPILED / "pmo.rng", COMPILED / "pmo.sch", COMPILED / "pmo.xsd",
                 SCHEMA_DIR / "pmo.odd"] + shared,
@@ -68,8 +69,10 @@ _LIBRARIES = {
 class EditionToolchain:
     """The steps of the edition, as the build's main process sees them."""
 
-    #: The outputs of the web step the edition's search index (step web-search) is made from.
-    search_postings = "web/assets/search/postings/"
+    #: The outputs of the web step that the edition-wide step after the pages (web-search) is made from: each
+    #: file's search postings (the edition's index) and its letters' CMIF entries (cmif.xml), so that the web
+    #: site's step needs only the summaries and runs beside the pages.
+    search_postings = ("web/assets/search/postings/", ".cache/cmif/")
 
     def fingerprints(self, cache=None) -> dict[str, str]:
         versions = library_versions(sorted({lib for libs in _LIBRARIES.values() for lib in libs}))
@@ -249,16 +252,18 @@ class EditionWorker:
         outputs = {f"web/{path}": data for path, data in files.items()}
         for name, data in schema_files(self.edition).items():  # a project ODD's too (the site has the pipeline's)
             outputs.setdefault(f"web/schema/{name}", data)
-        outputs["cmif.xml"] = self._cmif(documents)
         return (outputs, {f"web/{path}": h for path, h in pages.items()}, [f"web/{path}" for path in kept])
 
     def web_search(self, documents: list[SiteDocument]) -> dict[str, bytes]:
-        """The edition's search index (pipeline.web.search.search_index) from every document's postings
-        (`private` holds them here: path -> bytes, or where the build keeps them), so that an edit to a text
-        remakes the index, not the pages. Each file's postings are read when the index takes them."""
-        postings = _ReadOnDemand({path.rsplit("/", 1)[-1].removesuffix(".js"): data
-                                  for d in documents for path, data in d.private.items()})
-        return {f"web/{path}": data for path, data in self.web.search_index(postings).items()}
+        """The edition's search index (pipeline.web.search.search_index) from every document's postings, and
+        cmif.xml from its letters' entries (`private` holds both here, under search_postings: path -> bytes, or
+        where the build keeps them), so that an edit to a text remakes the index, not the pages. Each file's
+        postings are read when the index takes them."""
+        postings = _ReadOnDemand({path.rsplit("/", 1)[-1].removesuffix(".js"): data for d in documents
+                                  for path, data in d.private.items() if not path.startswith(PRIVATE_CMIF)})
+        outputs = {f"web/{path}": data for path, data in self.web.search_index(postings).items()}
+        outputs["cmif.xml"] = self._cmif(documents)
+        return outputs
 
     def _cmif(self, documents: list[SiteDocument]) -> bytes:
         """The edition's letters as CMIF (build/cmif.xml), for correspSearch to harvest."""
@@ -271,8 +276,8 @@ class EditionWorker:
         stamp = os.environ.get("SOURCE_DATE_EPOCH")
         today = (datetime.datetime.fromtimestamp(int(stamp), datetime.timezone.utc).date() if stamp and stamp.isdigit()
                  else datetime.date.today()).isoformat()
-        fragments = [d.private[key] for d in sorted(documents, key=lambda d: d.name)
-                     if (key := f"{PRIVATE_CMIF.removeprefix('.cache/')}{d.name}.xml") in d.private]
+        fragments = [_private_bytes(data) for d in sorted(documents, key=lambda d: d.name)
+                     for path, data in sorted(d.private.items()) if path.startswith(PRIVATE_CMIF)]
         return cmif_document(title=citation.edition_title, base_url=citation.base_url, editor=", ".join(citation.editors),
                              today=today, fragments=fragments)
 

@@ -23,7 +23,8 @@ from typing import Any, Protocol
 #: cross-document pages and links need of a document; "web" makes its pages).
 DOCUMENT_STEPS = ("convert", "validate", "summary", "print", "web")
 #: Cross-document steps, run once every document is gathered. "web-search" (the edition's search index,
-#: from every document's postings) runs only for a toolchain that names its postings (`search_postings`).
+#: from every document's postings) runs only for a toolchain that names its postings (`search_postings`: a
+#: prefix of output paths, or a tuple of them; the web site's step is not given those outputs).
 SITE_STEPS = ("web-site", "web-search", "print-edition")
 #: Which selectable output (`--only`) each step makes.
 OUTPUT_OF_STEP = {
@@ -136,9 +137,9 @@ class Worker(Protocol):
     def web_site(self, documents: list[SiteDocument]) -> dict[str, bytes]: ...
 
     def web_search(self, documents: list[SiteDocument]) -> dict[str, bytes]:
-        """The edition's search index, from each document's outputs under the toolchain's `search_postings`
-        (given as its `private`: path -> bytes, or the path of the file where the build keeps them). Only for
-        a toolchain that has `search_postings`."""
+        """The edition's search index (and what else is made from the pages' outputs), from each document's
+        outputs under the toolchain's `search_postings` (given as its `private`: path -> bytes, or the path of
+        the file where the build keeps them). Only for a toolchain that has `search_postings`."""
 
     def print_edition(self, documents: list[SiteDocument]) -> dict[str, bytes]: ...
 
