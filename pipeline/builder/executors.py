@@ -144,8 +144,9 @@ class WorkerPool(Executor):
         with self._lock:
             slot.busy = False
             if alone is not None:
-                self._retired.append(close_in_background(alone))
-                slot.alone = None
+                if slot.alone is alone:  # not ended by a shutdown already (an executor is shut down once)
+                    self._retired.append(close_in_background(alone))
+                    slot.alone = None
             elif error is not None or memory > self._memory_mib:
                 self._retire(slot)
             self._dispatch()
@@ -162,6 +163,7 @@ class WorkerPool(Executor):
                 self._retire(slot)
                 if slot.alone is not None:
                     self._retired.append(close_in_background(slot.alone))
+                    slot.alone = None
             joins, self._retired = self._retired, []
         for future, *_ in waiting:
             future.cancel()
