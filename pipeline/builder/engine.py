@@ -203,7 +203,9 @@ class _Build:
         # and convert while this process checks the names and compiles the schema (conversion depends on
         # neither, and writes nothing: TEI files are written here, as conversions are gathered).
         ready = [item for item in docs if self._plan_convert(item)]
-        self.runner.submit_early()
+        waits = getattr(self.toolchain, "converts_with_schema", None)
+        if not (waits and waits() and planner.changed_inputs(self.old.site.get("schema"), {"code": self.fingerprints["schema"]})):
+            self.runner.submit_early()
         self._check_names(documents)
         planned = time.perf_counter() - started
         self._schema()

@@ -91,6 +91,11 @@ class EditionToolchain:
                                    digest_paths(paths, PACKAGE, cache))
         return result
 
+    def converts_with_schema(self) -> bool:
+        """Whether conversion needs the schema the build compiles (a project's own ODD, whose rules it checks
+        its TEI by): then conversions wait for a compile, instead of starting beside it."""
+        return bool(current_edition().odd)
+
     def compile_schema(self) -> list[Message]:
         try:
             from pipeline.odd.compile import write_outputs
