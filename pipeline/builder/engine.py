@@ -100,9 +100,11 @@ REVIEW_LINES = 6  # transcript lines shown beside a review warning
 #: tasks handed to a local pool per worker at a time: enough that no worker waits, few enough that the
 #: build's own process holds a handful of documents' inputs rather than the whole edition's
 IN_FLIGHT_PER_WORKER = 4
-#: tasks a local pool's worker runs, on average, before the pool is renewed: WeasyPrint and Saxon keep
-#: some of every document they handle (a worker passed 300 MiB after some 50 documents' print steps)
-TASKS_PER_WORKER = 40
+#: resident memory (MiB) past which a local worker process ends after its task and a fresh one takes its
+#: place: WeasyPrint and Saxon keep some of every document they handle (a worker opens at about 145 MiB,
+#: passes 250 after 5 documents, 270 after 15-30, 280 after 50; a fresh one costs some 2.5 s, its start
+#: and its first document's PDF): renewed every 20 documents or so, it stays under 290 MiB at its peak
+WORKER_MEMORY_MIB = 270
 
 
 @dataclass
@@ -137,9 +139,8 @@ class _Build:
         self.toolchain = load_toolchain(options.toolchain)
         self.jobs = options.jobs or os.cpu_count() or 1
         self.runner = Runner(self._make_executor, self._gather, on_submitted=progress.add,
-                             pool_worth=lambda n: options.executor != "local" or min(self.jobs, n) > 1,
-                             window=IN_FLIGHT_PER_WORKER * self.jobs if options.executor == "local" else 0,
-                             renew_after=TASKS_PER_WORKER * self.jobs if options.executor == "local" else 0)
+                             pool_worth=lambda n: n > 0,
+                             window=IN_FLIGHT_PER_WORKER * self.jobs if options.executor == "local" else 0)
         self._closing = None  # waits for the executor's shutdown, begun once the last task was gathered
         self.rebuilt: list[dict[str, Any]] = []
         self.removed: list[dict[str, Any]] = []
@@ -202,7 +203,9 @@ class _Build:
         # and convert while this process checks the names and compiles the schema (conversion depends on
         # neither, and writes nothing: TEI files are written here, as conversions are gathered).
         ready = [item for item in docs if self._plan_convert(item)]
-        self.runner.submit_early()
+        waits = getattr(self.toolchain, "converts_with_schema", None)
+        if not (waits and waits() and planner.changed_inputs(self.old.site.get("schema"), {"code": self.fingerprints["schema"]})):
+            self.runner.submit_early()
         self._check_names(documents)
         planned = time.perf_counter() - started
         self._schema()
@@ -233,17 +236,28 @@ class _Build:
         result = self._finish(docs, started)
         return result
 
-    def _spec(self) -> str:
-        """The toolchain as workers name it: its import path and the fingerprint of its steps."""
-        return f"{self.o.toolchain}#{combine(*sorted(self.fingerprints.items()))}#{','.join(sorted(self.o.only))}"
+    def _spec(self, only: frozenset[str] | None = None) -> str:
+        """The toolchain as workers name it: its import path, the fingerprint of its steps, the outputs
+        whose steps to open (`only`, or those built)."""
+        outputs = ",".join(sorted(only or self.o.only))
+        return f"{self.o.toolchain}#{combine(*sorted(self.fingerprints.items()))}#{outputs}"
 
-    def _make_executor(self, tasks: int):
+    def _make_executor(self, _tasks: int):
         from pipeline.builder.executors import make_executor
 
-        return make_executor(self.o.executor, self.jobs, tasks, self._spec(), self.o.scheduler)
+        return make_executor(self.o.executor, self.jobs, self._spec(), self.o.scheduler, WORKER_MEMORY_MIB)
 
     def _submit(self, kind: str, item: _Doc | None, extra: Any, fn, *args) -> None:
         self.runner.submit(kind, item, extra, fn, self._spec(), *args)
+
+    def _submit_site(self, kind: str, extra: Any, step: str, payload: list, previous: Any) -> None:
+        """An edition-wide step, in a process of its own that opens only that output's steps (on a local
+        pool): the build's own process never runs one, and its worker has not grown with documents."""
+        from pipeline.builder.worker import site_task
+
+        spec = self._spec(frozenset({OUTPUT_OF_STEP[step]})) if self.o.executor == "local" else self._spec()
+        self.runner.submit(kind, None, extra, site_task, spec, step, payload, previous, self._site_folder(step),
+                           alone=True)
 
     def _stage(self, name: str, wall: float, work: float, targets: int, peak_mib: float = 0.0) -> None:
         entry = self.timings.setdefault(name, {"wall": 0.0, "work": 0.0, "targets": 0})
@@ -488,7 +502,7 @@ class _Build:
         failed = next((step for step in ran if not records[step].ok), None)
         for step in ran:
             for relative in list(outcomes[step].outputs):
-                if relative.startswith(PRIVATE) and step != "print":  # the edition's PDF reads the parts where staged
+                if relative.startswith(PRIVATE) and step != "print" and not self._for_search(relative):  # the edition's PDF reads the parts where staged, the search step its own
                     item.private[relative] = outcomes[step].outputs[relative]
         if failed is None:
             for step in ran:
@@ -639,7 +653,6 @@ class _Build:
         files, makes the step run again after the pages.
         """
         from pipeline.builder.toolchain import SiteDocument
-        from pipeline.builder.worker import site_task
 
         if self.runner.stopping:
             return
@@ -649,7 +662,8 @@ class _Build:
                 continue
             own = "web" if step == "web-site" else "print"
             if own == "web":
-                if any(path.startswith(PRIVATE) for d in included for path in getattr(d.old.get("web"), "outputs", ())):
+                if any(path.startswith(PRIVATE) and not self._for_search(path)
+                       for d in included for path in getattr(d.old.get("web"), "outputs", ())):
                     continue
                 summaries = [(d.name, d.new["summary"].data.get("summary")) for d in included if d.new.get("summary")]
                 inputs = self._site_inputs(step, [(name, planner.web_member(summary, [])) for name, summary in summaries])
@@ -665,7 +679,7 @@ class _Build:
             previous = planner.previous_pages(self.old.site.get(step), inputs["code"], self.publisher.published)
 
             def submit(step=step, inputs=inputs, payload=payload, previous=previous) -> None:
-                self._submit("speculated", None, (step, inputs), site_task, step, payload, previous, self._site_folder(step))
+                self._submit_site("speculated", (step, inputs), step, payload, previous)
 
             if self.runner.executor is None:  # queued, to size the pool with the pages; submitted first
                 self.runner.defer(0, submit, weight=float("inf"))
@@ -680,7 +694,6 @@ class _Build:
 
     def _site(self, docs: list[_Doc]) -> None:
         from pipeline.builder.toolchain import SiteDocument
-        from pipeline.builder.worker import site_task
 
         if self.runner.stopping:
             return
@@ -709,15 +722,17 @@ class _Build:
                 self.progress.add(1)
                 self._gather_site(None, (step, inputs, describe(step, reasons)), speculated[1])
                 continue
-            if step == "web-search":  # what it gets of a document: its postings (path -> bytes), read back
-                payload = [SiteDocument(d.name, None, None, {path: self.publisher.read(path) for path, _ in found[d.name]})
+            if speculated is not None:  # made beside the pages in vain: its work counted, and how often
+                self._stage(step, 0.0, speculated[1].seconds, 0, speculated[1].peak_mib)
+                self.timings[step]["discarded"] = self.timings[step].get("discarded", 0) + 1
+            if step == "web-search":  # what it gets of a document: where its postings are (read there, one at a time)
+                payload = [SiteDocument(d.name, None, None, {path: str(self.publisher.path(path)) for path, _ in found[d.name]})
                            for d in members]
             else:
                 payload = [self._site_document(d, own) for d in members]
             previous = planner.previous_pages(old, inputs["code"], self.publisher.published)
             self.runner.defer(1, lambda step=step, inputs=inputs, reasons=reasons, payload=payload, previous=previous:
-                              self._submit("site", None, (step, inputs, describe(step, reasons)), site_task, step,
-                                           payload, previous, self._site_folder(step)))
+                              self._submit_site("site", (step, inputs, describe(step, reasons)), step, payload, previous))
 
     def _site_folder(self, step: str) -> str | None:
         """Where the edition's PDF is written as it is bound (it is moved into the outputs when gathered)."""
@@ -741,12 +756,18 @@ class _Build:
         if own != "web":
             return record.key
         summary = item.new.get("summary")
-        private = sorted((path, digest) for path, digest in record.outputs.items() if path.startswith(PRIVATE))
+        private = sorted((path, digest) for path, digest in record.outputs.items()
+                         if path.startswith(PRIVATE) and not self._for_search(path))
         return planner.web_member(summary.data.get("summary") if summary else None, private)
 
+    def _for_search(self, path: str) -> bool:
+        """An output of the pages that the step after them (web-search) takes, not the web site's step."""
+        prefixes = getattr(self.toolchain, "search_postings", None)
+        return bool(prefixes) and path.startswith(prefixes)
+
     @staticmethod
-    def _outputs_under(item: _Doc, own: str, prefix: str) -> list[tuple[str, str]]:
-        """A document's outputs of a step whose paths begin with `prefix`: (path, hash), sorted."""
+    def _outputs_under(item: _Doc, own: str, prefix: str | tuple[str, ...]) -> list[tuple[str, str]]:
+        """A document's outputs of a step whose paths begin with `prefix` (or one of them): (path, hash), sorted."""
         record = item.new.get(own)
         return sorted((path, digest) for path, digest in (record.outputs if record else {}).items()
                       if path.startswith(prefix))
@@ -760,14 +781,15 @@ class _Build:
         for relative in sorted(record.outputs if record else ()):
             if relative.startswith(PRIVATE) and own == "print":  # the typeset parts: read where they are, when bound
                 private[relative[len(PRIVATE):]] = str(self.publisher.path(relative))
-            elif relative.startswith(PRIVATE):
+            elif relative.startswith(PRIVATE) and not self._for_search(relative):
                 data = item.private.get(relative)
                 if data is None:
                     data = self.publisher.read(relative)
                 private[relative[len(PRIVATE):]] = data
         summary = item.new.get("summary")
-        tei = (item.tei if item.tei is not None else read_transcript(item.doc.tei)) if own == "print" else None  # not kept
-        return SiteDocument(item.name, tei, summary.data.get("summary") if summary else None, private)
+        tei = str(item.doc.tei) if own == "print" else None  # read there by the step: not held here for the whole edition
+        return SiteDocument(item.name, None, summary.data.get("summary") if summary else None, private,
+                            tei_path=tei, tei_hash=item.tei_hash if tei else None)
 
     def _gather_site(self, _item, extra, outcome) -> None:
         step, inputs, reasons = extra

@@ -9,9 +9,8 @@ new task starts and the pending ones are cancelled.
 
 Queued tasks are handed to the executor a window at a time (`window` in flight), the next as one
 ends: a task's arguments (a document's TEI) are made when it is handed over, so the build's own
-process holds the inputs of the tasks in flight, not those of the whole edition. A local pool is
-renewed after `renew_after` tasks (its processes' Saxon and WeasyPrint grow with what they have
-typeset): the old one finishes what it has, exits in the background, and a fresh one goes on.
+process holds the inputs of the tasks in flight, not those of the whole edition. A task submitted
+`alone` runs in a process of its own where the executor has them (executors.WorkerPool.submit_alone).
 """
 
 from __future__ import annotations
@@ -36,7 +35,7 @@ class Runner:
     def __init__(
         self, make_executor: Callable[[int], Executor], gather: Callable[[str, Any, Any, Any], None],
         on_submitted: Callable[[int], None] = lambda targets: None, pool_worth: Callable[[int], bool] = lambda n: n > 1,
-        window: int = 0, renew_after: int = 0,
+        window: int = 0,
     ) -> None:
         self._make_executor = make_executor  # called with the number of tasks expected
         self._gather = gather  # gather(kind, item, extra, outcome)
@@ -48,21 +47,19 @@ class Runner:
         self._queue: list | None = []
         self._backlog: list[Callable[[], None]] = []  # queued tasks not yet handed to the executor, next first
         self._window = window  # tasks in flight at most (0: no limit)
-        self._renew_after = renew_after  # tasks a local pool runs before a fresh one takes over (0: never)
-        self._done_here = 0  # tasks the current executor has finished
-        self._retired: list = []  # what waits for the end of each pool renewed
         self._expected = 0
         self.stopping = False
 
     # ---- submitting -------------------------------------------------------------------------
 
-    def submit(self, kind: str, item: Any, extra: Any, fn, *args) -> None:
-        """Submit one task now (no-op once stopping)."""
+    def submit(self, kind: str, item: Any, extra: Any, fn, *args, alone: bool = False) -> None:
+        """Submit one task now (no-op once stopping); `alone`: in a process of its own, if the executor can."""
         if self.stopping:
             return
         if self.executor is None:
             self.executor = self._make_executor(self._expected)
-        future = self.executor.submit(fn, *args)
+        submit = getattr(self.executor, "submit_alone", None) if alone else None
+        future = (submit or self.executor.submit)(fn, *args)
         self.pending[future] = (kind, item, extra)
         if self._completed is None:
             self._completed = queue.SimpleQueue()
@@ -92,22 +89,9 @@ class Runner:
             self._top_up()
 
     def _top_up(self) -> None:
-        """Hand queued tasks to the executor until the window is full (renewing a local pool that has
-        run its share, once it has finished what it was given)."""
-        if self._renew_after and self._done_here >= self._renew_after and self._backlog and self._is_pool():
-            if self.pending:
-                return
-            from pipeline.builder.executors import close_in_background
-
-            executor, self.executor, self._done_here = self.executor, None, 0
-            self._retired.append(close_in_background(executor))
+        """Hand queued tasks to the executor until the window is full."""
         while self._backlog and not self.stopping and (not self._window or len(self.pending) < self._window):
             self._backlog.pop(0)()
-
-    def _is_pool(self) -> bool:
-        from concurrent.futures import ProcessPoolExecutor
-
-        return isinstance(self.executor, ProcessPoolExecutor)
 
     def submit_early(self) -> None:
         """Submit the tasks queued so far if they are enough for a pool; planning goes on queueing."""
@@ -143,7 +127,6 @@ class Runner:
                         if isinstance(error, BrokenProcessPool):
                             raise EnvironmentProblem("a worker process died (killed, or out of memory); nothing was published") from None
                         raise EnvironmentProblem(f"the executor failed: {type(error).__name__}: {error}") from None
-                    self._done_here += 1
                     self._gather(kind, item, extra, outcome)
                 self._top_up()
         except KeyboardInterrupt:
@@ -163,13 +146,12 @@ class Runner:
 
     def release(self):
         """Let the executor's processes exit while the build goes on; returns what waits for them."""
-        joins, self._retired = self._retired, []
-        if self.executor is not None:
-            from pipeline.builder.executors import close_in_background
+        if self.executor is None:
+            return lambda: None
+        from pipeline.builder.executors import close_in_background
 
-            executor, self.executor = self.executor, None
-            joins.append(close_in_background(executor))
-        return lambda: [join() for join in joins]
+        executor, self.executor = self.executor, None
+        return close_in_background(executor)
 
     def shutdown(self) -> None:
         if self.executor is not None:

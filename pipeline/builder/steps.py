@@ -16,6 +16,7 @@ rebuilds exactly what depends on it.
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,7 @@ def _step_paths() -> dict[str, list[Path]]:
         "validate": [PACKAGE / "validate.py", PACKAGE / "validate", PACKAGE / "odd", COMPILED,
                      PACKAGE / "builder" / "stats.py"] + shared,
         "web": [PACKAGE / "web", PACKAGE / "xslt.py", resources.xslt("common"), resources.xslt("web"),
+                PACKAGE / "builder" / "steps.py", PACKAGE / "cmif.py",
                 *(asset.file for asset in resources.NPM_ASSETS),
                 COMPILED / "pmo-guidelines.html", COMPILED / "pmo.rng", COMPILED / "pmo.sch", COMPILED / "pmo.xsd",
                 SCHEMA_DIR / "pmo.odd"] + shared,
@@ -67,8 +69,10 @@ _LIBRARIES = {
 class EditionToolchain:
     """The steps of the edition, as the build's main process sees them."""
 
-    #: The outputs of the web step the edition's search index (step web-search) is made from.
-    search_postings = "web/assets/search/postings/"
+    #: The outputs of the web step that the edition-wide step after the pages (web-search) is made from: each
+    #: file's search postings (the edition's index) and its letters' CMIF entries (cmif.xml), so that the web
+    #: site's step needs only the summaries and runs beside the pages.
+    search_postings = ("web/assets/search/postings/", ".cache/cmif/")
 
     def fingerprints(self, cache=None) -> dict[str, str]:
         versions = library_versions(sorted({lib for libs in _LIBRARIES.values() for lib in libs}))
@@ -86,6 +90,11 @@ class EditionToolchain:
             result[step] = combine(step, __version__, python, libraries, edition.to_json(),
                                    digest_paths(paths, PACKAGE, cache))
         return result
+
+    def converts_with_schema(self) -> bool:
+        """Whether conversion needs the schema the build compiles (a project's own ODD, whose rules it checks
+        its TEI by): then conversions wait for a compile, instead of starting beside it."""
+        return bool(current_edition().odd)
 
     def compile_schema(self) -> list[Message]:
         try:
@@ -248,15 +257,18 @@ class EditionWorker:
         outputs = {f"web/{path}": data for path, data in files.items()}
         for name, data in schema_files(self.edition).items():  # a project ODD's too (the site has the pipeline's)
             outputs.setdefault(f"web/schema/{name}", data)
-        outputs["cmif.xml"] = self._cmif(documents)
         return (outputs, {f"web/{path}": h for path, h in pages.items()}, [f"web/{path}" for path in kept])
 
     def web_search(self, documents: list[SiteDocument]) -> dict[str, bytes]:
-        """The edition's search index (pipeline.web.search.search_index) from every document's postings
-        (`private` holds them here: path -> bytes), so that an edit to a text remakes the index, not the pages."""
-        postings = {path.rsplit("/", 1)[-1].removesuffix(".js"): data
-                    for d in documents for path, data in d.private.items()}
-        return {f"web/{path}": data for path, data in self.web.search_index(postings).items()}
+        """The edition's search index (pipeline.web.search.search_index) from every document's postings, and
+        cmif.xml from its letters' entries (`private` holds both here, under search_postings: path -> bytes, or
+        where the build keeps them), so that an edit to a text remakes the index, not the pages. Each file's
+        postings are read when the index takes them."""
+        postings = _ReadOnDemand({path.rsplit("/", 1)[-1].removesuffix(".js"): data for d in documents
+                                  for path, data in d.private.items() if not path.startswith(PRIVATE_CMIF)})
+        outputs = {f"web/{path}": data for path, data in self.web.search_index(postings).items()}
+        outputs["cmif.xml"] = self._cmif(documents)
+        return outputs
 
     def _cmif(self, documents: list[SiteDocument]) -> bytes:
         """The edition's letters as CMIF (build/cmif.xml), for correspSearch to harvest."""
@@ -269,8 +281,8 @@ class EditionWorker:
         stamp = os.environ.get("SOURCE_DATE_EPOCH")
         today = (datetime.datetime.fromtimestamp(int(stamp), datetime.timezone.utc).date() if stamp and stamp.isdigit()
                  else datetime.date.today()).isoformat()
-        fragments = [d.private[key] for d in sorted(documents, key=lambda d: d.name)
-                     if (key := f"{PRIVATE_CMIF.removeprefix('.cache/')}{d.name}.xml") in d.private]
+        fragments = [_private_bytes(data) for d in sorted(documents, key=lambda d: d.name)
+                     for path, data in sorted(d.private.items()) if path.startswith(PRIVATE_CMIF)]
         return cmif_document(title=citation.edition_title, base_url=citation.base_url, editor=", ".join(citation.editors),
                              today=today, fragments=fragments)
 
@@ -314,7 +326,7 @@ class EditionWorker:
         private = _PART.removeprefix(".cache/")
         try:
             # the front and back matter read only each file's outline: its text is not kept
-            files = [replace(read_tei(d.tei, name=f"{d.name}.xml"), text="") for d in documents]
+            files = [replace(read_tei(d.tei_bytes(), name=f"{d.name}.xml"), text="") for d in documents]
             pdfs = [d.private[f"{private}{d.name}.pdf"] for d in documents]
             parts = [Typeset.from_layout(b"", _private_bytes(d.private[f"{private}{d.name}.json"])) for d in documents]
             if folder is None:
@@ -335,6 +347,22 @@ class EditionWorker:
 def _private_bytes(value: bytes | str | Path) -> bytes:
     """A private file's content, given as bytes or as the path where the build keeps it."""
     return value if isinstance(value, bytes) else Path(value).read_bytes()
+
+
+class _ReadOnDemand(Mapping):
+    """Private files by key (bytes, or where the build keeps them), each read when asked for, not kept."""
+
+    def __init__(self, files: dict[str, bytes | str | Path]) -> None:
+        self._files = files
+
+    def __getitem__(self, key: str) -> bytes:
+        return _private_bytes(self._files[key])
+
+    def __iter__(self):
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
 
 
 #: Where a file's typeset part is kept for the edition's PDF (private: not part of the edition).

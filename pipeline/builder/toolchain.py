@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
 #: Per-document steps, in the order they run ("summary" is what the web edition's
 #: cross-document pages and links need of a document; "web" makes its pages).
 DOCUMENT_STEPS = ("convert", "validate", "summary", "print", "web")
 #: Cross-document steps, run once every document is gathered. "web-search" (the edition's search index,
-#: from every document's postings) runs only for a toolchain that names its postings (`search_postings`).
+#: from every document's postings) runs only for a toolchain that names its postings (`search_postings`: a
+#: prefix of output paths, or a tuple of them; the web site's step is not given those outputs).
 SITE_STEPS = ("web-site", "web-search", "print-edition")
 #: Which selectable output (`--only`) each step makes.
 OUTPUT_OF_STEP = {
@@ -95,9 +97,23 @@ class SiteDocument:
     """What a cross-document step gets of one document of the edition."""
 
     name: str
-    tei: bytes | None  # given to the print edition; the web site works from summaries
+    tei: bytes | None  # given to the print edition (or only where it is: tei_path); the web site works from summaries
     summary: Any = None  # what web_summary returned
     private: dict[str, Any] = field(default_factory=dict)  # the document's private files (e.g. search passages): bytes, or their paths (print)
+    tei_path: str | None = None  # where its TEI is, when not given as `tei`: read by the step, not passed through the build
+    tei_hash: str | None = None  # the hash of the TEI it was built from, which the file at tei_path must still have
+
+    def tei_bytes(self) -> bytes | None:
+        """Its TEI: as given, or read where it is, refused if it is no longer the TEI the build made it from."""
+        if self.tei is not None or self.tei_path is None:
+            return self.tei
+        from pipeline.builder.hashing import digest_bytes
+        from pipeline.builder.sources import read_transcript
+
+        data = read_transcript(Path(self.tei_path))
+        if self.tei_hash is not None and digest_bytes(data) != self.tei_hash:
+            raise StepError(f"{self.tei_path} changed during the build (build again)")
+        return data
 
 
 class Worker(Protocol):
@@ -121,8 +137,9 @@ class Worker(Protocol):
     def web_site(self, documents: list[SiteDocument]) -> dict[str, bytes]: ...
 
     def web_search(self, documents: list[SiteDocument]) -> dict[str, bytes]:
-        """The edition's search index, from each document's outputs under the toolchain's `search_postings`
-        (given as its `private`: path -> bytes). Only for a toolchain that has `search_postings`."""
+        """The edition's search index (and what else is made from the pages' outputs), from each document's
+        outputs under the toolchain's `search_postings` (given as its `private`: path -> bytes, or the path of
+        the file where the build keeps them). Only for a toolchain that has `search_postings`."""
 
     def print_edition(self, documents: list[SiteDocument]) -> dict[str, bytes]: ...
 

@@ -19,25 +19,38 @@ from pipeline.builder.toolchain import OUTPUTS, Worker, load_toolchain
 _local = threading.local()
 
 
-def open_here(toolchain_spec: str) -> None:
-    """Open the steps in this very process (a build with one job runs its tasks itself)."""
-    try:
-        _worker(toolchain_spec)
-    except Exception:  # noqa: BLE001 - met again, and reported, by each task
-        pass
-
-
-def initialize(toolchain_spec: str, parent: int) -> None:
-    """Pool initializer: open the steps (compile stylesheets and schemas) for this process.
+def initialize(toolchain_spec: str | None, parent: int) -> None:
+    """Pool initializer: open the steps (compile stylesheets and schemas) for this process (None: the
+    process's one task opens what it needs).
 
     A failure here is left for the tasks to meet again and report per document,
     instead of breaking the whole pool without a word.
     """
     _exit_with_parent(parent)
+    if toolchain_spec is None:
+        return
     try:
         _worker(toolchain_spec)
     except Exception:  # noqa: BLE001
         pass
+
+
+def measured(fn, *args) -> tuple[Any, float]:
+    """Run a task; its result, and this process's resident memory after it (MiB), by which the pool
+    decides whether the process goes on."""
+    return fn(*args), resident_mib()
+
+
+def resident_mib() -> float:
+    """This process's resident memory now, in MiB (its peak so far where /proc is not there)."""
+    try:
+        with open("/proc/self/status", "rb") as status:
+            for line in status:
+                if line.startswith(b"VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return peak_mib()
 
 
 def _exit_with_parent(parent: int) -> None:

@@ -217,4 +217,4 @@ class FakeWorker:
 
     def print_edition(self, documents) -> dict[str, bytes]:
         self._ran("print-edition")
-        return {"print/edition.pdf": b"%PDF " + b"".join(digest_bytes(d.tei).encode() for d in documents)}
+        return {"print/edition.pdf": b"%PDF " + b"".join(digest_bytes(d.tei_bytes()).encode() for d in documents)}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from buildhelpers import rebuilt, run, snapshot
@@ -13,19 +15,45 @@ def _opened(project) -> list[str]:
     return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
 
 
+def _site_pids(project) -> set[str]:
+    folder = project / "code" / "site-runs"
+    return {p.name.rsplit("-", 2)[1] for p in folder.iterdir()} if folder.exists() else set()
+
+
 def test_steps_are_opened_once_per_worker_process(project):
     code, _, _ = run("-j", "2")
     assert code == 0
-    opened = _opened(project)
-    pids = {name.split("-")[0] for name in opened}
-    # 6 documents, 12 tasks, 2 processes: each opened its steps exactly once
-    assert len(opened) == 2 and len(pids) == 2
+    opened = [name.split("-")[0] for name in _opened(project)]
+    site = _site_pids(project)
+    # 6 documents, 2 processes for their tasks, each opened its steps exactly once; each run of an
+    # edition-wide step (the web site's twice: made beside the pages, then with their private files)
+    # in a process of its own, which opened the steps once too; none in the build's
+    workers = [pid for pid in opened if pid not in site]
+    assert len(workers) == 2 and len(set(workers)) == 2
+    runs = len(list((project / "code" / "site-runs").iterdir()))
+    assert len(site) == runs == 3 and sorted(site) == sorted(pid for pid in opened if pid in site)
+    assert str(os.getpid()) not in opened
 
 
-def test_one_job_runs_in_process_and_opens_once(project):
+def test_one_job_runs_in_one_worker_process_and_opens_once(project):
     code, _, _ = run("-j", "1")
     assert code == 0
-    assert len(_opened(project)) == 1
+    workers = [name.split("-")[0] for name in _opened(project) if name.split("-")[0] not in _site_pids(project)]
+    assert len(workers) == 1 and workers != [str(os.getpid())]
+
+
+def test_edition_wide_steps_never_run_in_the_builds_own_process(project):
+    """Not even in a build with a single task to do (a one-document edit), where they would be the
+    largest thing this process held."""
+    code, _, _ = run("-j", "2")
+    assert code == 0
+    (project / "sources" / "doc03.txt").write_text("Letter 3, edited\nDATE 1983-01-01\n")
+    for jobs in ("1", "2"):
+        code, _, report = run("-j", jobs)
+        assert code == 0 and {("web-site", None), ("print-edition", None)} <= rebuilt(report)
+        (project / "sources" / "doc03.txt").write_text(f"Letter 3, edited {jobs}\nDATE 1983-01-01\n")
+    runs = len(list((project / "code" / "site-runs").iterdir()))  # 2 a build at least: 6
+    assert runs >= 6 and len(_site_pids(project)) == runs and str(os.getpid()) not in _site_pids(project)
 
 
 def test_parallel_and_serial_builds_are_identical(project, tmp_path):
@@ -44,6 +72,7 @@ def test_dask_local_cluster_builds_the_same_edition(project):
     code, _, _ = run("-j", "1", "-o", "local")
     assert code == 0
     local = snapshot(project / "local")
+    before = len(_opened(project))  # the local build's worker, and the processes of its edition-wide steps
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         code, output, report = run("--scheduler", cluster.scheduler_address, "-o", "dask", "--tei-dir", "tei-dask")
         assert code == 0, output
@@ -51,7 +80,7 @@ def test_dask_local_cluster_builds_the_same_edition(project):
             k.split("/", 1)[1]: v for k, v in local.items()
         }
         # the cluster's workers opened the steps themselves, once each at most
-        assert 1 <= len(_opened(project)) - 1 <= 2
+        assert 1 <= len(_opened(project)) - before <= 2
         # an edit on the cluster rebuilds that document, the page before it (whose "next" link
         # names it), and the edition
         (project / "sources" / "doc02.txt").write_text("edited\n")

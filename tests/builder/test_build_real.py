@@ -54,6 +54,8 @@ def _build_no_op_edit_clean(bundled):
     assert report["summary"]["failed"] == 0 and report["summary"]["errors"] == 0
     stats = report["statistics"]
     assert stats["files"] == 5 and stats["documents"] >= 5
+    # the edition-wide web pages were made beside the pages, once (they need only the summaries)
+    assert report["timings"]["web-site"]["targets"] == 1 and "discarded" not in report["timings"]["web-site"]
     assert stats["withheld_by_reason"] and stats["annotations_by_hand"] and stats["documents_by_year"]
     web = bundled / "build" / "web"
     assert (web / "index.html").is_file() and (web / "search.html").is_file()

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 
 import pytest
 
-from pipeline.builder.executors import InlineExecutor
 from pipeline.builder.runner import Runner
 from pipeline.builder.toolchain import EnvironmentProblem
 
@@ -19,6 +18,15 @@ class Item:
 
 def double(value: int) -> int:
     return value * 2
+
+
+class InlineExecutor(Executor):
+    """Runs each task at once, in this process."""
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        future: Future = Future()
+        future.set_result(fn(*args, **kwargs))
+        return future
 
 
 def test_queued_tasks_are_submitted_heaviest_first_and_all_gathered() -> None:
@@ -86,22 +94,3 @@ def test_a_window_of_tasks_is_in_flight_and_arguments_are_made_when_handed_over(
         runner.defer(1, lambda n=n: (made.append(n), runner.submit("task", Item(str(n)), None, double, n)), weight=n)
     runner.drain()
     assert sorted(made) == list(range(10)) and max(in_flight) <= 3  # never more than the window pending
-
-
-def test_a_local_pool_is_renewed_after_its_share_of_tasks_and_every_task_ends() -> None:
-    from concurrent.futures import ProcessPoolExecutor
-    import multiprocessing
-
-    pools, gathered = [], []
-
-    def make(tasks):
-        pools.append(ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn")))
-        return pools[-1]
-
-    runner = Runner(make, lambda kind, item, extra, outcome: gathered.append(outcome), window=2, renew_after=3)
-    for n in range(8):
-        runner.defer(1, lambda n=n: runner.submit("task", Item(str(n)), None, double, n), weight=-n)
-    runner.drain()
-    runner.release()()
-    assert sorted(gathered) == [2 * n for n in range(8)]
-    assert len(pools) == 2  # renewed once its 3 tasks (4, with the window's last) had ended
