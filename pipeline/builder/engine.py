@@ -257,7 +257,7 @@ class _Build:
 
         spec = self._spec(frozenset({OUTPUT_OF_STEP[step]})) if self.o.executor == "local" else self._spec()
         self.runner.submit(kind, None, extra, site_task, spec, step, payload, previous, self._site_folder(step),
-                           alone=True)
+                           self._site_cache(step), alone=True)
 
     def _stage(self, name: str, wall: float, work: float, targets: int, peak_mib: float = 0.0) -> None:
         entry = self.timings.setdefault(name, {"wall": 0.0, "work": 0.0, "targets": 0})
@@ -733,6 +733,15 @@ class _Build:
             previous = planner.previous_pages(old, inputs["code"], self.publisher.published)
             self.runner.defer(1, lambda step=step, inputs=inputs, reasons=reasons, payload=payload, previous=previous:
                               self._submit_site("site", (step, inputs, describe(step, reasons)), step, payload, previous))
+
+    def _site_cache(self, step: str) -> str | None:
+        """Where the edition's PDF keeps its typeset front and back matter between builds (pipeline.print.cache):
+        `.NAME.print-cache` beside the output folder, which no clean-up of the build removes."""
+        if step != "print-edition":
+            return None
+        from pipeline.print.cache import cache_beside
+
+        return str(cache_beside(self.publisher.output_dir))
 
     def _site_folder(self, step: str) -> str | None:
         """Where the edition's PDF is written as it is bound (it is moved into the outputs when gathered)."""

@@ -307,13 +307,14 @@ class EditionWorker:
         """The whole edition's PDF, as bytes (small editions, the tests)."""
         return self._print_edition(documents, None)
 
-    def write_print_edition(self, documents: list[SiteDocument], folder: str) -> dict[str, Path]:
+    def write_print_edition(self, documents: list[SiteDocument], folder: str, cache: str | None = None) -> dict[str, Path]:
         """The whole edition's PDF written into `folder` as it is bound, each file's part read from
         where the build keeps it (its private file, given as a path) only when it is bound, so that
-        no process holds the edition (pipeline.print.binding); the written file's path."""
-        return self._print_edition(documents, Path(folder))
+        no process holds the edition (pipeline.print.binding); the written file's path. `cache` keeps
+        the typeset front and back matter between builds (pipeline.print.cache)."""
+        return self._print_edition(documents, Path(folder), cache)
 
-    def _print_edition(self, documents: list[SiteDocument], folder: Path | None) -> dict[str, Any]:
+    def _print_edition(self, documents: list[SiteDocument], folder: Path | None, cache: str | None = None) -> dict[str, Any]:
         import tempfile
         from dataclasses import replace
 
@@ -334,10 +335,11 @@ class EditionWorker:
                     files, [replace(p, pdf=_private_bytes(pdf)) for pdf, p in zip(pdfs, parts)])}
             where = {id(part): pdf for part, pdf in zip(parts, pdfs)}
             path = Path(tempfile.mkdtemp(prefix="print-edition-", dir=folder)) / "edition.pdf"
-            # the front and back matter of the whole edition made in processes of their own, as pipeline
-            # print makes them: this one binds, holding neither Saxon's nor WeasyPrint's share of them
-            with PdfProcess(pieces=1) as typesetter, HtmlProcess() as xslt:
-                Printer(typesetter=typesetter, xslt=xslt).write_book(
+            # the front and back matter of the whole edition made in processes of their own (a fresh Saxon
+            # for each), as pipeline print makes them: this one binds, holding neither Saxon's nor
+            # WeasyPrint's share of them; they are kept in `cache` and reused while their inputs hold
+            with PdfProcess(pieces=1) as typesetter, HtmlProcess(transforms=1) as xslt:
+                Printer(odd=_print_odd(self.edition), typesetter=typesetter, xslt=xslt, cache=cache).write_book(
                     path, files, parts, scope="edition", pdf_of=lambda part: _private_bytes(where[id(part)]))
             return {"print/edition.pdf": path}
         except Exception as error:  # noqa: BLE001

@@ -143,7 +143,7 @@ class Worker(Protocol):
 
     def print_edition(self, documents: list[SiteDocument]) -> dict[str, bytes]: ...
 
-    # optional: write_print_edition(documents, folder) -> {output path: the file written in folder},
+    # optional: write_print_edition(documents, folder, cache=None) -> {output path: the file written in folder},
     # the edition's PDF written as it is made (the build moves the file into its outputs)
 
 

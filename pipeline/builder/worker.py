@@ -175,11 +175,13 @@ def render_task(toolchain_spec: str, name: str, tei: bytes, steps: tuple[str, ..
 
 
 def site_task(toolchain_spec: str, step: str, documents: list, previous: dict | None = None,
-              folder: str | None = None) -> Outcome:
+              folder: str | None = None, cache: str | None = None) -> Outcome:
     """Run one cross-document step (web-site, web-search, print-edition) on every gathered document.
 
     A toolchain whose worker has `write_print_edition(documents, folder) -> {path: file}` writes the
-    edition's PDF into `folder` (given by the build, beside its output) instead of returning its bytes.
+    edition's PDF into `folder` (given by the build, beside its output) instead of returning its bytes;
+    with `cache`, as `write_print_edition(documents, folder, cache=cache)`: a folder kept between builds
+    for what the step can reuse (the typeset front and back matter).
 
     A toolchain whose worker has `web_site_pages(documents, previous) -> (outputs, pages, kept)` makes
     the web site's pages incrementally: `previous` is the `pages` of the published build (same code),
@@ -197,7 +199,8 @@ def site_task(toolchain_spec: str, step: str, documents: list, previous: dict | 
         elif step == "web-search":
             outputs = worker.web_search(documents)
         elif step == "print-edition" and folder is not None and hasattr(worker, "write_print_edition"):
-            outputs = worker.write_print_edition(documents, folder)
+            outputs = (worker.write_print_edition(documents, folder, cache=cache) if cache is not None
+                       else worker.write_print_edition(documents, folder))
         elif step == "print-edition":
             outputs = worker.print_edition(documents)
         else:

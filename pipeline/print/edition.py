@@ -51,12 +51,14 @@ _TEI = "{http://www.tei-c.org/ns/1.0}"
 
 
 def outline(root: etree._Element) -> etree._Element:
-    """A TEI file as the front and back matter read it: its header and standOff whole, and of each
+    """A TEI file as the front and back matter read it: its header (but the transcript's checksum) and standOff whole, and of each
     document (body/div) only its headings, subject, datelines, classification marks, first paragraph
     and closure card, each where it stands inside bare copies of the elements around it. The
     stylesheet makes the same outline of a whole file (p:outline in xslt/print/print.xsl), so this is
     only what spares sending it a thousand whole texts; the front and back matter are the same."""
     copy = etree.fromstring(etree.tostring(root))  # the same tree, to be pruned
+    for checksum in copy.iterfind(f"{_TEI}teiHeader/{_TEI}fileDesc/{_TEI}publicationStmt/{_TEI}idno[@type='sha256']"):
+        checksum.getparent().remove(checksum)  # printed with the file's part: an edit leaves the matter as it was
     text = copy.find(f"{_TEI}text")
     if text is None:
         return copy

@@ -136,7 +136,16 @@ def _print_edit_clean(bundled):
     incremental = snapshot(bundled / "build")
     shutil.rmtree(bundled / "build")
     code, _, _ = run("--only", "print", "-j", "2", toolchain=REAL)
-    assert snapshot(bundled / "build") == incremental
+    assert snapshot(bundled / "build") == incremental  # its front and back matter from the cache kept beside build/
+    # An edit that moves no page keeps the edition's typeset front and back matter: not made again.
+    cache = bundled / ".build.print-cache"
+    kept = {path: path.stat().st_mtime_ns for path in cache.rglob("*") if path.is_file()}
+    assert any("front" in path.name for path in kept) and any("back" in path.name for path in kept)
+    text = source.read_text("utf-8")
+    source.write_text(text.replace("A paragraph added in a test.", "A paragraph edited in a test."), "utf-8")
+    code, _, report = run("--only", "print", "-j", "2", toolchain=REAL)
+    assert code == 0 and any(step == "print-edition" for step, _ in rebuilt(report))
+    assert {path: path.stat().st_mtime_ns for path in cache.rglob("*") if path.is_file()} == kept
 
 
 @pytest.mark.slow

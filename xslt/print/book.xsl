@@ -91,6 +91,11 @@
                     <h1 id="{p:file-id($first)}:h" data-running-head="{string-join((p:file-label($first), p:short(p:file-title($first))[.]), ' · ')}"
                         data-bookmark="{string-join((p:file-label($first), p:file-title($first)[.]), ': ')}"><xsl:value-of select="p:file-label($first)"/></h1>
                     <xsl:if test="p:file-title($first)"><p class="file-title"><xsl:value-of select="p:file-title($first)"/></p></xsl:if>
+                    <!-- the transcript's checksum here, in the part typeset again when it changes, not in
+                         the front matter, which an edit then leaves as it was (pipeline.print.cache) -->
+                    <xsl:for-each select="$first/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'sha256'][normalize-space()]">
+                      <p class="file-checksum">Transcript SHA-256 <span class="checksum"><xsl:value-of select="normalize-space()"/></span></p>
+                    </xsl:for-each>
                     <p class="file-source">
                       <xsl:value-of select="count($documents)"/>
                       <xsl:value-of select="if (count($documents) = 1) then ' document' else ' documents'"/>
@@ -201,9 +206,6 @@
               <xsl:for-each select="tei:teiHeader/tei:fileDesc/tei:publicationStmt">
                 <xsl:for-each select="tei:idno[@type = 'transcript'][normalize-space()]">
                   <xsl:text>: transcript </xsl:text><xsl:value-of select="normalize-space()"/>
-                </xsl:for-each>
-                <xsl:for-each select="tei:idno[@type = 'sha256'][normalize-space()]">
-                  <xsl:text>, SHA-256 </xsl:text><span class="checksum"><xsl:value-of select="normalize-space()"/></span>
                 </xsl:for-each>
               </xsl:for-each>
             </span>

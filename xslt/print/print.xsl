@@ -69,6 +69,8 @@
   </xsl:function>
 
   <xsl:mode name="p:outline" on-no-match="shallow-copy"/>
+  <!-- the transcript's checksum is printed with its part, not in the front or back matter -->
+  <xsl:template match="tei:publicationStmt/tei:idno[@type = 'sha256']" mode="p:outline"/>
   <xsl:template match="tei:text//node()" mode="p:outline">
     <xsl:param name="whole" tunnel="yes" as="map(*)"/>
     <xsl:param name="around" tunnel="yes" as="map(*)"/>
