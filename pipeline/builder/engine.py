@@ -399,12 +399,15 @@ class _Build:
 
         item.unfinished = True
         links = self.links.get(item.name) if "web" in steps and self.links else None
+        made = item.new.get("summary") if "web" in steps and "summary" not in steps else None
+        summary = made.data.get("summary") if made is not None else None
         weight = len(item.tei) if item.tei is not None else item.size
 
         def submit() -> None:  # the TEI is read (or taken) when the task is handed over, and not kept
             tei = self._take_tei(item)
             if tei is not None:
-                self._submit("render", item, (steps, reasons), render_task, item.name, tei, tuple(steps), links)
+                self._submit("render", item, (steps, reasons), render_task, item.name, tei, tuple(steps), links,
+                             summary)
 
         self.runner.defer(len(steps), submit, weight=weight)
 

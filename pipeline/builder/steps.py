@@ -222,11 +222,11 @@ class EditionWorker:
         except WebError as error:
             raise StepError(str(error)) from None
 
-    def web_document(self, tei: bytes, name: str, links: Any) -> dict[str, bytes]:
+    def web_document(self, tei: bytes, name: str, links: Any, summary: Any = None) -> dict[str, bytes]:
         from pipeline.web.renderer import WebError
 
         try:
-            files = self.web.document(tei, f"{name}.xml", links)
+            files = self.web.document(tei, f"{name}.xml", links, summary)
         except WebError as error:
             raise StepError(str(error)) from None
         # The site's files (its pages and its search index) go under web/; its letters' CMIF entries

@@ -128,9 +128,10 @@ class Worker(Protocol):
     def web_summary(self, tei: bytes, name: str) -> Any:
         """What the edition-wide pages and the links between pages need of a document (JSON-ready)."""
 
-    def web_document(self, tei: bytes, name: str, links: Any) -> dict[str, bytes]:
+    def web_document(self, tei: bytes, name: str, links: Any, summary: Any = None) -> dict[str, bytes]:
         """A document's pages (paths relative to the output directory); paths under
-        ".cache/" are kept for the cross-document steps but not published as part of the edition."""
+        ".cache/" are kept for the cross-document steps but not published as part of the edition.
+        `summary` is what web_summary gave for the same TEI, when it is at hand (None: made again)."""
 
     def print_document(self, tei: bytes, name: str) -> dict[str, bytes]: ...
 

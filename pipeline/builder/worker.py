@@ -134,10 +134,12 @@ def convert_task(toolchain_spec: str, source: bytes, source_name: str, editorial
     )
 
 
-def render_task(toolchain_spec: str, name: str, tei: bytes, steps: tuple[str, ...], links: Any = None) -> dict[str, Outcome]:
+def render_task(toolchain_spec: str, name: str, tei: bytes, steps: tuple[str, ...], links: Any = None,
+                summary: Any = None) -> dict[str, Outcome]:
     """Run the named per-document steps (validate, summary, print, web) on one TEI file.
 
-    When validation is among them and finds errors, the others are not run.
+    When validation is among them and finds errors, the others are not run. `summary` is the file's summary
+    when an earlier task made it (the web step then does not make it again).
     """
     outcomes: dict[str, Outcome] = {}
     worker = None
@@ -157,9 +159,10 @@ def render_task(toolchain_spec: str, name: str, tei: bytes, steps: tuple[str, ..
                 if not validated.ok:
                     break
             elif step == "summary":
-                outcomes[step] = Outcome(True, 0.0, data={"summary": worker.web_summary(tei, name)})
+                summary = worker.web_summary(tei, name)
+                outcomes[step] = Outcome(True, 0.0, data={"summary": summary})
             elif step == "web":
-                made = worker.web_document(tei, name, links)
+                made = worker.web_document(tei, name, links, summary)
                 outputs, messages = made if isinstance(made, tuple) else (made, [])
                 outcomes[step] = Outcome(True, 0.0, outputs=outputs, messages=[m.as_dict() for m in messages])
             elif step == "print":

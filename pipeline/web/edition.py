@@ -67,10 +67,13 @@ class WebEdition:
         summary = self.renderer.summarise(self._load(tei, name))
         return {**summary.__dict__, "documents": list(summary.documents)}
 
-    def document(self, tei: bytes, name: str, links: Mapping[str, Any] | None = None) -> dict[str, bytes]:
-        """One TEI file's pages, its TEI download, and its search index (assets/search/<file>.js)."""
+    def document(self, tei: bytes, name: str, links: Mapping[str, Any] | None = None,
+                 summary: Mapping[str, Any] | None = None) -> dict[str, bytes]:
+        """One TEI file's pages, its TEI download, and its search index (assets/search/<file>.js).
+
+        `summary` is what .summary() gave for the same bytes, when the caller has it (else it is made again)."""
         source = self._load(tei, name)
-        rendered = self.renderer.render(source, _neighbours(links))
+        rendered = self.renderer.render(source, _neighbours(links), _summary(summary) if summary else None)
         files = dict(rendered.files)
         files.update(file_search(source.key, rendered.passages))
         return files

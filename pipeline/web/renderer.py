@@ -108,14 +108,18 @@ class WebRenderer:
             documents=tuple(data["documents"]),
         )
 
-    def render(self, source: SourceFile, links: "Neighbours | None" = None) -> RenderedFile:
+    def render(self, source: SourceFile, links: "Neighbours | None" = None,
+               summary: FileSummary | None = None) -> RenderedFile:
         """The file's pages (documents/KEY.html, files/FILE.html, tei/FILE.xml) and search passages.
 
-        `links` gives the documents before and after this file in the edition (see catalogue.neighbours).
+        `links` gives the documents before and after this file in the edition (see catalogue.neighbours);
+        `summary`, what summarise() gave for this source, saves making it again.
         """
         params: dict[str, Any] = {"task": "render"}
         if links is not None:
             params["neighbours"] = links.as_param()
+        if summary is not None:
+            params["summary-json"] = json.dumps({**summary.__dict__, "documents": list(summary.documents)}, ensure_ascii=False)
         result = self._run(source, params)
         files = {path: text.encode("utf-8") for path, text in result.documents.items()}
         files[f"tei/{source.key}.xml"] = source.download

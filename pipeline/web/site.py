@@ -110,7 +110,7 @@ def build_site(
     files: dict[str, bytes] = {}
     owners: dict[str, str] = {}
     for path, summary in zip(paths, summaries):
-        for relative, content in edition.document(data[path.name], path.name, links.get(summary["file"])).items():
+        for relative, content in edition.document(data[path.name], path.name, links.get(summary["file"]), summary).items():
             if relative in owners:
                 raise WebError(f"{path.name}: would overwrite {relative} of {owners[relative]}: "
                                "two documents (or files) have the same id")

@@ -186,7 +186,7 @@ class FakeWorker:
         first = root.find(f".//{{{TEI}}}p")
         return {"title": first.text if first is not None else name}
 
-    def web_document(self, tei: bytes, name: str, links: dict) -> dict[str, bytes]:
+    def web_document(self, tei: bytes, name: str, links: dict, summary: dict | None = None) -> dict[str, bytes]:
         self._sleep(tei.decode())
         if b"FAIL-WEB" in tei:
             raise StepError(f"{name}: cannot make its pages")

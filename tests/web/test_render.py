@@ -301,6 +301,30 @@ def test_a_tei_file_without_documents_renders_its_file_page(site):
     assert sorted(renderer.render(source).files) == ["files/empty.html", "tei/empty.xml"]
 
 
+
+def test_given_the_summary_the_pages_are_the_ones_made_without_it():
+    """The build and `pipeline web` pass the summary task's result to the render task (not made twice)."""
+    from pathlib import Path
+
+    renderer = WebRenderer()
+    for path in sorted((Path(__file__).resolve().parents[2] / "tei").glob("*.xml"))[:3]:
+        source = renderer.load(path.read_bytes(), path.name)
+        alone, given = renderer.render(source), renderer.render(source, summary=renderer.summarise(source))
+        assert given.files == alone.files and given.passages == alone.passages and len(given.files) > 4
+
+
+def test_pages_are_ascii_with_character_references_and_read_the_same():
+    renderer = WebRenderer()
+    source = renderer.load(b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+                           b'</fileDesc></teiHeader><text><body><div xml:id="d1" type="letter"><head>Caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d</head>'
+                           b'<p>\xc2\xa3 5 &amp; na\xc3\xafve</p></div></body></text></TEI>', "u.xml")
+    page = renderer.render(source).files["documents/d1.html"]
+    page.decode("ascii")
+    tree = html.fromstring(page)
+    assert tree.xpath("string(//h2[@class='head'])") == "Café “quoted”"
+    assert "£ 5 & naïve" in tree.xpath("string(//p[@class='p'])")
+
+
 HOSTILE_TRANSCRIPT = (
     "A letter with <script>alert(1)</script> and <b onclick=x>bold</b> in it for good measure.\n\n"
     "We ~~<img src=x onerror=alert(2)>~~ <sup>javascript:alert(3)</sup> agree.\n\n"

@@ -13,7 +13,7 @@
     <xsl:context-item as="document-node()" use="required"/>
     <xsl:variable name="tei" as="document-node()" select="."/>
     <xsl:variable name="file-key" as="xs:string" select="w:file-key($file)"/>
-    <xsl:variable name="summary" as="map(*)" select="w:summary($tei)"/>
+    <xsl:variable name="summary" as="map(*)" select="if ($summary-json) then parse-json($summary-json) else w:summary($tei)"/>
     <xsl:variable name="docs" as="map(*)*" select="$summary?documents?*"/>
     <xsl:variable name="divs" as="element(tei:div)*" select="c:documents($tei)"/>
     <xsl:for-each select="$divs">

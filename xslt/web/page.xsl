@@ -9,8 +9,12 @@
   <xsl:variable name="w:csp" as="xs:string"
       select="&quot;default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'&quot;"/>
 
+  <!-- HTML in the XHTML syntax (HTML5's void elements closed with "/>"), every character beyond ASCII written as a
+       character reference, URLs as they are (HTML takes them so): valid HTML, and the cheapest for SaxonC to write
+       (text beyond ASCII, even one quotation mark, makes it handle a page's whole text as wide characters). -->
   <xsl:variable name="w:serialization" as="map(*)"
-      select="map{'method': 'html', 'html-version': 5.0, 'include-content-type': false(), 'indent': false(), 'encoding': 'UTF-8'}"/>
+      select="map{'method': 'xhtml', 'html-version': 5.0, 'include-content-type': false(), 'indent': false(),
+                   'omit-xml-declaration': true(), 'encoding': 'US-ASCII', 'escape-uri-attributes': false()}"/>
 
   <xsl:variable name="w:sections" as="array(map(xs:string, xs:string))"
       select="[map{'key': 'browse', 'href': 'index.html', 'label': 'Documents'},
@@ -29,7 +33,8 @@
     <xsl:sequence select="w:page($title, $root, $section, $main, $scripts, ())"/>
   </xsl:function>
 
-  <!-- The same, with more elements for the head (metadata of a document page). -->
+  <!-- The same, with more elements for the head (metadata of a document page): its own head and main part,
+       serialised into its frame (w:frame). -->
   <xsl:function name="w:page" as="xs:string">
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="root" as="xs:string"/>
@@ -37,6 +42,23 @@
     <xsl:param name="main" as="item()*"/>
     <xsl:param name="scripts" as="xs:string*"/>
     <xsl:param name="head" as="element()*"/>
+    <xsl:variable name="frame" as="xs:string+" select="w:frame($root, $section, $scripts)"/>
+    <xsl:variable name="own-head" as="element()+">
+      <title><xsl:value-of select="$title || ' · ' || $edition-title"/></title>
+      <link rel="icon" href="{$root}assets/favicon.svg" type="image/svg+xml"/>
+      <link rel="stylesheet" href="{$root}assets/site.css"/>
+      <xsl:sequence select="$head"/>
+    </xsl:variable>
+    <xsl:sequence select="$frame[1] || serialize($own-head, $w:serialization) || $frame[2]
+                          || serialize($main, $w:serialization) || $frame[3]"/>
+  </xsl:function>
+
+  <!-- A page's frame as text, in three parts: up to its head's own elements, from there to its main part, and
+       after it. Made once per kind of page in a transformation (cache: the document pages of a file share it). -->
+  <xsl:function name="w:frame" as="xs:string+" cache="yes">
+    <xsl:param name="root" as="xs:string"/>
+    <xsl:param name="section" as="xs:string"/>
+    <xsl:param name="scripts" as="xs:string*"/>
     <xsl:variable name="html" as="element()">
       <html lang="en">
         <head>
@@ -44,10 +66,7 @@
           <meta name="viewport" content="width=device-width, initial-scale=1"/>
           <meta http-equiv="Content-Security-Policy" content="{$w:csp}"/>
           <meta name="referrer" content="no-referrer"/>
-          <title><xsl:value-of select="$title || ' · ' || $edition-title"/></title>
-          <link rel="icon" href="{$root}assets/favicon.svg" type="image/svg+xml"/>
-          <link rel="stylesheet" href="{$root}assets/site.css"/>
-          <xsl:sequence select="$head"/>
+          <xsl:comment>w:head</xsl:comment>
           <xsl:for-each select="($scripts, 'site.js')">
             <script src="{$root}assets/{.}" defer=""></script>
           </xsl:for-each>
@@ -76,9 +95,7 @@
               </form>
             </xsl:if>
           </header>
-          <main id="main" tabindex="-1">
-            <xsl:sequence select="$main"/>
-          </main>
+          <main id="main" tabindex="-1"><xsl:comment>w:main</xsl:comment></main>
           <footer class="site-footer">
             <p><xsl:value-of select="$edition-title"/>: a digital edition of papers of the UK Prime Minister's Office
               (The National Archives, PREM 19), encoded in TEI P5. <a href="{$root}about.html">About the edition</a>.</p>
@@ -86,7 +103,10 @@
         </body>
       </html>
     </xsl:variable>
-    <xsl:sequence select="serialize($html, $w:serialization)"/>
+    <xsl:variable name="text" as="xs:string" select="serialize($html, $w:serialization)"/>
+    <xsl:sequence select="substring-before($text, '&lt;!--w:head--&gt;'),
+        substring-before(substring-after($text, '&lt;!--w:head--&gt;'), '&lt;!--w:main--&gt;'),
+        substring-after($text, '&lt;!--w:main--&gt;')"/>
   </xsl:function>
 
 </xsl:stylesheet>

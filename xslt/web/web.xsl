@@ -35,6 +35,8 @@
   <xsl:param name="task" as="xs:string" select="'render'"/>
   <!-- The TEI file's key (its file name without .xml): the URL of its file page and of its TEI download. -->
   <xsl:param name="file" as="xs:string" select="'file'"/>
+  <!-- Task 'render': the file's summary as the task 'summary' made it (JSON), when the caller has it; '' makes it again. -->
+  <xsl:param name="summary-json" as="xs:string" select="''"/>
   <!-- The documents just before and after this file in the edition: map{'prev': map{'key', 'title'}, 'next': …}. -->
   <xsl:param name="neighbours" as="map(xs:string, map(xs:string, xs:string))" select="map{}"/>
   <!-- The edition's name, and its published address (for citations; empty when unknown). -->
