@@ -12,8 +12,9 @@ The edition-wide index step (pipeline.web.search.search_index) on the site's pos
 own: its peak resident memory against the same process's before the step (target: every process of the
 build < 300 MiB).
 Per document: the web stylesheet's render task (given the file's summary, as the build gives it) against an
-identity transform of the same TEI file on the same compiled processor (target ≤ 5×), in CPU time (Saxon runs in this process; on a shared machine the wall
-clock measures the other sessions' load as much as the stylesheet).
+identity transform of the same TEI file on the same compiled processor (target ≤ 5×), in CPU time (Saxon runs
+in this process; on a shared machine the wall clock measures the other sessions' load as much as the
+stylesheet).
 """
 
 from __future__ import annotations

@@ -82,19 +82,16 @@
   <!-- The reading text of an element: deletions, forme work, notes and unselected readings left out. -->
   <xsl:function name="w:plain" as="xs:string">
     <xsl:param name="tei" as="element()"/>
-    <!-- an element with no child elements is its text -->
-    <xsl:sequence select="if (empty($tei/*)) then normalize-space($tei) else normalize-space(string-join(w:plain-parts($tei)))"/>
-  </xsl:function>
-
-  <xsl:function name="w:plain-parts" as="xs:string*">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:apply-templates select="$tei/node()" mode="w:plain"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:apply-templates select="$tei/node()" mode="w:plain"/>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($parts))"/>
   </xsl:function>
 
   <!-- The words only the diplomatic layer has: deleted text, original spellings, errors, abbreviations. -->
   <xsl:function name="w:diplomatic-only" as="xs:string">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="if (empty($tei/*)) then '' else normalize-space(string-join(
+    <xsl:sequence select="normalize-space(string-join(
         $tei//(tei:del | tei:choice/tei:orig | tei:choice/tei:sic | tei:choice/tei:abbr)
             [not(ancestor::tei:fw | ancestor::tei:note[not(@type = 'annotation')]
                  | ancestor::tei:del | ancestor::tei:orig | ancestor::tei:sic | ancestor::tei:abbr)]
