@@ -118,27 +118,29 @@ class WebRenderer:
         params: dict[str, Any] = {"task": "render"}
         if links is not None:
             params["neighbours"] = links.as_param()
-        if summary is not None:
-            params["summary-json"] = json.dumps({**summary.__dict__, "documents": list(summary.documents)}, ensure_ascii=False)
+        given = None if summary is None else {**summary.__dict__, "documents": list(summary.documents)}
+        if given is not None:
+            params["summary-json"] = json.dumps(given, ensure_ascii=False)
         result = self._run(source, params)
         files = {path: text.encode("utf-8") for path, text in result.documents.items()}
         files[f"tei/{source.key}.xml"] = source.download
         output = json.loads(result.output)
-        passages = _passages(output)
-        files.update(self._downloads(source, output, passages))
+        # the stylesheet gives the summary back only when it had to make it
+        file_summary = output["summary"] if given is None else given
+        passages = _passages(output, file_summary)
+        files.update(self._downloads(source, file_summary, output["citations"], passages))
         return RenderedFile(file=source.key, files=files, passages=passages, warnings=result.messages)
 
 
-    def _downloads(self, source: SourceFile, output: dict, passages) -> dict[str, bytes]:
+    def _downloads(self, source: SourceFile, summary: dict, citations: dict[str, str], passages) -> dict[str, bytes]:
         """Each document's TEI, plain text and citation files (pipeline.web.downloads, .citation)."""
         from pipeline.web import citation, downloads
 
-        summary = output["summary"]
         files = downloads.document_tei(source.root, summary["documents"]) if source.root is not None else {}
         for doc in summary["documents"]:
             own = [p for p in passages if p["doc"] == doc["key"] and "#" in p["id"]]
             files[f"documents/{doc['key']}.txt"] = downloads.document_text(
-                doc, citation.archival_reference(doc, summary), output["citations"][doc["key"]], own)
+                doc, citation.archival_reference(doc, summary), citations[doc["key"]], own)
             files.update(citation.formats(doc, summary, self.citation))
         return files
 
@@ -169,10 +171,10 @@ class WebRenderer:
 from pipeline.web.catalogue import Neighbours  # noqa: E402  (for the annotation above)
 
 
-def _passages(output: dict) -> tuple[dict[str, str], ...]:
+def _passages(output: dict, summary: dict) -> tuple[dict[str, str], ...]:
     """The file's search records, from what the stylesheet gives of each document (w:passages): one record for
     the document's metadata, then one per passage of text."""
-    documents = {doc["key"]: doc for doc in output["summary"]["documents"]}
+    documents = {doc["key"]: doc for doc in summary["documents"]}
     records: list[dict[str, str]] = []
     for entry in output["passages"]:
         doc = documents[entry["doc"]]

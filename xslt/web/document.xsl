@@ -16,10 +16,11 @@
     <xsl:variable name="summary" as="map(*)" select="if ($summary-json) then parse-json($summary-json) else w:summary($tei)"/>
     <xsl:variable name="docs" as="map(*)*" select="$summary?documents?*"/>
     <xsl:variable name="divs" as="element(tei:div)*" select="c:documents($tei)"/>
+    <xsl:variable name="citations" as="map(xs:string, xs:string)" select="map:merge($docs ! map{?key: w:citation(., $summary)})"/>
     <xsl:for-each select="$divs">
       <xsl:variable name="i" as="xs:integer" select="position()"/>
       <xsl:result-document href="documents/{$docs[$i]?key}.html" method="text">
-        <xsl:sequence select="w:document-page(., $docs[$i], $summary,
+        <xsl:sequence select="w:document-page(., $docs[$i], $summary, $citations($docs[$i]?key),
             if ($i gt 1) then map{'key': $docs[$i - 1]?key, 'title': $docs[$i - 1]?title} else $neighbours?prev,
             if ($i lt count($divs)) then map{'key': $docs[$i + 1]?key, 'title': $docs[$i + 1]?title} else $neighbours?next)"/>
       </xsl:result-document>
@@ -27,9 +28,10 @@
     <xsl:result-document href="files/{$file-key}.html" method="text">
       <xsl:sequence select="w:file-page($tei, $summary)"/>
     </xsl:result-document>
-    <xsl:sequence select="map{'passages': array{
+    <!-- the summary is given back only when it was made here (the caller has it otherwise) -->
+    <xsl:sequence select="map:merge((map{'passages': array{
         for $i in 1 to count($divs) return w:passages($divs[$i], $docs[$i])
-      }, 'summary': $summary, 'citations': map:merge($docs ! map{?key: w:citation(., $summary)})}"/>
+      }, 'citations': $citations}, map{'summary': $summary}[not($summary-json)]))"/>
   </xsl:template>
 
   <!-- What search needs of a document (pipeline/web/renderer.py makes its records of it): the text of its
@@ -46,9 +48,13 @@
 
   <xsl:function name="w:passage-texts" as="array(xs:string)?">
     <xsl:param name="passage" as="element()"/>
-    <xsl:variable name="text" as="xs:string" select="if ($passage/self::tei:gap) then string-join((c:reason-label($passage/@reason), w:plain($passage)), ' ')
-                                                     else w:plain($passage)"/>
-    <xsl:variable name="dipl" as="xs:string" select="w:diplomatic-only($passage)"/>
+    <!-- most passages are plain text, their reading text their string value; only the others are walked -->
+    <xsl:variable name="plain" as="xs:boolean" select="empty($passage/self::tei:gap) and empty($passage//(tei:del | tei:fw | tei:note
+        | tei:choice | tei:lb | tei:cb | tei:pb | tei:gap | tei:milestone | tei:cell | tei:item | tei:label | tei:addrLine))"/>
+    <xsl:variable name="text" as="xs:string" select="if ($plain) then normalize-space($passage)
+        else if ($passage/self::tei:gap) then string-join((c:reason-label($passage/@reason), w:plain($passage)), ' ')
+        else w:plain($passage)"/>
+    <xsl:variable name="dipl" as="xs:string" select="if ($plain) then '' else w:diplomatic-only($passage)"/>
     <xsl:sequence select="[w:passage-number($passage), $text, $dipl][$text or $dipl]"/>
   </xsl:function>
 
@@ -58,6 +64,7 @@
     <xsl:param name="div" as="element(tei:div)"/>
     <xsl:param name="doc" as="map(*)"/>
     <xsl:param name="file-summary" as="map(*)"/>
+    <xsl:param name="citation" as="xs:string"/>
     <xsl:param name="prev" as="map(*)?"/>
     <xsl:param name="next" as="map(*)?"/>
     <xsl:variable name="file-key" as="xs:string" select="$file-summary?file"/>
@@ -218,7 +225,7 @@
 
         <section class="cite" id="cite" aria-labelledby="cite-title">
           <h2 id="cite-title">Cite this document</h2>
-          <p class="citation"><xsl:value-of select="w:citation($doc, $file-summary)"/><span class="accessed" hidden=""> Accessed <span class="accessed-date"></span>.</span></p>
+          <p class="citation"><xsl:value-of select="$citation"/><span class="accessed" hidden=""> Accessed <span class="accessed-date"></span>.</span></p>
           <ul class="downloads">
             <li><a href="{$doc?key}.bib" download="">BibTeX</a></li>
             <li><a href="{$doc?key}.ris" download="">RIS</a></li>

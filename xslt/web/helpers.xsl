@@ -23,9 +23,9 @@
   <!-- Whether a text node ends a line with a hyphenated word: "UNDER-" + lb + "STAND". -->
   <xsl:function name="w:hyphen-before-lb" as="xs:boolean">
     <xsl:param name="node" as="node()?"/>
-    <!-- cheapest test first: this runs for every text node -->
-    <xsl:sequence select="$node instance of text() and contains($node, '-')
-        and $node/following-sibling::node()[1] instance of element(tei:lb) and matches($node, '\p{L}-\s*$')
+    <!-- cheapest test first -->
+    <xsl:sequence select="$node instance of text() and $node/following-sibling::node()[1] instance of element(tei:lb)
+        and contains($node, '-') and matches($node, '\p{L}-\s*$')
         and matches(string($node/following-sibling::node()[2][self::text()]), '^\s*\p{L}')"/>
   </xsl:function>
 

@@ -279,10 +279,16 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The hyphen of a word broken at a line end: its own span, hidden in the reading view. -->
-  <xsl:template match="text()[contains(., '-')][w:hyphen-before-lb(.)]" mode="c:text" priority="1" as="item()*">
-    <xsl:value-of select="replace(., '-\s*$', '')"/>
-    <span class="hy">-</span>
+  <!-- Text (before the common rule): the hyphen of a word broken at a line end gets its own span, hidden in the
+       reading view. Tested in the rule's body, not in its pattern: a predicate on every text node costs more. -->
+  <xsl:template match="text()" mode="c:text" priority="1" as="item()*">
+    <xsl:choose>
+      <xsl:when test="following-sibling::node()[1] instance of element(tei:lb) and w:hyphen-before-lb(.)">
+        <xsl:value-of select="replace(., '-\s*$', '')"/>
+        <span class="hy">-</span>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ============================== forme work ============================== -->

@@ -104,15 +104,18 @@
   </xsl:function>
 
   <xsl:mode name="w:plain" on-no-match="shallow-skip" on-multiple-match="fail"/>
-  <xsl:template match="text()" mode="w:plain" as="xs:string"><xsl:sequence select="string(.)"/></xsl:template>
-  <!-- A word hyphenated at a line end is joined: the hyphen and the line break are dropped. -->
-  <xsl:template match="text()[contains(., '-')][w:hyphen-before-lb(.)]" mode="w:plain" priority="1" as="xs:string">
-    <xsl:sequence select="replace(., '-\s*$', '')"/>
+  <!-- A word hyphenated at a line end is joined: the hyphen and the line break are dropped (tested in the rules'
+       bodies: a predicate in a pattern is evaluated for every node). -->
+  <xsl:template match="text()" mode="w:plain" as="xs:string">
+    <xsl:sequence select="if (following-sibling::node()[1] instance of element(tei:lb) and w:hyphen-before-lb(.))
+                          then replace(., '-\s*$', '') else string(.)"/>
   </xsl:template>
-  <xsl:template match="tei:lb[w:hyphen-before-lb(preceding-sibling::node()[1])]" mode="w:plain" priority="1" as="xs:string?"/>
+  <xsl:template match="tei:lb" mode="w:plain" as="xs:string">
+    <xsl:sequence select="if (w:hyphen-before-lb(preceding-sibling::node()[1])) then '' else ' '"/>
+  </xsl:template>
   <xsl:template match="tei:del | tei:fw | tei:note | tei:choice/tei:orig | tei:choice/tei:sic | tei:choice/tei:abbr"
                 mode="w:plain" as="empty-sequence()"/>
-  <xsl:template match="tei:lb | tei:cb | tei:pb | tei:gap | tei:milestone" mode="w:plain" as="xs:string"><xsl:sequence select="' '"/></xsl:template>
+  <xsl:template match="tei:cb | tei:pb | tei:gap | tei:milestone" mode="w:plain" as="xs:string"><xsl:sequence select="' '"/></xsl:template>
   <xsl:template match="tei:cell | tei:item | tei:label | tei:addrLine | tei:note[@type = 'annotation']" mode="w:plain" as="xs:string*">
     <xsl:sequence select="' '"/>
     <xsl:apply-templates mode="w:plain"/>
