@@ -48,13 +48,9 @@
 
   <xsl:function name="w:passage-texts" as="array(xs:string)?">
     <xsl:param name="passage" as="element()"/>
-    <!-- most passages are plain text, their reading text their string value; only the others are walked -->
-    <xsl:variable name="plain" as="xs:boolean" select="empty($passage/self::tei:gap) and empty($passage//(tei:del | tei:fw | tei:note
-        | tei:choice | tei:lb | tei:cb | tei:pb | tei:gap | tei:milestone | tei:cell | tei:item | tei:label | tei:addrLine))"/>
-    <xsl:variable name="text" as="xs:string" select="if ($plain) then normalize-space($passage)
-        else if ($passage/self::tei:gap) then string-join((c:reason-label($passage/@reason), w:plain($passage)), ' ')
-        else w:plain($passage)"/>
-    <xsl:variable name="dipl" as="xs:string" select="if ($plain) then '' else w:diplomatic-only($passage)"/>
+    <xsl:variable name="text" as="xs:string" select="if ($passage/self::tei:gap) then string-join((c:reason-label($passage/@reason), w:plain($passage)), ' ')
+                                                     else w:plain($passage)"/>
+    <xsl:variable name="dipl" as="xs:string" select="w:diplomatic-only($passage)"/>
     <xsl:sequence select="[w:passage-number($passage), $text, $dipl][$text or $dipl]"/>
   </xsl:function>
 

@@ -82,10 +82,19 @@
   <!-- The reading text of an element: deletions, forme work, notes and unselected readings left out. -->
   <xsl:function name="w:plain" as="xs:string">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="parts" as="xs:string*">
-      <xsl:apply-templates select="$tei/node()" mode="w:plain"/>
-    </xsl:variable>
-    <xsl:sequence select="normalize-space(string-join($parts))"/>
+    <xsl:choose>
+      <!-- none of the elements the rules below handle (most passages): the string value, with no walk -->
+      <xsl:when test="empty($tei//(tei:del | tei:fw | tei:note | tei:choice | tei:lb | tei:cb | tei:pb | tei:gap
+                                   | tei:milestone | tei:cell | tei:item | tei:label | tei:addrLine))">
+        <xsl:sequence select="normalize-space($tei)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="parts" as="xs:string*">
+          <xsl:apply-templates select="$tei/node()" mode="w:plain"/>
+        </xsl:variable>
+        <xsl:sequence select="normalize-space(string-join($parts))"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <!-- The words only the diplomatic layer has: deleted text, original spellings, errors, abbreviations. -->
