@@ -192,6 +192,18 @@ def test_file_page_lists_its_documents(site):
     ]
 
 
+
+def test_the_licence_of_a_files_text_is_in_the_footer_of_its_pages(site):
+    for path in ("documents/f901_second.d01.html", "documents/f901_second.d02.html", "files/901_second.html"):
+        page = html.fromstring(site.page(path).read_bytes())
+        licence = select(page, "footer .licence")
+        assert len(licence) == 1 and text_of(licence[0]) == "Licence of the text: Creative Commons Attribution 4.0 International", path
+        assert [a.get("href") for a in select(licence[0], 'a[rel="license"]')] == ["https://creativecommons.org/licenses/by/4.0/"]
+    # a target that is not a safe URL is not linked; the site's own pages name no licence of a text
+    hostile = select(doc(site, "f999_hostile.d01"), "footer .licence")[0]
+    assert text_of(hostile) == "Licence of the text: Click <b>me</b>" and not select(hostile, "a")
+    assert not select(html.fromstring(site.page("index.html").read_bytes()), "footer .licence")
+
 # ---------------------------------------------------------------- browse
 
 

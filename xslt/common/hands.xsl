@@ -19,7 +19,8 @@
   <!-- A hand pointer ("#hand-CDP") as the handNote's id ("hand-CDP"); the first of several. -->
   <xsl:function name="c:hand-id" as="xs:string">
     <xsl:param name="pointer" as="xs:string?"/>
-    <xsl:sequence select="(tokenize(normalize-space($pointer), ' ')[1] => replace('^#', ''), '')[1]"/>
+    <xsl:variable name="first" as="xs:string" select="substring-before(normalize-space($pointer) || ' ', ' ')"/>
+    <xsl:sequence select="if (starts-with($first, '#')) then substring($first, 2) else $first"/>
   </xsl:function>
 
   <!-- The hand a child node starts in: a handShift belongs to the run it opens. -->

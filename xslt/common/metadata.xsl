@@ -182,7 +182,7 @@
     <xsl:param name="id" as="xs:string"/>
     <xsl:sequence select="
       if ($note/tei:persName) then normalize-space($note/tei:persName[1])
-      else if ($note and normalize-space($note)) then replace(normalize-space($note), '\.$', '')
+      else if ($note and normalize-space($note)) then normalize-space($note) ! (if (ends-with(., '.')) then substring(., 1, string-length(.) - 1) else .)
       else if ($id eq 'typescript') then 'Typescript'
       else $id"/>
   </xsl:function>
@@ -239,7 +239,8 @@
       if (exists($exemptions)) then 'FOI Act 2000, exemption' || (if (count($exemptions) gt 1) then 's ' else ' ') || string-join($exemptions, ', ')
       else if ($gap/@reason = 'retained-3-4') then 'Public Records Act 1958, section 3(4)'
       else if ($gap/@reason = 'closed-foi') then 'FOI Act 2000 (exemptions not stated on the card)'
-      else if (matches($desc-text, 'section\s+\d', 'i') and empty($desc//tei:title)) then $desc-text
+      else if (contains(lower-case($desc-text), 'section') and matches(lower-case($desc-text), 'section\s+\d')
+               and empty($desc//tei:title)) then $desc-text
       else ()"/>
     <xsl:sequence select="map{
         'reason': c:reason-label($gap/@reason),

@@ -43,15 +43,32 @@
         'doc': $doc?key,
         'meta': string-join(($doc?typeLabel, $doc?dateLabel, $doc?from?*, $doc?to?*, $doc?classification,
                              $doc?reference, $doc?hands?*, $doc?reason)[.], ' · '),
-        'texts': array{ w:outer-passages($div) ! w:passage-texts(.) }}"/>
+        'texts': array{ w:numbered-passages($div) }}"/>
+  </xsl:function>
+
+  <!-- The texts of a document's outermost passages, each with its number: the number the accumulator w:passage
+       gives it (the page's ids), counted here as one more than the passages before it, nested ones included
+       (a count is cheaper than an accumulator's value in Saxon). -->
+  <xsl:function name="w:numbered-passages" as="array(xs:string)*">
+    <xsl:param name="div" as="element(tei:div)"/>
+    <xsl:iterate select="w:outer-passages($div)">
+      <xsl:param name="n" as="xs:integer" select="1"/>
+      <xsl:sequence select="w:passage-texts(., 'p' || $n)"/>
+      <xsl:next-iteration>
+        <xsl:with-param name="n" select="$n + 1 + count(.//(tei:p | tei:ab | tei:head | tei:item | tei:cell | tei:dateline
+            | tei:salute | tei:signed | tei:byline | tei:address | tei:trailer | tei:gap | tei:note)[w:is-passage(.)])"/>
+      </xsl:next-iteration>
+    </xsl:iterate>
   </xsl:function>
 
   <xsl:function name="w:passage-texts" as="array(xs:string)?">
     <xsl:param name="passage" as="element()"/>
+    <xsl:param name="number" as="xs:string"/>
+    <xsl:variable name="plain" as="xs:boolean" select="w:is-plain($passage)"/>
     <xsl:variable name="text" as="xs:string" select="if ($passage/self::tei:gap) then string-join((c:reason-label($passage/@reason), w:plain($passage)), ' ')
-                                                     else w:plain($passage)"/>
-    <xsl:variable name="dipl" as="xs:string" select="w:diplomatic-only($passage)"/>
-    <xsl:sequence select="[w:passage-number($passage), $text, $dipl][$text or $dipl]"/>
+                                                     else if ($plain) then normalize-space($passage) else w:plain-walk($passage)"/>
+    <xsl:variable name="dipl" as="xs:string" select="if ($plain) then '' else w:diplomatic-only($passage)"/>
+    <xsl:sequence select="[$number, $text, $dipl][$text or $dipl]"/>
   </xsl:function>
 
   <!-- ============================== the document page ============================== -->
@@ -230,18 +247,10 @@
             <li><a href="{$doc?key}.txt" download="">Plain text</a></li>
             <li><a href="../tei/{$file-key}.xml" download="{$file-key}.xml">TEI of the whole file</a></li>
           </ul>
-          <xsl:for-each select="(root($div)/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:availability/tei:licence)[1]">
-            <p>Licence: <xsl:variable name="url" as="xs:string?" select="c:safe-url(@target)"/>
-              <xsl:choose>
-                <xsl:when test="$url"><a href="{$url}" rel="license"><xsl:value-of select="normalize-space(.)"/></a></xsl:when>
-                <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
-              </xsl:choose>
-            </p>
-          </xsl:for-each>
         </section>
       </article>
     </xsl:variable>
-    <xsl:variable name="head" as="element()*">
+    <xsl:variable name="head" as="document-node()"><xsl:document>
       <meta name="description" content="{string-join(($doc?typeLabel, $doc?dateLabel, $doc?from?*, $doc?to?*), ', ')}"/>
       <meta name="citation_title" content="{$doc?title}"/>
       <xsl:if test="w:html-datetime($doc?date)">
@@ -256,8 +265,23 @@
       <xsl:for-each select="$editors?*"><meta name="citation_editor" content="{.}"/></xsl:for-each>
       <link rel="alternate" type="application/tei+xml" href="{$doc?key}.xml"/>
       <link rel="alternate" type="application/ld+json" href="{$doc?key}.jsonld"/>
-    </xsl:variable>
-    <xsl:sequence select="w:page($doc?title, '../', 'document', $main, ('lunr.min.js', 'search-terms.js'), $head)"/>
+    </xsl:document></xsl:variable>
+    <xsl:sequence select="w:page($doc?title, '../', 'document', $main, ('lunr.min.js', 'search-terms.js'), $head/*,
+        w:licence-note(root($div)))"/>
+  </xsl:function>
+
+  <!-- The licence of a TEI file's pages, for their footer: made once per transformation (cache), so that each
+       page's frame is made once too (w:frame is cached by it). -->
+  <xsl:function name="w:licence-note" as="element()?" cache="yes">
+    <xsl:param name="tei" as="document-node()"/>
+    <xsl:for-each select="($tei/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:availability/tei:licence)[1]">
+      <p class="licence">Licence of the text: <xsl:variable name="url" as="xs:string?" select="c:safe-url(@target)"/>
+        <xsl:choose>
+          <xsl:when test="$url"><a href="{$url}" rel="license"><xsl:value-of select="normalize-space(.)"/></a></xsl:when>
+          <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
+        </xsl:choose>
+      </p>
+    </xsl:for-each>
   </xsl:function>
 
   <!-- The suggested citation: the document, its archival reference, the edition, editors, release, address. -->

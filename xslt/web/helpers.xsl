@@ -25,8 +25,27 @@
     <xsl:param name="node" as="node()?"/>
     <!-- cheapest test first -->
     <xsl:sequence select="$node instance of text() and $node/following-sibling::node()[1] instance of element(tei:lb)
-        and contains($node, '-') and matches($node, '\p{L}-\s*$')
+        and contains($node, '-') and w:ends-hyphenated(string($node))
         and matches(string($node/following-sibling::node()[2][self::text()]), '^\s*\p{L}')"/>
+  </xsl:function>
+
+  <!-- Whether a text ends in a letter and a hyphen (then only white space): matches($text, '\p{L}-\s*$') without the
+       regular expression on the whole text (Saxon's costs some thousands of instructions a character). -->
+  <xsl:function name="w:ends-hyphenated" as="xs:boolean">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:variable name="words" as="xs:string" select="normalize-space($text)"/>
+    <xsl:sequence select="ends-with($words, '-') and matches(substring($words, string-length($words) - 1, 1), '\p{L}')"/>
+  </xsl:function>
+
+  <!-- The text before a hyphen at its end (and the white space after it), for a text w:ends-hyphenated says so
+       of: replace($text, '-\s*$', ''), the regular expression on the text's last 64 characters only (the whole
+       text when they are all white space). -->
+  <xsl:function name="w:unhyphenated" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:variable name="cut" as="xs:integer" select="max((0, string-length($text) - 64))"/>
+    <xsl:variable name="tail" as="xs:string" select="substring($text, $cut + 1)"/>
+    <xsl:sequence select="if (normalize-space($tail)) then substring($text, 1, $cut) || replace($tail, '-\s*$', '')
+                          else replace($text, '-\s*$', '')"/>
   </xsl:function>
 
   <!-- A lang attribute from xml:lang, when it is a well-formed language tag. -->

@@ -130,7 +130,10 @@
   <!-- The legal basis of a closure card that marks none: its printed reasons are the form's labels. -->
   <xsl:function name="w:unmarked-basis" as="xs:string">
     <xsl:param name="gap" as="element(tei:gap)"/>
-    <xsl:sequence select="if (matches(string-join($gap/tei:desc, ' '), 'RETAINED UNDER|CLOSED UNDER|SECTION \d', 'i')
+    <xsl:variable name="card" as="xs:string" select="upper-case(string-join($gap/tei:desc, ' '))"/>
+    <!-- matches($card, 'RETAINED UNDER|CLOSED UNDER|SECTION \d'), the regular expression only where it can match -->
+    <xsl:sequence select="if (contains($card, 'RETAINED UNDER') or contains($card, 'CLOSED UNDER')
+                              or contains($card, 'SECTION ') and matches($card, 'SECTION \d')
                               or $gap/../tei:note[@type = 'boilerplate'][contains(., 'printed labels')])
                           then 'Not marked on the card (the reasons it prints are the labels of the form, none of them marked)'
                           else 'Not stated on the card'"/>
@@ -284,7 +287,7 @@
   <xsl:template match="text()" mode="c:text" priority="1" as="item()*">
     <xsl:choose>
       <xsl:when test="following-sibling::node()[1] instance of element(tei:lb) and w:hyphen-before-lb(.)">
-        <xsl:value-of select="replace(., '-\s*$', '')"/>
+        <xsl:value-of select="w:unhyphenated(.)"/>
         <span class="hy">-</span>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>

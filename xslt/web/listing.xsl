@@ -46,7 +46,7 @@
         <p class="provenance">Encoded from the OCR transcript <code><xsl:value-of select="$source"/></code>.</p>
       </xsl:if>
     </xsl:variable>
-    <xsl:sequence select="w:page($title, '../', 'browse', $main, ())"/>
+    <xsl:sequence select="w:page($title, '../', 'browse', $main, (), (), w:licence-note($tei))"/>
   </xsl:function>
 
   <!-- A table of documents (browse, facets, file pages). -->

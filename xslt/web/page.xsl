@@ -30,11 +30,13 @@
     <xsl:param name="section" as="xs:string"/>
     <xsl:param name="main" as="item()*"/>
     <xsl:param name="scripts" as="xs:string*"/>
-    <xsl:sequence select="w:page($title, $root, $section, $main, $scripts, ())"/>
+    <xsl:sequence select="w:page($title, $root, $section, $main, $scripts, (), ())"/>
   </xsl:function>
 
-  <!-- The same, with more elements for the head (metadata of a document page): its own head and main part,
-       serialised into its frame (w:frame). -->
+  <!-- The same, with more elements for the head (metadata of a document page) and for the footer (the licence of
+       a TEI file's pages): its own head and main part, serialised into its frame (w:frame). The footer's
+       elements are part of the frame, which is made once for them: the same nodes on every page of a
+       transformation (w:licence-note). -->
   <xsl:function name="w:page" as="xs:string">
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="root" as="xs:string"/>
@@ -42,15 +44,21 @@
     <xsl:param name="main" as="item()*"/>
     <xsl:param name="scripts" as="xs:string*"/>
     <xsl:param name="head" as="element()*"/>
-    <xsl:variable name="frame" as="xs:string+" select="w:frame($root, $section, $scripts)"/>
-    <xsl:variable name="own-head" as="element()+">
-      <title><xsl:value-of select="$title || ' · ' || $edition-title"/></title>
-      <link rel="icon" href="{$root}assets/favicon.svg" type="image/svg+xml"/>
-      <link rel="stylesheet" href="{$root}assets/site.css"/>
-      <xsl:sequence select="$head"/>
+    <xsl:param name="footer" as="element()*"/>
+    <xsl:variable name="frame" as="xs:string+" select="w:frame($root, $section, $scripts, $footer)"/>
+    <xsl:variable name="own-head" as="document-node()">
+      <xsl:document>
+        <title><xsl:value-of select="$title || ' · ' || $edition-title"/></title>
+        <link rel="icon" href="{$root}assets/favicon.svg" type="image/svg+xml"/>
+        <link rel="stylesheet" href="{$root}assets/site.css"/>
+        <xsl:comment>w:main</xsl:comment>
+      </xsl:document>
     </xsl:variable>
-    <xsl:sequence select="$frame[1] || serialize($own-head, $w:serialization) || $frame[2]
-                          || serialize($main, $w:serialization) || $frame[3]"/>
+    <!-- one serialisation (each costs some 170,000 instructions in SaxonC): the head's own elements, the
+         comment that marks where the frame goes on, the main part -->
+    <xsl:variable name="text" as="xs:string" select="serialize(($own-head/*, $head, $own-head/comment(), $main), $w:serialization)"/>
+    <xsl:sequence select="$frame[1] || substring-before($text, '&lt;!--w:main--&gt;') || $frame[2]
+                          || substring-after($text, '&lt;!--w:main--&gt;') || $frame[3]"/>
   </xsl:function>
 
   <!-- A page's frame as text, in three parts: up to its head's own elements, from there to its main part, and
@@ -59,6 +67,7 @@
     <xsl:param name="root" as="xs:string"/>
     <xsl:param name="section" as="xs:string"/>
     <xsl:param name="scripts" as="xs:string*"/>
+    <xsl:param name="footer" as="element()*"/>
     <xsl:variable name="html" as="element()">
       <html lang="en">
         <head>
@@ -99,6 +108,7 @@
           <footer class="site-footer">
             <p><xsl:value-of select="$edition-title"/>: a digital edition of papers of the UK Prime Minister's Office
               (The National Archives, PREM 19), encoded in TEI P5. <a href="{$root}about.html">About the edition</a>.</p>
+            <xsl:sequence select="$footer"/>
           </footer>
         </body>
       </html>

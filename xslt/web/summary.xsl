@@ -82,19 +82,24 @@
   <!-- The reading text of an element: deletions, forme work, notes and unselected readings left out. -->
   <xsl:function name="w:plain" as="xs:string">
     <xsl:param name="tei" as="element()"/>
-    <xsl:choose>
-      <!-- none of the elements the rules below handle (most passages): the string value, with no walk -->
-      <xsl:when test="empty($tei//(tei:del | tei:fw | tei:note | tei:choice | tei:lb | tei:cb | tei:pb | tei:gap
-                                   | tei:milestone | tei:cell | tei:item | tei:label | tei:addrLine))">
-        <xsl:sequence select="normalize-space($tei)"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="parts" as="xs:string*">
-          <xsl:apply-templates select="$tei/node()" mode="w:plain"/>
-        </xsl:variable>
-        <xsl:sequence select="normalize-space(string-join($parts))"/>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:sequence select="if (w:is-plain($tei)) then normalize-space($tei) else w:plain-walk($tei)"/>
+  </xsl:function>
+
+  <!-- Whether an element's reading text is its string value (most passages): none of the elements the rules of
+       mode w:plain handle in it; and so none of the words only the diplomatic layer has (w:diplomatic-only). -->
+  <xsl:function name="w:is-plain" as="xs:boolean">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="empty($tei//(tei:del | tei:fw | tei:note | tei:choice | tei:lb | tei:cb | tei:pb | tei:gap
+                                       | tei:milestone | tei:cell | tei:item | tei:label | tei:addrLine))"/>
+  </xsl:function>
+
+  <!-- The reading text of an element, by the rules of mode w:plain. -->
+  <xsl:function name="w:plain-walk" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:apply-templates select="$tei/node()" mode="w:plain"/>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($parts))"/>
   </xsl:function>
 
   <!-- The words only the diplomatic layer has: deleted text, original spellings, errors, abbreviations. -->
@@ -117,7 +122,7 @@
        bodies: a predicate in a pattern is evaluated for every node). -->
   <xsl:template match="text()" mode="w:plain" as="xs:string">
     <xsl:sequence select="if (following-sibling::node()[1] instance of element(tei:lb) and w:hyphen-before-lb(.))
-                          then replace(., '-\s*$', '') else string(.)"/>
+                          then w:unhyphenated(.) else string(.)"/>
   </xsl:template>
   <xsl:template match="tei:lb" mode="w:plain" as="xs:string">
     <xsl:sequence select="if (w:hyphen-before-lb(preceding-sibling::node()[1])) then '' else ' '"/>
