@@ -14,6 +14,8 @@ from pipeline.safexml import XMLInputError, parse
 #: The web edition's entry stylesheet.
 STYLESHEET = resources.xslt("web", "web.xsl")
 TEI_NS = "http://www.tei-c.org/ns/1.0"
+#: The render task's search passages: lines of text, in memory only (see w:passages in xslt/web/document.xsl).
+PASSAGES = "search-passages.tsv"
 
 
 class WebError(Exception):
@@ -122,12 +124,14 @@ class WebRenderer:
         if given is not None:
             params["summary-json"] = json.dumps(given, ensure_ascii=False)
         result = self._run(source, params)
-        files = {path: text.encode("utf-8") for path, text in result.documents.items()}
+        documents = dict(result.documents)
+        lines = documents.pop(PASSAGES, "")
+        files = {path: text.encode("utf-8") for path, text in documents.items()}
         files[f"tei/{source.key}.xml"] = source.download
         output = json.loads(result.output)
         # the stylesheet gives the summary back only when it had to make it
         file_summary = output["summary"] if given is None else given
-        passages = _passages(output, file_summary)
+        passages = _passages(lines, file_summary)
         files.update(self._downloads(source, file_summary, output["citations"], passages))
         return RenderedFile(file=source.key, files=files, passages=passages, warnings=result.messages)
 
@@ -171,15 +175,21 @@ class WebRenderer:
 from pipeline.web.catalogue import Neighbours  # noqa: E402  (for the annotation above)
 
 
-def _passages(output: dict, summary: dict) -> tuple[dict[str, str], ...]:
-    """The file's search records, from what the stylesheet gives of each document (w:passages): one record for
-    the document's metadata, then one per passage of text."""
+def _passages(lines: str, summary: dict) -> tuple[dict[str, str], ...]:
+    """The file's search records, from the lines the stylesheet gives of its documents (w:passages): one record
+    for a document's metadata ("D", key, metadata), then one per passage of text ("P", number, text, the words
+    only the diplomatic layer has)."""
     documents = {doc["key"]: doc for doc in summary["documents"]}
     records: list[dict[str, str]] = []
-    for entry in output["passages"]:
-        doc = documents[entry["doc"]]
-        key, title, date = doc["key"], doc["title"], doc["dateLabel"]
-        records.append({"id": key, "doc": key, "title": title, "meta": entry["meta"], "date": date, "text": ""})
-        records.extend({"id": f"{key}#{number}", "doc": key, "title": title, "meta": "", "date": date,
-                        "text": text, "dipl": dipl} for number, text, dipl in entry["texts"])
+    key = title = date = ""
+    for line in lines.split("\n"):
+        kind, *fields = line.split("\t")
+        if kind == "D":
+            doc = documents[fields[0]]
+            key, title, date = doc["key"], doc["title"], doc["dateLabel"]
+            records.append({"id": key, "doc": key, "title": title, "meta": fields[1], "date": date, "text": ""})
+        elif kind == "P":
+            number, text, dipl = fields
+            records.append({"id": f"{key}#{number}", "doc": key, "title": title, "meta": "", "date": date,
+                            "text": text, "dipl": dipl})
     return tuple(records)

@@ -28,28 +28,32 @@
     <xsl:result-document href="files/{$file-key}.html" method="text">
       <xsl:sequence select="w:file-page($tei, $summary)"/>
     </xsl:result-document>
+    <xsl:result-document href="{$w:passages-href}" method="text">
+      <xsl:sequence select="string-join(for $i in 1 to count($divs) return w:passages($divs[$i], $docs[$i]), '&#10;')"/>
+    </xsl:result-document>
     <!-- the summary is given back only when it was made here (the caller has it otherwise) -->
-    <xsl:sequence select="map:merge((map{'passages': array{
-        for $i in 1 to count($divs) return w:passages($divs[$i], $docs[$i])
-      }, 'citations': $citations}, map{'summary': $summary}[not($summary-json)]))"/>
+    <xsl:sequence select="map:merge((map{'citations': $citations}, map{'summary': $summary}[not($summary-json)]))"/>
   </xsl:template>
 
-  <!-- What search needs of a document (pipeline/web/renderer.py makes its records of it): the text of its
-       metadata, and its passages' [number, reading text, words only the diplomatic layer has]. -->
-  <xsl:function name="w:passages" as="map(*)">
+  <!-- What search needs of the file's documents, as lines of fields apart by tabs (pipeline/web/renderer.py makes
+       its records of them): a line "D, the document's key, the text of its metadata", then a line "P, number,
+       reading text, words only the diplomatic layer has" for each passage. Every field is normalised text,
+       which holds no tab and no line end; text costs SaxonC less to write than JSON. -->
+  <xsl:variable name="w:passages-href" as="xs:string" select="'search-passages.tsv'"/>
+
+  <xsl:function name="w:passages" as="xs:string">
     <xsl:param name="div" as="element(tei:div)"/>
     <xsl:param name="doc" as="map(*)"/>
-    <xsl:sequence select="map{
-        'doc': $doc?key,
-        'meta': string-join(($doc?typeLabel, $doc?dateLabel, $doc?from?*, $doc?to?*, $doc?classification,
-                             $doc?reference, $doc?hands?*, $doc?reason)[.], ' · '),
-        'texts': array{ w:numbered-passages($div) }}"/>
+    <xsl:sequence select="string-join((
+        string-join(('D', normalize-space($doc?key), normalize-space(string-join(($doc?typeLabel, $doc?dateLabel, $doc?from?*,
+            $doc?to?*, $doc?classification, $doc?reference, $doc?hands?*, $doc?reason)[.], ' · '))), '&#9;'),
+        w:numbered-passages($div)), '&#10;')"/>
   </xsl:function>
 
   <!-- The texts of a document's outermost passages, each with its number: the number the accumulator w:passage
        gives it (the page's ids), counted here as one more than the passages before it, nested ones included
        (a count is cheaper than an accumulator's value in Saxon). -->
-  <xsl:function name="w:numbered-passages" as="array(xs:string)*">
+  <xsl:function name="w:numbered-passages" as="xs:string*">
     <xsl:param name="div" as="element(tei:div)"/>
     <xsl:iterate select="w:outer-passages($div)">
       <xsl:param name="n" as="xs:integer" select="1"/>
@@ -61,14 +65,14 @@
     </xsl:iterate>
   </xsl:function>
 
-  <xsl:function name="w:passage-texts" as="array(xs:string)?">
+  <xsl:function name="w:passage-texts" as="xs:string?">
     <xsl:param name="passage" as="element()"/>
     <xsl:param name="number" as="xs:string"/>
     <xsl:variable name="plain" as="xs:boolean" select="w:is-plain($passage)"/>
     <xsl:variable name="text" as="xs:string" select="if ($passage/self::tei:gap) then string-join((c:reason-label($passage/@reason), w:plain($passage)), ' ')
                                                      else if ($plain) then normalize-space($passage) else w:plain-walk($passage)"/>
     <xsl:variable name="dipl" as="xs:string" select="if ($plain) then '' else w:diplomatic-only($passage)"/>
-    <xsl:sequence select="[$number, $text, $dipl][$text or $dipl]"/>
+    <xsl:sequence select="string-join(('P', $number, $text, $dipl), '&#9;')[$text or $dipl]"/>
   </xsl:function>
 
   <!-- ============================== the document page ============================== -->
@@ -133,19 +137,21 @@
             <section class="hands-legend" aria-labelledby="hands-title">
               <h2 id="hands-title">Hands</h2>
               <ul>
+                <xsl:variable name="shifts" as="element(tei:handShift)*" select="$div//tei:handShift"/>
                 <xsl:for-each select="$hands">
                   <li>
                     <span class="swatch {w:hand-class(.)}" aria-hidden="true">Aa</span>
                     <xsl:variable name="note" as="element(tei:handNote)?" select="(c:hands($div)[@xml:id = current()])[1]"/>
-                    <xsl:variable name="shifts" as="element(tei:handShift)*" select="$div//tei:handShift[c:hand-id(@new) eq current()]"/>
-                    <span class="hand-name"><xsl:value-of select="w:hand-label($div, .)"/><xsl:if test="exists($shifts) and
-                        (every $shift in $shifts satisfies $shift/@cert = ('low', 'medium', 'unknown'))"><xsl:value-of select="w:cert-label($shifts[1]/@cert)"/></xsl:if></span>
+                    <xsl:variable name="label" as="xs:string" select="c:hand-label($note, .)"/>
+                    <xsl:variable name="own" as="element(tei:handShift)*" select="$shifts[c:hand-id(@new) eq current()]"/>
+                    <span class="hand-name"><xsl:value-of select="$label"/><xsl:if test="exists($own) and
+                        (every $shift in $own satisfies $shift/@cert = ('low', 'medium', 'unknown'))"><xsl:value-of select="w:cert-label($own[1]/@cert)"/></xsl:if></span>
                     <xsl:if test=". ne $c:default-hand">
                       <button type="button" class="highlight-hand js-only" data-hand="{.}" aria-pressed="false">
-                        Highlight<span class="vh"> the hand of <xsl:value-of select="w:hand-label($div, .)"/></span>
+                        Highlight<span class="vh"> the hand of <xsl:value-of select="$label"/></span>
                       </button>
                     </xsl:if>
-                    <xsl:if test="$note and not(normalize-space($note) = (w:hand-label($div, .), w:hand-label($div, .) || '.'))">
+                    <xsl:if test="$note and not(normalize-space($note) = ($label, $label || '.'))">
                       <span class="hand-note"><xsl:apply-templates select="$note" mode="c:content"><xsl:with-param name="c:hand" tunnel="yes" select="$c:default-hand"/></xsl:apply-templates></span>
                     </xsl:if>
                   </li>
@@ -256,13 +262,10 @@
       <xsl:if test="w:html-datetime($doc?date)">
         <meta name="citation_date" content="{substring($doc?date, 1, 10)}"/>
       </xsl:if>
-      <meta name="citation_publisher" content="{$edition-title}"/>
-      <meta name="citation_archive" content="The National Archives"/>
       <xsl:if test="$doc?reference"><meta name="citation_archive_location" content="{$doc?reference}"/></xsl:if>
       <xsl:for-each select="c:safe-url(w:document-url($doc?key))[starts-with(., 'http')]">
         <link rel="canonical" href="{.}"/>
       </xsl:for-each>
-      <xsl:for-each select="$editors?*"><meta name="citation_editor" content="{.}"/></xsl:for-each>
       <link rel="alternate" type="application/tei+xml" href="{$doc?key}.xml"/>
       <link rel="alternate" type="application/ld+json" href="{$doc?key}.jsonld"/>
     </xsl:document></xsl:variable>

@@ -75,6 +75,12 @@
           <meta name="viewport" content="width=device-width, initial-scale=1"/>
           <meta http-equiv="Content-Security-Policy" content="{$w:csp}"/>
           <meta name="referrer" content="no-referrer"/>
+          <xsl:if test="$section eq 'document'">
+            <!-- what every document page tells reference managers alike (the rest: w:document-page) -->
+            <meta name="citation_publisher" content="{$edition-title}"/>
+            <meta name="citation_archive" content="The National Archives"/>
+            <xsl:for-each select="$editors?*"><meta name="citation_editor" content="{.}"/></xsl:for-each>
+          </xsl:if>
           <xsl:comment>w:head</xsl:comment>
           <xsl:for-each select="($scripts, 'site.js')">
             <script src="{$root}assets/{.}" defer=""></script>
