@@ -14,9 +14,8 @@ from pipeline.safexml import XMLInputError, parse
 #: The web edition's entry stylesheet.
 STYLESHEET = resources.xslt("web", "web.xsl")
 TEI_NS = "http://www.tei-c.org/ns/1.0"
-#: The render task's passages and citations of each document: lines of text, in memory only (w:texts in
-#: xslt/web/document.xsl).
-DOCUMENT_TEXTS = "document-texts.tsv"
+#: The render task's search passages: lines of text, in memory only (see w:passages in xslt/web/document.xsl).
+PASSAGES = "search-passages.tsv"
 
 
 class WebError(Exception):
@@ -126,14 +125,14 @@ class WebRenderer:
             params["summary-json"] = json.dumps(given, ensure_ascii=False)
         result = self._run(source, params)
         documents = dict(result.documents)
-        lines = documents.pop(DOCUMENT_TEXTS, "")
+        lines = documents.pop(PASSAGES, "")
         files = {path: text.encode("utf-8") for path, text in documents.items()}
         files[f"tei/{source.key}.xml"] = source.download
         output = json.loads(result.output)
         # the stylesheet gives the summary back only when it had to make it
         file_summary = output["summary"] if given is None else given
-        passages, citations = _document_texts(lines, file_summary)
-        files.update(self._downloads(source, file_summary, citations, passages))
+        passages = _passages(lines, file_summary)
+        files.update(self._downloads(source, file_summary, output["citations"], passages))
         return RenderedFile(file=source.key, files=files, passages=passages, warnings=result.messages)
 
 
@@ -176,13 +175,12 @@ class WebRenderer:
 from pipeline.web.catalogue import Neighbours  # noqa: E402  (for the annotation above)
 
 
-def _document_texts(lines: str, summary: dict) -> tuple[tuple[dict[str, str], ...], dict[str, str]]:
-    """The file's search records and its documents' citations, from the lines the stylesheet gives of its
-    documents (w:texts): one record for a document's metadata ("D", key, metadata, citation), then one per passage
-    of text ("P", number, text, the words only the diplomatic layer has)."""
+def _passages(lines: str, summary: dict) -> tuple[dict[str, str], ...]:
+    """The file's search records, from the lines the stylesheet gives of its documents (w:passages): one record
+    for a document's metadata ("D", key, metadata), then one per passage of text ("P", number, text, the words
+    only the diplomatic layer has)."""
     documents = {doc["key"]: doc for doc in summary["documents"]}
     records: list[dict[str, str]] = []
-    citations: dict[str, str] = {}
     key = title = date = ""
     for line in lines.split("\n"):
         kind, *fields = line.split("\t")
@@ -190,9 +188,8 @@ def _document_texts(lines: str, summary: dict) -> tuple[tuple[dict[str, str], ..
             doc = documents[fields[0]]
             key, title, date = doc["key"], doc["title"], doc["dateLabel"]
             records.append({"id": key, "doc": key, "title": title, "meta": fields[1], "date": date, "text": ""})
-            citations[key] = fields[2]
         elif kind == "P":
             number, text, dipl = fields
             records.append({"id": f"{key}#{number}", "doc": key, "title": title, "meta": "", "date": date,
                             "text": text, "dipl": dipl})
-    return tuple(records), citations
+    return tuple(records)

@@ -28,27 +28,25 @@
     <xsl:result-document href="files/{$file-key}.html" method="text">
       <xsl:sequence select="w:file-page($tei, $summary)"/>
     </xsl:result-document>
-    <xsl:result-document href="{$w:texts-href}" method="text">
-      <xsl:sequence select="string-join(for $i in 1 to count($divs) return w:texts($divs[$i], $docs[$i], $citations($docs[$i]?key)), '&#10;')"/>
+    <xsl:result-document href="{$w:passages-href}" method="text">
+      <xsl:sequence select="string-join(for $i in 1 to count($divs) return w:passages($divs[$i], $docs[$i]), '&#10;')"/>
     </xsl:result-document>
     <!-- the summary is given back only when it was made here (the caller has it otherwise) -->
-    <xsl:sequence select="(map{'summary': $summary}[not($summary-json)], map{})[1]"/>
+    <xsl:sequence select="map:merge((map{'citations': $citations}, map{'summary': $summary}[not($summary-json)]))"/>
   </xsl:template>
 
-  <!-- What search and the downloads need of the file's documents, as lines of fields apart by tabs
-       (pipeline/web/renderer.py makes its records of them): a line "D, the document's key, the text of its
-       metadata, its citation", then a line "P, number, reading text, words only the diplomatic layer has" for
-       each passage. Every field is normalised text, which holds no tab and no line end; text costs SaxonC less
-       to write than JSON. -->
-  <xsl:variable name="w:texts-href" as="xs:string" select="'document-texts.tsv'"/>
+  <!-- What search needs of the file's documents, as lines of fields apart by tabs (pipeline/web/renderer.py makes
+       its records of them): a line "D, the document's key, the text of its metadata", then a line "P, number,
+       reading text, words only the diplomatic layer has" for each passage. Every field is normalised text,
+       which holds no tab and no line end; text costs SaxonC less to write than JSON. -->
+  <xsl:variable name="w:passages-href" as="xs:string" select="'search-passages.tsv'"/>
 
-  <xsl:function name="w:texts" as="xs:string">
+  <xsl:function name="w:passages" as="xs:string">
     <xsl:param name="div" as="element(tei:div)"/>
     <xsl:param name="doc" as="map(*)"/>
-    <xsl:param name="citation" as="xs:string"/>
     <xsl:sequence select="string-join((
         string-join(('D', normalize-space($doc?key), normalize-space(string-join(($doc?typeLabel, $doc?dateLabel, $doc?from?*,
-            $doc?to?*, $doc?classification, $doc?reference, $doc?hands?*, $doc?reason)[.], ' · ')), normalize-space($citation)), '&#9;'),
+            $doc?to?*, $doc?classification, $doc?reference, $doc?hands?*, $doc?reason)[.], ' · '))), '&#9;'),
         w:numbered-passages($div)), '&#10;')"/>
   </xsl:function>
 

@@ -5,9 +5,9 @@
   - task='summary', on a TEI file: a JSON map describing the file and its documents (for browse, facets,
     previous/next links across files, search metadata). Cheap: reads the header and the divisions' metadata.
   - task='render', on a TEI file: the file's pages as result documents (documents/KEY.html for each
-    document, files/FILE.html for the file), the documents' search passages and citations (lines of text,
-    document-texts.tsv: see w:texts) and, as the principal JSON output, the summary when the caller did not
-    give it (else an empty map).
+    document, files/FILE.html for the file), the search passages (lines of text, search-passages.tsv: see
+    w:passages) and, as the principal JSON output, the citations (and the summary, when the caller did not
+    give it).
   - template 'site' (no source): the pages made from the whole catalogue: index.html (browse with facets),
     browse/*.html (one page per facet value, for readers without JavaScript), search.html, about.html,
     encoding.html.
