@@ -14,12 +14,15 @@ build < 300 MiB).
 Per document: the web stylesheet's render task (given the file's summary, as the build gives it) against an
 identity transform of the same TEI file on the same compiled processor (target ≤ 5×), in CPU time (Saxon runs
 in this process; on a shared machine the wall clock measures the other sessions' load as much as the
-stylesheet).
+stylesheet). With --instructions, the same ratio in instructions counted by valgrind (callgrind), which the
+machine's load does not change: each transform run N rounds over the files and none, in processes of their
+own, the difference over N rounds being its cost (some minutes).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -157,11 +160,66 @@ def bench_transform(tei_dir: Path, work: Path, limit: int = 25) -> None:
           f"{len(texts)} files)")
 
 
+# N rounds of one stylesheet over the TEI files (after two rounds of warming up), given the render task's params
+TRANSFORM_ROUNDS = """
+import json, sys
+from pathlib import Path
+from pipeline.xslt import XsltRunner
+stylesheet, rounds, texts, params = Path(sys.argv[1]), int(sys.argv[2]), json.loads(Path(sys.argv[3]).read_text()), json.loads(Path(sys.argv[4]).read_text())
+runner = XsltRunner({"it": stylesheet})
+for _ in range(2 + rounds):
+    for name, text in texts:
+        runner.transform("it", text, name=name, params=params.get(name, {}))
+"""
+
+
+def bench_transform_instructions(tei_dir: Path, work: Path, rounds: int = 16) -> None:
+    """The web stylesheet's render task against the identity transform, in instructions per file (valgrind)."""
+    import json
+    import re
+
+    from lxml import etree
+
+    from pipeline.safexml import parse
+    from pipeline.web.renderer import STYLESHEET, file_key
+    from pipeline.web.settings import Citation
+    from pipeline.xslt import XsltRunner
+
+    if not shutil.which("valgrind"):
+        print("instructions: valgrind is not installed (apt-get install valgrind)")
+        return
+    identity = work / "identity.xsl"
+    identity.write_text(IDENTITY)
+    common = Citation().as_params()
+    files = sorted(tei_dir.glob("*.xml"))
+    texts = [(p.name, etree.tostring(parse(p.read_bytes(), name=p.name).getroot(), encoding="unicode")) for p in files]
+    runner = XsltRunner({"web": STYLESHEET})
+    params = {name: {**common, "file": file_key(name), "task": "render", "summary-json": runner.transform(
+        "web", text, name=name, params={**common, "file": file_key(name), "task": "summary"}).output} for name, text in texts}
+    (work / "texts.json").write_text(json.dumps(texts))
+    (work / "params.json").write_text(json.dumps(params))
+    (work / "none.json").write_text("{}")
+
+    def count(stylesheet: Path, n: int, given: str) -> int:
+        result = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c",
+                                 TRANSFORM_ROUNDS, str(stylesheet), str(n), str(work / "texts.json"), str(work / given)],
+                                capture_output=True, text=True, cwd=ROOT, check=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+        return int(re.search(r"Collected : (\d+)", result.stderr).group(1))
+
+    per_file = {}
+    for label, stylesheet, given in (("web", STYLESHEET, "params.json"), ("identity", identity, "none.json")):
+        per_file[label] = (count(stylesheet, rounds, given) - count(stylesheet, 0, given)) / (rounds * len(texts)) / 1e6
+    print(f"web stylesheet per TEI file: {per_file['web']:.1f} million instructions against the identity transform's "
+          f"{per_file['identity']:.1f} million = {per_file['web'] / per_file['identity']:.2f}× (valgrind, {rounds} rounds of "
+          f"{len(texts)} files less none)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000")
     parser.add_argument("--work", type=Path, default=None, help="keep the corpora and sites here (default: a temporary folder)")
     parser.add_argument("--only", default="search,transform")
+    parser.add_argument("--instructions", action="store_true", help="the transform ratio in instructions too (valgrind)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-web-"))
@@ -169,6 +227,8 @@ def main() -> None:
     try:
         if "transform" in args.only:
             bench_transform(ROOT / "tei", work)
+            if args.instructions:
+                bench_transform_instructions(ROOT / "tei", work)
         if "search" in args.only:
             bench_search(sizes, work)
     finally:
