@@ -325,6 +325,26 @@ def test_given_the_summary_the_pages_are_the_ones_made_without_it():
         assert given.files == alone.files and given.passages == alone.passages and len(given.files) > 4
 
 
+
+def test_every_search_record_points_at_its_passage_on_the_page():
+    """The stylesheet numbers the search passages by counting, the page's ids by an accumulator: they agree, nested
+    passages (a list's items in a paragraph, an annotation's paragraphs) included."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    renderer = WebRenderer()
+    for path in [*sorted((root / "tei").glob("*.xml")), root / "tests" / "web" / "data" / "search.xml"]:
+        rendered = renderer.render(renderer.load(path.read_bytes(), path.name))
+        records = [r for r in rendered.passages if "#" in r["id"]]
+        assert records, path
+        for record in records:
+            key, number = record["id"].split("#")
+            page = html.fromstring(rendered.files[f"documents/{key}.html"])
+            passage = page.get_element_by_id(number)
+            assert (record["text"] or record["dipl"]).split()[0] in text_of(passage), (path.name, record["id"])
+            # the outermost passage of its place: no passage with an id around it
+            assert not [a for a in passage.iterancestors() if re.fullmatch(r"p\d+", a.get("id") or "")], record["id"]
+
 def test_pages_are_ascii_with_character_references_and_read_the_same():
     renderer = WebRenderer()
     source = renderer.load(b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
