@@ -121,24 +121,29 @@ def bench_index_memory(n: int, site: Path) -> None:
           f"{before:.0f} MiB; {made:.0f} MiB of shards made in {seconds:.1f} s)")
 
 
-def bench_transform(tei_dir: Path, work: Path, limit: int = 25) -> None:
+def transform_inputs(tei_dir: Path, work: Path, limit: int = 25):
+    """A runner of the web stylesheet and the identity transform, the TEI files' texts, and each file's params of
+    the render task, which is given the file's summary as the build and `pipeline web` give it (the summary task's)."""
     from lxml import etree
 
     from pipeline.safexml import parse
     from pipeline.web.renderer import STYLESHEET, file_key
+    from pipeline.web.settings import Citation
     from pipeline.xslt import XsltRunner
 
     identity = work / "identity.xsl"
     identity.write_text(IDENTITY)
     runner = XsltRunner({"web": STYLESHEET, "identity": identity})
-    from pipeline.web.settings import Citation
-
     common = Citation().as_params()
     files = sorted(tei_dir.glob("*.xml"))[:limit]
     texts = [(p.name, etree.tostring(parse(p.read_bytes(), name=p.name).getroot(), encoding="unicode")) for p in files]
-    # the render task is given the file's summary, as the build and `pipeline web` give it (made by the summary task)
     params = {name: {**common, "file": file_key(name), "task": "render", "summary-json": runner.transform(
         "web", text, name=name, params={**common, "file": file_key(name), "task": "summary"}).output} for name, text in texts}
+    return runner, texts, params
+
+
+def bench_transform(tei_dir: Path, work: Path) -> None:
+    runner, texts, params = transform_inputs(tei_dir, work)
     for name, text in texts[:2]:
         runner.transform("identity", text, name=name)
         runner.transform("web", text, name=name, params=params[name])
@@ -178,24 +183,13 @@ def bench_transform_instructions(tei_dir: Path, work: Path, rounds: int = 16) ->
     import json
     import re
 
-    from lxml import etree
-
-    from pipeline.safexml import parse
-    from pipeline.web.renderer import STYLESHEET, file_key
-    from pipeline.web.settings import Citation
-    from pipeline.xslt import XsltRunner
+    from pipeline.web.renderer import STYLESHEET
 
     if not shutil.which("valgrind"):
         print("instructions: valgrind is not installed (apt-get install valgrind)")
         return
+    _, texts, params = transform_inputs(tei_dir, work)
     identity = work / "identity.xsl"
-    identity.write_text(IDENTITY)
-    common = Citation().as_params()
-    files = sorted(tei_dir.glob("*.xml"))
-    texts = [(p.name, etree.tostring(parse(p.read_bytes(), name=p.name).getroot(), encoding="unicode")) for p in files]
-    runner = XsltRunner({"web": STYLESHEET})
-    params = {name: {**common, "file": file_key(name), "task": "render", "summary-json": runner.transform(
-        "web", text, name=name, params={**common, "file": file_key(name), "task": "summary"}).output} for name, text in texts}
     (work / "texts.json").write_text(json.dumps(texts))
     (work / "params.json").write_text(json.dumps(params))
     (work / "none.json").write_text("{}")
