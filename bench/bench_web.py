@@ -11,8 +11,9 @@ postings loaded instead (meta.js hidden: what every search cost before the index
 The edition-wide index step (pipeline.web.search.search_index) on the site's postings, in a process of its
 own: its peak resident memory against the same process's before the step (target: every process of the
 build < 300 MiB).
-Per document: the web stylesheet's render task (given the file's summary, as the build gives it) against an
-identity transform of the same TEI file on the same compiled processor (target ≤ 5×), in CPU time (Saxon runs
+Per document: the web stylesheet's render task (given the file's summary, as the build gives it), its pages put
+together as the build does (pipeline.web.pages), against an identity transform of the same TEI file on the same
+compiled processor (target ≤ 5×), in CPU time (Saxon runs
 in this process; on a shared machine the wall clock measures the other sessions' load as much as the
 stylesheet). With --instructions, the same ratio in instructions counted by valgrind (callgrind), which the
 machine's load does not change: each transform run N rounds over the files and none, in processes of their
@@ -143,10 +144,16 @@ def transform_inputs(tei_dir: Path, work: Path, limit: int = 25):
 
 
 def bench_transform(tei_dir: Path, work: Path) -> None:
+    from pipeline.web.pages import assemble
+
     runner, texts, params = transform_inputs(tei_dir, work)
+
+    def render(name: str, text: str) -> None:
+        assemble(runner.transform("web", text, name=name, params=params[name]))
+
     for name, text in texts[:2]:
         runner.transform("identity", text, name=name)
-        runner.transform("web", text, name=name, params=params[name])
+        render(name, text)
     t_identity, t_web = [], []
     for name, text in texts:
         identity_runs, web_runs = [], []
@@ -155,7 +162,7 @@ def bench_transform(tei_dir: Path, work: Path) -> None:
             runner.transform("identity", text, name=name)
             identity_runs.append(time.process_time() - started)
             started = time.process_time()
-            runner.transform("web", text, name=name, params=params[name])
+            render(name, text)
             web_runs.append(time.process_time() - started)
         t_identity.append(statistics.median(identity_runs))
         t_web.append(statistics.median(web_runs))
@@ -166,15 +173,19 @@ def bench_transform(tei_dir: Path, work: Path) -> None:
 
 
 # N rounds of one stylesheet over the TEI files (after two rounds of warming up), given the render task's params
+# (and then its pages put together, as the build does)
 TRANSFORM_ROUNDS = """
 import json, sys
 from pathlib import Path
+from pipeline.web.pages import assemble
 from pipeline.xslt import XsltRunner
 stylesheet, rounds, texts, params = Path(sys.argv[1]), int(sys.argv[2]), json.loads(Path(sys.argv[3]).read_text()), json.loads(Path(sys.argv[4]).read_text())
 runner = XsltRunner({"it": stylesheet})
 for _ in range(2 + rounds):
     for name, text in texts:
-        runner.transform("it", text, name=name, params=params.get(name, {}))
+        result = runner.transform("it", text, name=name, params=params.get(name, {}))
+        if name in params:
+            assemble(result)
 """
 
 

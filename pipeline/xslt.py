@@ -5,7 +5,7 @@ Use::
     runner = XsltRunner({"web": Path("xslt/web/web.xsl")})    # compile once per process
     result = runner.transform("web", tei_text, name="f001.xml", params={"site-root": "../"})
     result.output          # the principal result, serialised as the stylesheet's xsl:output says
-    result.documents       # {"documents/f001.d01.html": "<!DOCTYPE html>…"}: xsl:result-document, in memory
+    result.documents       # {"search-passages.tsv": "…"}: xsl:result-document with an href, in memory
     result.messages        # xsl:message texts
 
 What it guarantees:
@@ -20,9 +20,11 @@ What it guarantees:
 - parameters are typed: ``str``, ``bool``, ``int``, ``float``, ``dict`` (a map with string keys),
   ``list`` (an array), ``None`` (the empty sequence); the stylesheet declares them with ``as=``.
 
-A result document's text is the *string value* of what the stylesheet wrote: stylesheets
-serialise HTML pages themselves (``method="text"`` around ``serialize($page, …)``), since
-saxonche hands captured documents back without their serialisation parameters.
+A result document's text is the *string value* of what the stylesheet wrote, since saxonche
+hands captured documents back as trees, without their serialisation parameters. Only the
+principal output is serialised by Saxon, as the stylesheet says (``xsl:output``, or the format
+of an ``xsl:result-document`` without href): so the web stylesheet writes its HTML pages there,
+one after another (see pipeline/web/pages.py).
 """
 
 from __future__ import annotations
@@ -173,6 +175,11 @@ class XsltRunner:
         if isinstance(value, (list, tuple)):
             return p.make_array([self._xdm(v) for v in value])
         raise TypeError(f"cannot pass a {type(value).__name__} to a stylesheet")
+
+
+def output_path(href: str) -> str:
+    """An href a stylesheet gives (relative to the output folder) as a path in it; refuses one that leaves it."""
+    return _relative(OUTPUT_BASE + href)
 
 
 def _relative(uri: str) -> str:

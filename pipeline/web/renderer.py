@@ -16,6 +16,8 @@ STYLESHEET = resources.xslt("web", "web.xsl")
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 #: The render task's search passages: lines of text, in memory only (see w:passages in xslt/web/document.xsl).
 PASSAGES = "search-passages.tsv"
+#: The render task's citations of the file's documents (and its summary, when not given), as JSON.
+RENDER_DATA = "render.json"
 
 
 class WebError(Exception):
@@ -124,11 +126,10 @@ class WebRenderer:
         if given is not None:
             params["summary-json"] = json.dumps(given, ensure_ascii=False)
         result = self._run(source, params)
-        documents = dict(result.documents)
-        lines = documents.pop(PASSAGES, "")
-        files = {path: text.encode("utf-8") for path, text in documents.items()}
+        files = _pages(result, source.name)
         files[f"tei/{source.key}.xml"] = source.download
-        output = json.loads(result.output)
+        lines = result.documents.get(PASSAGES, "")
+        output = json.loads(result.documents[RENDER_DATA])
         # the stylesheet gives the summary back only when it had to make it
         file_summary = output["summary"] if given is None else given
         passages = _passages(lines, file_summary)
@@ -157,7 +158,7 @@ class WebRenderer:
             result = self._runner.transform("web", template="site", name="catalogue", params=params)
         except XsltError as error:
             raise WebError(str(error)) from None
-        return {path: text.encode("utf-8") for path, text in result.documents.items()}
+        return _pages(result, "catalogue")
 
     def _run(self, source: SourceFile, params: dict[str, Any]):
         from pipeline.xslt import XsltError
@@ -173,6 +174,17 @@ class WebRenderer:
 
 
 from pipeline.web.catalogue import Neighbours  # noqa: E402  (for the annotation above)
+
+
+def _pages(result, name: str) -> dict[str, bytes]:
+    """The pages of a transformation, put together (pipeline.web.pages); WebError when they cannot be."""
+    from pipeline.web.pages import assemble
+    from pipeline.xslt import XsltError
+
+    try:
+        return {path: text.encode("utf-8") for path, text in assemble(result).items()}
+    except XsltError as error:
+        raise WebError(f"{name}: {error}") from None
 
 
 def _passages(lines: str, summary: dict) -> tuple[dict[str, str], ...]:

@@ -11,43 +11,46 @@
 
   <!-- ============================== the file page ============================== -->
 
-  <xsl:function name="w:file-page" as="xs:string">
+  <xsl:template name="w:file-page" as="item()*">
+    <xsl:param name="kind" as="map(*)"/>
     <xsl:param name="tei" as="document-node()"/>
     <xsl:param name="summary" as="map(*)"/>
     <!-- a reference without a piece ("PREM 19") names no file: the file's own name then, with its series -->
     <xsl:variable name="title" as="xs:string" select="if (contains($summary?reference, '/')) then 'File ' || $summary?reference
         else 'File ' || $summary?file || ($summary?reference[.] ! (' (' || . || ')'))"/>
     <xsl:variable name="ms" as="element(tei:msDesc)?" select="$tei/tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:msDesc"/>
-    <xsl:variable name="main" as="element()*">
-      <nav class="breadcrumb" aria-label="Breadcrumb">
-        <ol>
-          <li><a href="../index.html">Documents</a></li>
-          <li><a href="#file-title" aria-current="page"><xsl:value-of select="$title"/></a></li>
-        </ol>
-      </nav>
-      <h1 id="file-title"><xsl:value-of select="$title"/></h1>
-      <xsl:if test="$summary?title"><p class="lead"><xsl:value-of select="$summary?title"/></p></xsl:if>
-      <xsl:variable name="covering" as="xs:string?" select="$ms/tei:history/tei:origin/tei:origDate ! normalize-space(.)[.]"/>
-      <xsl:variable name="note" as="xs:string?" select="$ms/tei:additional/tei:adminInfo/tei:note ! normalize-space(.)[.]"/>
-      <xsl:variable name="facsimile" as="element(tei:ref)?" select="$ms/tei:additional/tei:surrogates/tei:ref[@target]"/>
-      <xsl:if test="exists(($covering, $note, $facsimile))">
-        <dl class="file-facts">
-          <xsl:if test="$covering"><dt>Covering dates</dt><dd><xsl:value-of select="$covering"/></dd></xsl:if>
-          <xsl:if test="$note"><dt>Catalogue note</dt><dd><xsl:value-of select="$note"/></dd></xsl:if>
-          <xsl:if test="$facsimile">
-            <dt>Facsimile</dt><dd><a href="{$facsimile/@target}" rel="external"><xsl:value-of select="normalize-space($facsimile)"/></a></dd>
-          </xsl:if>
-        </dl>
-      </xsl:if>
-      <xsl:sequence select="w:document-table($summary?documents?*, '../', 'Documents in this file, in archive order')"/>
-      <p><a href="../tei/{$summary?file}.xml" download="{$summary?file}.xml">Download the TEI (XML) of this file</a></p>
-      <xsl:variable name="source" as="xs:string?" select="($tei//tei:publicationStmt/tei:idno[@type = 'transcript'])[1] ! normalize-space(.)"/>
-      <xsl:if test="$source">
-        <p class="provenance">Encoded from the OCR transcript <code><xsl:value-of select="$source"/></code>.</p>
-      </xsl:if>
-    </xsl:variable>
-    <xsl:sequence select="w:page($title, '../', 'browse', $main, (), (), w:licence-note($tei))"/>
-  </xsl:function>
+    <xsl:call-template name="w:page-start">
+      <xsl:with-param name="href" select="'files/' || w:file-key($file) || '.html'"/>
+      <xsl:with-param name="kind" select="$kind"/>
+      <xsl:with-param name="title" select="$title"/>
+    </xsl:call-template>
+    <nav class="breadcrumb" aria-label="Breadcrumb">
+      <ol>
+        <li><a href="../index.html">Documents</a></li>
+        <li><a href="#file-title" aria-current="page"><xsl:value-of select="$title"/></a></li>
+      </ol>
+    </nav>
+    <h1 id="file-title"><xsl:value-of select="$title"/></h1>
+    <xsl:if test="$summary?title"><p class="lead"><xsl:value-of select="$summary?title"/></p></xsl:if>
+    <xsl:variable name="covering" as="xs:string?" select="$ms/tei:history/tei:origin/tei:origDate ! normalize-space(.)[.]"/>
+    <xsl:variable name="note" as="xs:string?" select="$ms/tei:additional/tei:adminInfo/tei:note ! normalize-space(.)[.]"/>
+    <xsl:variable name="facsimile" as="element(tei:ref)?" select="$ms/tei:additional/tei:surrogates/tei:ref[@target]"/>
+    <xsl:if test="exists(($covering, $note, $facsimile))">
+      <dl class="file-facts">
+        <xsl:if test="$covering"><dt>Covering dates</dt><dd><xsl:value-of select="$covering"/></dd></xsl:if>
+        <xsl:if test="$note"><dt>Catalogue note</dt><dd><xsl:value-of select="$note"/></dd></xsl:if>
+        <xsl:if test="$facsimile">
+          <dt>Facsimile</dt><dd><a href="{$facsimile/@target}" rel="external"><xsl:value-of select="normalize-space($facsimile)"/></a></dd>
+        </xsl:if>
+      </dl>
+    </xsl:if>
+    <xsl:sequence select="w:document-table($summary?documents?*, '../', 'Documents in this file, in archive order')"/>
+    <p><a href="../tei/{$summary?file}.xml" download="{$summary?file}.xml">Download the TEI (XML) of this file</a></p>
+    <xsl:variable name="source" as="xs:string?" select="($tei//tei:publicationStmt/tei:idno[@type = 'transcript'])[1] ! normalize-space(.)"/>
+    <xsl:if test="$source">
+      <p class="provenance">Encoded from the OCR transcript <code><xsl:value-of select="$source"/></code>.</p>
+    </xsl:if>
+  </xsl:template>
 
   <!-- A table of documents (browse, facets, file pages). -->
   <xsl:function name="w:document-table" as="element()">

@@ -11,7 +11,10 @@
 
   <!-- HTML in the XHTML syntax (HTML5's void elements closed with "/>"), every character beyond ASCII written as a
        character reference, URLs as they are (HTML takes them so): valid HTML, and the cheapest for SaxonC to write
-       (text beyond ASCII, even one quotation mark, makes it handle a page's whole text as wide characters). -->
+       (text beyond ASCII, even one quotation mark, makes it handle a page's whole text as wide characters).
+       The pages are written with the output format w:html, their frames (w:frame) with the map: the two say the same. -->
+  <xsl:output name="w:html" method="xhtml" html-version="5.0" include-content-type="no" indent="no"
+      omit-xml-declaration="yes" encoding="US-ASCII" escape-uri-attributes="no"/>
   <xsl:variable name="w:serialization" as="map(*)"
       select="map{'method': 'xhtml', 'html-version': 5.0, 'include-content-type': false(), 'indent': false(),
                    'omit-xml-declaration': true(), 'encoding': 'US-ASCII', 'escape-uri-attributes': false()}"/>
@@ -23,47 +26,82 @@
                map{'key': 'about', 'href': 'about.html', 'label': 'About'},
                map{'key': 'encoding', 'href': 'encoding.html', 'label': 'Encoding'}]"/>
 
-  <!-- A whole page as HTML text. $root leads from the page to the site's root ('' or '../'). -->
-  <xsl:function name="w:page" as="xs:string">
-    <xsl:param name="title" as="xs:string"/>
-    <xsl:param name="root" as="xs:string"/>
-    <xsl:param name="section" as="xs:string"/>
-    <xsl:param name="main" as="item()*"/>
-    <xsl:param name="scripts" as="xs:string*"/>
-    <xsl:sequence select="w:page($title, $root, $section, $main, $scripts, (), ())"/>
-  </xsl:function>
+  <!-- The pages of a transformation are written one after another to one output, the principal one, in the format
+       w:html (xsl:result-document without href): written straight to the serialiser, a page's elements are never
+       built as a tree first. Of each page only its own part is written there: the comment that names it and its
+       frame, the head's own elements, the comment w:main, and its main part. The frames, which the pages of
+       a kind share (head, header, navigation, footer), are made once per transformation (w:frames), and
+       pipeline/web/pages.py puts each page together. No other comment is written (the TEI's are not copied), and
+       "<!-" in text or in an attribute value is written escaped. -->
 
-  <!-- The same, with more elements for the head (metadata of a document page) and for the footer (the licence of
-       a TEI file's pages): its own head and main part, serialised into its frame (w:frame). The footer's
-       elements are part of the frame, which is made once for them: the same nodes on every page of a
-       transformation (w:licence-note). -->
-  <xsl:function name="w:page" as="xs:string">
-    <xsl:param name="title" as="xs:string"/>
+  <!-- A kind of page: what its frame is made of. $root leads from the page to the site's root ('' or '../'); the
+       footer's elements (the licence of a TEI file's pages) are part of the frame. -->
+  <xsl:function name="w:frame-kind" as="map(*)">
+    <xsl:param name="key" as="xs:string"/>
     <xsl:param name="root" as="xs:string"/>
     <xsl:param name="section" as="xs:string"/>
-    <xsl:param name="main" as="item()*"/>
     <xsl:param name="scripts" as="xs:string*"/>
-    <xsl:param name="head" as="element()*"/>
     <xsl:param name="footer" as="element()*"/>
-    <xsl:variable name="frame" as="xs:string+" select="w:frame($root, $section, $scripts, $footer)"/>
-    <xsl:variable name="own-head" as="document-node()">
-      <xsl:document>
-        <title><xsl:value-of select="$title || ' · ' || $edition-title"/></title>
-        <link rel="icon" href="{$root}assets/favicon.svg" type="image/svg+xml"/>
-        <link rel="stylesheet" href="{$root}assets/site.css"/>
-        <xsl:comment>w:main</xsl:comment>
-      </xsl:document>
-    </xsl:variable>
-    <!-- one serialisation (each costs some 170,000 instructions in SaxonC): the head's own elements, the
-         comment that marks where the frame goes on, the main part -->
-    <xsl:variable name="text" as="xs:string" select="serialize(($own-head/*, $head, $own-head/comment(), $main), $w:serialization)"/>
-    <xsl:sequence select="$frame[1] || substring-before($text, '&lt;!--w:main--&gt;') || $frame[2]
-                          || substring-after($text, '&lt;!--w:main--&gt;') || $frame[3]"/>
+    <xsl:sequence select="map{'key': $key, 'root': $root, 'section': $section, 'scripts': $scripts, 'footer': $footer}"/>
   </xsl:function>
 
-  <!-- A page's frame as text, in three parts: up to its head's own elements, from there to its main part, and
-       after it. Made once per kind of page in a transformation (cache: the document pages of a file share it). -->
-  <xsl:function name="w:frame" as="xs:string+" cache="yes">
+  <!-- The frames of the kinds of page a transformation wrote, each as the result document frames/KEY. -->
+  <xsl:template name="w:frames" as="empty-sequence()">
+    <xsl:param name="kinds" as="map(*)*"/>
+    <xsl:for-each select="$kinds">
+      <xsl:result-document href="frames/{?key}" method="text">
+        <xsl:sequence select="w:frame(?root, ?section, ?scripts, ?footer)"/>
+      </xsl:result-document>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A whole page of a kind (w:frame-kind), its main part given. -->
+  <xsl:template name="w:page" as="item()*">
+    <xsl:param name="href" as="xs:string"/>
+    <xsl:param name="kind" as="map(*)"/>
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="main" as="item()*"/>
+    <xsl:call-template name="w:page-start">
+      <xsl:with-param name="href" select="$href"/>
+      <xsl:with-param name="kind" select="$kind"/>
+      <xsl:with-param name="title" select="$title"/>
+    </xsl:call-template>
+    <xsl:sequence select="$main"/>
+  </xsl:template>
+
+  <!-- A page up to the start of its main part, which follows (w:page-head, w:page-main). -->
+  <xsl:template name="w:page-start" as="item()*">
+    <xsl:param name="href" as="xs:string"/>
+    <xsl:param name="kind" as="map(*)"/>
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:call-template name="w:page-head">
+      <xsl:with-param name="href" select="$href"/>
+      <xsl:with-param name="kind" select="$kind"/>
+      <xsl:with-param name="title" select="$title"/>
+    </xsl:call-template>
+    <xsl:call-template name="w:page-main"/>
+  </xsl:template>
+
+  <!-- A page's start: the comment that names the page and its kind, and the head's own elements; more may follow
+       (metadata of a document page) before w:page-main. -->
+  <xsl:template name="w:page-head" as="item()*">
+    <xsl:param name="href" as="xs:string"/>
+    <xsl:param name="kind" as="map(*)"/>
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:comment select="'w:page ' || $href || ' ' || $kind?key"/>
+    <title><xsl:value-of select="$title || ' · ' || $edition-title"/></title>
+    <link rel="icon" href="{$kind?root}assets/favicon.svg" type="image/svg+xml"/>
+    <link rel="stylesheet" href="{$kind?root}assets/site.css"/>
+  </xsl:template>
+
+  <!-- Where a page's main part starts (after its head's own elements). -->
+  <xsl:template name="w:page-main" as="comment()">
+    <xsl:comment>w:main</xsl:comment>
+  </xsl:template>
+
+  <!-- A page's frame as text: the comment w:head marks where the head's own elements go, the comment
+       w:main where the main part goes. -->
+  <xsl:function name="w:frame" as="xs:string">
     <xsl:param name="root" as="xs:string"/>
     <xsl:param name="section" as="xs:string"/>
     <xsl:param name="scripts" as="xs:string*"/>
@@ -119,10 +157,7 @@
         </body>
       </html>
     </xsl:variable>
-    <xsl:variable name="text" as="xs:string" select="serialize($html, $w:serialization)"/>
-    <xsl:sequence select="substring-before($text, '&lt;!--w:head--&gt;'),
-        substring-before(substring-after($text, '&lt;!--w:head--&gt;'), '&lt;!--w:main--&gt;'),
-        substring-after($text, '&lt;!--w:main--&gt;')"/>
+    <xsl:sequence select="serialize($html, $w:serialization)"/>
   </xsl:function>
 
 </xsl:stylesheet>

@@ -8,67 +8,94 @@
     xmlns:array="http://www.w3.org/2005/xpath-functions/array"
     exclude-result-prefixes="#all">
 
-  <xsl:template name="site" as="map(*)">
+  <!-- The pages, written one after another (see page.xsl), and their frames. -->
+  <xsl:template name="site" as="empty-sequence()">
     <xsl:variable name="cat" as="map(*)" select="parse-json($catalogue)"/>
     <xsl:variable name="docs" as="map(*)*" select="$cat?documents?*"/>
     <xsl:variable name="facets" as="map(*)*" select="$cat?facets?*"/>
+    <xsl:variable name="browse" as="map(*)" select="w:frame-kind('browse', '', 'browse', (), ())"/>
+    <xsl:variable name="facet-page" as="map(*)" select="w:frame-kind('facet', '../', 'browse', (), ())"/>
+    <xsl:variable name="search" as="map(*)" select="w:frame-kind('search', '', 'search',
+        ('lunr.min.js', 'minisearch.js', 'search-terms.js', 'search-files.js', 'search.js'), ())"/>
+    <xsl:variable name="about" as="map(*)" select="w:frame-kind('about', '', 'about', (), ())"/>
+    <xsl:variable name="encoding" as="map(*)" select="w:frame-kind('encoding', '', 'encoding', (), ())"/>
+    <xsl:variable name="persons" as="map(*)" select="w:frame-kind('persons', '', 'persons', (), ())"/>
+    <xsl:variable name="guidelines-page" as="map(*)" select="w:frame-kind('guidelines', '', 'encoding', 'guidelines.js', ())"/>
+    <xsl:result-document format="w:html">
+      <xsl:call-template name="w:page">
+        <xsl:with-param name="href" select="'index.html'"/>
+        <xsl:with-param name="kind" select="$browse"/>
+        <xsl:with-param name="title" select="'Documents'"/>
+        <xsl:with-param name="main" select="w:browse-main($cat, $docs, $facets)"/>
+      </xsl:call-template>
 
-    <xsl:result-document href="index.html" method="text">
-      <xsl:sequence select="w:page('Documents', '', 'browse', w:browse-main($cat, $docs, $facets), ())"/>
-    </xsl:result-document>
-
-    <xsl:for-each select="$facets">
-      <xsl:variable name="facet" as="map(*)" select="."/>
-      <!-- A value marked render: false has its page already (made from the same rows). -->
-      <xsl:for-each select="?values?*[not(?render = false())]">
-        <xsl:variable name="value" as="map(*)" select="."/>
-        <xsl:variable name="title" as="xs:string" select="$facet?label || ': ' || $value?label"/>
-        <xsl:result-document href="browse/{w:token($facet?key)}-{$value?n}.html" method="text">
-          <xsl:variable name="main" as="element()*">
-            <nav class="breadcrumb" aria-label="Breadcrumb">
-              <ol>
-                <li><a href="../index.html">Documents</a></li>
-                <li><a href="#browse-title" aria-current="page"><xsl:value-of select="$title"/></a></li>
-              </ol>
-            </nav>
-            <h1 id="browse-title">Documents · <xsl:value-of select="$title"/></h1>
-            <p><a href="../index.html">All documents</a> ·
-              <xsl:value-of select="$value?count"/> document<xsl:value-of select="if ($value?count ne 1) then 's' else ''"/>, in date order.</p>
-            <xsl:sequence select="w:document-table(for $i in $value?docs?* return $docs[xs:integer($i)], '../',
-                                  $title || ', in date order')"/>
-          </xsl:variable>
-          <xsl:sequence select="w:page('Documents: ' || $title, '../', 'browse', $main, ())"/>
-        </xsl:result-document>
+      <xsl:for-each select="$facets">
+        <xsl:variable name="facet" as="map(*)" select="."/>
+        <!-- A value marked render: false has its page already (made from the same rows). -->
+        <xsl:for-each select="?values?*[not(?render = false())]">
+          <xsl:variable name="value" as="map(*)" select="."/>
+          <xsl:variable name="title" as="xs:string" select="$facet?label || ': ' || $value?label"/>
+          <xsl:call-template name="w:page-start">
+            <xsl:with-param name="href" select="'browse/' || w:token($facet?key) || '-' || $value?n || '.html'"/>
+            <xsl:with-param name="kind" select="$facet-page"/>
+            <xsl:with-param name="title" select="'Documents: ' || $title"/>
+          </xsl:call-template>
+          <nav class="breadcrumb" aria-label="Breadcrumb">
+            <ol>
+              <li><a href="../index.html">Documents</a></li>
+              <li><a href="#browse-title" aria-current="page"><xsl:value-of select="$title"/></a></li>
+            </ol>
+          </nav>
+          <h1 id="browse-title">Documents · <xsl:value-of select="$title"/></h1>
+          <p><a href="../index.html">All documents</a> ·
+            <xsl:value-of select="$value?count"/> document<xsl:value-of select="if ($value?count ne 1) then 's' else ''"/>, in date order.</p>
+          <xsl:sequence select="w:document-table(for $i in $value?docs?* return $docs[xs:integer($i)], '../',
+                                $title || ', in date order')"/>
+        </xsl:for-each>
       </xsl:for-each>
-    </xsl:for-each>
 
-    <xsl:result-document href="search.html" method="text">
-      <xsl:sequence select="w:page('Search', '', 'search', w:search-main(), ('lunr.min.js', 'minisearch.js', 'search-terms.js', 'search-files.js', 'search.js'))"/>
+      <xsl:call-template name="w:page">
+        <xsl:with-param name="href" select="'search.html'"/>
+        <xsl:with-param name="kind" select="$search"/>
+        <xsl:with-param name="title" select="'Search'"/>
+        <xsl:with-param name="main" select="w:search-main()"/>
+      </xsl:call-template>
+
+      <xsl:call-template name="w:page">
+        <xsl:with-param name="href" select="'about.html'"/>
+        <xsl:with-param name="kind" select="$about"/>
+        <xsl:with-param name="title" select="'About the edition'"/>
+        <xsl:with-param name="main" select="w:about-main($cat)"/>
+      </xsl:call-template>
+
+      <xsl:call-template name="w:page">
+        <xsl:with-param name="href" select="'encoding.html'"/>
+        <xsl:with-param name="kind" select="$encoding"/>
+        <xsl:with-param name="title" select="'How the edition is encoded'"/>
+        <xsl:with-param name="main" select="w:encoding-main()"/>
+      </xsl:call-template>
+
+      <xsl:call-template name="w:page">
+        <xsl:with-param name="href" select="'persons.html'"/>
+        <xsl:with-param name="kind" select="$persons"/>
+        <xsl:with-param name="title" select="'People and organisations'"/>
+        <xsl:with-param name="main" select="w:persons-main($cat)"/>
+      </xsl:call-template>
+
+      <xsl:if test="$guidelines">
+        <xsl:call-template name="w:page-start">
+          <xsl:with-param name="href" select="'guidelines.html'"/>
+          <xsl:with-param name="kind" select="$guidelines-page"/>
+          <xsl:with-param name="title" select="'Encoding guidelines'"/>
+        </xsl:call-template>
+        <h1>Encoding guidelines</h1>
+        <xsl:sequence select="parse-xml($guidelines)/*"/>
+      </xsl:if>
     </xsl:result-document>
-
-    <xsl:result-document href="about.html" method="text">
-      <xsl:sequence select="w:page('About the edition', '', 'about', w:about-main($cat), ())"/>
-    </xsl:result-document>
-
-    <xsl:result-document href="encoding.html" method="text">
-      <xsl:sequence select="w:page('How the edition is encoded', '', 'encoding', w:encoding-main(), ())"/>
-    </xsl:result-document>
-
-    <xsl:result-document href="persons.html" method="text">
-      <xsl:sequence select="w:page('People and organisations', '', 'persons', w:persons-main($cat), ())"/>
-    </xsl:result-document>
-
-    <xsl:if test="$guidelines">
-      <xsl:result-document href="guidelines.html" method="text">
-        <xsl:variable name="main" as="element()*">
-          <h1>Encoding guidelines</h1>
-          <xsl:sequence select="parse-xml($guidelines)/*"/>
-        </xsl:variable>
-        <xsl:sequence select="w:page('Encoding guidelines', '', 'encoding', $main, ('guidelines.js'))"/>
-      </xsl:result-document>
-    </xsl:if>
-
-    <xsl:sequence select="map{'pages': 4 + sum($facets ! array:size(?values))}"/>
+    <xsl:call-template name="w:frames">
+      <xsl:with-param name="kinds" select="$browse, $facet-page[exists($facets)], $search, $about, $encoding, $persons,
+                                           $guidelines-page[$guidelines]"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- ============================== browse ============================== -->

@@ -4,13 +4,13 @@
 
   - task='summary', on a TEI file: a JSON map describing the file and its documents (for browse, facets,
     previous/next links across files, search metadata). Cheap: reads the header and the divisions' metadata.
-  - task='render', on a TEI file: the file's pages as result documents (documents/KEY.html for each
-    document, files/FILE.html for the file), the search passages (lines of text, search-passages.tsv: see
-    w:passages) and, as the principal JSON output, the citations (and the summary, when the caller did not
-    give it).
-  - template 'site' (no source): the pages made from the whole catalogue: index.html (browse with facets),
-    browse/*.html (one page per facet value, for readers without JavaScript), search.html, about.html,
-    encoding.html.
+  - task='render', on a TEI file: the file's pages (documents/KEY.html for each document, files/FILE.html for
+    the file), one after another as the principal output (see w:page-start in page.xsl), and as result
+    documents, the search passages (lines of text, search-passages.tsv: see w:passages) and the citations
+    (render.json: and the summary, when the caller did not give it).
+  - template 'site' (no source): the pages made from the whole catalogue, as the principal output:
+    index.html (browse with facets), browse/*.html (one page per facet value, for readers without
+    JavaScript), search.html, about.html, encoding.html, persons.html, guidelines.html.
 -->
 <xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="3.0"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -30,7 +30,10 @@
   <xsl:include href="listing.xsl"/>
   <xsl:include href="site.xsl"/>
 
-  <xsl:output method="json" indent="no" encoding="UTF-8"/>
+  <!-- Each task writes its principal output with a format of its own (xsl:result-document without href): the
+       pages with w:html (page.xsl), the summary with w:json. -->
+  <xsl:output method="xhtml" encoding="UTF-8"/>
+  <xsl:output name="w:json" method="json" indent="no" encoding="UTF-8"/>
   <xsl:mode on-multiple-match="fail" on-no-match="fail" use-accumulators="#all"/>
 
   <!-- 'summary' or 'render' (see above). -->
@@ -53,10 +56,12 @@
   <!-- The guidelines' table of contents and content (pipeline/web/guidelines.py), as XML; '' when none. -->
   <xsl:param name="guidelines" as="xs:string" select="''"/>
 
-  <xsl:template match="/" as="map(*)">
+  <xsl:template match="/" as="empty-sequence()">
     <xsl:choose>
       <xsl:when test="$task eq 'summary'">
-        <xsl:sequence select="w:summary(.)"/>
+        <xsl:result-document format="w:json">
+          <xsl:sequence select="w:summary(.)"/>
+        </xsl:result-document>
       </xsl:when>
       <xsl:when test="$task eq 'render'">
         <xsl:call-template name="w:render-file"/>
