@@ -11,11 +11,11 @@ postings loaded instead (meta.js hidden: what every search cost before the index
 The edition-wide index step (pipeline.web.search.search_index) on the site's postings, in a process of its
 own: its peak resident memory against the same process's before the step (target: every process of the
 build < 300 MiB).
-Per document: the web stylesheet's render task (given the file's summary, as the build gives it), its pages put
-together as the build does (pipeline.web.pages), against an identity transform of the same TEI file on the same
-compiled processor (target ≤ 5×), in CPU time (Saxon runs
-in this process; on a shared machine the wall clock measures the other sessions' load as much as the
-stylesheet). With --instructions, the same ratio in instructions counted by valgrind (callgrind), which the
+Per document: the web stylesheet's render task, its params made and its pages put together as the build does
+(pipeline.web.renderer: the file's summary, as the summary task made it, and its documents' citations; then
+pipeline.web.pages), against an identity transform of the same TEI file on the same compiled processor
+(target ≤ 5×), in CPU time (Saxon runs in this process; on a shared machine the wall clock measures the other
+sessions' load as much as the stylesheet). With --instructions, the same ratio in instructions counted by valgrind (callgrind), which the
 machine's load does not change: each transform run N rounds over the files and none, in processes of their
 own, the difference over N rounds being its cost (some minutes).
 """
@@ -123,37 +123,30 @@ def bench_index_memory(n: int, site: Path) -> None:
 
 
 def transform_inputs(tei_dir: Path, work: Path, limit: int = 25):
-    """A runner of the web stylesheet and the identity transform, the TEI files' texts, and each file's params of
-    the render task, which is given the file's summary as the build and `pipeline web` give it (the summary task's)."""
-    from lxml import etree
-
-    from pipeline.safexml import parse
-    from pipeline.web.renderer import STYLESHEET, file_key
-    from pipeline.web.settings import Citation
+    """A runner of the web stylesheet and of the identity transform, the TEI files checked (name, text), and the web
+    edition's step per file on the same runner: the render task, given what the build gives it (the file's
+    summary, made before, and its documents' citations), its pages put together (WebRenderer.render_pages)."""
+    from pipeline.web.renderer import STYLESHEET, WebRenderer
     from pipeline.xslt import XsltRunner
 
     identity = work / "identity.xsl"
     identity.write_text(IDENTITY)
     runner = XsltRunner({"web": STYLESHEET, "identity": identity})
-    common = Citation().as_params()
-    files = sorted(tei_dir.glob("*.xml"))[:limit]
-    texts = [(p.name, etree.tostring(parse(p.read_bytes(), name=p.name).getroot(), encoding="unicode")) for p in files]
-    params = {name: {**common, "file": file_key(name), "task": "render", "summary-json": runner.transform(
-        "web", text, name=name, params={**common, "file": file_key(name), "task": "summary"}).output} for name, text in texts}
-    return runner, texts, params
+    renderer = WebRenderer(runner=runner)
+    sources = {p.name: renderer.load(p.read_bytes(), p.name) for p in sorted(tei_dir.glob("*.xml"))[:limit]}
+    summaries = {name: renderer.summarise(source) for name, source in sources.items()}
+
+    def render(name: str) -> None:
+        renderer.render_pages(sources[name], summaries[name])
+
+    return runner, [(name, source.text) for name, source in sources.items()], render
 
 
 def bench_transform(tei_dir: Path, work: Path) -> None:
-    from pipeline.web.pages import assemble
-
-    runner, texts, params = transform_inputs(tei_dir, work)
-
-    def render(name: str, text: str) -> None:
-        assemble(runner.transform("web", text, name=name, params=params[name]))
-
+    runner, texts, render = transform_inputs(tei_dir, work)
     for name, text in texts[:2]:
         runner.transform("identity", text, name=name)
-        render(name, text)
+        render(name)
     t_identity, t_web = [], []
     for name, text in texts:
         identity_runs, web_runs = [], []
@@ -162,7 +155,7 @@ def bench_transform(tei_dir: Path, work: Path) -> None:
             runner.transform("identity", text, name=name)
             identity_runs.append(time.process_time() - started)
             started = time.process_time()
-            render(name, text)
+            render(name)
             web_runs.append(time.process_time() - started)
         t_identity.append(statistics.median(identity_runs))
         t_web.append(statistics.median(web_runs))
@@ -172,51 +165,42 @@ def bench_transform(tei_dir: Path, work: Path) -> None:
           f"{len(texts)} files)")
 
 
-# N rounds of one stylesheet over the TEI files (after two rounds of warming up), given the render task's params
-# (and then its pages put together, as the build does)
+# N rounds of the web edition's step or of the identity transform over the TEI files (after two rounds of warming up)
 TRANSFORM_ROUNDS = """
-import json, sys
+import sys
 from pathlib import Path
-from pipeline.web.pages import assemble
-from pipeline.xslt import XsltRunner
-stylesheet, rounds, texts, params = Path(sys.argv[1]), int(sys.argv[2]), json.loads(Path(sys.argv[3]).read_text()), json.loads(Path(sys.argv[4]).read_text())
-runner = XsltRunner({"it": stylesheet})
+sys.path.insert(0, "bench")
+from bench_web import transform_inputs
+kind, rounds, tei_dir, work = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4])
+runner, texts, render = transform_inputs(tei_dir, work)
 for _ in range(2 + rounds):
     for name, text in texts:
-        result = runner.transform("it", text, name=name, params=params.get(name, {}))
-        if name in params:
-            assemble(result)
+        if kind == "web":
+            render(name)
+        else:
+            runner.transform("identity", text, name=name)
 """
 
 
 def bench_transform_instructions(tei_dir: Path, work: Path, rounds: int = 16) -> None:
-    """The web stylesheet's render task against the identity transform, in instructions per file (valgrind)."""
-    import json
+    """The web edition's step per file against the identity transform, in instructions per file (valgrind)."""
     import re
-
-    from pipeline.web.renderer import STYLESHEET
 
     if not shutil.which("valgrind"):
         print("instructions: valgrind is not installed (apt-get install valgrind)")
         return
-    _, texts, params = transform_inputs(tei_dir, work)
-    identity = work / "identity.xsl"
-    (work / "texts.json").write_text(json.dumps(texts))
-    (work / "params.json").write_text(json.dumps(params))
-    (work / "none.json").write_text("{}")
+    files = len(sorted(tei_dir.glob("*.xml"))[:25])
 
-    def count(stylesheet: Path, n: int, given: str) -> int:
+    def count(kind: str, n: int) -> int:
         result = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c",
-                                 TRANSFORM_ROUNDS, str(stylesheet), str(n), str(work / "texts.json"), str(work / given)],
+                                 TRANSFORM_ROUNDS, kind, str(n), str(tei_dir), str(work)],
                                 capture_output=True, text=True, cwd=ROOT, check=True, env={**os.environ, "PYTHONHASHSEED": "0"})
         return int(re.search(r"Collected : (\d+)", result.stderr).group(1))
 
-    per_file = {}
-    for label, stylesheet, given in (("web", STYLESHEET, "params.json"), ("identity", identity, "none.json")):
-        per_file[label] = (count(stylesheet, rounds, given) - count(stylesheet, 0, given)) / (rounds * len(texts)) / 1e6
+    per_file = {kind: (count(kind, rounds) - count(kind, 0)) / (rounds * files) / 1e6 for kind in ("web", "identity")}
     print(f"web stylesheet per TEI file: {per_file['web']:.1f} million instructions against the identity transform's "
           f"{per_file['identity']:.1f} million = {per_file['web'] / per_file['identity']:.2f}× (valgrind, {rounds} rounds of "
-          f"{len(texts)} files less none)")
+          f"{files} files less none)")
 
 
 def main() -> None:

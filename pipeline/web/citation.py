@@ -1,5 +1,5 @@
-"""A document's citation in the formats reference managers read: BibTeX, RIS, CSL-JSON, and schema.org
-JSON-LD for search engines; the same facts as the "cite this" block of its page (xslt/web/document.xsl).
+"""A document's citation: the suggested citation its page shows ("cite this", xslt/web/document.xsl), and the same
+facts in the formats reference managers read: BibTeX, RIS, CSL-JSON, and schema.org JSON-LD for search engines.
 """
 
 from __future__ import annotations
@@ -23,6 +23,20 @@ def archival_reference(doc: Mapping[str, Any], file: Mapping[str, Any]) -> str:
     """"PREM 19/2184, document 1 of 5" (or the file's key when the transcript names no piece)."""
     reference = doc.get("reference") or file.get("reference") or file.get("file", "")
     return f"{reference}, document {doc['n']} of {len(file.get('documents') or ()) or 1}"
+
+
+def suggested(doc: Mapping[str, Any], file: Mapping[str, Any], citation: Citation) -> str:
+    """The suggested citation: the document, its archival reference, the edition, editors, release, address."""
+    senders = "; ".join(doc.get("from") or ())
+    parts = [senders + ","] if senders else []
+    parts += [f"\u201c{doc['title']}\u201d,", (doc["dateLabel"] if doc.get("date") else "undated") + ".",
+              f"{ARCHIVE}, {ARCHIVE_PLACE},", archival_reference(doc, file) + ".", "In", citation.edition_title + ","]
+    if citation.editors:
+        parts.append("edited by " + ", ".join(citation.editors) + ",")
+    parts.append(f"release {citation.release}.")
+    if citation.base_url:
+        parts.append(document_url(citation, doc["key"]) + ".")
+    return " ".join(parts)
 
 
 def formats(doc: Mapping[str, Any], file: Mapping[str, Any], citation: Citation) -> dict[str, bytes]:

@@ -13,6 +13,8 @@ the only ones.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from pipeline.xslt import TransformResult, XsltError, output_path
 
 PAGE = "<!--w:page "
@@ -21,9 +23,15 @@ MAIN = "<!--w:main-->"
 FRAMES = "frames/"
 
 
-def assemble(result: TransformResult) -> dict[str, str]:
-    """The pages of a transformation, by path in the site; XsltError when its output is not made as above."""
-    frames = {href[len(FRAMES):]: _frame(href, text) for href, text in result.documents.items() if href.startswith(FRAMES)}
+def frames_of(result: TransformResult) -> dict[str, str]:
+    """The frames a transformation made, by kind of page."""
+    return {href[len(FRAMES):]: text for href, text in result.documents.items() if href.startswith(FRAMES)}
+
+
+def assemble(result: TransformResult, frames: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The pages of a transformation, by path in the site, in the frames it made and `frames` (made by an earlier
+    one); XsltError when its output is not made as above."""
+    frames = {kind: _frame(f"{FRAMES}{kind}", text) for kind, text in {**(frames or {}), **frames_of(result)}.items()}
     before, *chunks = result.output.split(PAGE)
     if before.strip():
         raise XsltError("the pages' output holds text before its first page")

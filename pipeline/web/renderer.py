@@ -16,8 +16,6 @@ STYLESHEET = resources.xslt("web", "web.xsl")
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 #: The render task's search passages: lines of text, in memory only (see w:passages in xslt/web/document.xsl).
 PASSAGES = "search-passages.tsv"
-#: The render task's citations of the file's documents (and its summary, when not given), as JSON.
-RENDER_DATA = "render.json"
 
 
 class WebError(Exception):
@@ -47,6 +45,17 @@ class FileSummary:
 
 
 @dataclass(frozen=True)
+class RenderedPages:
+    """What the web stylesheet makes of one TEI file: its pages (site path -> bytes), its search lines (see
+    w:passages), its documents' suggested citations (by key), the stylesheet's messages."""
+
+    pages: dict[str, bytes]
+    lines: str
+    citations: dict[str, str]
+    messages: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class RenderedFile:
     """The pages of one TEI file (site path -> bytes) and its search passages."""
 
@@ -68,11 +77,14 @@ class WebRenderer:
     """The web stylesheet compiled once (per process); the per-file steps."""
 
     def __init__(self, *, edition_title: str = "PMO Papers", base_url: str | None = None,
-                 editors: tuple[str, ...] | None = None, release: str | None = None) -> None:
+                 editors: tuple[str, ...] | None = None, release: str | None = None, runner: Any = None) -> None:
+        """`runner`, an XsltRunner holding the web stylesheet as "web" (the benchmark's holds its baseline too)."""
         from pipeline.web.settings import Citation
         from pipeline.xslt import XsltRunner
 
-        self._runner = XsltRunner({"web": STYLESHEET})
+        self._runner = runner or XsltRunner({"web": STYLESHEET})
+        #: The pages' frames made so far, by kind of page and licence (see render_pages).
+        self._frames: dict[tuple[str, bytes], str] = {}
         defaults = Citation()
         #: What citations name (pipeline.web.settings): the edition, its address, editors, release.
         self.citation = Citation(edition_title=edition_title,
@@ -119,23 +131,40 @@ class WebRenderer:
         `links` gives the documents before and after this file in the edition (see catalogue.neighbours);
         `summary`, what summarise() gave for this source, saves making it again.
         """
-        params: dict[str, Any] = {"task": "render"}
+        summary = summary or self.summarise(source)
+        made = self.render_pages(source, summary, links)
+        files = dict(made.pages)
+        files[f"tei/{source.key}.xml"] = source.download
+        file_summary = _as_dict(summary)
+        passages = _passages(made.lines, file_summary)
+        files.update(self._downloads(source, file_summary, made.citations, passages))
+        return RenderedFile(file=source.key, files=files, passages=passages, warnings=made.messages)
+
+    def render_pages(self, source: SourceFile, summary: FileSummary, links: "Neighbours | None" = None) -> RenderedPages:
+        """What render() takes from the stylesheet: the render task on the file, its pages put together.
+
+        The task is given the file's summary and its documents' suggested citations (pipeline.web.citation). The
+        pages' frames (pipeline.web.pages) depend on the file only through its licence, which their footer shows:
+        the frames made for one file serve the later files with the same licence, and are not made again.
+        """
+        from pipeline.web.citation import suggested
+        from pipeline.web.pages import frames_of
+
+        file_summary = _as_dict(summary)
+        citations = {doc["key"]: suggested(doc, file_summary, self.citation) for doc in summary.documents}
+        licence = _licence(source)
+        known = {kind: text for (kind, of), text in self._frames.items() if of == licence and licence is not None}
+        params: dict[str, Any] = {"task": "render", "summary-json": json.dumps(file_summary, ensure_ascii=False),
+                                  "citations": citations, "known-frames": list(known)}
         if links is not None:
             params["neighbours"] = links.as_param()
-        given = None if summary is None else {**summary.__dict__, "documents": list(summary.documents)}
-        if given is not None:
-            params["summary-json"] = json.dumps(given, ensure_ascii=False)
         result = self._run(source, params)
-        files = _pages(result, source.name)
-        files[f"tei/{source.key}.xml"] = source.download
-        lines = result.documents.get(PASSAGES, "")
-        output = json.loads(result.documents[RENDER_DATA])
-        # the stylesheet gives the summary back only when it had to make it
-        file_summary = output["summary"] if given is None else given
-        passages = _passages(lines, file_summary)
-        files.update(self._downloads(source, file_summary, output["citations"], passages))
-        return RenderedFile(file=source.key, files=files, passages=passages, warnings=result.messages)
-
+        if licence is not None:
+            if len(self._frames) > 32:  # a corpus of many licences: the frames of the latest only
+                self._frames.clear()
+            self._frames.update({(kind, licence): text for kind, text in frames_of(result).items()})
+        return RenderedPages(pages=_pages(result, source.name, known), lines=result.documents.get(PASSAGES, ""),
+                             citations=citations, messages=result.messages)
 
     def _downloads(self, source: SourceFile, summary: dict, citations: dict[str, str], passages) -> dict[str, bytes]:
         """Each document's TEI, plain text and citation files (pipeline.web.downloads, .citation)."""
@@ -176,13 +205,30 @@ class WebRenderer:
 from pipeline.web.catalogue import Neighbours  # noqa: E402  (for the annotation above)
 
 
-def _pages(result, name: str) -> dict[str, bytes]:
-    """The pages of a transformation, put together (pipeline.web.pages); WebError when they cannot be."""
+def _as_dict(summary: FileSummary) -> dict[str, Any]:
+    return {**summary.__dict__, "documents": list(summary.documents)}
+
+
+def _licence(source: SourceFile) -> bytes | None:
+    """What the frames of a file's pages depend on: its licence (w:licence-note in xslt/web/document.xsl), as XML;
+    None when the checked tree is not at hand."""
+    if source.root is None:
+        return None
+    from lxml import etree
+
+    tei = f"{{{TEI_NS}}}"
+    licence = source.root.find(f"{tei}teiHeader/{tei}fileDesc/{tei}publicationStmt/{tei}availability/{tei}licence")
+    return b"" if licence is None else etree.tostring(licence, with_tail=False)
+
+
+def _pages(result, name: str, frames: dict[str, str] | None = None) -> dict[str, bytes]:
+    """The pages of a transformation, put together (pipeline.web.pages) with the frames it made and `frames`;
+    WebError when they cannot be."""
     from pipeline.web.pages import assemble
     from pipeline.xslt import XsltError
 
     try:
-        return {path: text.encode("utf-8") for path, text in assemble(result).items()}
+        return {path: text.encode("utf-8") for path, text in assemble(result, frames or {}).items()}
     except XsltError as error:
         raise WebError(f"{name}: {error}") from None
 

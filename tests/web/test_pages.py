@@ -56,3 +56,42 @@ def test_markers_in_a_tei_file_are_text_never_pages():
     page = files["documents/f901_second.d01.html"].decode("ascii")
     assert page.count("<!DOCTYPE html>") == 1 and page.count("</html>") == 1 and "<!--" not in page
     assert "<!--w:page documents/evil.html document--><!--w:main-->" in html.fromstring(page).text_content()
+
+
+def test_frames_given_by_an_earlier_transformation_complete_the_pages():
+    result = TransformResult(output="<!--w:page a.html top--><title>A</title><!--w:main--><p>a</p>", documents={})
+    with pytest.raises(XsltError, match="not made"):
+        assemble(result)
+    assert assemble(result, {"top": FRAME})["a.html"].startswith("<!DOCTYPE html><html><head><meta/><title>A</title>")
+
+
+def _footer(page: bytes) -> str:
+    return " ".join(html.fromstring(page).xpath("//footer")[0].text_content().split())
+
+
+def test_a_file_s_pages_are_the_same_whether_frames_are_made_for_it_or_kept_from_an_earlier_file():
+    """Frames are kept by licence: a file of another licence gets its own footer; one of the same licence gets the
+    same bytes as from a renderer that has seen nothing before."""
+    second = (DATA / "second.xml").read_bytes()
+    other = second.replace(b"Creative Commons Attribution 4.0 International", b"Open Government Licence v3.0")
+    fresh = WebRenderer().render(WebRenderer().load(second, "901_second.xml")).files
+    renderer = WebRenderer()
+    made: list[list[str]] = []  # the frames each transformation made
+    transform = renderer._runner.transform
+
+    def spy(*args, **kwargs):
+        result = transform(*args, **kwargs)
+        made.append(sorted(href for href in result.documents if href.startswith("frames/")))
+        return result
+
+    renderer._runner.transform = spy
+    first = renderer.render(renderer.load(other, "900_other.xml")).files
+    later = renderer.render(renderer.load(second, "901_second.xml")).files
+    assert made[-1] == ["frames/document", "frames/file"]
+    again = renderer.render(renderer.load(second, "901_second.xml")).files
+    assert made[-1] == []
+    assert "Open Government Licence v3.0" in _footer(first["files/900_other.html"])
+    for page in ("documents/f901_second.d01.html", "files/901_second.html"):
+        assert "Creative Commons Attribution 4.0 International" in _footer(later[page])
+        assert "Open Government" not in _footer(later[page])
+        assert later[page] == fresh[page] == again[page]

@@ -40,10 +40,12 @@
 
   <xsl:template match="*" mode="c:content" as="item()*">
     <xsl:param name="c:hand" as="xs:string" tunnel="yes" select="$c:default-hand"/>
+    <!-- false when the document being rendered has no hand shift: every node of it is in the default hand -->
+    <xsl:param name="c:shifts" as="xs:boolean" tunnel="yes" select="true()"/>
     <xsl:variable name="tei" as="element()" select="."/>
     <xsl:choose>
       <!-- no hand shifts inside: one run, in the hand the element starts in -->
-      <xsl:when test="empty(descendant::tei:handShift) and accumulator-before('c:hand') eq $c:hand">
+      <xsl:when test="empty(descendant::tei:handShift) and (not($c:shifts) or accumulator-before('c:hand') eq $c:hand)">
         <xsl:apply-templates mode="c:text"/>
       </xsl:when>
       <xsl:otherwise>
@@ -68,6 +70,7 @@
   <xsl:template match="tei:body/tei:div | tei:group/tei:text/tei:body/tei:div" mode="c:content" priority="2" as="item()*">
     <xsl:apply-templates mode="c:text">
       <xsl:with-param name="c:hand" tunnel="yes" select="$c:default-hand"/>
+      <xsl:with-param name="c:shifts" tunnel="yes" select="exists(descendant::tei:handShift)"/>
     </xsl:apply-templates>
   </xsl:template>
 

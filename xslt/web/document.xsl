@@ -13,10 +13,11 @@
     <xsl:context-item as="document-node()" use="required"/>
     <xsl:variable name="tei" as="document-node()" select="."/>
     <xsl:variable name="file-key" as="xs:string" select="w:file-key($file)"/>
-    <xsl:variable name="summary" as="map(*)" select="if ($summary-json) then parse-json($summary-json) else w:summary($tei)"/>
+    <xsl:variable name="summary" as="map(*)" select="parse-json($summary-json)"/>
     <xsl:variable name="docs" as="map(*)*" select="$summary?documents?*"/>
     <xsl:variable name="divs" as="element(tei:div)*" select="c:documents($tei)"/>
-    <xsl:variable name="citations" as="map(xs:string, xs:string)" select="map:merge($docs ! map{?key: w:citation(., $summary)})"/>
+    <!-- the numbers of each document's passages: the ids of its page and the numbers of its search records -->
+    <xsl:variable name="numbers" as="map(xs:string, xs:integer)*" select="$divs ! w:passage-numbers(.)"/>
     <!-- the footer of every page of the file: the licence of its text -->
     <xsl:variable name="footer" as="element()?" select="w:licence-note($tei)"/>
     <xsl:variable name="document-page" as="map(*)"
@@ -28,6 +29,7 @@
         <xsl:call-template name="w:document-page">
           <xsl:with-param name="kind" select="$document-page"/>
           <xsl:with-param name="div" select="."/>
+          <xsl:with-param name="numbers" select="$numbers[$i]"/>
           <xsl:with-param name="doc" select="$docs[$i]"/>
           <xsl:with-param name="file-summary" select="$summary"/>
           <xsl:with-param name="citation" select="$citations($docs[$i]?key)"/>
@@ -42,48 +44,28 @@
       </xsl:call-template>
     </xsl:result-document>
     <xsl:call-template name="w:frames">
-      <xsl:with-param name="kinds" select="$document-page[exists($divs)], $file-page"/>
+      <xsl:with-param name="kinds" select="($document-page[exists($divs)], $file-page)[not(?key = $known-frames)]"/>
     </xsl:call-template>
     <xsl:result-document href="{$w:passages-href}" method="text">
-      <xsl:sequence select="string-join(for $i in 1 to count($divs) return w:passages($divs[$i], $docs[$i]), '&#10;')"/>
-    </xsl:result-document>
-    <!-- the summary is given back only when it was made here (the caller has it otherwise) -->
-    <xsl:result-document href="{$w:render-href}" method="text">
-      <xsl:sequence select="serialize(map:merge((map{'citations': $citations}, map{'summary': $summary}[not($summary-json)])),
-                                      map{'method': 'json'})"/>
+      <xsl:sequence select="string-join(for $i in 1 to count($divs) return w:passages($divs[$i], $docs[$i], $numbers[$i]), '&#10;')"/>
     </xsl:result-document>
   </xsl:template>
 
   <!-- What search needs of the file's documents, as lines of fields apart by tabs (pipeline/web/renderer.py makes
        its records of them): a line "D, the document's key, the text of its metadata", then a line "P, number,
-       reading text, words only the diplomatic layer has" for each passage. Every field is normalised text,
-       which holds no tab and no line end; text costs SaxonC less to write than JSON. -->
+       reading text, words only the diplomatic layer has" for each outermost passage, numbered as on the page
+       (w:passage-numbers). Every field is normalised text, which holds no tab and no line end; text costs SaxonC
+       less to write than JSON. -->
   <xsl:variable name="w:passages-href" as="xs:string" select="'search-passages.tsv'"/>
-  <!-- The citations of the file's documents (and its summary, when the caller did not give it), as JSON. -->
-  <xsl:variable name="w:render-href" as="xs:string" select="'render.json'"/>
 
   <xsl:function name="w:passages" as="xs:string">
     <xsl:param name="div" as="element(tei:div)"/>
     <xsl:param name="doc" as="map(*)"/>
+    <xsl:param name="numbers" as="map(xs:string, xs:integer)"/>
     <xsl:sequence select="string-join((
         string-join(('D', normalize-space($doc?key), normalize-space(string-join(($doc?typeLabel, $doc?dateLabel, $doc?from?*,
             $doc?to?*, $doc?classification, $doc?reference, $doc?hands?*, $doc?reason)[.], ' · '))), '&#9;'),
-        w:numbered-passages($div)), '&#10;')"/>
-  </xsl:function>
-
-  <!-- The texts of a document's outermost passages, each with its number: the number the accumulator w:passage
-       gives it (the page's ids), counted here as one more than the passages before it, nested ones included
-       (a count is cheaper than an accumulator's value in Saxon). -->
-  <xsl:function name="w:numbered-passages" as="xs:string*">
-    <xsl:param name="div" as="element(tei:div)"/>
-    <xsl:iterate select="w:outer-passages($div)">
-      <xsl:param name="n" as="xs:integer" select="1"/>
-      <xsl:sequence select="w:passage-texts(., 'p' || $n)"/>
-      <xsl:next-iteration>
-        <xsl:with-param name="n" select="$n + 1 + count(.//(tei:p | tei:ab | tei:head | tei:item | tei:cell | tei:dateline
-            | tei:salute | tei:signed | tei:byline | tei:address | tei:trailer | tei:gap | tei:note)[w:is-passage(.)])"/>
-      </xsl:next-iteration>
-    </xsl:iterate>
+        w:outer-passages($div) ! w:passage-texts(., 'p' || $numbers(generate-id(.)))), '&#10;')"/>
   </xsl:function>
 
   <xsl:function name="w:passage-texts" as="xs:string?">
@@ -101,6 +83,8 @@
   <xsl:template name="w:document-page" as="item()*">
     <xsl:param name="kind" as="map(*)"/>
     <xsl:param name="div" as="element(tei:div)"/>
+    <!-- the numbers of its passages (w:passage-numbers) -->
+    <xsl:param name="numbers" as="map(xs:string, xs:integer)"/>
     <xsl:param name="doc" as="map(*)"/>
     <xsl:param name="file-summary" as="map(*)"/>
     <xsl:param name="citation" as="xs:string"/>
@@ -201,7 +185,9 @@
       </div>
 
       <p id="search-note" class="search-note" role="status" hidden=""></p>
-      <xsl:apply-templates select="$div" mode="c:text"/>
+      <xsl:apply-templates select="$div" mode="c:text">
+        <xsl:with-param name="w:numbers" tunnel="yes" select="$numbers"/>
+      </xsl:apply-templates>
 
       <xsl:variable name="notes" as="element(tei:note)*" select="$div//tei:note[not(@type = 'annotation')]"/>
       <xsl:if test="exists($notes)">
@@ -234,7 +220,7 @@
               <li>
                 <xsl:value-of select="if (self::tei:unclear) then 'Uncertain reading “' || normalize-space(.) || '”'
                                       else c:reason-label(@reason) || (c:extent(.) ! (' (' || . || ')'))"/>
-                <xsl:if test="$at"> — <a href="#{w:passage-number($at)}">in context</a></xsl:if>
+                <xsl:if test="$at"> — <a href="#{w:passage-number($at, $numbers)}">in context</a></xsl:if>
               </li>
             </xsl:for-each>
           </ul>
@@ -307,31 +293,6 @@
         </xsl:choose>
       </p>
     </xsl:for-each>
-  </xsl:function>
-
-  <!-- The suggested citation: the document, its archival reference, the edition, editors, release, address. -->
-  <xsl:function name="w:citation" as="xs:string">
-    <xsl:param name="doc" as="map(*)"/>
-    <xsl:param name="file-summary" as="map(*)"/>
-    <xsl:sequence select="string-join((
-        string-join($doc?from?*, '; ')[.] ! (. || ','),
-        '“' || $doc?title || '”,',
-        (if ($doc?date) then $doc?dateLabel else 'undated') || '.',
-        'The National Archives, Kew,',
-        w:archival-reference($doc, $file-summary) || '.',
-        'In',
-        $edition-title || ',',
-        ('edited by ' || string-join($editors?*, ', ') || ',')[array:size($editors) gt 0],
-        'release ' || $release || '.',
-        (w:document-url($doc?key) || '.')[$base-url]), ' ')"/>
-  </xsl:function>
-
-  <!-- "PREM 19/2184, document 1 of 5" (pipeline/web/citation.py says the same). -->
-  <xsl:function name="w:archival-reference" as="xs:string">
-    <xsl:param name="doc" as="map(*)"/>
-    <xsl:param name="file-summary" as="map(*)"/>
-    <xsl:sequence select="($doc?reference[.], $file-summary?reference[.], $file-summary?file)[1] || ', document ' || $doc?n
-        || ' of ' || max((1, array:size($file-summary?documents)))"/>
   </xsl:function>
 
   <xsl:function name="w:document-url" as="xs:string">

@@ -5,6 +5,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:c="urn:x-pmo:common"
     xmlns:w="urn:x-pmo:web"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all">
 
   <!-- A source value as a class-name token ("x" when it is not a plain token). -->
@@ -110,15 +111,28 @@
     </xsl:for-each>
   </xsl:function>
 
+  <!-- The numbers of a document's passages (as the accumulator w:passage counts them), by generate-id(): made once
+       per document, for its search records and for its page, whose rules get it as the tunnel parameter w:numbers;
+       a number is looked up in a map, not in the accumulator (which Saxon computes over the whole file, header and
+       registers included). -->
+  <xsl:function name="w:passage-numbers" as="map(xs:string, xs:integer)">
+    <xsl:param name="div" as="element(tei:div)"/>
+    <xsl:variable name="passages" as="element()*" select="$div/descendant::*[w:is-passage(.)]"/>
+    <xsl:sequence select="map:merge(for $i in 1 to count($passages) return map{generate-id($passages[$i]): $i})"/>
+  </xsl:function>
+
+  <!-- A passage's id: its number in $numbers (w:passage-numbers), else from the accumulator. -->
   <xsl:function name="w:passage-number" as="xs:string">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="'p' || $tei/accumulator-before('w:passage')"/>
+    <xsl:param name="numbers" as="map(xs:string, xs:integer)"/>
+    <xsl:sequence select="'p' || ($numbers(generate-id($tei)), $tei/accumulator-before('w:passage'))[1]"/>
   </xsl:function>
 
   <xsl:function name="w:passage-id" as="attribute()?">
     <xsl:param name="tei" as="element()"/>
+    <xsl:param name="numbers" as="map(xs:string, xs:integer)"/>
     <xsl:if test="w:is-passage($tei) and exists($tei/ancestor::tei:body)">
-      <xsl:attribute name="id" select="w:passage-number($tei)"/>
+      <xsl:attribute name="id" select="w:passage-number($tei, $numbers)"/>
     </xsl:if>
   </xsl:function>
 

@@ -39,8 +39,9 @@
 
   <xsl:template match="*" mode="hook:block" as="item()*">
     <xsl:param name="role" as="xs:string" required="yes"/>
+    <xsl:param name="w:numbers" as="map(xs:string, xs:integer)" tunnel="yes" select="map{}"/>
     <xsl:variable name="tei" as="element()" select="."/>
-    <xsl:variable name="id" as="attribute()?" select="w:passage-id($tei)"/>
+    <xsl:variable name="id" as="attribute()?" select="w:passage-id($tei, $w:numbers)"/>
     <xsl:choose>
       <xsl:when test="$role eq 'document'">
         <div class="text doc-{w:token($tei/@type)}">
@@ -312,10 +313,11 @@
   <xsl:template match="tei:gap" mode="hook:gap" as="item()*">
     <xsl:param name="role" as="xs:string" required="yes"/>
     <xsl:param name="facts" as="map(xs:string, item()*)" required="yes"/>
+    <xsl:param name="w:numbers" as="map(xs:string, xs:integer)" tunnel="yes" select="map{}"/>
     <xsl:variable name="tei" as="element(tei:gap)" select="."/>
     <xsl:choose>
       <xsl:when test="$role eq 'withheld-document'">
-        <xsl:variable name="id" as="attribute()?" select="w:passage-id($tei)"/>
+        <xsl:variable name="id" as="attribute()?" select="w:passage-id($tei, $w:numbers)"/>
         <div class="withheld" role="note">
           <xsl:sequence select="$id"/>
           <p class="withheld-title"><strong>This document is withheld.</strong>
@@ -354,13 +356,14 @@
        numbered marker; its text is listed under the document (see document.xsl). -->
   <xsl:template match="tei:note" mode="hook:note" as="item()*">
     <xsl:param name="role" as="xs:string" required="yes"/>
+    <xsl:param name="w:numbers" as="map(xs:string, xs:integer)" tunnel="yes" select="map{}"/>
     <xsl:variable name="tei" as="element(tei:note)" select="."/>
     <xsl:choose>
       <xsl:when test="$role eq 'annotation'">
         <xsl:variable name="hand" as="xs:string?" select="($tei//tei:handShift/@new ! c:hand-id(.))[. ne $c:default-hand][1]"/>
         <xsl:element name="{if (w:has-flow($tei/node())) then 'div' else 'span'}">
           <xsl:attribute name="class" select="'annotation'"/>
-          <xsl:sequence select="w:passage-id($tei)"/>
+          <xsl:sequence select="w:passage-id($tei, $w:numbers)"/>
           <span class="annotation-label">Annotation<xsl:value-of select="$hand ! (' · ' || w:hand-label($tei, .)
               || w:cert-label(($tei//tei:handShift[c:hand-id(@new) eq $hand])[1]/@cert))"/><span class="vh">: </span></span>
           <xsl:apply-templates select="." mode="c:content"/>

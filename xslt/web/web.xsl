@@ -6,8 +6,8 @@
     previous/next links across files, search metadata). Cheap: reads the header and the divisions' metadata.
   - task='render', on a TEI file: the file's pages (documents/KEY.html for each document, files/FILE.html for
     the file), one after another as the principal output (see w:page-start in page.xsl), and as result
-    documents, the search passages (lines of text, search-passages.tsv: see w:passages) and the citations
-    (render.json: and the summary, when the caller did not give it).
+    documents, the search passages (lines of text, search-passages.tsv: see w:passages) and the pages' frames
+    (frames/KIND). The caller gives the file's summary and its documents' citations.
   - template 'site' (no source): the pages made from the whole catalogue, as the principal output:
     index.html (browse with facets), browse/*.html (one page per facet value, for readers without
     JavaScript), search.html, about.html, encoding.html, persons.html, guidelines.html.
@@ -40,14 +40,18 @@
   <xsl:param name="task" as="xs:string" select="'render'"/>
   <!-- The TEI file's key (its file name without .xml): the URL of its file page and of its TEI download. -->
   <xsl:param name="file" as="xs:string" select="'file'"/>
-  <!-- Task 'render': the file's summary as the task 'summary' made it (JSON), when the caller has it; '' makes it again. -->
+  <!-- Task 'render': the file's summary as the task 'summary' made it (JSON), and the suggested citation of each of its
+       documents, by key (pipeline/web/citation.py). -->
   <xsl:param name="summary-json" as="xs:string" select="''"/>
+  <xsl:param name="citations" as="map(xs:string, xs:string)" select="map{}"/>
+  <!-- Task 'render': the kinds of page whose frames the caller has already (made for a file of the same licence). -->
+  <xsl:param name="known-frames" as="xs:string*" select="()"/>
   <!-- The documents just before and after this file in the edition: map{'prev': map{'key', 'title'}, 'next': …}. -->
   <xsl:param name="neighbours" as="map(xs:string, map(xs:string, xs:string))" select="map{}"/>
   <!-- The edition's name, and its published address (for citations; empty when unknown). -->
   <xsl:param name="edition-title" as="xs:string" select="'PMO Papers'"/>
   <xsl:param name="base-url" as="xs:string" select="''"/>
-  <!-- The edition's editors and release (pipeline/web/settings.py), for citations. -->
+  <!-- The edition's editors and release (pipeline/web/settings.py), for the pages' metadata and the about page. -->
   <xsl:param name="editors" as="array(xs:string)" select="[]"/>
   <xsl:param name="release" as="xs:string" select="''"/>
   <!-- Site task: the catalogue (JSON, made by pipeline/web/catalogue.py) and whether the guidelines page exists. -->
