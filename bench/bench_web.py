@@ -15,9 +15,9 @@ Per document: the web stylesheet's render task, its params made and its pages pu
 (pipeline.web.renderer: the file's summary, as the summary task made it, and its documents' citations; then
 pipeline.web.pages), against an identity transform of the same TEI file on the same compiled processor
 (target ≤ 5×), in CPU time (Saxon runs in this process; on a shared machine the wall clock measures the other
-sessions' load as much as the stylesheet). With --instructions, the same ratio in instructions counted by valgrind (callgrind), which the
-machine's load does not change: each transform run N rounds over the files and none, in processes of their
-own, the difference over N rounds being its cost (some minutes).
+sessions' load as much as the stylesheet). With --instructions, the same ratio in instructions counted by valgrind
+(callgrind), which the machine's load does not change: each run N rounds over the files and none, in processes
+of their own, the difference over N rounds being its cost (some minutes).
 """
 
 from __future__ import annotations
