@@ -12,7 +12,6 @@
   <xsl:template name="w:render-file" as="empty-sequence()">
     <xsl:context-item as="document-node()" use="required"/>
     <xsl:variable name="tei" as="document-node()" select="."/>
-    <xsl:variable name="file-key" as="xs:string" select="w:file-key($file)"/>
     <xsl:variable name="summary" as="map(*)" select="parse-json($summary-json)"/>
     <xsl:variable name="docs" as="map(*)*" select="$summary?documents?*"/>
     <xsl:variable name="divs" as="element(tei:div)*" select="c:documents($tei)"/>
